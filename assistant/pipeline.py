@@ -1,0 +1,59 @@
+"""The spaCy pipeline: the pinned English model plus Goalsmith's registered components.
+
+Built once per process and cached by its settings; use `nlp.pipe` for many texts.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .settings import get_settings
+
+# Modules whose import registers the `goalsmith/...` factories, in pipeline order:
+# time expressions first (their digits are never targets), then the purpose clause,
+# the target (which must not sit inside the purpose clause), the metric (anchored on
+# the target), and vague language last.
+COMPONENT_MODULES = (
+    "assistant.temporal.component",
+    "assistant.relevance",
+    "assistant.quantities.component",
+    "assistant.metric",
+    "assistant.vague",
+)
+GOALSMITH_PIPES = (
+    "goalsmith/temporal",
+    "goalsmith/relevance",
+    "goalsmith/quantities",
+    "goalsmith/metric",
+    "goalsmith/vague",
+)
+
+
+def register_components() -> None:
+    for module in COMPONENT_MODULES:
+        importlib.import_module(module)
+
+
+def build_nlp(model: str) -> Language:
+    """Load the English pipeline (local package, no network) and add Goalsmith's components."""
+    register_components()
+    nlp = spacy.load(model)
+    for name in GOALSMITH_PIPES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_nlp(model: str | None = None) -> Language:
+    """The process-wide pipeline for `model` (default: the configured English model)."""
+    return build_nlp(model or get_settings().spacy_model)
+
+
+@lru_cache(maxsize=2)
+def get_base_nlp(model: str | None = None) -> Language:
+    """The bare English pipeline without Goalsmith's components (benchmarks, golden tests)."""
+    return spacy.load(model or get_settings().spacy_model)

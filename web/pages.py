@@ -1,0 +1,7 @@
+"""Web pages (Jinja2, autoescaped), served by the API app."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(include_in_schema=False)

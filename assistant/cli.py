@@ -13,6 +13,9 @@ from .errors import GoalsmithError
 COMMAND_MODULES = (
     "assistant.commands.check",
     "assistant.commands.evaluate",
+    "assistant.commands.bulk",
+    "assistant.commands.serve",
+    "assistant.commands.rules",
 )
 
 

@@ -38,6 +38,36 @@ class FileFormatError(InputError):
     code = "invalid_file"
 
 
+class EmptyFileError(FileFormatError):
+    """The file holds no header row and no data."""
+
+    code = "empty_file"
+
+
+class EncodingError(FileFormatError):
+    """The text encoding of a CSV file cannot be detected or decoded."""
+
+    code = "unreadable_encoding"
+
+
+class NoGoalColumnError(FileFormatError):
+    """No column holds the goal text; `details` lists the headers found."""
+
+    code = "no_goal_column"
+
+
+class TooManyRowsError(InputError):
+    """A table has more rows than the caller accepts."""
+
+    code = "too_many_rows"
+
+
+class AnalysisFailedError(GoalsmithError):
+    """One goal could not be analysed because of a fault in Goalsmith, not in the input."""
+
+    code = "analysis_failed"
+
+
 class ModelError(GoalsmithError):
     """A trained artifact is missing, unreadable or untrusted."""
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..options import Options
-from ..result import GoalAnalysis, Smart
+from ..result import GoalAnalysis
+from ..rewrite import suggest
+from .catalog import run_checks
+from .config import rule_config
+from .context import Context
+from .score import score, smart
 
 
 def review(draft: GoalAnalysis, doc: Doc, options: Options) -> GoalAnalysis:
-    """Fill the SMART summary from the components found."""
-    parts = draft.components
-    smart = Smart(
-        specific=parts.metric.present,
-        measurable=parts.metric.present and parts.target.present,
-        achievable="unknown",
-        relevant=parts.relevance.present,
-        time_bound=parts.deadline.present,
-    )
-    return draft.model_copy(update={"smart": smart})
+    """Run the rules in force on the draft, then fill the SMART summary, the score and
+    the rewrites."""
+    ctx = Context(draft=draft, doc=doc, options=options, config=rule_config(options))
+    findings = run_checks(ctx)
+    reviewed = draft.model_copy(update={
+        "findings": findings, "smart": smart(ctx, findings), "score": score(ctx, findings),
+    })
+    return reviewed.model_copy(update={"rewrites": suggest(reviewed, doc)})

@@ -1,0 +1,90 @@
+"""The FastAPI application: JSON API under `/api/v1`, web pages at `/`, docs at `/docs`.
+
+Run it with `goalsmith serve` or `uvicorn api.app:app`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
+import anyio
+import anyio.to_thread
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+import assistant
+from assistant.pipeline import get_nlp
+from web.pages import router as web_router
+
+from .errors import install_error_handlers
+from .guards import api_key_guard
+from .limits import BodyLimitMiddleware
+from .routes import check, reports, service
+from .settings import ApiSettings
+
+API_PREFIX = "/api/v1"
+# Analysed once at start-up so that the first client does not pay for lazy initialisation.
+WARM_UP_GOAL = "Raise the share of on-time deliveries to 95% by the end of next quarter"
+
+DESCRIPTION = """Checks draft goals for a metric, a target, a deadline and a relevance link,
+flags vague language and suggests rewrites. Every error answers with one envelope,
+`{"error": {"code", "message", "details"}}`, whose `code` is stable.
+
+Limits: goal text up to 5,000 characters; a batch up to 1,000 goals; an upload up to 5 MB
+and 10,000 rows (use `goalsmith bulk` for bigger files). Over a limit: 413."""
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Load the pipeline once, before the first request is accepted."""
+    app.state.nlp = await anyio.to_thread.run_sync(get_nlp)
+    await anyio.to_thread.run_sync(assistant.analyze, WARM_UP_GOAL)
+    app.state.analysis_limiter = anyio.CapacityLimiter(app.state.settings.analysis_threads)
+    yield
+
+
+def api_router(settings: ApiSettings) -> APIRouter:
+    """The versioned API; every route but health needs the key when one is configured."""
+    guarded = [Depends(api_key_guard(settings.api_key))] if settings.api_key else []
+    router = APIRouter(prefix=API_PREFIX)
+    router.include_router(service.health_router)
+    router.include_router(service.meta_router, dependencies=guarded)
+    router.include_router(check.router, dependencies=guarded)
+    router.include_router(reports.router, dependencies=guarded)
+    return router
+
+
+def create_app(settings: ApiSettings | None = None) -> FastAPI:
+    settings = settings or ApiSettings()
+    app = FastAPI(
+        title="Goalsmith API",
+        version=assistant.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.nlp = None
+    app.state.auth_required = settings.api_key is not None
+    install_error_handlers(app)
+    app.include_router(api_router(settings))
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=str(resources.files("web") / "static")), "static")
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_json_bytes=settings.max_json_bytes,
+        max_upload_bytes=settings.max_upload_body_bytes,
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "X-API-Key"],
+        )
+    return app
+
+
+app = create_app()

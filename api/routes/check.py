@@ -1,0 +1,60 @@
+"""`POST /check` and `POST /check/batch`: goals in, `GoalAnalysis` out."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends, Request
+
+from assistant import analyze, check_many
+from assistant.report import SummaryBuilder, flatten_analysis
+from assistant.result import GoalAnalysis
+
+from ..errors import ERROR_RESPONSES
+from ..examples import example, json_response, request_examples
+from ..guards import require_media_type
+from ..runner import off_loop
+from ..schemas import BatchItem, BatchRequest, BatchResponse, CheckRequest
+
+router = APIRouter(tags=["check"], dependencies=[Depends(require_media_type("application/json"))])
+
+
+@router.post(
+    "/check",
+    response_model=GoalAnalysis,
+    summary="Check one goal",
+    responses={200: json_response(example("analysis")), **ERROR_RESPONSES},
+)
+async def check(
+    request: Request,
+    body: Annotated[CheckRequest, Body(openapi_examples=request_examples("check_request"))],
+) -> GoalAnalysis:
+    """Find the metric, target, deadline and relevance link in one draft goal, with findings,
+    SMART summary, score and rewrites. Text is at most 5,000 characters."""
+    return await off_loop(request, analyze, body.text, **body.analysis_kwargs())
+
+
+@router.post(
+    "/check/batch",
+    response_model=BatchResponse,
+    summary="Check many goals",
+    responses={200: json_response(example("batch_response")), **ERROR_RESPONSES},
+)
+async def check_batch(
+    request: Request,
+    body: Annotated[BatchRequest, Body(openapi_examples=request_examples("batch_request"))],
+) -> BatchResponse:
+    """Check up to 1,000 goals with the same options; results keep the input order, each
+    with your `id` (or the goal's 0-based position when it has none)."""
+    return await off_loop(request, _analyse_batch, body)
+
+
+def _analyse_batch(body: BatchRequest) -> BatchResponse:
+    """Every goal through `nlp.pipe`, in order, summarised as a team report summarises rows."""
+    analyses = check_many([goal.text for goal in body.goals], **body.analysis_kwargs())
+    summary = SummaryBuilder()
+    results = []
+    for index, (goal, analysis) in enumerate(zip(body.goals, analyses, strict=True)):
+        summary.add(None, flatten_analysis(analysis))
+        results.append(BatchItem(id=index if goal.id is None else goal.id, analysis=analysis))
+    return BatchResponse(results=results, summary=summary.summary())

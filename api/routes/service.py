@@ -1,0 +1,57 @@
+"""`GET /health` (liveness, open without a key) and `GET /meta` (versions, model, limits, rules)."""
+
+from __future__ import annotations
+
+import spacy
+from fastapi import APIRouter, Request
+
+import assistant
+from assistant.checks.registry import rules
+
+from ..examples import example, json_response
+from ..schemas import Health, Limits, Meta, ModelInfo
+
+health_router = APIRouter(tags=["service"])
+meta_router = APIRouter(tags=["service"])
+
+
+@health_router.get(
+    "/health", response_model=Health, summary="Liveness",
+    responses={200: json_response(example("health"))},
+)
+async def health(request: Request) -> Health:
+    """Answers while the process is up; `pipeline_loaded` says the language pipeline is ready.
+    Never needs an API key."""
+    return Health(
+        status="ok",
+        pipeline_loaded=request.app.state.nlp is not None,
+        version=assistant.__version__,
+    )
+
+
+@meta_router.get(
+    "/meta", response_model=Meta, summary="Versions, model, limits and rule ids",
+    responses={200: json_response(example("meta"))},
+)
+async def meta(request: Request) -> Meta:
+    """What this server runs and accepts: use it to discover limits and rule ids."""
+    nlp = request.app.state.nlp
+    return Meta(
+        name="goalsmith",
+        version=assistant.__version__,
+        api_version="v1",
+        model=ModelInfo(
+            name=f"{nlp.meta['lang']}_{nlp.meta['name']}",
+            version=nlp.meta["version"],
+            spacy_version=spacy.__version__,
+            components=list(nlp.pipe_names),
+        ),
+        limits=Limits(
+            max_text_chars=assistant.MAX_TEXT_CHARS,
+            max_batch_goals=assistant.MAX_BATCH_GOALS,
+            max_upload_bytes=assistant.MAX_UPLOAD_BYTES,
+            max_upload_rows=assistant.MAX_UPLOAD_ROWS,
+        ),
+        rules=list(rules()),
+        auth_required=request.app.state.auth_required,
+    )

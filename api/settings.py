@@ -1,0 +1,41 @@
+"""Settings of the HTTP surface only, read from the environment (prefix `GOALSMITH_`).
+
+The spaCy model name and other analysis settings live in `assistant.settings`.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.options import MAX_BATCH_GOALS, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES
+
+# A goal's text may be JSON-escaped to six bytes a character ("\u00e9"); allow for that
+# and for ids and options around each goal of a full batch.
+DEFAULT_MAX_JSON_BYTES = MAX_BATCH_GOALS * (6 * MAX_TEXT_CHARS + 1024)
+# Multipart framing (boundaries, part headers) around one uploaded file.
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
+
+
+class ApiSettings(BaseSettings):
+    """How the API is served: optional key, CORS origins and analysis concurrency."""
+
+    model_config = SettingsConfigDict(env_prefix="GOALSMITH_", extra="ignore")
+
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="When set, /api/v1/* except health requires this key "
+        "(`Authorization: Bearer <key>` or `X-API-Key: <key>`).",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins allowed to call the API from a browser, e.g. ["https://okr.example"].',
+    )
+    analysis_threads: int = Field(
+        default=2, ge=1, le=64,
+        description="Worker threads that run analyses off the event loop, per process.",
+    )
+    max_json_bytes: int = Field(default=DEFAULT_MAX_JSON_BYTES, ge=1024)
+    max_upload_body_bytes: int = Field(
+        default=MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES, ge=1024
+    )

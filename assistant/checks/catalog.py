@@ -1,0 +1,59 @@
+"""Which function carries out each rule of the registry, and turning hits into findings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..result import Finding
+from . import achievable, components
+from .context import Check, Context, Hit
+from .registry import Rule, rules
+from .wording import multiple_goals, vague_check
+
+VAGUE_PREFIX = "vague."
+
+_NAMED: dict[str, Check] = {
+    "metric.missing": components.metric_missing,
+    "target.missing": components.target_missing,
+    "target.without_metric": components.target_without_metric,
+    "deadline.missing": components.deadline_missing,
+    "deadline.past": components.deadline_past,
+    "deadline.unresolved": components.deadline_unresolved,
+    "deadline.ambiguous": components.deadline_ambiguous,
+    "deadline.vague": components.deadline_vague,
+    "relevance.missing": components.relevance_missing,
+    "relevance.restates_goal": components.relevance_restates_goal,
+    "specific.multiple_goals": multiple_goals,
+    "achievable.steep": achievable.steep,
+    "achievable.unknown": achievable.unknown,
+}
+
+
+@lru_cache(maxsize=1)
+def checks() -> dict[str, Check]:
+    """Every rule id with its check; `vague.<category>` rules share one per category."""
+    vague = {rule_id: vague_check(rule_id.removeprefix(VAGUE_PREFIX))
+             for rule_id in rules() if rule_id.startswith(VAGUE_PREFIX)}
+    return {**_NAMED, **vague}
+
+
+def message(rule: Rule, hit: Hit) -> str:
+    """The rule's message filled with the hit's values, then the fix hint."""
+    said = rule.message.format_map(dict(hit.fields))
+    return f"{said} {hit.hint or rule.fix}"
+
+
+def run_checks(ctx: Context) -> list[Finding]:
+    """The findings of every enabled rule, in registry order, at their effective severity."""
+    found: list[Finding] = []
+    implementations = checks()
+    for rule_id, rule in rules().items():
+        if not ctx.config.enabled(rule_id):
+            continue
+        for hit in implementations[rule_id](ctx):
+            found.append(Finding(
+                id=rule_id, component=rule.component, severity=ctx.config.severity[rule_id],
+                message=message(rule, hit), start=hit.start, end=hit.end,
+                suggestions=list(hit.suggestions),
+            ))
+    return found

@@ -1,0 +1,39 @@
+"""What every check reads (the draft analysis, the Doc, the options, the rules in force)
+and what it reports (a `Hit`, turned into a `Finding` by the registry's wording)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..options import Options
+from ..result import GoalAnalysis
+from .config import RuleConfig
+
+
+@dataclass(frozen=True)
+class Context:
+    draft: GoalAnalysis
+    doc: Doc
+    options: Options
+    config: RuleConfig
+
+    def params(self, rule_id: str) -> Mapping[str, float]:
+        return self.config.params[rule_id]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a rule fires: where (character offsets, or none for an absence), the
+    values its message names, and ready-to-insert suggestions."""
+
+    start: int | None = None
+    end: int | None = None
+    fields: Mapping[str, str] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
+    hint: str | None = None
+
+
+Check = Callable[[Context], list[Hit]]

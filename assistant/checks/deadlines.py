@@ -1,0 +1,41 @@
+"""Concrete deadline options computed from the reference date, offered where a goal has no
+usable deadline ("by March 31, 2027 (end of next quarter)")."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ..options import Options
+
+# A quarter end closer than this is too near to offer as a goal's deadline.
+MIN_DAYS_LEFT = 30
+WINDOW_DAYS = 90
+
+
+def spell_date(day: dt.date) -> str:
+    """'March 31, 2027': the date as a writer would spell it."""
+    return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
+
+
+def quarter_end(day: dt.date, fiscal_year_start: int, offset: int = 0) -> dt.date:
+    """The last day of the (fiscal) quarter holding `day`, `offset` quarters later."""
+    months_into_quarter = (day.month - fiscal_year_start) % 3
+    index = day.year * 12 + day.month - 1 + (2 - months_into_quarter) + 3 * offset
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+def deadline_options(options: Options) -> list[str]:
+    """Ready-to-insert deadlines: the end of this quarter (when far enough away), the end
+    of next quarter, and a 90-day window."""
+    today = options.reference_date
+    this_quarter = quarter_end(today, options.fiscal_year_start)
+    offered = []
+    if (this_quarter - today).days >= MIN_DAYS_LEFT:
+        offered.append(f"by {spell_date(this_quarter)} (end of this quarter)")
+    next_quarter = quarter_end(today, options.fiscal_year_start, 1)
+    offered.append(f"by {spell_date(next_quarter)} (end of next quarter)")
+    window_end = today + dt.timedelta(days=WINDOW_DAYS)
+    offered.append(f"within {WINDOW_DAYS} days (by {spell_date(window_end)})")
+    return offered

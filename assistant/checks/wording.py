@@ -1,0 +1,112 @@
+"""Checks on the wording: vague words by category, and two goals packed into one text."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..segments import is_verb, segments
+from .context import Check, Context, Hit
+
+REPLACEMENTS = "replacements.toml"
+# Dependencies that give a goal verb its own thing to act on.
+COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "dative", "oprd", "pobj"})
+# Subjects a goal is written with ("we raise ...", "the team books ..."); other subjects
+# ("this will help ...") make a clause a comment on the goal, not a goal.
+GOAL_SUBJECTS = frozenset({"i", "we", "team", "us", "they", "rep", "reps", "sdrs", "aes"})
+# Opening words of a clause that comments on a goal rather than setting one.
+COMMENT_OPENERS = frozenset({"this", "that", "it", "which", "these"})
+
+
+@lru_cache(maxsize=1)
+def _replacements() -> dict[str, dict[str, list[str]]]:
+    text = resources.files(__package__).joinpath("data", REPLACEMENTS).read_text(
+        encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def replacements(category: str, phrase: str) -> tuple[str, ...]:
+    """Ready-to-insert text for a vague phrase: its own entry, else its category's."""
+    table = _replacements()
+    found = table["phrase"].get(phrase.lower(), table["category"].get(category, []))
+    return tuple(found)
+
+
+def vague_check(category: str) -> Check:
+    """The check for one vague-language category (`vague.<category>`)."""
+
+    def check(ctx: Context) -> list[Hit]:
+        hints = {part.start: part.value.suggestion for part in ctx.doc._.gs_vague}
+        return [
+            Hit(span.start, span.end, {"reason": span.message, "text": span.text},
+                replacements(category, span.text), hints.get(span.start))
+            for span in ctx.draft.vague if span.category == category
+        ]
+
+    return check
+
+
+def _own_complement(verb: Token) -> bool:
+    """The verb acts on something of its own, not only through a coordinated verb."""
+    for child in verb.children:
+        if child.dep_ in COMPLEMENTS and child.pos_ != "PRON":
+            return True
+        if child.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ != "PRON"
+                                        for c in child.children):
+            return True
+    return False
+
+
+def _goal_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return all(s.lower_ in GOAL_SUBJECTS or s.lemma_.lower() in GOAL_SUBJECTS
+               for s in subjects)
+
+
+def _goal_head(token: Token) -> bool:
+    """A verb that sets a goal: its own complement and an imperative or goal subject."""
+    return is_verb(token) and _own_complement(token) and _goal_subject(token)
+
+
+def _inside_relevance(ctx: Context, token: Token) -> bool:
+    relevance = ctx.draft.components.relevance
+    if not relevance.present or relevance.start is None or relevance.end is None:
+        return False
+    return relevance.start <= token.idx < relevance.end
+
+
+def _clause(verb: Token, others: list[Token]) -> str:
+    """The words of one goal: the verb's subtree without the other goals' subtrees."""
+    skip = {t.i for other in others if other is not verb and other.head is verb
+            for t in other.subtree}
+    skip |= {c.i for c in verb.children if c.dep_ == "cc"}
+    words = [t for t in verb.subtree if t.i not in skip]
+    return verb.doc[words[0].i: words[-1].i + 1].text.strip(" ,;:") if words else verb.text
+
+
+def goal_heads(ctx: Context) -> list[Token]:
+    """The head word of each goal stated in the text, in order. A first segment without a
+    verb root ("Close 8 deals" read as a noun phrase) still states a goal."""
+    heads: list[Token] = []
+    for segment in segments(ctx.doc):
+        head = segment.root
+        if segment[0].lower_ in COMMENT_OPENERS or _inside_relevance(ctx, head):
+            continue
+        if _goal_head(head) or (not heads and not is_verb(head)):
+            heads.append(head)
+        heads.extend(c for c in head.conjuncts if c.i > head.i and _goal_head(c)
+                     and not _inside_relevance(ctx, c))
+    return heads
+
+
+def multiple_goals(ctx: Context) -> list[Hit]:
+    heads = goal_heads(ctx)
+    if len(heads) < 2:
+        return []
+    clauses = [_clause(head, heads) for head in heads]
+    named = ", ".join(f"'{clause}'" for clause in clauses)
+    return [Hit(fields={"count": str(len(heads)), "goals": named}, suggestions=tuple(
+        clause[:1].upper() + clause[1:] + "." for clause in clauses))]

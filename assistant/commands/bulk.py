@@ -1,0 +1,137 @@
+"""`goalsmith bulk FILE`: check every goal in a CSV or XLSX export and write a team report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from tqdm import tqdm
+
+from ..errors import NoGoalColumnError
+from ..report import TeamSummary, report_rows, write_report
+from ..result import COMPONENTS
+from ..tabular import OUTPUT_FORMATS, OutputFormat, Table, open_table
+from .common import add_analysis_options, options_from
+
+STDOUT = "-"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "bulk",
+        help="check every goal in a CSV or XLSX file and write a team report",
+        description="Check every goal in a spreadsheet export (CSV in any common encoding and "
+        "delimiter, or XLSX) and write every row back with its score, the components found, "
+        "the resolved deadline, the main findings and a rewrite. Prints a team summary.",
+    )
+    parser.add_argument("file", help="the CSV or XLSX file of goals")
+    parser.add_argument(
+        "-o", "--output",
+        help="report file ('-' for standard output; default: FILE.report.FORMAT beside FILE)",
+    )
+    parser.add_argument("--column", help="header (or 1-based number) of the goal column")
+    parser.add_argument("--owner-column", help="header (or 1-based number) of the owner column")
+    parser.add_argument(
+        "--format", choices=OUTPUT_FORMATS,
+        help="report format (default: from the output file's extension, else csv)",
+    )
+    parser.add_argument(
+        "--processes", type=_positive, default=1,
+        help="worker processes, each loading the pipeline once (default: %(default)s)",
+    )
+    add_analysis_options(parser)
+    parser.set_defaults(func=run)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    fmt = output_format(args.format, args.output)
+    target = args.output or str(default_output(Path(args.file), fmt))
+    try:
+        with open_table(args.file, column=args.column, owner_column=args.owner_column) as table:
+            rows = tqdm(
+                report_rows(table, options, processes=args.processes),
+                desc="checking goals", unit=" goals", file=sys.stderr,
+                disable=not sys.stderr.isatty(), leave=False,
+            )
+            with _output(target) as stream:
+                summary = write_report(table.headers, rows, stream, fmt)
+    except NoGoalColumnError as exc:
+        raise NoGoalColumnError(f"{exc.message} Use --column NAME.", details=exc.details) from None
+    report = sys.stderr if target == STDOUT else sys.stdout
+    print(summary_text(args.file, table, summary), file=report)
+    if target != STDOUT:
+        print(f"Report written to {target}", file=report)
+    return 0
+
+
+def output_format(requested: str | None, output: str | None) -> OutputFormat:
+    """The format asked for, else the output file's extension, else CSV."""
+    suffix = Path(output).suffix.lstrip(".").lower() if output else ""
+    wanted = (requested, suffix)
+    return next((fmt for choice in wanted for fmt in OUTPUT_FORMATS if fmt == choice), "csv")
+
+
+def default_output(source: Path, fmt: OutputFormat) -> Path:
+    return source.with_name(f"{source.stem}.report.{fmt}")
+
+
+@contextmanager
+def _output(target: str) -> Iterator[BinaryIO]:
+    """Standard output, or a file that appears only once the whole report is written."""
+    if target == STDOUT:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    partial = f"{target}.partial"
+    try:
+        with open(partial, "wb") as stream:
+            yield stream
+        os.replace(partial, target)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+
+
+def summary_text(name: str, table: Table, summary: TeamSummary) -> str:
+    """The team summary as a manager reads it in a terminal."""
+    owner = f', owner column "{table.owner_header}"' if table.owner_header else ""
+    lines = [
+        f'{name} ({table.describe()}): goal column "{table.goal_header}"{owner}',
+        f"{_goals(summary.goals)}: {summary.analysed} checked, {summary.errors} could not be",
+        f"Mean score: {_number(summary.mean_score)}",
+        "Goals with each part: " + ", ".join(
+            f"{part} {summary.components[part]:.0%}" for part in COMPONENTS
+        ),
+    ]
+    if summary.top_findings:
+        lines.append("Most common findings:")
+        lines += [f"  {item.id}: {_goals(item.goals)} ({item.share:.0%})"
+                  for item in summary.top_findings]
+    if table.owner_header:
+        lines.append("Mean score per owner:")
+        lines += [
+            f"  {item.owner or '(no owner)'}: {_number(item.mean_score)} ({_goals(item.goals)})"
+            for item in summary.owners
+        ]
+    return "\n".join(lines)
+
+
+def _goals(count: int) -> str:
+    return f"{count:,} goal" if count == 1 else f"{count:,} goals"
+
+
+def _number(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"

@@ -1,0 +1,24 @@
+"""Options shared by the subcommands that analyse goals."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..options import Options, make_options
+
+
+def add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reference-date", metavar="YYYY-MM-DD",
+                        help="day that relative deadlines count from (default: today)")
+    parser.add_argument("--date-order", choices=["MDY", "DMY"], default="MDY",
+                        help="reading of ambiguous numeric dates such as 04/05/2027")
+    parser.add_argument("--fiscal-year-start", type=int, default=1, metavar="MONTH",
+                        help="first month of the fiscal year (1-12; default 1)")
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    return make_options(
+        reference_date=args.reference_date,
+        date_order=args.date_order,
+        fiscal_year_start=args.fiscal_year_start,
+    )

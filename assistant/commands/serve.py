@@ -1,0 +1,39 @@
+"""`goalsmith serve`: the JSON API and the web pages, through uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+
+import uvicorn
+
+APP = "api.app:app"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the JSON API (/api/v1, docs at /docs) and the web pages",
+        description="Serve the JSON API and the web pages. Settings come from GOALSMITH_* "
+        "environment variables (GOALSMITH_API_KEY, GOALSMITH_CORS_ORIGINS, ...).",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    parser.add_argument(
+        "--workers", type=_positive, default=1,
+        help="worker processes, each with its own pipeline (default: %(default)s)",
+    )
+    parser.set_defaults(func=run)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    uvicorn.run(APP, host=args.host, port=args.port, workers=args.workers, access_log=True)
+    return 0

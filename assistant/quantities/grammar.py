@@ -1,0 +1,210 @@
+"""The grammar of number expressions in goal text, as regular expressions built from the lexicons.
+
+An *atom* is one number with its currency, magnitude and unit ("$1.2M", "15 percent", "a dozen",
+"30 minutes"). A *phrase* is an atom with its lead and tail words ("to under 30 minutes",
+"at 90% or higher") or a pair of atoms ("from 18% to 25%", "between 6 and 8").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import number_words, phrases, units
+from .numbers import parse_digits, parse_number_words
+
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# An atom never starts right after a letter, digit or joiner ("Q3", "X5", "stage-2", "31.12",
+# "#1") and never ends before one ("90-day", "31st", "12/18", "10:30", "2027-03-31").
+ATOM_BEFORE = r"(?<![\w.,/:#\-])"
+ATOM_AFTER = r"(?![A-Za-z0-9])(?![-.,:/]\d)(?!-[A-Za-z])"
+
+
+def _alternation(words: Iterable[str], *, spaced: bool = True) -> str:
+    """A regex alternation of `words`, longest first; inner spaces match any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    escaped = (re.escape(w) for w in ordered)
+    return "|".join(e.replace(r"\ ", r"\s+") if spaced else e for e in escaped)
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One number with its marks, as found in the text (offsets into the text)."""
+
+    start: int
+    end: int
+    amount: float
+    unit: str
+    currency: str | None
+    unit_text: str | None
+    spelled: bool
+    plus: bool
+    sign: str | None
+    bare: bool
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A number phrase: its span, lead and tail words, and its atoms in text order."""
+
+    start: int
+    end: int
+    kind: str  # "single", "from_to", "between", "by_to", "halving"
+    lead: str | None
+    tail: str | None
+    atoms: tuple[Atom, ...]
+
+
+def _number_words_pattern() -> str:
+    lexicon = number_words()
+    word = _alternation(lexicon.all_words)
+    scale = _alternation((*lexicon.groups, *lexicon.scales))
+    return (
+        rf"(?i:(?:an?\s+(?={scale}))?(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}))*)(?![\w-])"
+    )
+
+
+@lru_cache(maxsize=1)
+def atom_pattern() -> str:
+    """The atom regex with named groups (cur, digits, words, mag, plus, unit)."""
+    lex = units()
+    symbols = _alternation(lex.currency_symbols, spaced=False)
+    codes = _alternation(lex.currency_codes, spaced=False)
+    attached = _alternation(lex.magnitudes_attached, spaced=False)
+    spaced_mag = _alternation(lex.magnitudes_spaced, spaced=False)
+    mag_words = _alternation(lex.magnitude_words)
+    unit_words = _alternation(
+        w for family, ws in lex.unit_words.items() if family not in ("multiplier", "figures")
+        for w in ws
+    )
+    multiplier = _alternation(lex.unit_words["multiplier"], spaced=False)
+    figures = _alternation(lex.unit_words["figures"])
+    cur_words = _alternation(lex.currency_words)
+    qualifiers = _alternation(lex.time_unit_qualifiers)
+    time_units = _alternation(lex.time_units)
+    return (
+        rf"{ATOM_BEFORE}(?P<sign>[+−])?(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
+        rf"(?:(?P<digits>{DIGITS})|(?P<words>{_number_words_pattern()}))"
+        rf"(?P<mag>(?:{attached})(?![A-Za-z])|\s(?:{spaced_mag})(?![A-Za-z])"
+        rf"|\s(?i:{mag_words})(?![A-Za-z]))?"
+        rf"(?P<plus>\+)?"
+        rf"(?P<unit>\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])"
+        rf"|\s(?i:{figures})(?![A-Za-z])|\s?(?:{codes})(?![A-Za-z])"
+        rf"|\s(?i:{cur_words})(?![A-Za-z])"
+        rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z]))?"
+        rf"{ATOM_AFTER}"
+    )
+
+
+def _unnamed(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@lru_cache(maxsize=1)
+def phrase_patterns() -> dict[str, re.Pattern[str]]:
+    """One compiled regex per phrase kind; each has named groups lead, tail (where they apply)."""
+    lex = phrases()
+    atom = _unnamed(atom_pattern())
+    leads = _alternation(lex.span_leads)
+    tails = _alternation(lex.tails)
+    start = r"(?<![\w])"
+    return {
+        "from_to": re.compile(
+            rf"{start}(?P<lead>(?i:{_alternation(lex.range_from)}))\s+{atom}\s*"
+            rf"(?i:{_alternation(lex.range_to)})\s*{atom}"
+        ),
+        "between": re.compile(
+            rf"{start}(?P<lead>(?i:{_alternation(lex.range_between)}))\s+{atom}\s+"
+            rf"(?i:{_alternation(lex.range_and)})\s+{atom}"
+        ),
+        "by_to": re.compile(rf"{start}(?P<lead>(?i:by))\s+{atom}\s+(?i:to)\s+{atom}"),
+        "halving": re.compile(rf"{start}(?P<lead>(?i:{_alternation(lex.halving)}))(?![\w])"),
+        "single": re.compile(
+            rf"(?:{start}(?P<lead>(?i:{leads}))\s*)?{atom}(?P<tail>\s+(?i:{tails})(?![\w]))?"
+        ),
+    }
+
+
+@lru_cache(maxsize=1)
+def _atom_re() -> re.Pattern[str]:
+    return re.compile(atom_pattern())
+
+
+def _unit_and_currency(match: re.Match[str]) -> tuple[str, str | None, str | None]:
+    """(unit family, currency, unit text) of an atom match."""
+    lex = units()
+    cur, unit = match["cur"], (match["unit"] or "").strip()
+    if cur:
+        return "currency", lex.currency_symbols.get(cur.strip(), cur.strip()), unit or None
+    if not unit:
+        return "count", None, None
+    if unit in lex.currency_codes:
+        return "currency", unit, unit
+    if unit.lower() in lex.currency_words:
+        return "currency", lex.currency_words[unit.lower()], unit
+    return (lex.unit_of(unit) or "other"), None, unit
+
+
+def _magnitude(text: str | None) -> float:
+    if not text:
+        return 1.0
+    lex = units()
+    word = text.strip()
+    if word.lower() in lex.magnitude_words:
+        return lex.magnitude_words[word.lower()]
+    if text[0].isspace():
+        return lex.magnitudes_spaced[word]
+    return lex.magnitudes_attached[word]
+
+
+def parse_atom(match: re.Match[str], offset: int = 0) -> Atom | None:
+    """The Atom of an atom-regex match, or None when its words are not a number."""
+    if match["digits"]:
+        value: float | None = parse_digits(match["digits"])
+    else:
+        value = parse_number_words(match["words"])
+    if value is None:
+        return None
+    unit, currency, unit_text = _unit_and_currency(match)
+    amount = value * _magnitude(match["mag"])
+    if unit == "figures":
+        # "7 figures" is a sum with seven digits: its smallest value, 10**6.
+        unit, amount = "currency", 10.0 ** (value - 1)
+    bare = unit == "count" and not match["mag"] and not match["plus"] and not match["sign"]
+    return Atom(
+        start=match.start() + offset,
+        end=match.end() + offset,
+        amount=amount,
+        unit=unit,
+        currency=currency,
+        unit_text=unit_text,
+        spelled=match["words"] is not None,
+        plus=match["plus"] is not None,
+        sign=match["sign"],
+        bare=bare,
+    )
+
+
+def atoms_in(text: str, start: int, end: int) -> tuple[Atom, ...]:
+    """Every atom inside text[start:end], in order (None for words that are not numbers)."""
+    found = (parse_atom(m, start) for m in _atom_re().finditer(text[start:end]))
+    return tuple(a for a in found if a is not None)
+
+
+def scan(text: str) -> Iterator[Phrase]:
+    """Every phrase any pattern matches, overlapping ones included (see `find_quantities`)."""
+    for kind, pattern in phrase_patterns().items():
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            lead = groups.get("lead")
+            tail = groups.get("tail")
+            yield Phrase(
+                start=match.start(),
+                end=match.end(),
+                kind=kind,
+                lead=" ".join(lead.lower().split()) if lead else None,
+                tail=" ".join(tail.lower().split()) if tail else None,
+                atoms=atoms_in(text, match.start(), match.end()),
+            )

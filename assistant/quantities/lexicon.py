@@ -1,0 +1,171 @@
+"""The quantity lexicons (data files beside this module), read once per process."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+DATA = resources.files("assistant.quantities") / "data"
+
+
+def _json(name: str) -> dict[str, Any]:
+    return dict(json.loads((DATA / name).read_text(encoding="utf-8")))
+
+
+def _toml(name: str) -> dict[str, Any]:
+    return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Units:
+    """Currency marks, magnitudes and unit words (units.json)."""
+
+    currency_symbols: dict[str, str]
+    currency_codes: tuple[str, ...]
+    currency_words: dict[str, str]
+    magnitudes_attached: dict[str, float]
+    magnitudes_spaced: dict[str, float]
+    magnitude_words: dict[str, float]
+    unit_words: dict[str, tuple[str, ...]]
+    time_units: tuple[str, ...]
+    time_unit_qualifiers: tuple[str, ...]
+
+    def unit_of(self, word: str) -> str | None:
+        """The unit family ('percent', 'basis_points', ...) a unit word belongs to."""
+        folded = " ".join(word.split()).lower()
+        for family, words in self.unit_words.items():
+            if folded in (w.lower() for w in words):
+                return family
+        return None
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """English number words (number_words.json)."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    groups: dict[str, int]
+    scales: dict[str, int]
+    never_alone: tuple[str, ...]
+
+    @property
+    def all_words(self) -> tuple[str, ...]:
+        return (*self.units, *self.tens, *self.groups, *self.scales)
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Lead and tail words that belong to a target span (phrases.json)."""
+
+    leads: dict[str, dict[str, str]]
+    span_leads: tuple[str, ...]
+    tails: dict[str, str]
+    range_from: tuple[str, ...]
+    range_to: tuple[str, ...]
+    range_between: tuple[str, ...]
+    range_and: tuple[str, ...]
+    halving: dict[str, float]
+    multiplier_verbs: dict[str, float]
+    multiplier_verb_blockers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Verbs:
+    """Direction lexicons (verbs.toml): verb -> direction, change word -> direction."""
+
+    verbs: dict[str, str]
+    change_words: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """Feature weights and word lists for choosing the target (scoring.toml)."""
+
+    threshold: float
+    base: float
+    weights: dict[str, float]
+    scope: frozenset[str]
+    goal_cues: frozenset[str]
+    label_words: frozenset[str]
+    baseline_cues: frozenset[str]
+    duration_preps: frozenset[str]
+    scale_leads: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def units() -> Units:
+    raw = _json("units.json")
+    return Units(
+        currency_symbols=raw["currency_symbols"],
+        currency_codes=tuple(raw["currency_codes"]),
+        currency_words=raw["currency_words"],
+        magnitudes_attached={k: float(v) for k, v in raw["magnitudes_attached"].items()},
+        magnitudes_spaced={k: float(v) for k, v in raw["magnitudes_spaced"].items()},
+        magnitude_words={k: float(v) for k, v in raw["magnitude_words"].items()},
+        unit_words={k: tuple(v) for k, v in raw["unit_words"].items()},
+        time_units=tuple(raw["time_units"]),
+        time_unit_qualifiers=tuple(raw["time_unit_qualifiers"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def number_words() -> NumberWords:
+    raw = _json("number_words.json")
+    return NumberWords(
+        units=raw["units"],
+        tens=raw["tens"],
+        groups=raw["groups"],
+        scales=raw["scales"],
+        never_alone=tuple(raw["never_alone"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def phrases() -> Phrases:
+    raw = _json("phrases.json")
+    return Phrases(
+        leads=raw["leads"],
+        span_leads=tuple(raw["span_leads"]),
+        tails=raw["tails"],
+        range_from=tuple(raw["range_from"]),
+        range_to=tuple(raw["range_to"]),
+        range_between=tuple(raw["range_between"]),
+        range_and=tuple(raw["range_and"]),
+        halving={k: float(v) for k, v in raw["halving"].items()},
+        multiplier_verbs={k: float(v) for k, v in raw["multiplier_verbs"].items()},
+        multiplier_verb_blockers=tuple(raw["multiplier_verb_blockers"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def verbs() -> Verbs:
+    raw = _toml("verbs.toml")
+    lexicon = {
+        word: direction
+        for direction in ("reach", "maintain", "decrease", "increase")
+        for word in raw[direction]
+    }
+    change = {word: direction for direction, words in raw["change_words"].items() for word in words}
+    return Verbs(verbs=lexicon, change_words=change)
+
+
+@lru_cache(maxsize=1)
+def scoring() -> Scoring:
+    raw = _toml("scoring.toml")
+    words = raw["words"]
+    return Scoring(
+        threshold=float(raw["threshold"]),
+        base=float(raw["base"]),
+        weights={k: float(v) for k, v in raw["weights"].items()},
+        scope=frozenset(words["scope"]),
+        goal_cues=frozenset(words["goal_cues"]),
+        label_words=frozenset(words["label_words"]),
+        baseline_cues=frozenset(words["baseline_cues"]),
+        duration_preps=frozenset(words["duration_preps"]),
+        scale_leads=tuple(words["scale_leads"]),
+    )

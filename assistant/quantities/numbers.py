@@ -1,0 +1,40 @@
+"""Numbers written in digits ("1,500", "2.5") or in words ("twelve", "a dozen", "two million")."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import number_words
+
+WORD_SPLIT = re.compile(r"[\s-]+")
+
+
+def parse_digits(text: str) -> float:
+    """The value of a digit string with optional thousands commas ("1,500" -> 1500.0)."""
+    return float(text.replace(",", ""))
+
+
+def parse_number_words(text: str) -> float | None:
+    """The value of a run of English number words, or None when it is not one.
+
+    "twelve" -> 12, "a dozen" -> 12, "two hundred and fifty" -> 250, "two million" -> 2e6.
+    A lone "one" or "a" is not a number here (see number_words.json).
+    """
+    lexicon = number_words()
+    words = [w for w in WORD_SPLIT.split(text.strip().lower()) if w and w != "and"]
+    if not words or (len(words) == 1 and words[0] in lexicon.never_alone):
+        return None
+    total, current = 0, 0
+    for word in words:
+        if word in ("a", "an"):
+            current = max(current, 1)
+        elif word in lexicon.units or word in lexicon.tens:
+            current += lexicon.units.get(word, 0) + lexicon.tens.get(word, 0)
+        elif word in lexicon.groups:
+            current = max(current, 1) * lexicon.groups[word]
+        elif word in lexicon.scales:
+            total += max(current, 1) * lexicon.scales[word]
+            current = 0
+        else:
+            return None
+    return float(total + current)

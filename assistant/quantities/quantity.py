@@ -1,0 +1,159 @@
+"""`Quantity`: a located number expression, and `find_quantities` over a parsed goal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..parts import Part
+from ..result import Unit
+from .grammar import Atom, Phrase, scan
+from .lexicon import phrases
+
+# A bare integer in this range with no unit is a year ("2026"), never a quantity.
+YEARS = range(1900, 2101)
+PHRASE_SIZE = {"single": 1, "from_to": 2, "between": 2, "by_to": 2, "halving": 0}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number expression: its value and unit, and the words that frame it.
+
+    `amount` is the level or change asked for (the second number of "from 18% to 25%", the
+    lower end of "between 6 and 8" whose `upper` is 8). `bound` says how the words frame it:
+    "level" (to/at), "min" (at least, above, or more, 60+), "max" (under, below),
+    "change" (by, up, +25%, double), "range" (between) or None (a bare number).
+    `number_start`/`number_end` locate the last number itself, for the parse.
+    Time units ("30 minutes") have unit "other" with `unit_text` saying which.
+    """
+
+    amount: float
+    unit: Unit
+    currency: str | None = None
+    upper: float | None = None
+    baseline: float | None = None
+    lead: str | None = None
+    bound: str | None = None
+    sign: str | None = None
+    unit_text: str | None = None
+    spelled: bool = False
+    kind: str = "single"
+    number_start: int = 0
+    number_end: int = 0
+
+
+def _bound(phrase: Phrase, atom: Atom) -> str | None:
+    lex = phrases()
+    if phrase.kind == "between":
+        return "range"
+    if phrase.kind in ("halving", "from_to", "by_to"):
+        return "change" if phrase.kind == "halving" else "level"
+    if phrase.tail:
+        return lex.tails[phrase.tail]
+    if phrase.lead:
+        return lex.leads[phrase.lead]["bound"]
+    if atom.sign:
+        return "change"
+    return "min" if atom.plus else None
+
+
+def _is_year(atom: Atom, text: str) -> bool:
+    digits = text[atom.start : atom.end]
+    return atom.bare and not atom.spelled and digits.isdigit() and int(digits) in YEARS
+
+
+def _shared_unit(atoms: tuple[Atom, ...]) -> tuple[Unit, str | None, str | None]:
+    """Unit, currency and unit text of a pair: one marked number marks both ("from 94 to 75
+    days")."""
+    marked = [a for a in atoms if a.unit != "count"]
+    source = marked[-1] if marked else atoms[-1]
+    return source.unit, source.currency, source.unit_text  # type: ignore[return-value]
+
+
+def _from_phrase(phrase: Phrase, text: str) -> Quantity | None:
+    atoms = phrase.atoms
+    if len(atoms) != PHRASE_SIZE[phrase.kind] or any(_is_year(a, text) for a in atoms):
+        return None
+    if phrase.kind == "halving":
+        return Quantity(
+            amount=phrases().halving[phrase.lead or ""], unit="multiplier", lead=phrase.lead,
+            bound="change", kind="halving", number_start=phrase.start, number_end=phrase.end,
+        )
+    unit, currency, unit_text = _shared_unit(atoms)
+    last = atoms[-1]
+    pair = len(atoms) == 2
+    return Quantity(
+        amount=(atoms[0] if phrase.kind == "between" else last).amount,
+        unit=unit,
+        currency=currency,
+        upper=last.amount if phrase.kind == "between" else None,
+        baseline=atoms[0].amount if phrase.kind == "from_to" and pair else None,
+        lead=phrase.lead,
+        bound=_bound(phrase, last),
+        sign=last.sign,
+        unit_text=unit_text,
+        spelled=last.spelled,
+        kind=phrase.kind,
+        number_start=last.start,
+        number_end=last.end,
+    )
+
+
+def _multiplier_verb(token: Token) -> Quantity | None:
+    """"Double the number of demos": the verb itself is the target (2x)."""
+    lex = phrases()
+    factor = lex.multiplier_verbs.get(token.lower_) or lex.multiplier_verbs.get(token.lemma_)
+    if factor is None:
+        return None
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if following in lex.multiplier_verb_blockers or token.whitespace_ == "":
+        return None
+    if not (token.pos_ == "VERB" or token.dep_ == "ROOT" or token.is_sent_start):
+        return None
+    return Quantity(
+        amount=factor, unit="multiplier", bound="change", kind="verb",
+        number_start=token.idx, number_end=token.idx + len(token),
+    )
+
+
+def _non_overlapping(parts: Iterable[Part[Quantity]]) -> list[Part[Quantity]]:
+    """Longest phrases first ("from 18% to 25%" over "to 25%"); the result in text order."""
+    kept: list[Part[Quantity]] = []
+    for part in sorted(parts, key=lambda p: (p.start - p.end, p.start)):
+        if not any(part.overlaps(k.start, k.end) for k in kept):
+            kept.append(part)
+    return sorted(kept, key=lambda p: p.start)
+
+
+def time_parts(doc: Doc) -> list[Part]:
+    """The time expressions the temporal component found (none before it runs)."""
+    if Doc.has_extension("gs_times") and doc._.gs_times:
+        return list(doc._.gs_times)
+    return []
+
+
+def _part(doc: Doc, start: int, end: int, quantity: Quantity) -> Part[Quantity]:
+    return Part(start=start, end=end, text=doc.text[start:end], confidence=1.0, value=quantity)
+
+
+def find_quantities(doc: Doc) -> list[Part[Quantity]]:
+    """Every number expression in the goal, in text order, except those that are times:
+    a number inside a time expression ("by March 31", "within 90 days") is never a quantity."""
+    times = time_parts(doc)
+    found: list[Part[Quantity]] = []
+    for phrase in scan(doc.text):
+        quantity = _from_phrase(phrase, doc.text)
+        if quantity is not None:
+            found.append(_part(doc, phrase.start, phrase.end, quantity))
+    for token in doc:
+        quantity = _multiplier_verb(token)
+        if quantity is not None:
+            found.append(_part(doc, token.idx, token.idx + len(token), quantity))
+    outside = (
+        p for p in found
+        if p.value is not None
+        and not any(t.overlaps(p.value.number_start, p.value.number_end) for t in times)
+    )
+    return _non_overlapping(outside)

@@ -1,0 +1,237 @@
+"""Choosing the goal's target among its quantities: a weighted sum of features per candidate.
+
+Each feature is a pure function of the parsed goal and one candidate; its weight lives in
+data/scoring.toml. The best candidate above the threshold is the target (earlier text breaks
+ties); a number inside the purpose clause only counts when the goal has no other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..parts import Part
+from ..result import TargetValue
+from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
+from .lexicon import scoring
+from .quantity import Quantity, find_quantities
+
+MARKED_UNITS = ("currency", "percent", "percentage_points", "basis_points", "multiplier")
+# Dependencies that make a noun phrase an argument of its verb.
+ARGUMENT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "npadvmod", "dative", "appos", "ROOT")
+# Dependencies that tie a number to the noun it counts or qualifies.
+NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
+# Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
+PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
+CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quantity in its goal, with what scoring needs to know about the context."""
+
+    doc: Doc
+    part: Part[Quantity]
+    quantity: Quantity
+    number: Span
+    purpose: Part | None
+
+    @property
+    def before(self) -> list[Token]:
+        """The tokens of the sentence before the phrase, nearest first."""
+        sentence = self.number.root.sent
+        return [t for t in reversed(sentence) if t.idx + len(t) <= self.part.start]
+
+
+def _nominal(token: Token) -> Token:
+    """The noun a number counts ("50 cold calls" -> calls), else the number itself."""
+    if token.dep_ in NUMBER_DEPS and token.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM"):
+        return token.head
+    return token
+
+
+def has_unit(c: Candidate) -> float:
+    return float(c.quantity.unit in MARKED_UNITS)
+
+
+def time_unit(c: Candidate) -> float:
+    return float(c.quantity.unit == "other")
+
+
+def lead(c: Candidate) -> float:
+    return float(c.quantity.bound is not None)
+
+
+def verb_argument(c: Candidate) -> float:
+    if c.quantity.kind == "verb":
+        return 1.0
+    noun = _nominal(c.number.root)
+    head = noun.head
+    if noun.dep_ in ARGUMENT_DEPS and (head.pos_ in ("VERB", "AUX") or noun.dep_ == "ROOT"):
+        return 1.0
+    # "to 25%" is already rewarded as a lead; "for 50 accounts" is not a lead.
+    through_prep = noun.dep_ == "pobj" and head.dep_ in ("prep", "dative")
+    through_prep = through_prep and c.quantity.lead is None
+    return float(through_prep and head.head.pos_ in ("VERB", "AUX"))
+
+
+def root_clause(c: Candidate) -> float:
+    verb = governing_verb(c.doc, c.quantity)
+    if verb is None:
+        return 0.0
+    return float(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def purpose_verb(c: Candidate) -> float:
+    """The number hangs off a purpose or result clause ("... to cover 40% of plan",
+    "... so partners can source 15%"), even where no purpose clause was found."""
+    verb = governing_verb(c.doc, c.quantity)
+    if verb is None or verb.dep_ != "advcl" or c.quantity.kind == "verb":
+        return 0.0
+    markers = {t.lower_ for t in verb.children if t.dep_ in ("aux", "mark")}
+    return float(bool(markers & PURPOSE_MARKERS))
+
+
+def current_state(c: Candidate) -> float:
+    """The number describes today, not the goal: "Since January I average 9 meetings"."""
+    verb = governing_verb(c.doc, c.quantity)
+    if verb is None or verb.dep_ == "ROOT" or c.quantity.kind == "verb":
+        return 0.0
+    return float(any(t.lower_ in scoring().baseline_cues for t in verb.subtree))
+
+
+def goal_cue(c: Candidate) -> float:
+    cues = scoring().goal_cues
+    for token in c.before:
+        if token.lower_ in cues:
+            return 1.0
+        if token.lower_ not in CUE_GLUE:
+            return 0.0
+    return 0.0
+
+
+def number_word(c: Candidate) -> float:
+    return float(c.quantity.spelled)
+
+
+def _previous_word(c: Candidate) -> Token | None:
+    return c.before[0] if c.before else None
+
+
+def scope(c: Candidate) -> float:
+    previous = _previous_word(c)
+    return float(c.quantity.lead is None and previous is not None
+                 and previous.lower_ in scoring().scope)
+
+
+def label(c: Candidate) -> float:
+    """"stage 4", "Tier 1", "Fortune 500", "Dec 31": a bare number naming, not counting."""
+    previous = _previous_word(c)
+    if previous is None or c.quantity.bound is not None or c.quantity.unit != "count":
+        return 0.0
+    if previous.lower_ in scoring().label_words:
+        return 1.0
+    if c.quantity.spelled or not previous.is_alpha or previous.is_sent_start:
+        return 0.0
+    if lexicon_direction(previous) is not None or previous.lower_ in scoring().goal_cues:
+        return 0.0
+    return float(previous.pos_ in ("NOUN", "PROPN"))
+
+
+def date_entity(c: Candidate) -> float:
+    kind = c.number.root.ent_type_
+    return float(kind in ("DATE", "TIME") and c.quantity.unit in ("count", "other"))
+
+
+def duration(c: Candidate) -> float:
+    previous = _previous_word(c)
+    return float(c.quantity.unit == "other" and c.quantity.lead is None and previous is not None
+                 and previous.lower_ in scoring().duration_preps)
+
+
+def scale(c: Candidate) -> float:
+    before = c.doc.text[: c.part.start].lower().rstrip()
+    return float(any(before.endswith(words) for words in scoring().scale_leads))
+
+
+def in_purpose(c: Candidate) -> float:
+    return float(c.purpose is not None and c.purpose.overlaps(c.part.start, c.part.end))
+
+
+def later_sentence(c: Candidate) -> float:
+    return float(sum(1 for s in c.doc.sents if s.end <= c.number.start))
+
+
+FEATURES: dict[str, Callable[[Candidate], float]] = {
+    f.__name__: f
+    for f in (has_unit, time_unit, lead, verb_argument, root_clause, goal_cue, number_word,
+              scope, label, date_entity, duration, scale, in_purpose, purpose_verb,
+              current_state, later_sentence)
+}
+
+
+def features(c: Candidate) -> dict[str, float]:
+    """Every feature's value for one candidate (for scoring, debugging and learned models)."""
+    return {name: feature(c) for name, feature in FEATURES.items()}
+
+
+def score(c: Candidate) -> float:
+    settings = scoring()
+    values = features(c)
+    return settings.base + sum(settings.weights[name] * v for name, v in values.items())
+
+
+def purpose_part(doc: Doc) -> Part | None:
+    """The purpose clause the relevance component found (None before it runs)."""
+    if Doc.has_extension("gs_relevance"):
+        part: Part | None = doc._.gs_relevance
+        return part
+    return None
+
+
+def candidates(doc: Doc, quantities: list[Part[Quantity]]) -> list[Candidate]:
+    purpose = purpose_part(doc)
+    return [
+        Candidate(doc=doc, part=p, quantity=p.value, number=number_span(doc, p.value),
+                  purpose=purpose)
+        for p in quantities
+        if p.value is not None
+    ]
+
+
+def target_value(doc: Doc, part: Part[Quantity]) -> TargetValue:
+    """Normalise a chosen quantity into the result schema's TargetValue."""
+    quantity = part.value
+    assert quantity is not None
+    moves = direction(doc, part)
+    return TargetValue(
+        amount=quantity.amount,
+        unit=quantity.unit,
+        currency=quantity.currency,
+        direction=moves,
+        baseline=quantity.baseline,
+        relative=is_relative(doc, part, moves),
+        upper=quantity.upper,
+    )
+
+
+def choose_target(
+    doc: Doc, quantities: list[Part[Quantity]] | None = None
+) -> Part[TargetValue] | None:
+    """The goal's target: the best-scoring quantity above the threshold, or None.
+    `quantities` are the goal's `find_quantities(doc)` when the caller has them already."""
+    settings = scoring()
+    found = find_quantities(doc) if quantities is None else quantities
+    scored = [(score(c), c) for c in candidates(doc, found)]
+    passing = [(s, c) for s, c in scored if s >= settings.threshold]
+    own = [(s, c) for s, c in passing if not in_purpose(c)]
+    pool = own or passing
+    if not pool:
+        return None
+    best_score, best = max(pool, key=lambda sc: (sc[0], -sc[1].part.start))
+    confidence = 1.0 / (1.0 + math.exp(-best_score))
+    return Part(start=best.part.start, end=best.part.end, text=best.part.text,
+                confidence=round(confidence, 3), value=target_value(doc, best.part))

@@ -1,0 +1,211 @@
+"""Relevance: the clause that links the goal to a broader objective ("to support ...",
+"so that ...", "as part of ...", "which contributes to ...")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .lexicon import load_json, word_set
+from .parts import Part
+from .segments import is_goal_verb, is_verb, segment_of, trim
+
+Doc.set_extension("gs_relevance", default=None, force=True)
+
+DATA = "relevance.json"
+OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
+LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less"})
+CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "and"})
+
+
+def _words(key: str) -> frozenset[str]:
+    return word_set("assistant", DATA, key)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # token index of the connector
+    kind: str
+    confidence: float
+
+
+def _opener_at(doc: Doc, i: int) -> str | None:
+    lowered = [t.lower_ for t in doc[i : i + 5]]
+    for phrase in sorted(load_json("assistant", DATA)["openers"], key=len, reverse=True):
+        words = phrase.split()
+        if lowered[: len(words)] == words:
+            return phrase
+    return None
+
+
+def clause_start(doc: Doc, i: int) -> bool:
+    """Token i opens a clause: first of its segment or right after a comma, colon or dash."""
+    seg_start, _ = segment_of(doc, i)
+    return i == seg_start or doc[i - 1].lower_ in CLAUSE_STARTS
+
+
+def _has_verb_before(doc: Doc, i: int) -> bool:
+    seg_start, _ = segment_of(doc, i)
+    return any(is_goal_verb(t) for t in doc[seg_start:i])
+
+
+def _numeric(token: Token) -> bool:
+    return token.like_num or token.text[:1].isdigit() or token.text[:1] in "$€£"
+
+
+def _infinitive(doc: Doc, i: int) -> bool:
+    """'to' + a verb that is a purpose, not a target ('to $1M') nor a complement ('want to')."""
+    if doc[i].lower_ != "to" or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    if _numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    takes_object = after is not None and after.pos_ in OBJECT_STARTS
+    verb_like = nxt.lower_ in _words("purpose_verbs") or (nxt.tag_ == "VB" and takes_object)
+    previous = doc[i - 1] if i > 0 else None
+    controlled = previous is not None and (
+        previous.lower_ in _words("control_verbs") or previous.lemma_ in _words("control_verbs")
+    )
+    return verb_like and not controlled
+
+
+def _for_subject(doc: Doc, i: int) -> int | None:
+    """'for the sales team to use ...': the index of 'for' when it opens the purpose."""
+    for j in range(i - 1, max(i - 6, -1), -1):
+        if doc[j].lower_ == "for":
+            between = doc[j + 1 : i]
+            if all(t.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "PRON"} for t in between):
+                return j
+            return None
+    return None
+
+
+def _referent_link(doc: Doc, i: int) -> bool:
+    """'this directly supports ...', 'which is part of ...', 'this ties to ...'."""
+    if doc[i].lower_ not in _words("referents") or not clause_start(doc, i):
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "ADV":
+        j += 1
+    if j >= len(doc):
+        return False
+    if doc[j].lower_ in _words("link_verbs"):
+        return True
+    return doc[j].lemma_ == "be" and j + 1 < len(doc) and (
+        doc[j + 1].lower_ in _words("link_copula_nouns")
+    )
+
+
+def _so_clause(doc: Doc, i: int) -> bool:
+    """'so we can ...', 'so the team makes its number' (not 'so far', 'so much')."""
+    if doc[i].lower_ not in _words("clause_openers") or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"}:
+        return False
+    _, seg_end = segment_of(doc, i)
+    subject_like = nxt.is_alpha and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART"}
+    return subject_like and any(is_verb(t) or t.pos_ == "AUX" for t in doc[i + 2 : seg_end])
+
+
+def candidates(doc: Doc) -> Iterator[Candidate]:
+    """Every token that could open a relevance clause, with how sure the cue is."""
+    for token in doc:
+        i = token.i
+        phrase = _opener_at(doc, i)
+        if phrase is not None:
+            loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
+                                          "tied", "linked", "toward", "towards"}
+            if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
+                yield Candidate(i, phrase, 0.92)
+        elif _referent_link(doc, i):
+            yield Candidate(i, "referent", 0.88)
+        elif _so_clause(doc, i):
+            yield Candidate(i, "so", 0.85)
+        elif _infinitive(doc, i):
+            opener = _for_subject(doc, i)
+            yield Candidate(opener if opener is not None else i, "to", 0.85)
+
+
+def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
+    """Token bounds of the clause opened at `start`: up to the comma that hands over to the
+    main clause when the purpose comes first, else to the end of the segment."""
+    _, seg_end = segment_of(doc, start)
+    end = seg_end
+    if not _has_verb_before(doc, start):
+        commas = [t.i for t in doc[start:seg_end] if t.text == ","]
+        for comma in commas:
+            if any(is_goal_verb(t) for t in doc[comma + 1 : seg_end]):
+                end = comma
+                break
+    if deadline is not None:
+        inner = [t.i for t in doc[start:end] if t.idx >= deadline.start]
+        tail_is_deadline = inner and doc[end - 1].idx + len(doc[end - 1]) <= deadline.end + 1
+        if tail_is_deadline and inner[0] > start + 1:
+            end = inner[0]
+    return trim(doc, start, end)
+
+
+def goal_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """Content tokens of the goal outside the clause [start, end)."""
+    return [t for t in doc if not start <= t.i < end and t.is_alpha and not t.is_stop]
+
+
+def restates_goal(doc: Doc, start: int, end: int) -> bool:
+    """A purpose that only says the goal again: 'Increase sales to increase sales', or a
+    first-person outcome of the same measure ('Increase my win rate so that I win more
+    deals', 'Send 30 InMails to get my outreach numbers up')."""
+    clause = [t for t in doc[start:end] if t.is_alpha and not t.is_stop and t.pos_ != "AUX"]
+    content = [t for t in clause if t.lemma_.lower() not in LIGHT_VERBS]
+    goal = {t.lemma_.lower() for t in goal_tokens(doc, start, end)}
+    if content and all(t.lemma_.lower() in goal for t in content):
+        return True
+    if not any(t.lower_ in _words("first_person") for t in doc[start:end]):
+        return False
+    nouns = [t for t in clause if t.pos_ in {"NOUN", "PROPN"}]
+    if nouns and nouns[-1].lower_ in _words("restating_objects"):
+        return True
+    objects = {t.lemma_.lower() for t in _goal_objects(doc, start, end)}
+    return any(t.lemma_.lower() in objects for t in content)
+
+
+def _goal_objects(doc: Doc, start: int, end: int) -> list[Token]:
+    """The goal verb's object and its compounds, outside the clause."""
+    found = []
+    for token in doc:
+        if token.dep_ in {"dobj", "nsubjpass"} and not start <= token.i < end:
+            found.extend(t for t in token.subtree if t.dep_ in {"compound", "amod"} or t == token)
+    return found
+
+
+def find_relevance(doc: Doc) -> Part | None:
+    """The first clause that links the goal to a broader objective, or None."""
+    deadline = doc._.gs_deadline if Doc.has_extension("gs_deadline") else None
+    for cand in candidates(doc):
+        if cand.kind == "to" and not _has_verb_before(doc, cand.start):
+            seg_start, seg_end = segment_of(doc, cand.start)
+            if not clause_start(doc, cand.start) or not any(
+                t.text == "," for t in doc[cand.start : seg_end]
+            ):
+                continue
+        start, end = extent(doc, cand.start, deadline)
+        if end - start < 2 or restates_goal(doc, start, end):
+            continue
+        span = doc[start:end]
+        return Part(span.start_char, span.end_char, span.text, cand.confidence)
+    return None
+
+
+class RelevanceDetector:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.gs_relevance = find_relevance(doc)
+        return doc
+
+
+@Language.factory("goalsmith/relevance", assigns=["doc._.gs_relevance"])
+def make_relevance(nlp: Language, name: str) -> RelevanceDetector:
+    return RelevanceDetector()

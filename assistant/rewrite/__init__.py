@@ -1,0 +1,70 @@
+"""Rewrite suggestions: the writer's goal recast in a template for its shape, keeping
+every piece they gave and marking each missing one with a visible placeholder."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from ..checks.deadlines import spell_date
+from ..result import COMPONENTS, DeadlineComponent, GoalAnalysis, RelevanceComponent, Rewrite
+from .clause import goal_clause
+from .render import render
+from .shape import choose_shape
+
+
+def _spelled_out(text: str, day: dt.date) -> bool:
+    """The writer already gave the full date ('by March 31, 2027')."""
+    lowered = text.lower()
+    month = calendar.month_name[day.month].lower()[:3]
+    return str(day.year) in text and month in lowered and str(day.day) in text
+
+
+def deadline_slot(deadline: DeadlineComponent) -> str | None:
+    """The writer's deadline, with its resolved date when they did not spell it out; None
+    when there is none to keep (absent, or already past)."""
+    if not deadline.present or deadline.text is None:
+        return None
+    value = deadline.value
+    if value is None or value.date is None:
+        return deadline.text
+    if value.in_past:
+        return None
+    day = dt.date.fromisoformat(value.date)
+    if _spelled_out(deadline.text, day):
+        return deadline.text
+    return f"{deadline.text} ({spell_date(day)})"
+
+
+def relevance_slot(relevance: RelevanceComponent) -> str | None:
+    """The writer's reason, lower-cased at the start when it moves behind the goal."""
+    text = relevance.text
+    if not relevance.present or not text:
+        return None
+    if text[:1].isupper() and text[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def suggest(analysis: GoalAnalysis, doc: Doc) -> list[Rewrite]:
+    """Rewrites for the goal: one in the template of its shape. A complete goal gets one
+    only when it reads tidier than what was written."""
+    parts = analysis.components
+    clause = goal_clause(analysis, doc)
+    shape = choose_shape(analysis, doc)
+    text = render(shape, {
+        "verb": clause.verb,
+        "weak": clause.weak,
+        "lead": clause.lead,
+        "object": clause.object,
+        "has_metric": parts.metric.present,
+        "has_target": parts.target.present or clause.target_filled,
+        "deadline": deadline_slot(parts.deadline),
+        "relevance": relevance_slot(parts.relevance),
+    })
+    placeholders = [name for name in COMPONENTS if f"[{name}]" in text]
+    if not placeholders and text == " ".join(analysis.text.split()):
+        return []
+    return [Rewrite(text=text, template=shape, placeholders=placeholders)]

@@ -1,0 +1,42 @@
+"""Which goal shape a rewrite takes, read from the analysis and the Doc."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..quantities.lexicon import verbs
+from ..result import GoalAnalysis
+from ..segments import is_verb, segments
+
+CADENCE_ROLE = "cadence"
+WEAK_VERB = "weak_verb"
+
+
+def _verb_direction(analysis: GoalAnalysis, doc: Doc) -> str | None:
+    """The direction of the goal's own verb ("grow" -> increase), unless it is a weak verb
+    that says no direction ("improve")."""
+    weak = {(v.start, v.end) for v in analysis.vague if v.category == WEAK_VERB}
+    openers = {segment[0].i for segment in segments(doc)}  # imperatives the tagger misreads
+    lexicon = verbs().verbs
+    for token in doc:
+        if not (is_verb(token) or token.i in openers):
+            continue
+        if any(s <= token.idx < e for s, e in weak):
+            return None
+        direction = lexicon.get(token.lemma_.lower()) or lexicon.get(token.lower_)
+        if direction is not None:
+            return direction
+    return None
+
+
+def choose_shape(analysis: GoalAnalysis, doc: Doc) -> str:
+    """increase/decrease/reach/maintain a metric, an activity with a cadence, or a project
+    milestone (no metric and no number: an action to finish)."""
+    parts = analysis.components
+    if not parts.metric.present and not parts.target.present:
+        return "project-milestone"
+    if parts.metric.present and any(p.value.role == CADENCE_ROLE for p in doc._.gs_times):
+        return "activity-cadence"
+    target = parts.target.value
+    direction = target.direction if target is not None else _verb_direction(analysis, doc)
+    return f"{direction or 'reach'}-metric"

@@ -1,0 +1,67 @@
+"""Clause-level helpers shared by the detectors: segment bounds, trimming, goal verbs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import near, word_set
+
+# Tokens that end a segment: sentence punctuation, dashes used as separators, line breaks.
+BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "...", "…", "•"})
+
+
+def is_boundary(token: Token) -> bool:
+    return token.text in BOUNDARY_TEXTS or "\n" in token.text or (
+        token.text == "-" and token.whitespace_ != "" and token.i > 0
+        and token.doc[token.i - 1].whitespace_ != ""
+    )
+
+
+def segment_of(doc: Doc, i: int) -> tuple[int, int]:
+    """Token bounds [start, end) of the segment (sentence or bullet) holding token i."""
+    start = i
+    while start > 0 and not is_boundary(doc[start - 1]):
+        start -= 1
+    end = i
+    while end < len(doc) and not is_boundary(doc[end]):
+        end += 1
+    return start, end
+
+
+def segments(doc: Doc) -> list[Span]:
+    """The non-empty segments of the doc, in order."""
+    spans, start = [], 0
+    for token in doc:
+        if is_boundary(token):
+            if start < token.i:
+                spans.append(doc[start : token.i])
+            start = token.i + 1
+    if start < len(doc):
+        spans.append(doc[start:])
+    return [span for span in spans if any(t.is_alpha or t.like_num for t in span)]
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither starts nor ends on punctuation, space or symbols."""
+    while end > start and not _wordlike(doc[end - 1]):
+        end -= 1
+    while start < end and not _wordlike(doc[start]):
+        start += 1
+    return start, end
+
+
+def _wordlike(token: Token) -> bool:
+    return any(ch.isalnum() for ch in token.text) or token.text in {"%", "$", "€", "£", "+"}
+
+
+def is_verb(token: Token) -> bool:
+    """A content verb (not an auxiliary), trusting the tag where the parse is unsure."""
+    return token.pos_ == "VERB" or (token.tag_ == "VB" and token.dep_ != "aux")
+
+
+def is_goal_verb(token: Token) -> bool:
+    """A verb that opens a goal: tagged as one, or a known goal verb the tagger missed."""
+    if token.tag_ in {"NNS", "NNPS", "CD", "DT", "IN"} or not token.is_alpha:
+        return False
+    return (is_verb(token) and token.dep_ != "amod") or near(
+        token.lower_, word_set("assistant", "verbs.json", "goal_verbs"))

@@ -1,0 +1,33 @@
+"""`choose_deadline`: the one time expression that bounds the goal."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..parts import Part
+from .expr import TimeExpr
+from .lexicon import lexicon
+
+# Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",
+# "EOY", "the next 30 days").
+SELF_BOUNDING = frozenset({"relative_period", "duration", "near_day", "unresolvable"})
+
+
+def strength(part: Part[TimeExpr]) -> int:
+    """2 for a firm bound ("by Q3", "this quarter"), 1 for a weak one ("for FY27", a bare
+    "Q1")."""
+    expr = part.value
+    assert expr is not None
+    if expr.prep in lexicon().cue("prepositions", "strong"):
+        return 2
+    if expr.prep is None and (expr.kind in SELF_BOUNDING or expr.edge is not None):
+        return 2
+    return 1
+
+
+def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | None:
+    """The deadline per GUIDELINE.md: the first of the firmest bounds in the goal."""
+    deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"]
+    if not deadlines:
+        return None
+    return max(deadlines, key=lambda p: (strength(p), -p.start))

@@ -1,0 +1,65 @@
+"""`find_times`: every time expression in a parsed goal, located and given its role."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..parts import Part
+from .expr import TimeExpr
+from .normalize import Normalized, normalize
+from .roles import role_of, stated_fiscal_start
+from .spans import Hit, find_hits
+
+# How sure a role is, by the strength of the evidence for it.
+CONFIDENCE = {"deadline": 0.9, "baseline": 0.85, "cadence": 0.9, "label": 0.8, "vague": 0.85}
+# "within 30 days of finishing onboarding": a duration counted from an event.
+EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from)\s+(?!now\b|today\b)\w")
+
+
+def find_times(doc: Doc) -> list[Part[TimeExpr]]:
+    """Every time expression in `doc` with its role, in text order (char offsets)."""
+    norm = normalize(doc.text)
+    located = [_locate(doc, norm, hit) for hit in find_hits(norm.text)]
+    fiscal_start = next(
+        (month for start, _, expr in located
+         if (month := stated_fiscal_start(norm.text, _norm_start(norm, start), expr))),
+        None,
+    )
+    parts = []
+    for start, end, expr in located:
+        role = role_of(doc, start, end, expr)
+        if fiscal_start and stated_fiscal_start(norm.text, _norm_start(norm, start), expr):
+            role = "label"
+        if fiscal_start and (expr.fiscal or expr.kind in ("quarter", "half")):
+            expr = expr.with_(fiscal_start=fiscal_start)
+        parts.append(Part(start, end, doc.text[start:end], CONFIDENCE[role], expr.with_(role=role)))
+    return parts
+
+
+def _norm_start(norm: Normalized, start: int) -> int:
+    return norm.starts.index(start)
+
+
+def _locate(doc: Doc, norm: Normalized, hit: Hit) -> tuple[int, int, TimeExpr]:
+    start, end = norm.span(hit.start, hit.end)
+    expr = hit.expr
+    if expr.kind == "duration" and expr.role == "deadline":
+        tail = EVENT_TAIL.match(doc.text, end)
+        if tail:
+            end = _phrase_end(doc, tail.start("word"), end)
+            expr = expr.with_(kind="unresolvable",
+                              reason="counted from an event the goal does not date")
+    return start, end, expr
+
+
+def _phrase_end(doc: Doc, word_start: int, fallback: int) -> int:
+    """End of the prepositional phrase that starts at `word_start` ("of finishing
+    onboarding"), from the parse."""
+    span = doc.char_span(word_start, len(doc.text), alignment_mode="expand")
+    if span is None:
+        return fallback
+    head = span[0]
+    last = max(head.subtree, key=lambda t: t.i)
+    return last.idx + len(last.text)

@@ -1,0 +1,230 @@
+"""Turn a pattern match into the `TimeExpr` it describes (no context, no role yet)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .expr import TimeExpr
+from .lexicon import lexicon
+
+Builder = Callable[[re.Match[str]], TimeExpr | None]
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _year(full: str | None, short: str | None = None) -> int | None:
+    if full:
+        return int(full) if len(full) == 4 else 2000 + int(full)
+    return 2000 + int(short) if short else None
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _month(word: str) -> int:
+    return lexicon().months[word.rstrip(".")]
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def _year_suffix(match: re.Match[str]) -> dict[str, object]:
+    """Year fields from the optional suffix of a quarter or half."""
+    if _group(match, "fyy"):
+        return {"year": _year(_group(match, "fyy")), "fiscal": True}
+    if _group(match, "rel"):
+        fiscal = _group(match, "relu") not in (None, "year")
+        return {"offset": lexicon().relative[_words(_group(match, "rel"))], "fiscal": fiscal}
+    if _group(match, "cur"):
+        return {"offset": 0}
+    return {"year": _year(_group(match, "y"), _group(match, "yy"))}
+
+
+def iso(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("date", year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+
+
+def numeric_year(m: re.Match[str]) -> TimeExpr | None:
+    first, second, year = int(m["a"]), int(m["b"]), _year(m["y"])
+    if m["sep"] == ".":  # dotted dates are day-first
+        return _checked(TimeExpr("date", year=year, month=second, day=first))
+    return _numeric(first, second, year)
+
+
+def numeric(m: re.Match[str]) -> TimeExpr | None:
+    return _numeric(int(m["a"]), int(m["b"]), None)
+
+
+def _numeric(first: int, second: int, year: int | None) -> TimeExpr | None:
+    if not (_valid(first, second) or _valid(second, first)):
+        return None
+    return TimeExpr("date", year=year, numeric=(first, second))
+
+
+def _valid(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 + (month + month // 8) % 2)
+
+
+def _checked(expr: TimeExpr) -> TimeExpr | None:
+    return expr if expr.month and expr.day and _valid(expr.month, expr.day) else None
+
+
+def numeric_month_year(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("month", year=int(m["y"]), month=int(m["m"]))
+
+
+def month_day(m: re.Match[str]) -> TimeExpr | None:
+    expr = TimeExpr("date", year=_year(_group(m, "y"), _group(m, "yy")), month=_month(m["mon"]),
+                    day=_day(m["d"]))
+    return _checked(expr)
+
+
+def month_year(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("month", year=_year(_group(m, "y"), _group(m, "yy")), month=_month(m["mon"]))
+
+
+def month(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("month", month=_month(m["mon"]))
+
+
+def nth_day(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("date", day=_day(m["d"]))
+
+
+def quarter(m: re.Match[str]) -> TimeExpr | None:
+    number = _group(m, "q") or _group(m, "qn")
+    value = int(number) if number else lexicon().ordinals[m["qo"]]
+    return TimeExpr("quarter", quarter=value, **_year_suffix(m))  # type: ignore[arg-type]
+
+
+def half(m: re.Match[str]) -> TimeExpr | None:
+    number = m["h"] or m["hn"]
+    value = int(number) if number else lexicon().ordinals[m["ho"]]
+    if value > 2:
+        return None
+    return TimeExpr("half", half=value, **_year_suffix(m))  # type: ignore[arg-type]
+
+
+def fiscal_year(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("fiscal_year", year=_year(m["fyy"]), fiscal=True)
+
+
+def year(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("year", year=int(m["y"]))
+
+
+def mid(m: re.Match[str]) -> TimeExpr:
+    if _group(m, "mon"):
+        return TimeExpr("date", month=_month(m["mon"]), day=15)
+    return TimeExpr("half", half=1, year=_year(_group(m, "y")))
+
+
+PERIOD_END_UNITS = {"year": "year", "quarter": "quarter", "qtr": "quarter", "month": "month",
+                    "half": "half", "week": "week"}
+
+
+def period_end(m: re.Match[str]) -> TimeExpr:
+    fiscal = bool(m["fisc"]) or m["ye"] == "fye"
+    unit = PERIOD_END_UNITS[m["unit"]] if m["unit"] else "year"
+    given = _year(_group(m, "y"), _group(m, "yy"))
+    return _period(unit, fiscal, given)
+
+
+EO_UNITS = {"w": "week", "m": "month", "q": "quarter", "h": "half", "y": "year", "fy": "year"}
+
+
+def eo(m: re.Match[str]) -> TimeExpr:
+    return _period(EO_UNITS[m["eo"]], m["eo"] == "fy", _year(_group(m, "y"), _group(m, "yy")))
+
+
+def _period(unit: str, fiscal: bool, given: int | None) -> TimeExpr:
+    """The end of a period named in one word: "EOQ", "year-end 2027", "fiscal year-end"."""
+    if unit == "week":
+        return TimeExpr("relative_period", unit="work_week", offset=0, edge="end")
+    if given is not None and unit == "year":
+        return TimeExpr("fiscal_year" if fiscal else "year", year=given, fiscal=fiscal,
+                        edge="end")
+    if fiscal and unit == "year":
+        return TimeExpr("relative_period", unit="fiscal_year", offset=0, fiscal=True,
+                        edge="end")
+    return TimeExpr("relative_period", unit=unit, offset=0, edge="end")
+
+
+def relative(m: re.Match[str]) -> TimeExpr:
+    unit = lexicon().units[_words(m["unit"])]
+    return TimeExpr("relative_period", unit=unit, offset=lexicon().relative[_words(m["rel"])],
+                    fiscal=unit == "fiscal_year")
+
+
+def unit(m: re.Match[str]) -> TimeExpr:
+    value = lexicon().units[_words(m["unit"])]
+    return TimeExpr("relative_period", unit=value, offset=0, fiscal=value == "fiscal_year")
+
+
+def duration(m: re.Match[str]) -> TimeExpr:
+    amount = float(m["num"]) if m["num"][0].isdigit() else lexicon().numbers[_words(m["num"])]
+    value = lexicon().units[_words(m["unit"])]
+    tail, lead = _words(_group(m, "tail")), _group(m, "next")
+    if not amount:
+        return TimeExpr("vague", unit=value)
+    if tail in lexicon().cue("baseline", "after") or lead in ("last", "past"):
+        return TimeExpr("comparison", amount=amount, unit=value)
+    if lead == "first":
+        return TimeExpr("unresolvable", amount=amount, unit=value,
+                        reason="counted from a start the goal does not give")
+    return TimeExpr("duration", amount=amount, unit=value)
+
+
+def duration_label(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("duration", amount=float(m["num"]), unit=m["unit"], role="label")
+
+
+def weekday(m: re.Match[str]) -> TimeExpr:
+    number = lexicon().weekdays[m["wd"]]
+    if m["plural"]:
+        return TimeExpr("cadence", weekday=number, unit="week")
+    offset = 0 if (m["wrel"] or "").startswith("this") else None
+    return TimeExpr("weekday", weekday=number, offset=offset)
+
+
+def near_day(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("near_day", offset=lexicon().near_days[_words(m["near"])])
+
+
+def holiday(m: re.Match[str]) -> TimeExpr:
+    rule = lexicon().holidays[_words(m["hol"])]
+    return TimeExpr("holiday", month=rule.month, day=rule.day, weekday=rule.weekday,
+                    nth=rule.nth, offset=rule.shift)
+
+
+def event(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("unresolvable", reason=f"tied to an event ({_words(m['ev'])}) with no date")
+
+
+def cadence(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("cadence", unit=_group(m, "unit"))
+
+
+def comparison(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("comparison")
+
+
+def vague(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("vague")
+
+
+BUILDERS: dict[str, Builder] = {
+    "iso": iso, "numeric_year": numeric_year, "numeric": numeric,
+    "numeric_month_year": numeric_month_year, "month_day": month_day, "day_month": month_day,
+    "month_year": month_year, "month": month, "nth_day": nth_day, "quarter": quarter,
+    "year_quarter": quarter, "half": half, "fiscal_year": fiscal_year, "year": year, "mid": mid,
+    "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
+    "duration": duration, "duration_label": duration_label, "weekday": weekday,
+    "near_day": near_day, "holiday": holiday, "event": event, "cadence_word": cadence,
+    "cadence": cadence, "cadence_slash": cadence, "comparison": comparison, "vague": vague,
+}

@@ -1,0 +1,78 @@
+"""The grammar's words and cue lists, read once from `data/*.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Holiday:
+    month: int
+    day: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
+    shift: int = 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    fuzzy_min_length: int
+    ambiguous: frozenset[str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    relative: dict[str, int]
+    near_days: dict[str, int]
+    holidays: dict[str, Holiday]
+    events: tuple[str, ...]
+    cues: dict[str, Any]
+
+    def cue(self, section: str, name: str) -> tuple[str, ...]:
+        return tuple(self.cues[section][name])
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    words = _read("lexicon.toml")
+    holidays = {
+        name: Holiday(
+            month=raw["month"], day=raw.get("day"), weekday=raw.get("weekday"),
+            nth=raw.get("nth"), shift=raw.get("shift", 0),
+        )
+        for raw in words["holidays"]
+        for name in raw["names"]
+    }
+    return Lexicon(
+        months=words["months"],
+        weekdays=words["weekdays"],
+        fuzzy_min_length=words["fuzzy"]["min_length"],
+        ambiguous=frozenset(words["ambiguous"]["words"]),
+        numbers=words["numbers"],
+        ordinals=words["ordinals"],
+        units=words["units"],
+        relative=words["relative"],
+        near_days=words["near_days"],
+        holidays=holidays,
+        events=tuple(words["events"]["names"]),
+        cues=_read("cues.toml"),
+    )
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first, any run of spaces between
+    words."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)

@@ -1,0 +1,132 @@
+"""The regular expressions of the time grammar, built from the lexicon.
+
+They run over the normalised (lower-cased, typo-repaired) goal text. Each names its
+pieces with groups that `grammar.py` turns into a `TimeExpr`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from .lexicon import Lexicon, alternation, lexicon
+
+# What a match needs around it before it counts as a time expression.
+Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep"]
+
+Y4 = r"(?:19|20)\d{2}(?!\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+DUR_UNITS = ("day", "business_day", "week", "month", "quarter", "year")
+PERIOD_UNITS = ("week", "month", "quarter", "half", "year", "fiscal_year")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: re.Pattern[str]
+    needs: Needs = "nothing"
+
+
+def _units(lex: Lexicon, kinds: tuple[str, ...], plural: bool) -> str:
+    words = [w for w, unit in lex.units.items() if unit in kinds]
+    if not plural:
+        words = [w for w in words if not (w.endswith("s") and w[:-1] in lex.units)]
+    return alternation(words)
+
+
+def year_suffix(lex: Lexicon) -> str:
+    """An optional year after a quarter or half: "2027", "'27", "FY27", "of next year"."""
+    rel = alternation(k for k, v in lex.relative.items() if k != "the" and v >= 0)
+    return (
+        r"(?:\s*[-,/]?\s*(?:of\s+)?(?:the\s+)?(?:"
+        r"(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})(?!\d)"
+        rf"|(?:cy\s*)?(?P<y>{Y4})"
+        r"|'(?P<yy>\d{2})(?!\d)"
+        rf"|(?P<rel>{rel})\s+(?P<relu>fiscal\s+year|financial\s+year|fy|year)"
+        r"|(?P<cur>year)(?![-\s]*end)"
+        r"))?"
+    )
+
+
+def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
+    mon = rf"(?<![a-z])(?P<mon>{alternation(lex.months)})(?![a-z])\.?"
+    ordinal = alternation(lex.ordinals)
+    weekday = alternation(lex.weekdays)
+    full_weekday = alternation(w for w in lex.weekdays if len(w) > 4)
+    numbers = alternation(lex.numbers)
+    relative = alternation(lex.relative)
+    ysuf = year_suffix(lex)
+    y_or_yy = rf"(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))"
+    period_unit = _units(lex, PERIOD_UNITS, plural=False)
+    dur_unit = _units(lex, DUR_UNITS, plural=True)
+    cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|morning|sprint|{full_weekday}|d)"
+    lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
+    return [
+        ("iso", rf"(?<![\d/.-])(?P<y>{Y4})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+                r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])", "nothing"),
+        ("numeric_year", r"(?<![\d/.$€£-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
+                         r"(?P<y>\d{4}|\d{2})(?!\d|[-/.]\d)", "nothing"),
+        ("numeric", r"(?<![\d/.$€£-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/%]|\.\d)", "prep"),
+        ("numeric_month_year", rf"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>{Y4})(?![\d/])",
+         "nothing"),
+        ("month_day", rf"{mon}\s*(?P<d>{DAY}){y_or_yy}?", "nothing"),
+        ("day_month", rf"(?<![\w$€£.,])(?:the\s+)?(?P<d>{DAY})(?:\s+of)?[\s-]*{mon}"
+                      rf"(?:[\s,-]*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "nothing"),
+        ("month_year", rf"{mon}\s*[,.]?\s*(?:of\s+)?(?:(?P<y>{Y4})|'(?P<yy>\d{{2}})(?!\d))",
+         "nothing"),
+        ("month", mon, "nothing"),
+        ("nth_day", r"(?<![a-z])the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])",
+         "prep"),
+        ("quarter", r"(?<![a-z0-9])(?:q(?P<q>[1-4])|(?P<qo>" + ordinal + r")\s+"
+                    r"(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))"
+                    r"(?![a-z0-9])" + ysuf, "nothing"),
+        ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
+                         rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
+        ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
+                 r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d)))(?![a-z0-9])" + ysuf, "nothing"),
+        ("fiscal_year", r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*[-']?\s*"
+                        r"(?P<fyy>\d{4}|\d{2})(?!\d)", "nothing"),
+        ("year", rf"(?<![\w$€£.,/#-])(?:(?:cy|calendar\s+year)\s*)?(?P<y>{Y4})"
+                 r"(?![\w%+]|[.,/-]\d|\s*(?:%|percent|pct|k\b|m\b|bn\b|mm\b))", "nothing"),
+        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}|(?P<yr>year))", "nothing"),
+        ("period_end", r"(?<![a-z])(?:(?P<fisc>fiscal\s+|fy\s*)?(?P<unit>year|quarter|qtr|month"
+                       r"|half|week)[-\s]?end|(?P<ye>f?ye))(?![a-z])"
+                       rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
+        ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
+               rf"(?:\s*[-']?\s*(?P<y>{Y4})|(?P<yy>\d{{2}})(?!\d))?", "nothing"),
+        ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
+         "nothing"),
+        ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])", "edge"),
+        ("duration", rf"(?<![a-z])(?:the\s+)?(?:(?P<next>next|coming|following|first|last|past)"
+                     rf"\s+)?(?P<num>\d+(?:\.\d+)?|{numbers})\s+(?:more\s+|full\s+|additional\s+)?"
+                     rf"(?P<unit>{dur_unit})(?![a-z])(?:\s*(?P<tail>from\s+(?:now|today)|out"
+                     r"|(?:'s|’s|'|’)?\s*time|ago|back|earlier)(?![a-z]))?", "duration_prep"),
+        ("duration_label", r"(?<![\w.])(?P<num>\d+)-(?P<unit>day|week|month|year|quarter)"
+                           r"(?![a-z])", "nothing"),
+        ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|coming)\s+)?"
+                    rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
+        ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),
+        ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])", "nothing"),
+        ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
+                  rf"|quarterly|q[1-4])\s+)*(?P<ev>{alternation(lex.events)})(?![a-z])",
+         "event_prep"),
+        ("cadence_word", rf"(?<![a-z])(?:{alternation(lex.cue('cadence', 'words'))})(?![a-z])",
+         "nothing"),
+        ("cadence", rf"(?<![a-z])(?:{lead})\s+(?:other\s+|single\s+)?(?P<unit>{cadence_unit})"
+                    r"(?![a-z])(?!\s+of\b)", "nothing"),
+        ("cadence_slash", rf"/\s*(?P<unit>{cadence_unit})(?![a-z])", "nothing"),
+        ("comparison", rf"(?<![a-z])(?:{alternation(lex.cue('baseline', 'phrases'))})(?![a-z])",
+         "nothing"),
+        ("vague", rf"(?<![a-z])(?:{alternation(lex.cue('vague', 'phrases'))})(?![a-z])",
+         "nothing"),
+    ]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[Pattern, ...]:
+    return tuple(
+        Pattern(name, re.compile(source), needs)
+        for name, source, needs in _pattern_sources(lexicon())
+    )

@@ -1,0 +1,264 @@
+"""Resolve a `TimeExpr` to the last day of the bound it sets, against a reference date,
+a numeric date order and a fiscal calendar (see GUIDELINE.md for the conventions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..options import Options
+from ..result import DeadlineValue, Granularity
+from .calendar import (
+    DAY,
+    add_business_days,
+    add_months,
+    fiscal_year_of,
+    month_end,
+    nth_weekday,
+    part_holding,
+    period,
+    shift_part,
+)
+from .expr import TimeExpr
+
+PART_MONTHS = {"quarter": 3, "half": 6, "year": 12, "fiscal_year": 12}
+DURATION_GRANULARITY: dict[str, Granularity] = {
+    "day": "day", "business_day": "day", "week": "week", "month": "month",
+    "quarter": "quarter", "year": "year",
+}
+NOT_A_BOUND = {
+    "cadence": "a repetition (every week, per month) sets no end date",
+    "vague": "a vague time word sets no date",
+    "comparison": "a comparison with the past sets no end date",
+}
+
+
+@dataclass(frozen=True)
+class Interval:
+    first: dt.date
+    last: dt.date
+    granularity: Granularity
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """What resolution depends on besides the expression."""
+
+    today: dt.date
+    date_order: str
+    fiscal_start: int
+
+
+class Unresolvable(ValueError):
+    """The expression names no calendar day; the message says why."""
+
+
+def resolve_deadline(expr: TimeExpr | None, options: Options) -> DeadlineValue:
+    """The last day `expr` allows, with its granularity, whether it is already past, and
+    for an ambiguous numeric date the other reading."""
+    if expr is None:
+        return DeadlineValue(date=None, reason="no time expression")
+    if expr.kind in NOT_A_BOUND:
+        return DeadlineValue(date=None, reason=NOT_A_BOUND[expr.kind])
+    cal = Calendar(options.reference_date, options.date_order,
+                   expr.fiscal_start or options.fiscal_year_start)
+    try:
+        interval = interval_of(expr, cal)
+    except Unresolvable as exc:
+        return DeadlineValue(date=None, reason=str(exc))
+    day, granularity = bound_day(expr, interval)
+    return DeadlineValue(
+        date=day.isoformat(), granularity=granularity, in_past=day < cal.today,
+        alternative=_alternative(expr, cal),
+    )
+
+
+def bound_day(expr: TimeExpr, interval: Interval) -> tuple[dt.date, Granularity]:
+    if expr.before:
+        return interval.first - DAY, "day" if interval.granularity == "day" else \
+            interval.granularity
+    if expr.edge == "start":
+        return interval.first, "day"
+    return interval.last, interval.granularity
+
+
+def interval_of(expr: TimeExpr, cal: Calendar) -> Interval:
+    resolver = RESOLVERS.get(expr.kind)
+    if resolver is None:
+        raise Unresolvable(expr.reason or f"{expr.kind} cannot be pinned to a day")
+    return resolver(expr, cal)
+
+
+def _point(day: dt.date) -> Interval:
+    return Interval(day, day, "day")
+
+
+def _next_day(month: int, day: int, cal: Calendar, year: int | None = None) -> dt.date:
+    """The day given by month and day in `year`, or its next occurrence from today."""
+    if year is not None:
+        return _safe_date(year, month, day)
+    found = _safe_date(cal.today.year, month, day)
+    return found if found >= cal.today else _safe_date(cal.today.year + 1, month, day)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise Unresolvable(f"{year:04d}-{month:02d}-{day:02d} is not a calendar day") from exc
+
+
+def _readings(expr: TimeExpr, cal: Calendar) -> list[tuple[int, int]]:
+    """(month, day) readings of a numeric date, the `date_order` reading first; a
+    reading that is no calendar day is dropped (31/03 is day-first whatever the order)."""
+    assert expr.numeric is not None
+    first, second = expr.numeric
+    ordered = [(first, second), (second, first)]
+    if cal.date_order == "DMY":
+        ordered.reverse()
+    possible = [(m, d) for m, d in ordered if 1 <= m <= 12 and 1 <= d <= month_end(2000, m).day]
+    return list(dict.fromkeys(possible))
+
+
+def _date(expr: TimeExpr, cal: Calendar) -> Interval:
+    if expr.numeric is not None:
+        readings = _readings(expr, cal)
+        if not readings:
+            raise Unresolvable("neither day/month reading is a calendar day")
+        month, day = readings[0]
+        return _point(_next_day(month, day, cal, expr.year))
+    if expr.month is None:  # "by the 15th": the next such day of a month
+        assert expr.day is not None
+        this_month = cal.today.replace(day=1)
+        candidate = _day_in_month(this_month, expr.day)
+        if candidate < cal.today:
+            candidate = _day_in_month(add_months(this_month, 1), expr.day)
+        return _point(candidate)
+    assert expr.day is not None
+    return _point(_next_day(expr.month, expr.day, cal, expr.year))
+
+
+def _day_in_month(month_start: dt.date, day: int) -> dt.date:
+    return month_start.replace(day=min(day, month_end(month_start.year, month_start.month).day))
+
+
+def _alternative(expr: TimeExpr, cal: Calendar) -> str | None:
+    if expr.kind != "date" or expr.numeric is None:
+        return None
+    readings = _readings(expr, cal)
+    if len(readings) < 2:
+        return None
+    month, day = readings[1]
+    return _next_day(month, day, cal, expr.year).isoformat()
+
+
+def _month(expr: TimeExpr, cal: Calendar) -> Interval:
+    assert expr.month is not None
+    year = expr.year
+    if year is None:
+        year = cal.today.year + (expr.month < cal.today.month)
+    return Interval(dt.date(year, expr.month, 1), month_end(year, expr.month), "month")
+
+
+def _part(expr: TimeExpr, cal: Calendar, number: int, granularity: Granularity) -> Interval:
+    months = PART_MONTHS[granularity]
+    if expr.year is not None:
+        fiscal_year = expr.year
+    else:
+        fiscal_year = fiscal_year_of(cal.today, cal.fiscal_start) + (expr.offset or 0)
+        if expr.offset is None and period(fiscal_year, number, months, cal.fiscal_start)[1] \
+                < cal.today:
+            fiscal_year += 1
+    first, last = period(fiscal_year, number, months, cal.fiscal_start)
+    return Interval(first, last, granularity)
+
+
+def _quarter(expr: TimeExpr, cal: Calendar) -> Interval:
+    assert expr.quarter is not None
+    return _part(expr, cal, expr.quarter, "quarter")
+
+
+def _half(expr: TimeExpr, cal: Calendar) -> Interval:
+    assert expr.half is not None
+    return _part(expr, cal, expr.half, "half")
+
+
+def _year(expr: TimeExpr, cal: Calendar) -> Interval:
+    assert expr.year is not None
+    return Interval(dt.date(expr.year, 1, 1), dt.date(expr.year, 12, 31), "year")
+
+
+def _fiscal_year(expr: TimeExpr, cal: Calendar) -> Interval:
+    assert expr.year is not None
+    first, last = period(expr.year, 1, 12, cal.fiscal_start)
+    return Interval(first, last, "year")
+
+
+def _relative(expr: TimeExpr, cal: Calendar) -> Interval:
+    offset, unit = expr.offset or 0, expr.unit or "year"
+    today = cal.today
+    if unit == "week" and expr.edge == "end":  # "the end of the week" is its Friday
+        unit = "work_week"
+    if unit in ("week", "work_week"):
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
+        return Interval(monday, monday + dt.timedelta(days=4 if unit == "work_week" else 6),
+                        "week")
+    if unit == "month":
+        first = add_months(today.replace(day=1), offset)
+        return Interval(first, month_end(first.year, first.month), "month")
+    if unit == "year":
+        return Interval(dt.date(today.year + offset, 1, 1), dt.date(today.year + offset, 12, 31),
+                        "year")
+    months = PART_MONTHS[unit]
+    fiscal_year, number = shift_part(*part_holding(today, months, cal.fiscal_start), offset,
+                                     months)
+    first, last = period(fiscal_year, number, months, cal.fiscal_start)
+    return Interval(first, last, "year" if months == 12 else unit)  # type: ignore[arg-type]
+
+
+def _duration(expr: TimeExpr, cal: Calendar) -> Interval:
+    assert expr.amount is not None and expr.unit is not None
+    amount, unit = expr.amount, expr.unit
+    if unit == "business_day":
+        day = add_business_days(cal.today, round(amount))
+    elif unit in ("day", "week"):
+        day = cal.today + dt.timedelta(days=round(amount * (7 if unit == "week" else 1)))
+    else:
+        months = amount * {"month": 1, "quarter": 3, "year": 12}[unit]
+        whole = int(months)
+        day = add_months(cal.today, whole) + dt.timedelta(days=round((months - whole) * 30))
+    return Interval(day, day, DURATION_GRANULARITY[unit])
+
+
+def _weekday(expr: TimeExpr, cal: Calendar) -> Interval:
+    assert expr.weekday is not None
+    ahead = (expr.weekday - cal.today.weekday()) % 7
+    if ahead == 0 and expr.offset is None:  # "by Friday" on a Friday means next week's
+        ahead = 7
+    return _point(cal.today + dt.timedelta(days=ahead))
+
+
+def _near_day(expr: TimeExpr, cal: Calendar) -> Interval:
+    return _point(cal.today + dt.timedelta(days=expr.offset or 0))
+
+
+def _holiday(expr: TimeExpr, cal: Calendar) -> Interval:
+    assert expr.month is not None
+    for year in (cal.today.year, cal.today.year + 1):
+        if expr.day is not None:
+            day = dt.date(year, expr.month, expr.day)
+        else:
+            assert expr.weekday is not None and expr.nth is not None
+            day = nth_weekday(year, expr.month, expr.weekday, expr.nth)
+        day += dt.timedelta(days=expr.offset or 0)
+        if day >= cal.today:
+            break
+    return _point(day)
+
+
+RESOLVERS: dict[str, Callable[[TimeExpr, Calendar], Interval]] = {
+    "date": _date, "month": _month, "quarter": _quarter, "half": _half, "year": _year,
+    "fiscal_year": _fiscal_year, "relative_period": _relative, "duration": _duration,
+    "weekday": _weekday, "near_day": _near_day, "holiday": _holiday,
+}

@@ -1,0 +1,64 @@
+"""Decide what each time expression does in the goal: bound it (deadline), compare with
+the past (baseline), repeat (cadence), name something (label) or stay vague."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .expr import Role, TimeExpr
+from .lexicon import alternation, lexicon
+
+KIND_ROLES: dict[str, Role] = {"cadence": "cadence", "vague": "vague", "comparison": "baseline"}
+
+
+@lru_cache(maxsize=1)
+def fiscal_cue() -> re.Pattern[str]:
+    """The words that state the goal's own fiscal calendar, just before a date."""
+    lex = lexicon()
+    ends = alternation(lex.cue("fiscal", "end_cues"))
+    starts = alternation(lex.cue("fiscal", "start_cues"))
+    return re.compile(rf"(?:(?P<end>{ends})|(?P<start>{starts}))\s+(?:(?:on|in|at)\s+)?$")
+
+
+def stated_fiscal_start(text: str, start: int, expr: TimeExpr) -> int | None:
+    """The fiscal-year start month that the words before `expr` state, if any
+    ("our fiscal year ends January 31" -> February)."""
+    cue = fiscal_cue().search(text, 0, start)
+    if cue is None or expr.month is None:
+        return None
+    return expr.month % 12 + 1 if cue["end"] else expr.month
+
+
+def role_of(doc: Doc, start: int, end: int, expr: TimeExpr) -> Role:
+    """The role of the expression at original offsets [start, end) of `doc`."""
+    lex = lexicon()
+    if expr.kind in KIND_ROLES:
+        return KIND_ROLES[expr.kind]
+    if expr.role != "deadline":
+        return expr.role
+    past = expr.kind == "relative_period" and (expr.offset or 0) < 0
+    if past or expr.prep in lex.cue("prepositions", "baseline"):
+        return "baseline"
+    if expr.prep not in lex.cue("label", "keeps_bound") and modifies_noun(doc, start, end):
+        return "label"
+    return "deadline"
+
+
+def modifies_noun(doc: Doc, start: int, end: int) -> bool:
+    """True when the expression is a modifier of the noun right after it ("the Q3
+    carryover deals", "our 2026 win rate", "next quarter's number")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if doc.text[end:following.idx].strip(" -"):
+        return False
+    if following.lower_ in ("'s", "’s"):
+        return True
+    deps = lexicon().cue("label", "modifier_deps")
+    return following.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and any(
+        token.dep_ in deps and token.head.i >= span.end for token in span
+    )

@@ -1,0 +1,104 @@
+"""Vague language: weak verbs, unanchored comparatives, hedges, unmeasured amounts, fillers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import load_json
+from .parts import Part
+
+Doc.set_extension("gs_vague", default=[], force=True)
+
+LEXICON = "vague.json"
+
+
+@dataclass(frozen=True)
+class VagueInfo:
+    category: str
+    message: str
+    suggestion: str
+
+
+def _entry_pattern(entry: dict) -> list[dict]:
+    words = entry["phrase"].split()
+    if entry.get("lemma"):
+        # Inflect the first word only ("trying to", "worked on", "improving").
+        return [{"LEMMA": words[0]}, *({"LOWER": w} for w in words[1:])]
+    return [{"LOWER": w} for w in words]
+
+
+@lru_cache(maxsize=None)
+def _entries() -> tuple[dict, ...]:
+    return tuple(load_json("assistant", LEXICON)["entries"])
+
+
+def build_matcher(nlp: Language) -> Matcher:
+    matcher = Matcher(nlp.vocab)
+    for index, entry in enumerate(_entries()):
+        matcher.add(str(index), [_entry_pattern(entry)])
+    return matcher
+
+
+def quantified(span: Span) -> bool:
+    """'20% more', 'more than 25', '3 more': a comparative anchored by a number."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end : span.end + 2]
+    if before is not None and (before.like_num or before.text == "%"):
+        return True
+    return len(after) == 2 and after[0].lower_ == "than" and _numeric(after[1])
+
+
+def _numeric(token: Token) -> bool:
+    return token.like_num or token.text[:1] in "$€£"
+
+
+def info_for(entry: dict, text: str) -> VagueInfo:
+    category = entry["category"]
+    spec = load_json("assistant", LEXICON)["categories"][category]
+    return VagueInfo(
+        category=category,
+        message=spec["message"].format(text=text),
+        suggestion=spec["suggestion"].format(text=text),
+    )
+
+
+def find_vague(doc: Doc, matcher: Matcher) -> list[Part[VagueInfo]]:
+    """Each vague word or phrase once (its first occurrence; longest match wins), in order."""
+    entries = _entries()
+    spans = []
+    for match_id, start, end in matcher(doc):
+        entry = entries[int(doc.vocab.strings[match_id])]
+        span = doc[start:end]
+        if entry.get("unless_number") and quantified(span):
+            continue
+        spans.append((span, entry))
+    kept: list[Part[VagueInfo]] = []
+    taken: set[int] = set()
+    seen: set[str] = set()
+    for span, entry in sorted(spans, key=lambda se: (-(se[0].end - se[0].start), se[0].start)):
+        if taken.intersection(range(span.start, span.end)) or span.text.lower() in seen:
+            continue
+        taken.update(range(span.start, span.end))
+        seen.add(span.text.lower())
+        kept.append(Part(span.start_char, span.end_char, span.text, 0.9, info_for(entry, span.text)))
+    return sorted(kept, key=lambda part: part.start)
+
+
+class VagueDetector:
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = build_matcher(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.gs_vague = find_vague(doc, self.matcher)
+        return doc
+
+
+@Language.factory("goalsmith/vague", assigns=["doc._.gs_vague"])
+def make_vague(nlp: Language, name: str) -> VagueDetector:
+    return VagueDetector(nlp)

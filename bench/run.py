@@ -1,0 +1,352 @@
+"""Goalsmith benchmark: whole-process time and peak memory, Goalsmith against bare spaCy.
+
+    make bench                      # 10,000 goals, API latency with 20 clients
+    python bench/run.py --goals 2000 --large 0 --skip-api
+
+Every run is a separate process on the same machine and the same synthetic goals (seeded),
+so the numbers compare: the bare English pipeline (`nlp.pipe`), `assistant.check_many`,
+`goalsmith check --jsonl`, `goalsmith bulk` with 1 and 2 processes (and, for memory
+flatness, a file `--large` rows long), then the API under 20 concurrent clients. The table is
+printed and written to bench/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results.md"
+PARTS = BENCH / "goal_parts.json"
+REFERENCE_DATE = "2026-11-27"
+GOALSMITH = str(Path(sys.executable).with_name("goalsmith"))
+HEALTH = "/api/v1/health"
+CHECK = "/api/v1/check"
+SERVER_START_TIMEOUT_S = 240.0
+# Budgets from issue 7.
+MAX_SLOWDOWN = 1.3
+MAX_SERVER_MB = 500.0
+
+
+def generate_goals(count: int, seed: int) -> list[str]:
+    """`count` draft goals combined from bench/goal_parts.json; each part may be left out."""
+    parts = json.loads(PARTS.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+
+    def maybe(key: str, chance: float) -> str:
+        return rng.choice(parts[key]) if rng.random() < chance else ""
+
+    goals = []
+    for _ in range(count):
+        pieces = [
+            rng.choice(parts["verbs"]),
+            rng.choice(parts["metrics"]),
+            maybe("targets", 0.75),
+            maybe("deadlines", 0.7),
+            maybe("relevance", 0.45),
+        ]
+        text = " ".join(piece for piece in pieces if piece) + rng.choice(parts["fillers"])
+        text = rng.choice(parts["openers"]) + text + rng.choice(parts["closers"])
+        goals.append(text[0].upper() + text[1:] if rng.random() < 0.7 else text)
+    return goals
+
+
+def write_inputs(goals: Sequence[str], folder: Path, stem: str) -> tuple[Path, Path]:
+    jsonl = folder / f"{stem}.jsonl"
+    with jsonl.open("w", encoding="utf-8") as out:
+        for index, text in enumerate(goals):
+            out.write(json.dumps({"id": index, "text": text}) + "\n")
+    table = folder / f"{stem}.csv"
+    with table.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Owner", "Goal"])
+        writer.writerows([f"rep{index % 37:02d}", text] for index, text in enumerate(goals))
+    return jsonl, table
+
+
+# ---- in-process workers (run as `python bench/run.py --worker MODE FILE`) -------------------
+
+def _read_texts(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def worker_bare(path: str) -> int:
+    from assistant.pipeline import get_base_nlp
+
+    nlp = get_base_nlp()
+    return sum(len(doc) for doc in nlp.pipe(_read_texts(path), batch_size=128))
+
+
+def worker_check_many(path: str) -> int:
+    from assistant import check_many
+
+    return sum(1 for _ in check_many(_read_texts(path), reference_date=REFERENCE_DATE))
+
+
+def worker_profile(path: str) -> int:
+    """cProfile of check_many, top Goalsmith functions by own time (for finding hot spots)."""
+    import cProfile
+    import pstats
+
+    from assistant import check_many
+    from assistant.pipeline import get_nlp
+
+    texts = _read_texts(path)
+    get_nlp()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    count = sum(1 for _ in check_many(texts, reference_date=REFERENCE_DATE))
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime")
+    stats.print_stats(str(ROOT / "assistant"), 25)
+    stats.sort_stats("cumulative").print_stats(str(ROOT / "assistant"), 25)
+    return count
+
+
+WORKERS: dict[str, Callable[[str], int]] = {
+    "bare": worker_bare,
+    "check_many": worker_check_many,
+    "profile": worker_profile,
+}
+
+
+# ---- measuring whole processes ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    name: str
+    goals: int
+    seconds: float
+    peak_mb: float
+
+    @property
+    def rate(self) -> float:
+        return self.goals / self.seconds
+
+
+def measure(name: str, goals: int, command: Sequence[str]) -> Run:
+    """Wall time and peak RSS (largest process, workers included) of one command."""
+    print(f"  running: {name} ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{name} failed with exit code {process.returncode}: {command}")
+    return Run(name, goals, seconds, usage.ru_maxrss / 1024)
+
+
+def pipeline_runs(jsonl: Path, table: Path, goals: int, folder: Path) -> list[Run]:
+    me = [sys.executable, str(Path(__file__).resolve()), "--worker"]
+    bulk = [GOALSMITH, "bulk", str(table), "--reference-date", REFERENCE_DATE,
+            "-o", str(folder / "report.csv")]
+    return [
+        measure("bare spaCy pipeline (nlp.pipe)", goals, [*me, "bare", str(jsonl)]),
+        measure("assistant.check_many", goals, [*me, "check_many", str(jsonl)]),
+        measure("goalsmith check --jsonl", goals,
+                [GOALSMITH, "check", "--jsonl", str(jsonl), "--reference-date", REFERENCE_DATE]),
+        measure("goalsmith bulk, 1 process", goals, [*bulk, "--processes", "1"]),
+        measure("goalsmith bulk, 2 processes", goals, [*bulk, "--processes", "2"]),
+    ]
+
+
+# ---- the API under concurrent clients -----------------------------------------------------
+
+@dataclass(frozen=True)
+class ApiResult:
+    clients: int
+    requests: int
+    p50_ms: float
+    p99_ms: float
+    rate: float
+    server_mb: float
+    errors: int
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """The kernel's high-water mark of the process's resident memory (VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _wait_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
+    import httpx
+
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the API server exited with code {server.returncode}")
+        try:
+            if httpx.get(url + HEALTH, timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("the API server did not become healthy")
+
+
+def api_run(goals: Sequence[str], clients: int, per_client: int, log: Path) -> ApiResult:
+    import httpx
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1",
+               "--port", str(port), "--no-access-log"]
+    print(f"  running: API, {clients} clients ...", file=sys.stderr, flush=True)
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(url, server)
+
+        def client(offset: int) -> list[tuple[float, int]]:
+            timings = []
+            with httpx.Client(base_url=url, timeout=60) as http:
+                for index in range(per_client):
+                    text = goals[(offset * per_client + index) % len(goals)]
+                    started = time.perf_counter()
+                    answer = http.post(CHECK, json={"text": text, "reference_date": REFERENCE_DATE})
+                    timings.append((time.perf_counter() - started, answer.status_code))
+            return timings
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(clients) as pool:
+            results = [item for batch in pool.map(client, range(clients)) for item in batch]
+        elapsed = time.perf_counter() - started
+        server_mb = _peak_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    latencies = sorted(seconds * 1000 for seconds, _ in results)
+    cuts = statistics.quantiles(latencies, n=100)
+    return ApiResult(clients, len(results), cuts[49], cuts[98], len(results) / elapsed,
+                     server_mb, sum(1 for _, code in results if code != 200))
+
+
+# ---- report -------------------------------------------------------------------------------
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 1024
+                   for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    import spacy
+
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:,} MB RAM; {platform.system()} "
+            f"{platform.release()}; Python {platform.python_version()}, spaCy {spacy.__version__}")
+
+
+def table(runs: Sequence[Run], large: Run | None, api: ApiResult | None) -> str:
+    bare = runs[0]
+    lines = [
+        "| run | goals | whole-process s | goals/s | time vs bare | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for run in [*runs, *([large] if large else [])]:
+        lines.append(f"| {run.name} | {run.goals:,} | {run.seconds:.1f} | {run.rate:,.0f} | "
+                     f"{run.seconds / bare.seconds * bare.goals / run.goals:.2f}x | "
+                     f"{run.peak_mb:,.0f} |")
+    if api:
+        lines += [
+            "",
+            "| API (`POST /api/v1/check`) | requests | p50 ms | p99 ms | requests/s | "
+            "server peak RSS MB | errors |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+            f"| {api.clients} concurrent clients | {api.requests:,} | {api.p50_ms:.0f} | "
+            f"{api.p99_ms:.0f} | {api.rate:.1f} | {api.server_mb:,.0f} | {api.errors} |",
+        ]
+    return "\n".join(lines)
+
+
+def verdicts(runs: Sequence[Run], api: ApiResult | None) -> list[str]:
+    bare = runs[0].seconds
+    by_name = {run.name: run.seconds for run in runs}
+    slowest = max(seconds for name, seconds in by_name.items() if name.startswith("goalsmith"))
+    lines = [
+        f"- Goalsmith CLI, slowest whole-process time vs bare: {slowest / bare:.2f}x "
+        f"(budget {MAX_SLOWDOWN}x): {'OK' if slowest <= MAX_SLOWDOWN * bare else 'OVER'}",
+        f"- bulk with 2 processes vs bare on one: "
+        f"{by_name['goalsmith bulk, 2 processes'] / bare:.2f}x "
+        f"({'faster' if by_name['goalsmith bulk, 2 processes'] < bare else 'NOT faster'})",
+    ]
+    if api:
+        verdict = "OK" if api.server_mb < MAX_SERVER_MB else "OVER"
+        lines.append(f"- API server peak memory {api.server_mb:,.0f} MB "
+                     f"(budget {MAX_SERVER_MB:.0f} MB): {verdict}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--goals", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--large", type=int, default=200_000,
+                        help="rows of the memory-flatness bulk run (0 to skip)")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests-per-client", type=int, default=25)
+    parser.add_argument("--skip-api", action="store_true")
+    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    parser.add_argument("input", nargs="?", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        WORKERS[args.worker](args.input)
+        return 0
+    goals = generate_goals(args.goals, args.seed)
+    with tempfile.TemporaryDirectory(prefix="goalsmith-bench-") as tmp:
+        folder = Path(tmp)
+        jsonl, csv_file = write_inputs(goals, folder, "goals")
+        runs = pipeline_runs(jsonl, csv_file, len(goals), folder)
+        large = None
+        if args.large:
+            _, big = write_inputs(generate_goals(args.large, args.seed + 1), folder, "large")
+            large = measure(f"goalsmith bulk, 2 processes ({args.large:,}-row file)", args.large,
+                            [GOALSMITH, "bulk", str(big), "--processes", "2", "-o",
+                             str(folder / "large-report.csv"), "--reference-date", REFERENCE_DATE])
+        api = None if args.skip_api else api_run(
+            goals, args.clients, args.requests_per_client, folder / "server.log")
+    report = "\n".join([
+        f"# Goalsmith benchmark ({dt.date.today().isoformat()})",
+        "",
+        f"Machine: {machine()}.",
+        f"Synthetic goals from bench/goal_parts.json (seed {args.seed}); every row is a "
+        "separate process, timed from start to exit (model loading included).",
+        "",
+        table(runs, large, api),
+        "",
+        *verdicts(runs, api),
+        "",
+    ])
+    print(report)
+    RESULTS.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Start the real app under uvicorn in a subprocess, for tests that talk HTTP to it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+HEALTH = "/api/v1/health"
+# Loading the language pipeline on a busy two-core machine can take a while.
+START_TIMEOUT_S = 180.0
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    """A running server: where to reach it and where its output goes."""
+
+    url: str
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"uvicorn exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(base_url + HEALTH, timeout=2.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(
+        f"uvicorn did not answer {HEALTH} in {START_TIMEOUT_S:.0f}s:\n{log.read_text()}"
+    )
+
+
+@contextmanager
+def running_server(env: Mapping[str, str] | None = None) -> Iterator[LiveServer]:
+    """Run `uvicorn api.app:app` on a free local port until the block ends; its access log
+    is on, so tests can read exactly what the server writes."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1",
+               "--port", str(port)]
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "uvicorn.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                command, cwd=ROOT, env={**os.environ, **(env or {})},
+                stdout=out, stderr=subprocess.STDOUT,
+            )
+            try:
+                wait_until_healthy(base_url, process, log)
+                yield LiveServer(url=base_url, log=log)
+            finally:
+                process.terminate()
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()

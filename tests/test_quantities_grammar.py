@@ -1,0 +1,81 @@
+"""Number phrases found in raw text by the quantity grammar (pure regex work, no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.quantities.grammar import scan
+
+# text -> the (kind, phrase text, amounts, unit, currency) of the longest phrase scanned there
+PHRASES = {
+    "dollar-m": ("Close $1.2M now", "single", "$1.2M", (1_200_000,), "currency", "USD"),
+    "euro-k": ("Win €50k now", "single", "€50k", (50_000,), "currency", "EUR"),
+    "pound-comma": ("Sell £3,500 now", "single", "£3,500", (3500,), "currency", "GBP"),
+    "code-before": ("Add EUR 250k now", "single", "EUR 250k", (250_000,), "currency", "EUR"),
+    "code-after": ("Add 180K EUR now", "single", "180K EUR", (180_000,), "currency", "EUR"),
+    "million-words": ("Add 2.5 million dollars now", "single", "2.5 million dollars",
+                      (2_500_000,), "currency", "USD"),
+    "spaced-m": ("Get $3.4 M now", "single", "$3.4 M", (3_400_000,), "currency", "USD"),
+    "percent-sign": ("Hit 20% now", "single", "20%", (20,), "percent", None),
+    "percent-word": ("Hit 15 percent now", "single", "15 percent", (15,), "percent", None),
+    "pct": ("Hit 15 pct now", "single", "15 pct", (15,), "percent", None),
+    "pct-points": ("Add 2 pct points now", "single", "2 pct points", (2,), "percentage_points",
+                   None),
+    "pts": ("Add 10 pts now", "single", "10 pts", (10,), "percentage_points", None),
+    "bps": ("Add 5 bps now", "single", "5 bps", (5,), "basis_points", None),
+    "basis-points": ("Add 300 basis points now", "single", "300 basis points", (300,),
+                     "basis_points", None),
+    "times": ("Get 3x now", "single", "3x", (3,), "multiplier", None),
+    "figures": ("Hit 7 figures now", "single", "7 figures", (1_000_000,), "currency", None),
+    "plus": ("Hold 60+ calls", "single", "60+", (60,), "count", None),
+    "minutes": ("Answer in under 30 minutes", "single", "under 30 minutes", (30,), "other", None),
+    "business-hours": ("Resolve down to 8 business hours", "single", "down to 8 business hours",
+                       (8,), "other", None),
+    "from-to": ("Raise it from 18% to 25% soon", "from_to", "from 18% to 25%", (18, 25),
+                "percent", None),
+    "from-to-shared-unit": ("Cut it from 94 to 75 days", "from_to", "from 94 to 75 days",
+                            (94, 75), "other", None),
+    "between": ("Close between 6 and 8 deals", "between", "between 6 and 8", (6, 8), "count",
+                None),
+    "by-to": ("Grow by 20% to $1.2M", "by_to", "by 20% to $1.2M", (20, 1_200_000), "currency",
+              "USD"),
+    "at-or-higher": ("Keep CSAT at 90% or higher", "single", "at 90% or higher", (90,),
+                     "percent", None),
+    "ge": ("Keep it ≥ 90", "single", "≥ 90", (90,), "count", None),
+    "sign": ("+25% YoY", "single", "+25%", (25,), "percent", None),
+    "a-dozen": ("Run a dozen webinars", "single", "a dozen", (12,), "count", None),
+    "cadence-slash": ("50/day", "single", "50", (50,), "count", None),
+}
+
+
+@pytest.mark.parametrize(("text", "kind", "phrase", "amounts", "unit", "currency"),
+                         PHRASES.values(), ids=PHRASES.keys())
+def test_phrase_scanned(text: str, kind: str, phrase: str, amounts: tuple[float, ...],
+                        unit: str, currency: str | None) -> None:
+    longest = max(scan(text), key=lambda p: p.end - p.start)
+    assert (longest.kind, text[longest.start : longest.end]) == (kind, phrase)
+    assert tuple(a.amount for a in longest.atoms) == pytest.approx(amounts)
+    assert (longest.atoms[-1].unit, longest.atoms[-1].currency) == (
+        unit if kind == "single" or longest.atoms[-1].unit != "count" else "count", currency
+    )
+
+
+NOT_NUMBERS = {
+    "quarter": "in Q3",
+    "product": "the Model X5 launch",
+    "ticket-class": "P1 tickets",
+    "compound-metric": "the 90-day rate",
+    "ordinal": "on the 31st",
+    "numeric-date": "by 12/18",
+    "dotted-date": "by 31.12.2027",
+    "iso-date": "by 2027-03-31",
+    "always": "24/7 support",
+    "rank": "be #1",
+    "hyphen-stage": "stage-2 pipeline",
+    "lone-one": "one source of truth",
+}
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS.values(), ids=NOT_NUMBERS.keys())
+def test_not_scanned(text: str) -> None:
+    assert [p for p in scan(text) if p.atoms] == []

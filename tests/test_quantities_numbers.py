@@ -1,0 +1,39 @@
+"""Number words and digit strings (pure functions, no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.quantities.numbers import parse_digits, parse_number_words
+
+WORDS = {
+    "twelve": ("twelve", 12),
+    "capitalised": ("Fifteen", 15),
+    "a-dozen": ("a dozen", 12),
+    "two-dozen": ("two dozen", 24),
+    "hyphenated": ("thirty-five", 35),
+    "hundred-and": ("two hundred and fifty", 250),
+    "two-million": ("two million", 2_000_000),
+    "a-million": ("a million", 1_000_000),
+    "thousands": ("forty thousand", 40_000),
+    "mixed-scales": ("one million two hundred thousand", 1_200_000),
+    "zero": ("zero", 0),
+}
+
+
+@pytest.mark.parametrize(("text", "value"), WORDS.values(), ids=WORDS.keys())
+def test_number_words_read(text: str, value: float) -> None:
+    assert parse_number_words(text) == value
+
+
+@pytest.mark.parametrize("text", ["one", "a", "an", "dozens of", "several", ""],
+                         ids=["one", "a", "an", "not-a-number", "vague", "empty"])
+def test_not_a_number(text: str) -> None:
+    assert parse_number_words(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("1,500", 1500), ("2.5", 2.5), ("12,000,000", 12e6),
+                                             (".5", 0.5)],
+                         ids=["thousands-comma", "decimal", "millions", "leading-dot"])
+def test_digits(text: str, value: float) -> None:
+    assert parse_digits(text) == value

@@ -1,0 +1,315 @@
+"""Target expressions in goal sentences: the span chosen and its normalised value.
+
+Each case: sentence, expected span, amount, unit, currency, direction, baseline, relative.
+Sentences are our own, written for these tests (not from the dev set).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from spacy.language import Language
+
+
+class Case(NamedTuple):
+    text: str
+    span: str
+    amount: float
+    unit: str
+    currency: str | None
+    direction: str
+    baseline: float | None
+    relative: bool
+    upper: float | None = None
+
+
+USD, EUR, GBP = "USD", "EUR", "GBP"
+
+CASES = {
+    # -- relative changes: by / up / down / sign --------------------------------------------
+    "by-percent": Case("Grow renewal bookings by 12% before the end of Q4.",
+                       "by 12%", 12, "percent", None, "increase", None, True),
+    "by-percent-word": Case("Reduce cost per lead by 15 percent this quarter.",
+                            "by 15 percent", 15, "percent", None, "decrease", None, True),
+    "by-pct": Case("Cut onboarding drop-off by 15 pct by Q3.",
+                   "by 15 pct", 15, "percent", None, "decrease", None, True),
+    "by-percentage-points": Case("Lift gross margin by 3 percentage points in FY27.",
+                                 "by 3 percentage points", 3, "percentage_points", None,
+                                 "increase", None, True),
+    "by-bps": Case("Trim logo churn by 5 bps every month.",
+                   "by 5 bps", 5, "basis_points", None, "decrease", None, True),
+    "by-pts": Case("Improve demo-to-close rate by 4 pts this half.",
+                   "by 4 pts", 4, "percentage_points", None, "increase", None, True),
+    "by-basis-points": Case("Decrease discounting by 250 basis points by Q3 2027.",
+                            "by 250 basis points", 250, "basis_points", None, "decrease", None,
+                            True),
+    "by-pct-points": Case("Push reply rate up by 2 pct points this quarter.",
+                          "up by 2 pct points", 2, "percentage_points", None, "increase", None,
+                          True),
+    "by-eur-code": Case("Expand the partner program by EUR 400k by the end of Q3.",
+                        "by EUR 400k", 400_000, "currency", EUR, "increase", None, True),
+    "by-dollars": Case("Grow qualified pipeline by $500k to support the APAC launch.",
+                       "by $500k", 500_000, "currency", USD, "increase", None, True),
+    "by-million-euros": Case("Grow revenue in the Nordics by 1.5 million euros.",
+                             "by 1.5 million euros", 1_500_000, "currency", EUR, "increase", None,
+                             True),
+    "by-bps-increase": Case("Increase renewal margin by 150 bps to support the margin plan.",
+                            "by 150 bps", 150, "basis_points", None, "increase", None, True),
+    "by-percent-accelerate": Case("Accelerate deal velocity by 20% in the mid-market segment.",
+                                  "by 20%", 20, "percent", None, "increase", None, True),
+    "by-count": Case("Grow active seats at my accounts by 3,000 in 2027.",
+                     "by 3,000", 3000, "count", None, "increase", None, True),
+    "by-seconds": Case("Cut average handle time by 45 seconds on the billing queue.",
+                       "by 45 seconds", 45, "other", None, "decrease", None, True),
+    "up-points": Case("Move NRR up 5 points by EOY.",
+                      "up 5 points", 5, "percentage_points", None, "increase", None, True),
+    "down-percent": Case("Drive support costs down 10% in 2027.",
+                         "down 10%", 10, "percent", None, "decrease", None, True),
+    "plus-sign": Case("Grow ARR +30% YoY.",
+                      "+30%", 30, "percent", None, "increase", None, True),
+    "percent-vs-last-year": Case("Grow expansion revenue 25% vs. last year.",
+                                 "25%", 25, "percent", None, "increase", None, True),
+    "percent-growth-noun": Case("Objective: 15% growth in services revenue.",
+                                "15%", 15, "percent", None, "increase", None, True),
+    "percent-fewer": Case("Log 20% fewer escalations than last quarter.",
+                          "20%", 20, "percent", None, "decrease", None, True),
+    # -- multipliers ------------------------------------------------------------------------
+    "triple-verb": Case("Triple the number of inbound demo requests by year-end.",
+                        "Triple", 3, "multiplier", None, "increase", None, True),
+    "halve-verb": Case("Halve the average time to quote by the end of Q1.",
+                       "Halve", 0.5, "multiplier", None, "decrease", None, True),
+    "double-verb": Case("Double weekly product-qualified leads by the end of H1.",
+                        "Double", 2, "multiplier", None, "increase", None, True),
+    "double-lowercase": Case("double our partner-sourced deals this year",
+                             "double", 2, "multiplier", None, "increase", None, True),
+    "by-half": Case("Cut the invoice error rate by half in 2027.",
+                    "by half", 0.5, "multiplier", None, "decrease", None, True),
+    "in-half": Case("Cut open P1 bugs in half before the release.",
+                    "in half", 0.5, "multiplier", None, "decrease", None, True),
+    "to-3x": Case("Grow pipeline coverage to 3x by the end of January.",
+                  "to 3x", 3, "multiplier", None, "increase", None, False),
+    "2x-change": Case("Increase trial conversions 2x by Q3.",
+                      "2x", 2, "multiplier", None, "increase", None, True),
+    # -- levels: to / at ---------------------------------------------------------------------
+    "to-percent": Case("Raise trial-to-paid conversion to 18% by June 30, 2027.",
+                       "to 18%", 18, "percent", None, "increase", None, False),
+    "to-pct-lowercase": Case("raise win rate to 30 pct by end of q2",
+                             "to 30 pct", 30, "percent", None, "increase", None, False),
+    "to-percent-lift": Case("Lift activation to 65% within 45 days.",
+                            "to 65%", 65, "percent", None, "increase", None, False),
+    "to-dollars": Case("Scale monthly recurring revenue to $1M by June.",
+                       "to $1M", 1_000_000, "currency", USD, "increase", None, False),
+    "to-count": Case("Grow the installed base to 1,200 customers in 2027.",
+                     "to 1,200", 1200, "count", None, "increase", None, False),
+    "to-percent-of": Case("Raise quota attainment to 100% for all 12 reps.",
+                          "to 100%", 100, "percent", None, "increase", None, False),
+    "to-months": Case("Extend average contract length to 30 months.",
+                      "to 30 months", 30, "other", None, "increase", None, False),
+    "at-percent": Case("Renew the partner base at 97% by December 31.",
+                       "at 97%", 97, "percent", None, "reach", None, False),
+    "get-to-percent": Case("Get to 130% of plan this quarter.",
+                           "to 130%", 130, "percent", None, "reach", None, False),
+    # -- bounds ------------------------------------------------------------------------------
+    "at-least": Case("Run at least 30 customer interviews in Q1.",
+                     "at least 30", 30, "count", None, "reach", None, False),
+    "above-keep": Case("Keep first-call resolution above 85% all year.",
+                       "above 85%", 85, "percent", None, "maintain", None, False),
+    "under-hours": Case("Get median reply time under 2 hours by February.",
+                        "under 2 hours", 2, "other", None, "decrease", None, False),
+    "to-plus": Case("Push weekly active seats to 60+ by the end of the quarter.",
+                    "to 60+", 60, "count", None, "reach", None, False),
+    "below-keep": Case("Keep the renewal backlog below 1.5% of ARR.",
+                       "below 1.5%", 1.5, "percent", None, "maintain", None, False),
+    "ge-symbol": Case("Reach ≥ 95% forecast accuracy by the end of Q2.",
+                      "≥ 95%", 95, "percent", None, "reach", None, False),
+    "le-symbol": Case("Keep monthly churn ≤ 2% for the whole year.",
+                      "≤ 2%", 2, "percent", None, "maintain", None, False),
+    "or-higher": Case("Increase the health score to 80 or higher for strategic accounts.",
+                      "to 80 or higher", 80, "count", None, "increase", None, False),
+    "more-than": Case("Run more than 15 customer webinars this year.",
+                      "more than 15", 15, "count", None, "reach", None, False),
+    "or-above-keep": Case("Keep NPS at 50 or above through 2027.",
+                          "at 50 or above", 50, "count", None, "maintain", None, False),
+    "to-below": Case("Reduce no-show rate to below 10% by end of Q2.",
+                     "to below 10%", 10, "percent", None, "decrease", None, False),
+    "to-under": Case("Lower ticket backlog to under 200 by December 15.",
+                     "to under 200", 200, "count", None, "decrease", None, False),
+    "to-less-than": Case("Reduce churned ARR to less than $100k this year.",
+                         "to less than $100k", 100_000, "currency", USD, "decrease", None, False),
+    "down-to": Case("Bring escalations down to 3 per month.",
+                    "down to 3", 3, "count", None, "decrease", None, False),
+    "under-minutes-keep": Case("Keep average handle time under 7 minutes during peak season.",
+                               "under 7 minutes", 7, "other", None, "maintain", None, False),
+    "or-lower": Case("Reduce the average discount to 12% or lower.",
+                     "to 12% or lower", 12, "percent", None, "decrease", None, False),
+    "below-bring": Case("Bring logo churn below 3% per quarter by Q3 2027.",
+                        "below 3%", 3, "percent", None, "decrease", None, False),
+    # -- from ... to ... ---------------------------------------------------------------------
+    "from-to-percent-down": Case("Bring the bounce rate from 8% to 5% by the end of the quarter.",
+                                 "from 8% to 5%", 5, "percent", None, "decrease", 8, False),
+    "from-to-days": Case("Lower days sales outstanding from 52 to 40 days by year-end.",
+                         "from 52 to 40 days", 40, "other", None, "decrease", 52, False),
+    "from-to-hours": Case("Reduce time to first response from 4 hours to 1 hour this quarter.",
+                          "from 4 hours to 1 hour", 1, "other", None, "decrease", 4, False),
+    "from-to-percent-up": Case("Increase seat utilisation from 55% to 70% across the portfolio.",
+                               "from 55% to 70%", 70, "percent", None, "increase", 55, False),
+    "from-to-dollars": Case("Raise average selling price from $18k to $22k in FY27.",
+                            "from $18k to $22k", 22_000, "currency", USD, "increase", 18_000,
+                            False),
+    "from-to-months": Case("Cut CAC payback from 20 to 14 months by end of 2027.",
+                           "from 20 to 14 months", 14, "other", None, "decrease", 20, False),
+    "from-to-score": Case("Improve NPS from 40 to 55 in 2027.",
+                          "from 40 to 55", 55, "count", None, "increase", 40, False),
+    "from-to-days-both": Case("Decrease time-to-hire from 60 days to 45 days.",
+                              "from 60 days to 45 days", 45, "other", None, "decrease", 60, False),
+    "from-to-words": Case("Lift my show rate from 60 percent to 75 percent by March.",
+                          "from 60 percent to 75 percent", 75, "percent", None, "increase", 60,
+                          False),
+    "from-to-decimal": Case("Move CSAT from 4.1 to 4.5 across the support team.",
+                            "from 4.1 to 4.5", 4.5, "count", None, "increase", 4.1, False),
+    "by-to": Case("Grow channel pipeline by 25% to $2M by the end of FY27.",
+                  "by 25% to $2M", 2_000_000, "currency", USD, "increase", None, False),
+    # -- ranges ------------------------------------------------------------------------------
+    "between-counts": Case("Deliver between 4 and 6 enablement sessions per month.",
+                           "between 4 and 6", 4, "count", None, "reach", None, False, 6),
+    "between-dollars": Case("Close between $40k and $60k in services each month.",
+                            "between $40k and $60k", 40_000, "currency", USD, "reach", None,
+                            False, 60_000),
+    # -- money levels ------------------------------------------------------------------------
+    "dollars-k": Case("Book $2.5M in new ARR by the end of Q2.",
+                      "$2.5M", 2_500_000, "currency", USD, "reach", None, False),
+    "euro-k": Case("Close €80k of services revenue in March.",
+                   "€80k", 80_000, "currency", EUR, "reach", None, False),
+    "pound-comma": Case("Sign £3,500 in add-on contracts this week.",
+                        "£3,500", 3500, "currency", GBP, "reach", None, False),
+    "million-dollars": Case("Generate 2.5 million dollars of pipeline in H1 2027.",
+                            "2.5 million dollars", 2_500_000, "currency", USD, "reach", None,
+                            False),
+    "k-usd": Case("Win 40k USD in expansion deals by Friday.",
+                  "40k USD", 40_000, "currency", USD, "reach", None, False),
+    "capital-k": Case("Land $750K in new logos by the end of January.",
+                      "$750K", 750_000, "currency", USD, "reach", None, False),
+    "million-eur-code-after": Case("Close 1.2 million EUR in renewals in H1 2027.",
+                                   "1.2 million EUR", 1_200_000, "currency", EUR, "reach", None,
+                                   False),
+    "spaced-m": Case("Deliver $2.7 M in bookings for the public sector.",
+                     "$2.7 M", 2_700_000, "currency", USD, "reach", None, False),
+    "words-dollars": Case("Close two hundred thousand dollars in new business by EOQ.",
+                          "two hundred thousand dollars", 200_000, "currency", USD, "reach",
+                          None, False),
+    "bare-k": Case("close 45k in upsell by eom",
+                   "45k", 45_000, "count", None, "reach", None, False),
+    "figures": Case("Hit 7 figures in annual bookings.",
+                    "7 figures", 1_000_000, "currency", None, "reach", None, False),
+    "purpose-has-number": Case("Bring in $250K of new business so the team can hit 110% of plan.",
+                               "$250K", 250_000, "currency", USD, "reach", None, False),
+    "worth": Case("Close deals worth $1.1M by the end of FY27.",
+                  "$1.1M", 1_100_000, "currency", USD, "reach", None, False),
+    # -- percent levels ----------------------------------------------------------------------
+    "percent-of-quota": Case("Hit 105% of quota this quarter.",
+                             "105%", 105, "percent", None, "reach", None, False),
+    "percent-of-reps": Case("Get 90% of reps certified on the new pitch by March 1.",
+                            "90%", 90, "percent", None, "reach", None, False),
+    "percent-maintain": Case("Maintain a 98% on-time renewal rate.",
+                             "98%", 98, "percent", None, "maintain", None, False),
+    "percent-renew": Case("Renew 95% of the installed base by December 31.",
+                          "95%", 95, "percent", None, "reach", None, False),
+    "percent-deflect": Case("Deflect 25% of billing tickets to self-service.",
+                            "25%", 25, "percent", None, "decrease", None, False),
+    "percent-drive": Case("Drive 35% of pipeline from partners in H2.",
+                          "35%", 35, "percent", None, "reach", None, False),
+    "percent-achieve": Case("Achieve 120% of the quarterly target.",
+                            "120%", 120, "percent", None, "reach", None, False),
+    # -- counts and cadences -----------------------------------------------------------------
+    "count-per-day": Case("Make 75 outbound calls per day.",
+                          "75", 75, "count", None, "reach", None, False),
+    "count-a-week": Case("Send 120 prospecting emails a week through February.",
+                         "120", 120, "count", None, "reach", None, False),
+    "count-slash-week": Case("Book 10 discovery meetings/week.",
+                             "10", 10, "count", None, "reach", None, False),
+    "count-slash-day": Case("Log 30/day in the dialer.",
+                            "30", 30, "count", None, "reach", None, False),
+    "count-add": Case("Add 300 net-new accounts to nurture campaigns this quarter.",
+                      "300", 300, "count", None, "reach", None, False),
+    "count-hold": Case("Hold 2 QBRs with each strategic customer this half.",
+                       "2", 2, "count", None, "reach", None, False),
+    "count-scope-after": Case("Secure 3 multi-year renewals with our top 20 accounts by Q1.",
+                              "3", 3, "count", None, "reach", None, False),
+    "count-stage-label": Case("Onboard 8 new customers to stage 3 of the adoption program.",
+                              "8", 8, "count", None, "reach", None, False),
+    "count-tier-label": Case("Run 5 Tier 2 account reviews per month.",
+                             "5", 5, "count", None, "reach", None, False),
+    "count-product-name": Case("Sell 50 Pro 365 subscriptions by the end of March.",
+                               "50", 50, "count", None, "reach", None, False),
+    "count-first-of-two": Case("Attend 6 industry events and book 30 meetings from them.",
+                               "6", 6, "count", None, "reach", None, False),
+    "count-goal-cue": Case("Target: 40 new logos in Q2.",
+                           "40", 40, "count", None, "reach", None, False),
+    "count-goal-is": Case("We book 6 demos a week today; the goal is 10 a week by January.",
+                          "10", 10, "count", None, "reach", None, False),
+    "count-bullets": Case("H1 goals:\n- 35 new logos\n- 12 case studies\n- by June 30",
+                          "35", 35, "count", None, "reach", None, False),
+    "count-per-account": Case("Have 3 exec sponsors per account by year-end.",
+                              "3", 3, "count", None, "reach", None, False),
+    "count-no-verb": Case("40 demos by 12/18, no excuses",
+                          "40", 40, "count", None, "reach", None, False),
+    # -- number words ------------------------------------------------------------------------
+    "dozen": Case("Host a dozen partner workshops before the end of June.",
+                  "a dozen", 12, "count", None, "reach", None, False),
+    "twelve": Case("Onboard twelve new resellers by March 31.",
+                   "twelve", 12, "count", None, "reach", None, False),
+    "seven": Case("Sign seven new channel partners before the end of the quarter.",
+                  "seven", 7, "count", None, "reach", None, False),
+    "fifteen": Case("Collect fifteen video testimonials by April 1.",
+                    "fifteen", 15, "count", None, "reach", None, False),
+    "hyphenated-words": Case("Generate twenty-five qualified leads per week.",
+                             "twenty-five", 25, "count", None, "reach", None, False),
+    "two-dozen": Case("Run two dozen discovery calls in January.",
+                      "two dozen", 24, "count", None, "reach", None, False),
+}
+
+NO_TARGET = {
+    "scope-our-3": "Improve onboarding for our 3 biggest customers.",
+    "product-name": "Grow the Model T7 line in Q2 2027.",
+    "year-only": "Work more closely with the 2027 product launch team.",
+    "tier-label": "Reduce escalations from Tier 1 accounts.",
+    "rank": "Be the #1 rep on the leaderboard by EOY.",
+    "duration": "Improve call quality within 90 days.",
+    "always-on": "Support the 24/7 coverage rollout before Q3.",
+    "suite-name": "Grow the Suite 365 business next year.",
+    "my-reports": "Help my 5 direct reports get better at discovery.",
+    "top-accounts": "Spend more time on the top 10 accounts.",
+    "stage-label": "Move more deals to stage 3 this quarter.",
+    "pronoun-one": "Keep one source of truth for pipeline reviews.",
+    "fortune": "Own the Fortune 500 segment in 2027.",
+    "metric-name": "Improve the 90-day retention rate for new users.",
+    "scale-range": "Rate every call on a 1-5 scale.",
+    "ticket-class": "Meet with the P2 escalation team every week.",
+    "one-on-ones": "Join 1:1s with each rep weekly.",
+    "double-down": "Double down on enterprise prospecting.",
+    "out-of": "Ask customers to rate onboarding (out of 10) after go-live.",
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_target_span_and_value(nlp: Language, case: Case) -> None:
+    target = nlp(case.text)._.gs_target
+    assert target is not None, "no target found"
+    assert target.text == case.span
+    assert case.text[target.start : target.end] == target.text
+    value = target.value
+    assert value is not None
+    got = (value.amount, value.unit, value.currency, value.direction, value.baseline,
+           value.relative, value.upper)
+    expected = (pytest.approx(case.amount), case.unit, case.currency, case.direction,
+                case.baseline if case.baseline is None else pytest.approx(case.baseline),
+                case.relative,
+                case.upper if case.upper is None else pytest.approx(case.upper))
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NO_TARGET.values(), ids=NO_TARGET.keys())
+def test_no_target(nlp: Language, text: str) -> None:
+    assert nlp(text)._.gs_target is None
+

@@ -1,0 +1,94 @@
+"""Time expressions that are not deadlines: labels, baselines, cadences and vague words
+are found (so their digits are never read as targets) but never chosen as the deadline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+# (id, goal, time expression, its role)
+ROLES = [
+    ("label-quarter-noun", "Grow the Q3 carryover deals by 20%.", "Q3", "label"),
+    ("label-year-possessive", "Beat our 2026 win rate by 5 points.", "2026", "label"),
+    ("label-duration-hyphen", "Raise the 90-day activation rate to 70%.", "90-day", "label"),
+    ("label-purpose-year", "Sell 8 licenses to hit the 2027 launch plan.", "2027", "label"),
+    ("label-accelerator", "Get to 120% to unlock the Q1 accelerator.", "Q1", "label"),
+    ("label-half-number", "Close $300k so the pod hits its H2 number.", "H2", "label"),
+    ("label-header", "Q4 team target: 40 demos.", "Q4", "label"),
+    ("label-possessive-relative", "Source 20 deals for next quarter's pipeline.",
+     "next quarter", "label"),
+    ("label-fiscal-statement", "Book $2M for FY27 (our fiscal year ends March 31, 2027).",
+     "March 31, 2027", "label"),
+    ("baseline-vs-last-year", "Increase revenue 15% vs. last year.", "vs. last year",
+     "baseline"),
+    ("baseline-since", "Since January we closed 12 deals; close 20 more.", "Since January",
+     "baseline"),
+    ("baseline-last-quarter", "Grow pipeline 3x over last quarter.", "last quarter", "baseline"),
+    ("baseline-yoy", "Grow ARR 20% YoY.", "YoY", "baseline"),
+    ("baseline-compared", "Cut churn compared to Q3.", "compared to Q3", "baseline"),
+    ("baseline-ago", "Get back to where NPS was 6 months ago.", "6 months ago", "baseline"),
+    ("baseline-ytd", "Keep YTD bookings above plan.", "YTD", "baseline"),
+    ("cadence-every-week", "Make 40 calls every week.", "every week", "cadence"),
+    ("cadence-per-day", "Send 25 emails per day.", "per day", "cadence"),
+    ("cadence-daily", "Run demos daily.", "daily", "cadence"),
+    ("cadence-twice", "Hold a pipeline review twice a month.", "twice a month", "cadence"),
+    ("cadence-a-day", "make 60 dials a day", "a day", "cadence"),
+    ("cadence-slash", "Hit 100 dials/day.", "/day", "cadence"),
+    ("cadence-each-quarter", "Visit each strategic account once each quarter.", "each quarter",
+     "cadence"),
+    ("cadence-weekdays", "Post on LinkedIn on Mondays.", "Mondays", "cadence"),
+    ("vague-asap", "Respond to inbound leads ASAP.", "ASAP", "vague"),
+    ("vague-soon", "Close more deals soon.", "soon", "vague"),
+    ("vague-going-forward", "Keep NPS above 50 going forward.", "going forward", "vague"),
+    ("vague-eventually", "Eventually expand into APAC.", "Eventually", "vague"),
+    ("vague-ongoing", "Maintain 95% uptime on an ongoing basis.", "on an ongoing basis", "vague"),
+    ("vague-few-weeks", "Book a demo with Initech within a few weeks.", "within a few weeks",
+     "vague"),
+]
+
+# (id, goal): goals with time words but no deadline.
+NO_DEADLINE = [
+    ("percent-not-date", "Grow bookings by 20% this way."),
+    ("to-number-not-year", "Raise the health score to 60 for every account."),
+    ("money-not-time", "Add $2M in pipeline from the partner channel."),
+    ("target-days", "Reduce the sales cycle from 45 to 30 days."),
+    ("response-hours", "Keep first response under 4 hours."),
+    ("cadence-alone", "Add 200 contacts to sequences every week."),
+    ("rate-per-quarter", "Hold 2 executive check-ins per account per quarter."),
+    ("baseline-alone", "Grow renewals 20% vs. last year."),
+    ("label-alone", "Close the Q3 carryover deals."),
+    ("vague-alone", "Get the dashboards fixed asap."),
+    ("modal-may", "We may need 5 more reps to cover the west."),
+    ("name-jan", "Work with Jan on 10 joint calls each month."),
+    ("fraction-quarter", "Source a quarter of new pipeline from partners."),
+    ("score-slash", "Keep CSAT at 4/5 or better."),
+    ("always-on", "Offer 24/7 support to platinum accounts."),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "role"), [c[1:] for c in ROLES],
+                         ids=[c[0] for c in ROLES])
+def test_time_expression_role(nlp: Language, text: str, phrase: str, role: str) -> None:
+    doc = nlp(text)
+    found = {p.text: p.value.role for p in doc._.gs_times}
+    assert found.get(phrase) == role, found
+    if role != "deadline":
+        assert doc._.gs_deadline is None or doc._.gs_deadline.text != phrase
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NO_DEADLINE], ids=[c[0] for c in NO_DEADLINE])
+def test_no_deadline(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert doc._.gs_deadline is None, doc._.gs_deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Grow bookings by 20% by Sept 30, 2027.", "20"), ("Raise the score to 60 by Q2.", "60"),
+     ("Cut cycle time from 45 to 30 days within 90 days.", "30"),
+     ("Add $2M of pipeline by EOQ.", "2")],
+    ids=["percent", "to-number", "target-days", "money"],
+)
+def test_target_digits_stay_outside_times(nlp: Language, text: str, number: str) -> None:
+    start = text.index(number)
+    assert not any(p.overlaps(start, start + len(number)) for p in nlp(text)._.gs_times)

@@ -29,6 +29,7 @@ OPENER_WORDS = frozenset({"to", "so", "which", "because", "since", "as", "for", 
 HEAD_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "ROOT", "conj", "appos", "attr", "npadvmod",
              "compound")
 NEXT_WORDS = ("per", "of", "for", "to", "by", "from", "in", "with", "across", "at")
+COMPLEMENT_PREPS = frozenset({"per", "of", "from", "on", "by", "with", "to"})
 MODALS = frozenset({"can", "could", "will", "would", "may", "might", "should", "must"})
 
 
@@ -93,13 +94,38 @@ def _numeric(token: Token | None) -> bool:
 
 # --- metric candidates -------------------------------------------------------------------
 
+def _glued_left(doc: Doc, start: int) -> int:
+    """Take back a prefix split off by the tokenizer ('no' + '-shows')."""
+    while start > 0 and doc[start - 1].whitespace_ == "" and (
+        doc[start].text.startswith("-") or doc[start - 1].text == "-"
+    ) and (doc[start - 1].is_alpha or doc[start - 1].text == "-"):
+        start -= 1
+    return start
+
+
+def _with_complement(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """'cost' + 'per lead', 'share' + 'of revenue': the phrase with its prepositional tail."""
+    end = bounds[1]
+    if end + 1 < len(doc) and doc[end].lower_ in COMPLEMENT_PREPS:
+        tail = noun_phrase(doc, end + 1, set())
+        if tail is not None and tail[0] == end + 1:
+            return bounds[0], tail[1]
+    return None
+
+
 def metric_candidates(doc: Doc) -> list[Candidate]:
-    """Every noun phrase `metric.noun_phrase` finds from any token, plus the rule's pick."""
+    """Every noun phrase `metric.noun_phrase` finds from any token (also with a prepositional
+    tail such as 'per lead'), plus the rule's pick."""
     bounds: dict[tuple[int, int], str] = {}
     for token in doc:
         found = noun_phrase(doc, token.i, set())
-        if found is not None and found[1] > found[0]:
-            bounds.setdefault(found, "parse")
+        if found is None or found[1] <= found[0]:
+            continue
+        found = (_glued_left(doc, found[0]), found[1])
+        bounds.setdefault(found, "parse")
+        longer = _with_complement(doc, found)
+        if longer is not None:
+            bounds.setdefault(longer, "complement")
     rule = _ext(doc, "gs_metric")
     if isinstance(rule, Part):
         tokens = [t.i for t in doc if rule.start <= t.idx < rule.end]

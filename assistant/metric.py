@@ -45,14 +45,14 @@ def _np_token(doc: Doc, j: int) -> bool:
     token = doc[j]
     if "/" in token.text:
         return False
-    if token.tag_ in NP_TAGS:
+    if token.tag_ in NP_TAGS or _is_acronym(token):
         return True
     next_np = j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS
     if token.tag_ == "RB":
         return next_np
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
-    after_noun = j > 0 and doc[j - 1].tag_ in HEAD_TAGS
+    after_noun = j > 0 and doc[j - 1].tag_ in NP_TAGS - {"CD"}
     takes_object = token.tag_ == "VBG" and j + 1 < len(doc) and doc[j + 1].pos_ in {
         "DET", "PRON", "NUM", "PROPN"}
     return _mistagged(token) and (after_noun or next_np) and not takes_object
@@ -64,6 +64,8 @@ def _mistagged(token: Token) -> bool:
 
 def _skippable(doc: Doc, i: int) -> bool:
     token = doc[i]
+    if _glued(doc, i):
+        return False  # "no-shows", "all-in cost"
     lower = token.lower_
     return (lower in _words("skip_tokens") or lower in _words("quantifiers")
             or token.tag_ in {"DT", "PRP$", "PDT", "POS"} or lower in {"better", "beter", "'s"})
@@ -92,7 +94,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int]) -> tuple[int, int] | None:
     ):
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in {"per", "every", "each"}:
             break
-        if doc[j].tag_ in HEAD_TAGS or (_mistagged(doc[j]) and j > start) or (
+        if doc[j].tag_ in HEAD_TAGS or _is_acronym(doc[j]) or (_mistagged(doc[j]) and j > start) or (
             _glued(doc, j - 1) and j > start and doc[j].is_alpha
         ):
             head = j
@@ -107,7 +109,11 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int]) -> tuple[int, int] | None:
 
 def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
     """'number of X', 'time to resolution': heads that carry their complement; 'a book of
-    recurring revenue' names its content."""
+    recurring revenue' names its content; 'SQL to opp conversion' spans its 'to'."""
+    if end + 1 < len(doc) and doc[end].lower_ == "to" and end not in blocked:
+        tail = noun_phrase(doc, end + 1, blocked)
+        if tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads"):
+            return start, tail[1]
     head = doc[end - 1].lower_
     if head in _words("containers") and end < len(doc) and doc[end].lower_ == "of":
         content = noun_phrase(doc, end + 1, blocked)
@@ -198,7 +204,9 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if not tokens:
         return
     after = tokens[-1].i + 1
-    bare = tokens[0].like_num or tokens[0].text[:1] in "$€£+" or tokens[0].lower_ in BARE_LEADS
+    first = tokens[0]
+    bare = first.like_num or first.text[:1] in "$€£+" or first.text[:1].isdigit() or (
+        first.lower_ in BARE_LEADS)
     linked = after < len(doc) and doc[after].lower_ in LINKS
     follow = [after + 1] if linked and bare else [] if linked else [after]
     verb_first = [] if bare else list(_verb_anchor(doc, tokens[0].i, context))
@@ -217,6 +225,17 @@ def _verb_anchor(doc: Doc, i: int, blocked: set[int]) -> Iterator[int]:
         yield seg_start
 
 
+def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
+    """'cost per lead', 'tickets per agent': a ratio's denominator belongs to the metric,
+    unless it is a time unit (a cadence: 'per month')."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "per" or end in blocked:
+        return end
+    tail = noun_phrase(doc, end + 1, blocked)
+    if tail is None or doc[tail[1] - 1].lemma_.lower() in _words("time_units"):
+        return end
+    return tail[1]
+
+
 def find_metric(doc: Doc) -> Part | None:
     """The metric span, or None when the goal names nothing measurable."""
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
@@ -231,10 +250,26 @@ def find_metric(doc: Doc) -> Part | None:
         start, end = bounds
         seg_start, seg_end = segment_of(doc, anchor)
         verb = goal_verb(doc, seg_start, seg_end, context)
-        if (after_number and not rejected(doc, start, end)) or measurable(doc, start, end, verb):
+        if after_number:
+            accepted = doc[end - 1].lower_ not in _words("never_metrics")
+        else:
+            end = per_unit(doc, end, blocked)
+            accepted = measurable(doc, start, end, verb) or (
+                _changed_to_target(doc, end, target) and not rejected(doc, start, end))
+        if accepted:
             span = doc[start:end]
             return Part(span.start_char, span.end_char, span.text, 0.85 if after_number else 0.8)
     return None
+
+
+def _changed_to_target(doc: Doc, end: int, target: Part | None) -> bool:
+    """'Shorten the month-end close from 8 to 5 days': the object moved to a number is
+    measured, whatever it is called."""
+    if target is None or end >= len(doc):
+        return False
+    lead = doc[end : end + 4]
+    return any(t.idx == target.start for t in lead) and target.text.split()[0].lower() in {
+        "to", "from", "by", "below", "above", "under", "over", "at", "down", "up"}
 
 
 def _blocked(doc: Doc) -> set[int]:

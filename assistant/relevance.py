@@ -16,8 +16,11 @@ from .segments import is_goal_verb, is_verb, segment_of, trim
 Doc.set_extension("gs_relevance", default=None, force=True)
 
 DATA = "relevance.json"
+# "time to fill open roles" names a metric; its "to" is no purpose.
+METRIC_TO_HEADS = frozenset({"time"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
-LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less"})
+LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
+                         "down", "keep"})
 CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "and"})
 
 
@@ -30,6 +33,7 @@ class Candidate:
     start: int  # token index of the connector
     kind: str
     confidence: float
+    width: int = 1  # tokens of the connector itself
 
 
 def _opener_at(doc: Doc, i: int) -> str | None:
@@ -64,10 +68,10 @@ def _infinitive(doc: Doc, i: int) -> bool:
     if _numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
         return False
     after = doc[i + 2] if i + 2 < len(doc) else None
-    takes_object = after is not None and after.pos_ in OBJECT_STARTS
+    takes_object = after is not None and (after.pos_ in OBJECT_STARTS or after.tag_ == "RP")
     verb_like = nxt.lower_ in _words("purpose_verbs") or (nxt.tag_ == "VB" and takes_object)
     previous = doc[i - 1] if i > 0 else None
-    controlled = previous is not None and (
+    controlled = previous is not None and (previous.lower_ in METRIC_TO_HEADS or
         previous.lower_ in _words("control_verbs") or previous.lemma_ in _words("control_verbs")
     )
     return verb_like and not controlled
@@ -95,6 +99,8 @@ def _referent_link(doc: Doc, i: int) -> bool:
         return False
     if doc[j].lower_ in _words("link_verbs"):
         return True
+    if doc[i].lower_ == "which" and doc[j].tag_ == "VBZ" and doc[i - 1].text == ",":
+        return True  # ", which keeps the SDR team fully loaded": a stated consequence
     return doc[j].lemma_ == "be" and j + 1 < len(doc) and (
         doc[j + 1].lower_ in _words("link_copula_nouns")
     )
@@ -108,7 +114,7 @@ def _so_clause(doc: Doc, i: int) -> bool:
     if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"}:
         return False
     _, seg_end = segment_of(doc, i)
-    subject_like = nxt.is_alpha and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART"}
+    subject_like = not nxt.is_punct and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART"}
     return subject_like and any(is_verb(t) or t.pos_ == "AUX" for t in doc[i + 2 : seg_end])
 
 
@@ -121,7 +127,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
             loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
                                           "tied", "linked", "toward", "towards"}
             if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
-                yield Candidate(i, phrase, 0.92)
+                yield Candidate(i, phrase, 0.92, len(phrase.split()))
         elif _referent_link(doc, i):
             yield Candidate(i, "referent", 0.88)
         elif _so_clause(doc, i):
@@ -155,11 +161,12 @@ def goal_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in doc if not start <= t.i < end and t.is_alpha and not t.is_stop]
 
 
-def restates_goal(doc: Doc, start: int, end: int) -> bool:
-    """A purpose that only says the goal again: 'Increase sales to increase sales', or a
-    first-person outcome of the same measure ('Increase my win rate so that I win more
-    deals', 'Send 30 InMails to get my outreach numbers up')."""
-    clause = [t for t in doc[start:end] if t.is_alpha and not t.is_stop and t.pos_ != "AUX"]
+def restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
+    """A purpose that only says the goal again: 'Increase sales to increase sales', 'so that
+    revenue goes up', or a first-person outcome of the same measure ('Increase my win rate
+    so that I win more deals', 'Book 20 meetings to hit my meeting target')."""
+    clause = [t for t in doc[start + skip : end]
+              if t.is_alpha and not t.is_stop and t.pos_ != "AUX"]
     content = [t for t in clause if t.lemma_.lower() not in LIGHT_VERBS]
     goal = {t.lemma_.lower() for t in goal_tokens(doc, start, end)}
     if content and all(t.lemma_.lower() in goal for t in content):
@@ -169,7 +176,8 @@ def restates_goal(doc: Doc, start: int, end: int) -> bool:
     nouns = [t for t in clause if t.pos_ in {"NOUN", "PROPN"}]
     if nouns and nouns[-1].lower_ in _words("restating_objects"):
         return True
-    objects = {t.lemma_.lower() for t in _goal_objects(doc, start, end)}
+    goal_nouns = {t.lemma_.lower() for t in goal_tokens(doc, start, end) if t.pos_ == "NOUN"}
+    objects = goal_nouns | {t.lemma_.lower() for t in _goal_objects(doc, start, end)}
     return any(t.lemma_.lower() in objects for t in content)
 
 
@@ -193,7 +201,7 @@ def find_relevance(doc: Doc) -> Part | None:
             ):
                 continue
         start, end = extent(doc, cand.start, deadline)
-        if end - start < 2 or restates_goal(doc, start, end):
+        if end - start < 2 or restates_goal(doc, start, end, cand.width):
             continue
         span = doc[start:end]
         return Part(span.start_char, span.end_char, span.text, cand.confidence)

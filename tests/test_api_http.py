@@ -405,7 +405,7 @@ def test_bad_upload_is_refused(
         pytest.param(b'{"file": "goal\\nShip it"}', JSON, 415, "unsupported_media_type",
                      id="json-instead-of-upload"),
         pytest.param(b"--x\r\nbroken", {"content-type": "multipart/form-data; boundary=x"},
-                     400, "malformed_body", id="broken-multipart"),
+                     422, "validation_error", id="truncated-multipart"),
         pytest.param(b"goal\nShip it\n", {"content-type": "multipart/form-data"}, 400,
                      "malformed_body", id="multipart-without-boundary"),
     ],

@@ -37,6 +37,9 @@ def _xlsx_bytes() -> bytes:
     assert sheet is not None
     for row in [HEADER, *ROWS]:
         sheet.append([cell or None for cell in row])
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            cell.data_type = "s"  # "=1+2" typed as text in Excel, not a formula
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

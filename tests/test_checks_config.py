@@ -66,7 +66,7 @@ def test_param_from_file() -> None:
 
 
 def test_registry_param_default() -> None:
-    assert _config().params["achievable.steep"]["max_monthly_change"] == 0.15
+    assert _config().params["achievable.steep"]["max_monthly_change"] == 0.2
 
 
 def test_config_file_in_working_directory(tmp_path: Path, monkeypatch) -> None:

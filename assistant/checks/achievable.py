@@ -1,7 +1,8 @@
 """Achievability: how steep a change the target asks for in the time left.
 
 The change is relative to the starting level: from a baseline ("from 18% to 25%" is a
-39% rise), a relative percentage ("by 20%") or a multiplier ("double" is +100%). It is
+39% rise), a relative percentage ("by 20%") or a relative multiplier ("double" is +100%; "to 3x
+coverage" is a level, not a change). It is
 spread linearly over the months to the deadline and compared with the rule's
 `max_monthly_change`.
 """
@@ -21,7 +22,7 @@ def relative_change(value: TargetValue) -> float | None:
     """The size of the asked-for change as a share of the starting level, if known."""
     if value.relative and value.unit == "percent":
         return value.amount / 100
-    if value.unit == "multiplier":
+    if value.relative and value.unit == "multiplier":
         return abs(value.amount - 1)
     if value.baseline:
         return abs(value.amount - value.baseline) / abs(value.baseline)

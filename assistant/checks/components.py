@@ -102,7 +102,7 @@ def relevance_restates_goal(ctx: Context) -> list[Hit]:
     doc = ctx.doc
     for candidate in candidates(doc):
         start, end = extent(doc, candidate.start, doc._.gs_deadline)
-        if end - start >= 2 and restates_goal(doc, start, end):
+        if end - start >= 2 and restates_goal(doc, start, end, candidate.width):
             span = doc[start:end]
             return [Hit(span.start_char, span.end_char, {"text": span.text},
                         RELEVANCE_OPENINGS)]

@@ -66,9 +66,10 @@ def _goal_subject(verb: Token) -> bool:
                for s in subjects)
 
 
-def _goal_head(token: Token) -> bool:
-    """A verb that sets a goal: its own complement and an imperative or goal subject."""
-    return is_verb(token) and _own_complement(token) and _goal_subject(token)
+def _goal_head(token: Token, *, root: bool = False) -> bool:
+    """A verb that sets a goal: its own complement and, for a coordinated verb, an
+    imperative or goal subject ("and we raise ...", not "and customers stay ...")."""
+    return is_verb(token) and _own_complement(token) and (root or _goal_subject(token))
 
 
 def _inside_relevance(ctx: Context, token: Token) -> bool:
@@ -95,7 +96,7 @@ def goal_heads(ctx: Context) -> list[Token]:
         head = segment.root
         if segment[0].lower_ in COMMENT_OPENERS or _inside_relevance(ctx, head):
             continue
-        if _goal_head(head) or (not heads and not is_verb(head)):
+        if _goal_head(head, root=True) or (not heads and not is_verb(head)):
             heads.append(head)
         heads.extend(c for c in head.conjuncts if c.i > head.i and _goal_head(c)
                      and not _inside_relevance(ctx, c))

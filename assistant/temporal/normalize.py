@@ -43,7 +43,9 @@ def one_edit_apart(word: str, name: str) -> bool:
 def repaired(word: str) -> str:
     """The month or weekday name a misspelt word stands for, else the word itself."""
     lex = lexicon()
-    if len(word) < lex.fuzzy_min_length or word in lex.months or word in lex.weekdays:
+    if len(word) < lex.fuzzy_min_length or any(
+        w in lex.months or w in lex.weekdays for w in (word, word.removesuffix("s"))
+    ):
         return word
     names = [n for n in (*lex.months, *lex.weekdays) if len(n) >= lex.fuzzy_min_length]
     matches = [n for n in names if one_edit_apart(word, n)]

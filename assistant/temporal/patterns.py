@@ -14,7 +14,7 @@ from typing import Literal
 from .lexicon import Lexicon, alternation, lexicon
 
 # What a match needs around it before it counts as a time expression.
-Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep"]
+Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep", "date_prep"]
 
 Y4 = r"(?:19|20)\d{2}(?!\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -68,7 +68,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                 r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])", "nothing"),
         ("numeric_year", r"(?<![\d/.$€£-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
                          r"(?P<y>\d{4}|\d{2})(?!\d|[-/.]\d)", "nothing"),
-        ("numeric", r"(?<![\d/.$€£-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/%]|\.\d)", "prep"),
+        ("numeric", r"(?<![\d/.$€£-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/%]|\.\d)", "date_prep"),
         ("numeric_month_year", rf"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>{Y4})(?![\d/])",
          "nothing"),
         ("month_day", rf"{mon}\s*(?P<d>{DAY}){y_or_yy}?", "nothing"),

@@ -119,6 +119,8 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         return has_edge
     if pattern.needs == "event_prep":
         return prep in lex.cue("prepositions", "event")
+    if pattern.needs == "date_prep":
+        return prep in lex.cue("prepositions", "numeric_date")
     if pattern.needs == "duration_prep":
         return bool(match["next"] or match["tail"]) or prep in lex.cue("prepositions", "duration")
     return True

@@ -45,7 +45,7 @@ def _np_token(doc: Doc, j: int) -> bool:
     token = doc[j]
     if "/" in token.text:
         return False
-    if token.tag_ in NP_TAGS or _is_acronym(token):
+    if (token.tag_ in NP_TAGS and not _takes_object(doc, j)) or _is_acronym(token):
         return True
     next_np = j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS
     if token.tag_ == "RB":
@@ -53,9 +53,13 @@ def _np_token(doc: Doc, j: int) -> bool:
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
     after_noun = j > 0 and doc[j - 1].tag_ in NP_TAGS - {"CD"}
-    takes_object = token.tag_ == "VBG" and j + 1 < len(doc) and doc[j + 1].pos_ in {
-        "DET", "PRON", "NUM", "PROPN"}
-    return _mistagged(token) and (after_noun or next_np) and not takes_object
+    return _mistagged(token) and (after_noun or next_np) and not _takes_object(doc, j)
+
+
+def _takes_object(doc: Doc, j: int) -> bool:
+    """'campaigns targeting the top accounts': a participle with its own object."""
+    return doc[j].tag_ == "VBG" and j + 1 < len(doc) and doc[j + 1].pos_ in {
+        "DET", "PRON", "NUM"}
 
 
 def _mistagged(token: Token) -> bool:
@@ -251,7 +255,8 @@ def find_metric(doc: Doc) -> Part | None:
         seg_start, seg_end = segment_of(doc, anchor)
         verb = goal_verb(doc, seg_start, seg_end, context)
         if after_number:
-            accepted = doc[end - 1].lower_ not in _words("never_metrics")
+            word = doc[end - 1].lemma_.lower()
+            accepted = word not in _words("never_metrics") | _words("time_units")
         else:
             end = per_unit(doc, end, blocked)
             accepted = measurable(doc, start, end, verb) or (

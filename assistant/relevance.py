@@ -99,8 +99,12 @@ def _referent_link(doc: Doc, i: int) -> bool:
         return False
     if doc[j].lower_ in _words("link_verbs"):
         return True
-    if doc[i].lower_ == "which" and doc[j].tag_ == "VBZ" and doc[i - 1].text == ",":
+    if doc[i].lower_ == "which" and doc[j].tag_ == "VBZ" and doc[j].lemma_ != "be" and (
+        doc[i - 1].text == ","
+    ):
         return True  # ", which keeps the SDR team fully loaded": a stated consequence
+    if doc[j].tag_ == "MD" and j + 1 < len(doc) and doc[j + 1].tag_ == "VB":
+        return doc[j + 1].lemma_ != "be"  # "This will fund the second SE hire"
     return doc[j].lemma_ == "be" and j + 1 < len(doc) and (
         doc[j + 1].lower_ in _words("link_copula_nouns")
     )
@@ -111,11 +115,17 @@ def _so_clause(doc: Doc, i: int) -> bool:
     if doc[i].lower_ not in _words("clause_openers") or i + 1 >= len(doc):
         return False
     nxt = doc[i + 1]
-    if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"}:
+    if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} or _in_time(doc, nxt):
         return False
     _, seg_end = segment_of(doc, i)
     subject_like = not nxt.is_punct and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART"}
     return subject_like and any(is_verb(t) or t.pos_ == "AUX" for t in doc[i + 2 : seg_end])
+
+
+def _in_time(doc: Doc, token: Token) -> bool:
+    """'since January': a baseline date, not a reason."""
+    times = doc._.gs_times if Doc.has_extension("gs_times") else []
+    return any(p.start <= token.idx < p.end for p in times or [])
 
 
 def candidates(doc: Doc) -> Iterator[Candidate]:
@@ -125,7 +135,8 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
         phrase = _opener_at(doc, i)
         if phrase is not None:
             loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
-                                          "tied", "linked", "toward", "towards"}
+                                          "tied", "linked", "toward", "towards", "given",
+                                          "ensuring"}
             if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
                 yield Candidate(i, phrase, 0.92, len(phrase.split()))
         elif _referent_link(doc, i):
@@ -204,7 +215,8 @@ def find_relevance(doc: Doc) -> Part | None:
         if end - start < 2 or restates_goal(doc, start, end, cand.width):
             continue
         span = doc[start:end]
-        return Part(span.start_char, span.end_char, span.text, cand.confidence)
+        text = span.text[:-1] if span.text.endswith(".") and len(span[-1]) <= 3 else span.text
+        return Part(span.start_char, span.start_char + len(text), text, cand.confidence)
     return None
 
 

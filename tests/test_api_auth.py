@@ -35,7 +35,7 @@ def _call(client: httpx.Client, route: str, headers: dict[str, str]) -> httpx.Re
     if route == "reports":
         return client.post("/api/v1/reports", files={"file": ("team.csv", CSV)}, headers=headers)
     if route == "batch":
-        return client.post("/api/v1/check/batch", json={"goals": [GOAL]}, headers=headers)
+        return client.post("/api/v1/check/batch", json={"goals": [{"text": TEXT}]}, headers=headers)
     if route == "meta":
         return client.get("/api/v1/meta", headers=headers)
     return client.post("/api/v1/check", json=GOAL, headers=headers)

@@ -29,13 +29,12 @@ def test_dev_set_deadlines(nlp: Language, dev_records: list[dict]) -> None:
         elif found or expected:
             counts.fp += bool(found)
             counts.fn += bool(expected)
+        date = resolve_deadline(found.value, options).date if found else None
         if record["deadline_date"]:
             total += 1
-            date = resolve_deadline(found.value, options).date if found else None
             right += date == record["deadline_date"]
-        got = (found.text if found else None, date if record["deadline_date"] else None)
-        if got != (expected, record["deadline_date"]):
-            errors.append(f"{record['id']}: {got} vs {(expected, record['deadline_date'])}")
+        if (found.text if found else None, date) != (expected, record["deadline_date"]):
+            errors.append(f"{record['id']}: {found} vs {(expected, record['deadline_date'])}")
     print(f"\ndeadline presence F1 {counts.f1:.3f}, span F1 {counts.span_f1:.3f}, "
           f"dates {right}/{total}")
     assert counts.f1 >= PRESENCE_F1_FLOOR, errors

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.tokens import Doc, Span
+
 from ..relevance import candidates, extent, restates_goal
 from ..result import DeadlineComponent
 from .context import Context, Hit
@@ -94,16 +96,20 @@ def deadline_vague(ctx: Context) -> list[Hit]:
             for part in ctx.doc._.gs_times if part.value.role == VAGUE_TIME_ROLE]
 
 
-def relevance_restates_goal(ctx: Context) -> list[Hit]:
+def restating_clause(doc: Doc) -> Span | None:
     """A purpose clause that the relevance detector passed over because it says the goal
     again ('Increase sales to increase sales')."""
-    if ctx.draft.components.relevance.present:
-        return []
-    doc = ctx.doc
     for candidate in candidates(doc):
         start, end = extent(doc, candidate.start, doc._.gs_deadline)
         if end - start >= 2 and restates_goal(doc, start, end, candidate.width):
-            span = doc[start:end]
-            return [Hit(span.start_char, span.end_char, {"text": span.text},
-                        RELEVANCE_OPENINGS)]
-    return []
+            return doc[start:end]
+    return None
+
+
+def relevance_restates_goal(ctx: Context) -> list[Hit]:
+    if ctx.draft.components.relevance.present:
+        return []
+    span = restating_clause(ctx.doc)
+    if span is None:
+        return []
+    return [Hit(span.start_char, span.end_char, {"text": span.text}, RELEVANCE_OPENINGS)]

@@ -49,7 +49,7 @@ def vague_check(category: str) -> Check:
     return check
 
 
-def _own_complement(verb: Token) -> bool:
+def own_complement(verb: Token) -> bool:
     """The verb acts on something of its own, not only through a coordinated verb."""
     for child in verb.children:
         if child.dep_ in COMPLEMENTS and child.pos_ != "PRON":
@@ -69,7 +69,7 @@ def _goal_subject(verb: Token) -> bool:
 def _goal_head(token: Token, *, root: bool = False) -> bool:
     """A verb that sets a goal: its own complement and, for a coordinated verb, an
     imperative or goal subject ("and we raise ...", not "and customers stay ...")."""
-    return is_verb(token) and _own_complement(token) and (root or _goal_subject(token))
+    return is_verb(token) and own_complement(token) and (root or _goal_subject(token))
 
 
 def _inside_relevance(ctx: Context, token: Token) -> bool:
@@ -84,8 +84,9 @@ def _clause(verb: Token, others: list[Token]) -> str:
     skip = {t.i for other in others if other is not verb and other.head is verb
             for t in other.subtree}
     skip |= {c.i for c in verb.children if c.dep_ == "cc"}
-    words = [t for t in verb.subtree if t.i not in skip]
-    return verb.doc[words[0].i: words[-1].i + 1].text.strip(" ,;:") if words else verb.text
+    cut = min((i for i in skip if i > verb.i), default=len(verb.doc))
+    words = [t for t in verb.subtree if t.i not in skip and t.i < cut]
+    return verb.doc[words[0].i: words[-1].i + 1].text.strip(" ,;:.!?") if words else verb.text
 
 
 def goal_heads(ctx: Context) -> list[Token]:

@@ -12,6 +12,7 @@ from .quantity import Quantity
 VERB_POS = ("VERB", "AUX")
 CHANGE_UNITS = ("percent", "percentage_points", "basis_points", "multiplier")
 SIGNS: dict[str, Direction] = {"+": "increase", "−": "decrease"}
+NOUN_PHRASE_WORDS = 3
 
 
 def number_span(doc: Doc, quantity: Quantity) -> Span:
@@ -67,12 +68,21 @@ def governing_verb(doc: Doc, quantity: Quantity) -> Token | None:
     return above[0] if above else None
 
 
+def _words_after(doc: Doc, part: Part[Quantity]) -> list[Token]:
+    """The words right after the phrase, skipping punctuation."""
+    return [t for t in doc if t.idx >= part.end and not t.is_punct]
+
+
 def _change_word(doc: Doc, part: Part[Quantity]) -> Direction | None:
-    """"25% growth", "20% more": the word right after the number says the direction."""
-    after = [t for t in doc if t.idx >= part.end and not t.is_punct][:1]
-    if not after:
-        return None
-    return verbs().change_words.get(after[0].lower_)  # type: ignore[return-value]
+    """"25% growth", "20% more", "5% churn reduction": a change word in the noun phrase
+    right after the number says the direction."""
+    change = verbs().change_words
+    for token in _words_after(doc, part)[:NOUN_PHRASE_WORDS]:
+        if token.lower_ in change:
+            return change[token.lower_]  # type: ignore[return-value]
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+    return None
 
 
 def _from_words(quantity: Quantity) -> Direction | None:
@@ -113,11 +123,14 @@ def is_relative(doc: Doc, part: Part[Quantity], moves: Direction) -> bool:
     """True for a change ("by 20%", "+25%", "double", "20% more"), False for a level."""
     quantity = part.value
     assert quantity is not None
-    if quantity.kind in ("verb", "halving") or quantity.bound == "change":
+    if quantity.kind in ("from_to", "by_to", "between"):
+        return False
+    lead = phrases().leads.get(quantity.lead or "", {})
+    if quantity.kind in ("verb", "halving") or "change" in (quantity.bound, lead.get("bound")):
         return True
     if quantity.bound is not None or quantity.unit not in CHANGE_UNITS:
         return False
-    after = [t for t in doc if t.idx >= part.end and not t.is_punct][:1]
+    after = _words_after(doc, part)[:1]
     if after and after[0].lower_ == "of":
         return False
     return moves in ("increase", "decrease") or _change_word(doc, part) is not None

@@ -20,6 +20,11 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 # "#1") and never ends before one ("90-day", "31st", "12/18", "10:30", "2027-03-31").
 ATOM_BEFORE = r"(?<![\w.,/:#\-])"
 ATOM_AFTER = r"(?![A-Za-z0-9])(?![-.,:/]\d)(?!-[A-Za-z])"
+# Inside a hyphenated range ("3-4x", "6–8") the joiner between the two numbers is allowed.
+RANGE_FIRST_AFTER = r"(?![A-Za-z0-9])(?!-[A-Za-z])"
+RANGE_JOINERS = r"(?:\s+(?i:to)\s+|\s*[-–]\s*)"
+# A decimal score out of 5 or 10 ("4.8/5") keeps its scale in the span.
+OUT_OF = r"(?P<outof>(?<=\.\d)/(?:5|10)(?![\d/]))?"
 
 
 def _alternation(words: Iterable[str], *, spaced: bool = True) -> str:
@@ -51,7 +56,7 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # "single", "from_to", "between", "by_to", "halving"
+    kind: str  # "single", "from_to", "between", "by_to", "range", "halving"
     lead: str | None
     tail: str | None
     atoms: tuple[Atom, ...]
@@ -66,9 +71,10 @@ def _number_words_pattern() -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def atom_pattern() -> str:
-    """The atom regex with named groups (cur, digits, words, mag, plus, unit)."""
+@lru_cache(maxsize=4)
+def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
+    """The atom regex with named groups (cur, digits, words, mag, plus, unit), between the
+    given boundary checks."""
     lex = units()
     symbols = _alternation(lex.currency_symbols, spaced=False)
     codes = _alternation(lex.currency_codes, spaced=False)
@@ -85,8 +91,8 @@ def atom_pattern() -> str:
     qualifiers = _alternation(lex.time_unit_qualifiers)
     time_units = _alternation(lex.time_units)
     return (
-        rf"{ATOM_BEFORE}(?P<sign>[+−])?(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
-        rf"(?:(?P<digits>{DIGITS})|(?P<words>{_number_words_pattern()}))"
+        rf"{before}(?P<sign>[+−])?(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
+        rf"(?:(?P<digits>{DIGITS}){OUT_OF}|(?P<words>{_number_words_pattern()}))"
         rf"(?P<mag>(?:{attached})(?![A-Za-z])|\s(?:{spaced_mag})(?![A-Za-z])"
         rf"|\s(?i:{mag_words})(?![A-Za-z]))?"
         rf"(?P<plus>\+)?"
@@ -94,7 +100,7 @@ def atom_pattern() -> str:
         rf"|\s(?i:{figures})(?![A-Za-z])|\s?(?:{codes})(?![A-Za-z])"
         rf"|\s(?i:{cur_words})(?![A-Za-z])"
         rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z]))?"
-        rf"{ATOM_AFTER}"
+        rf"{after}"
     )
 
 
@@ -120,6 +126,11 @@ def phrase_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i:{_alternation(lex.range_and)})\s+{atom}"
         ),
         "by_to": re.compile(rf"{start}(?P<lead>(?i:by))\s+{atom}\s+(?i:to)\s+{atom}"),
+        "range": re.compile(
+            rf"(?:{start}(?P<lead>(?i:{leads}))\s*)?"
+            rf"{_unnamed(atom_pattern(after=RANGE_FIRST_AFTER))}{RANGE_JOINERS}"
+            rf"{_unnamed(atom_pattern(before=''))}"
+        ),
         "halving": re.compile(rf"{start}(?P<lead>(?i:{_alternation(lex.halving)}))(?![\w])"),
         "single": re.compile(
             rf"(?:{start}(?P<lead>(?i:{leads}))\s*)?{atom}(?P<tail>\s+(?i:{tails})(?![\w]))?"
@@ -127,8 +138,10 @@ def phrase_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@lru_cache(maxsize=1)
-def _atom_re() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _atom_re(relaxed: bool) -> re.Pattern[str]:
+    if relaxed:
+        return re.compile(atom_pattern(before="", after=RANGE_FIRST_AFTER))
     return re.compile(atom_pattern())
 
 
@@ -187,9 +200,10 @@ def parse_atom(match: re.Match[str], offset: int = 0) -> Atom | None:
     )
 
 
-def atoms_in(text: str, start: int, end: int) -> tuple[Atom, ...]:
-    """Every atom inside text[start:end], in order (None for words that are not numbers)."""
-    found = (parse_atom(m, start) for m in _atom_re().finditer(text[start:end]))
+def atoms_in(text: str, start: int, end: int, *, relaxed: bool = False) -> tuple[Atom, ...]:
+    """Every atom inside text[start:end], in order; `relaxed` lets numbers touch a hyphen
+    (inside a hyphenated range)."""
+    found = (parse_atom(m, start) for m in _atom_re(relaxed).finditer(text[start:end]))
     return tuple(a for a in found if a is not None)
 
 
@@ -206,5 +220,5 @@ def scan(text: str) -> Iterator[Phrase]:
                 kind=kind,
                 lead=" ".join(lead.lower().split()) if lead else None,
                 tail=" ".join(tail.lower().split()) if tail else None,
-                atoms=atoms_in(text, match.start(), match.end()),
+                atoms=atoms_in(text, match.start(), match.end(), relaxed=kind == "range"),
             )

@@ -95,6 +95,7 @@ class Scoring:
     baseline_cues: frozenset[str]
     duration_preps: frozenset[str]
     scale_leads: tuple[str, ...]
+    scale_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -168,4 +169,5 @@ def scoring() -> Scoring:
         baseline_cues=frozenset(words["baseline_cues"]),
         duration_preps=frozenset(words["duration_preps"]),
         scale_leads=tuple(words["scale_leads"]),
+        scale_words=frozenset(words["scale_words"]),
     )

@@ -14,7 +14,10 @@ from .lexicon import phrases
 
 # A bare integer in this range with no unit is a year ("2026"), never a quantity.
 YEARS = range(1900, 2101)
-PHRASE_SIZE = {"single": 1, "from_to": 2, "between": 2, "by_to": 2, "halving": 0}
+PHRASE_SIZE = {"single": 1, "from_to": 2, "between": 2, "by_to": 2, "range": 2, "halving": 0}
+# Kinds whose two numbers share one unit ("from 94 to 75 days", "3-4x"); in "by 10 points
+# to 50" each number keeps its own.
+SHARED_UNIT = ("from_to", "between", "range")
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Quantity:
 
 def _bound(phrase: Phrase, atom: Atom) -> str | None:
     lex = phrases()
-    if phrase.kind == "between":
+    if phrase.kind in ("between", "range"):
         return "range"
     if phrase.kind in ("halving", "from_to", "by_to"):
         return "change" if phrase.kind == "halving" else "level"
@@ -81,14 +84,18 @@ def _from_phrase(phrase: Phrase, text: str) -> Quantity | None:
             amount=phrases().halving[phrase.lead or ""], unit="multiplier", lead=phrase.lead,
             bound="change", kind="halving", number_start=phrase.start, number_end=phrase.end,
         )
-    unit, currency, unit_text = _shared_unit(atoms)
     last = atoms[-1]
+    shared = phrase.kind in SHARED_UNIT
+    unit, currency, unit_text = _shared_unit(atoms if shared else atoms[-1:])
     pair = len(atoms) == 2
+    ranged = phrase.kind in ("between", "range")
+    if ranged and atoms[0].amount >= last.amount:
+        return None
     return Quantity(
-        amount=(atoms[0] if phrase.kind == "between" else last).amount,
+        amount=(atoms[0] if ranged else last).amount,
         unit=unit,
         currency=currency,
-        upper=last.amount if phrase.kind == "between" else None,
+        upper=last.amount if ranged else None,
         baseline=atoms[0].amount if phrase.kind == "from_to" and pair else None,
         lead=phrase.lead,
         bound=_bound(phrase, last),

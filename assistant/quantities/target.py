@@ -8,6 +8,7 @@ ties); a number inside the purpose clause only counts when the goal has no other
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ ARGUMENT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "npadvmod", "dative", "app
 # Dependencies that tie a number to the noun it counts or qualifies.
 NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
 # Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
+NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
 CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
 
@@ -141,6 +143,15 @@ def label(c: Candidate) -> float:
     return float(previous.pos_ in ("NOUN", "PROPN"))
 
 
+def qualifier(c: Candidate) -> float:
+    """"Close 5 deals over $50k": a bound on a noun that already has its own number
+    qualifies what is counted; it is not the target."""
+    previous = _previous_word(c)
+    if previous is None or c.quantity.bound not in ("min", "max") or previous.pos_ != "NOUN":
+        return 0.0
+    return float(any(child.dep_ == "nummod" for child in previous.children))
+
+
 def date_entity(c: Candidate) -> float:
     kind = c.number.root.ent_type_
     return float(kind in ("DATE", "TIME") and c.quantity.unit in ("count", "other"))
@@ -153,8 +164,11 @@ def duration(c: Candidate) -> float:
 
 
 def scale(c: Candidate) -> float:
+    """"(out of 5)", "a 1-5 scale": the number is a scale's end, not a level."""
     before = c.doc.text[: c.part.start].lower().rstrip()
-    return float(any(before.endswith(words) for words in scoring().scale_leads))
+    after = NEXT_WORD.match(c.doc.text, c.part.end)
+    return float(any(before.endswith(words) for words in scoring().scale_leads)
+                 or bool(after and after[1].lower() in scoring().scale_words))
 
 
 def in_purpose(c: Candidate) -> float:
@@ -168,7 +182,7 @@ def later_sentence(c: Candidate) -> float:
 FEATURES: dict[str, Callable[[Candidate], float]] = {
     f.__name__: f
     for f in (has_unit, time_unit, lead, verb_argument, root_clause, goal_cue, number_word,
-              scope, label, date_entity, duration, scale, in_purpose, purpose_verb,
+              scope, label, qualifier, date_entity, duration, scale, in_purpose, purpose_verb,
               current_state, later_sentence)
 }
 

@@ -14,6 +14,9 @@ from .clause import goal_clause
 from .render import render
 from .shape import choose_shape
 
+DASHES = frozenset({"—", "–", "-"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
 
 def _spelled_out(text: str, day: dt.date) -> bool:
     """The writer already gave the full date ('by March 31, 2027')."""
@@ -29,23 +32,30 @@ def deadline_slot(deadline: DeadlineComponent) -> str | None:
         return None
     value = deadline.value
     if value is None or value.date is None:
-        return deadline.text
+        return _lower_start(deadline.text)
     if value.in_past:
         return None
     day = dt.date.fromisoformat(value.date)
-    if _spelled_out(deadline.text, day):
-        return deadline.text
-    return f"{deadline.text} ({spell_date(day)})"
+    said = _lower_start(deadline.text)
+    return said if _spelled_out(said, day) else f"{said} ({spell_date(day)})"
 
 
-def relevance_slot(relevance: RelevanceComponent) -> str | None:
-    """The writer's reason, lower-cased at the start when it moves behind the goal."""
-    text = relevance.text
-    if not relevance.present or not text:
-        return None
+def _lower_start(text: str) -> str:
+    """'By April 30' -> 'by April 30' when a leading phrase moves behind the goal."""
     if text[:1].isupper() and text[1:2].islower():
         return text[:1].lower() + text[1:]
     return text
+
+
+def relevance_slot(relevance: RelevanceComponent, text: str) -> str | None:
+    """The writer's reason, with the comma or dash they set it off with."""
+    if not relevance.present or not relevance.text or relevance.start is None:
+        return None
+    before = text[: relevance.start].rstrip()[-1:]
+    if before in SENTENCE_ENDS:
+        return ". " + relevance.text
+    lead = {",": ", ", ";": ", "}.get(before, " — " if before in DASHES else "")
+    return lead + _lower_start(relevance.text)
 
 
 def suggest(analysis: GoalAnalysis, doc: Doc) -> list[Rewrite]:
@@ -62,7 +72,7 @@ def suggest(analysis: GoalAnalysis, doc: Doc) -> list[Rewrite]:
         "has_metric": parts.metric.present,
         "has_target": parts.target.present or clause.target_filled,
         "deadline": deadline_slot(parts.deadline),
-        "relevance": relevance_slot(parts.relevance),
+        "relevance": relevance_slot(parts.relevance, analysis.text),
     })
     placeholders = [name for name in COMPONENTS if f"[{name}]" in text]
     if not placeholders and text == " ".join(analysis.text.split()):

@@ -11,7 +11,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from ..checks.wording import replacements
+from ..checks.components import restating_clause
+from ..checks.wording import own_complement, replacements
+from ..quantities.lexicon import verbs
 from ..result import GoalAnalysis, VagueSpan
 from ..segments import is_verb, segment_of, segments
 
@@ -56,8 +58,47 @@ def _governing_verb(token: Token) -> Token | None:
     return token if is_verb(token) else None
 
 
+def _opening_verb(analysis: GoalAnalysis, segment: Span) -> Token | None:
+    """The segment's first word when it is a goal verb the tagger misread ("Raise" as a
+    noun): a known direction verb, or a weak verb."""
+    first = segment[0]
+    lexicon = verbs().verbs
+    known = first.lower_ in lexicon or first.lemma_.lower() in lexicon
+    weak = any(v.category == WEAK_VERB and v.start == first.idx for v in analysis.vague)
+    return first if known or weak else None
+
+
+def _lead_verb(verb: Token) -> Token:
+    """The first of coordinated verbs that share one object ("Hire and ramp 4 SDRs")."""
+    while (verb.dep_ == "conj" and is_verb(verb.head) and verb.head.i < verb.i
+           and not own_complement(verb.head)):
+        verb = verb.head
+    return verb
+
+
+def _glues(token: Token) -> bool:
+    return token.is_alpha or token.text in {"-", "–"}
+
+
+def _glued_start(token: Token) -> int:
+    """Where a word starts once its glued prefix is included ("Re-engage")."""
+    doc, i = token.doc, token.i
+    while i > 0 and doc[i - 1].whitespace_ == "" and _glues(doc[i - 1]):
+        i -= 1
+    return doc[i].idx
+
+
+def _glued_end(token: Token) -> int:
+    """Where a word ends once its glued suffix is included ("Re-engage")."""
+    doc, i = token.doc, token.i
+    while i + 1 < len(doc) and doc[i].whitespace_ == "" and _glues(doc[i + 1]):
+        i += 1
+    return doc[i].idx + len(doc[i])
+
+
 def _anchor(analysis: GoalAnalysis, doc: Doc) -> tuple[int, int, Token | None, int]:
-    """(start, end) of the metric and target, their verb, and the end of their segment."""
+    """Where the goal clause starts, where its metric and target (or, with neither, its
+    head verb's phrase) end, the goal verb, and the end of the segment."""
     parts = [c for c in (analysis.components.metric, analysis.components.target)
              if c.present and c.start is not None and c.end is not None]
     if parts:
@@ -65,25 +106,35 @@ def _anchor(analysis: GoalAnalysis, doc: Doc) -> tuple[int, int, Token | None, i
         end = max(c.end for c in parts if c.end is not None)
         span = _span(doc, start, end)
         verb = _governing_verb(span.root)
+        if verb is not None and verb.idx >= start:
+            verb = None  # a word of the metric misread as a verb ("inbound"), or a passive
     else:
         found = segments(doc)
         span = found[0] if found else doc[:]
         verb = span.root if is_verb(span.root) else None
         start = span.start_char
-        end = verb.idx + len(verb) if verb is not None else span[0].idx + len(span[0])
-    seg_start, seg_end = segment_of(doc, span.start)
-    if verb is not None and not seg_start <= verb.i < seg_end:
-        verb = None
-    start = verb.idx if verb is not None and verb.idx <= start else doc[seg_start].idx
+        edge = min(span.root.right_edge.i, span.end - 1)
+        end = doc[edge].idx + len(doc[edge])
+    seg_start, _ = segment_of(doc, span.start)
+    _, seg_end = segment_of(doc, span.end - 1)
+    if verb is None or not (seg_start <= verb.i < seg_end and verb.idx <= start):
+        verb = _opening_verb(analysis, doc[seg_start:seg_end])
+    if verb is not None:
+        verb = _lead_verb(verb)
+    start = _glued_start(verb) if verb is not None and verb.idx <= start else doc[seg_start].idx
     return start, end, verb, doc[seg_end - 1].idx + len(doc[seg_end - 1])
 
 
 def _cut_ranges(analysis: GoalAnalysis, doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges that never belong to the clause: deadline, reason, non-deadlines."""
+    """Character ranges that never belong to the clause: the deadline, the reason, a
+    purpose that only restates the goal, and time words that are no deadline ("ASAP")."""
     parts = analysis.components
     ranges = [(c.start, c.end) for c in (parts.deadline, parts.relevance)
               if c.present and c.start is not None and c.end is not None]
     ranges += [(p.start, p.end) for p in doc._.gs_times if p.value.role == "vague"]
+    restating = None if parts.relevance.present else restating_clause(doc)
+    if restating is not None:
+        ranges.append((restating.start_char, restating.end_char))
     return ranges
 
 
@@ -92,18 +143,25 @@ def _edits(analysis: GoalAnalysis, start: int, end: int) -> dict[tuple[int, int]
     beside a metric: without one the goal is a milestone whose template asks for both)."""
     rules = settings()
     edits: dict[tuple[int, int], str] = {}
-    parts = analysis.components
-    fill = parts.metric.present and not parts.target.present
+    metric = analysis.components.metric
+    fill = metric.start is not None and not analysis.components.target.present
     for span in analysis.vague:
         if not start <= span.start < end:
             continue
-        slot = _target_slot(span) if fill and span.category in rules["fill_target"] else None
+        before_metric = metric.start is not None and _next_to(analysis.text, span, metric.start)
+        fits = fill and before_metric and span.category in rules["fill_target"]
+        slot = _target_slot(span) if fits else None
         if slot is not None:
             edits[(span.start, span.end)] = slot
             fill = False
         elif span.category in rules["remove"]:
             edits[(span.start, span.end)] = ""
     return edits
+
+
+def _next_to(text: str, span: VagueSpan, metric_start: int) -> bool:
+    """The vague word stands just before the metric ("some [good] meetings")."""
+    return span.end <= metric_start and len(text[span.end:metric_start].split()) <= 1
 
 
 def _target_slot(span: VagueSpan) -> str | None:
@@ -141,9 +199,9 @@ def goal_clause(analysis: GoalAnalysis, doc: Doc) -> Clause:
     weak = verb is not None and any(
         v.category == WEAK_VERB and v.start <= verb.idx < v.end for v in analysis.vague)
     said = ""
-    if verb is not None and verb.idx == start:
-        verb_end = max([v.end for v in analysis.vague if weak and v.start == start]
-                       + [verb.idx + len(verb)])
+    if verb is not None and _glued_start(verb) == start:
+        verb_end = max([v.end for v in analysis.vague if weak and v.start == verb.idx]
+                       + [_glued_end(verb)])
         said = text[start:verb_end]
         start = verb_end
     metric = analysis.components.metric

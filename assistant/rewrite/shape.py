@@ -30,13 +30,16 @@ def _verb_direction(analysis: GoalAnalysis, doc: Doc) -> str | None:
 
 
 def choose_shape(analysis: GoalAnalysis, doc: Doc) -> str:
-    """increase/decrease/reach/maintain a metric, an activity with a cadence, or a project
-    milestone (no metric and no number: an action to finish)."""
+    """A project milestone when there is neither metric nor number (an action to finish);
+    else increase/decrease/maintain a metric when the target or the verb says which way;
+    else an activity with a cadence ("60 calls per week"); else reach a level."""
     parts = analysis.components
     if not parts.metric.present and not parts.target.present:
         return "project-milestone"
-    if parts.metric.present and any(p.value.role == CADENCE_ROLE for p in doc._.gs_times):
-        return "activity-cadence"
     target = parts.target.value
     direction = target.direction if target is not None else _verb_direction(analysis, doc)
-    return f"{direction or 'reach'}-metric"
+    if direction in {"increase", "decrease", "maintain"}:
+        return f"{direction}-metric"
+    if parts.metric.present and any(p.value.role == CADENCE_ROLE for p in doc._.gs_times):
+        return "activity-cadence"
+    return "reach-metric"

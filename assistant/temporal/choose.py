@@ -10,7 +10,7 @@ from .lexicon import lexicon
 
 # Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",
 # "EOY", "the next 30 days").
-SELF_BOUNDING = frozenset({"relative_period", "duration", "near_day", "unresolvable"})
+SELF_BOUNDING = frozenset({"relative_period", "duration", "unresolvable"})
 
 
 def strength(part: Part[TimeExpr]) -> int:
@@ -26,8 +26,13 @@ def strength(part: Part[TimeExpr]) -> int:
 
 
 def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | None:
-    """The deadline per GUIDELINE.md: the first of the firmest bounds in the goal."""
+    """The deadline per GUIDELINE.md: the first of the firmest bounds in the goal, one
+    that names a day before one tied to an undated event."""
     deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"]
     if not deadlines:
         return None
-    return max(deadlines, key=lambda p: (strength(p), -p.start))
+    return max(deadlines, key=lambda p: (strength(p), _dated(p), -p.start))
+
+
+def _dated(part: Part[TimeExpr]) -> bool:
+    return part.value is not None and part.value.kind != "unresolvable"

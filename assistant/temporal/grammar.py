@@ -78,9 +78,13 @@ def numeric_month_year(m: re.Match[str]) -> TimeExpr:
     return TimeExpr("month", year=int(m["y"]), month=int(m["m"]))
 
 
+def _next_year(m: re.Match[str]) -> int | None:
+    return 1 if _group(m, "ny") else None
+
+
 def month_day(m: re.Match[str]) -> TimeExpr | None:
     expr = TimeExpr("date", year=_year(_group(m, "y"), _group(m, "yy")), month=_month(m["mon"]),
-                    day=_day(m["d"]))
+                    day=_day(m["d"]), offset=_next_year(m))
     return _checked(expr)
 
 
@@ -89,7 +93,7 @@ def month_year(m: re.Match[str]) -> TimeExpr:
 
 
 def month(m: re.Match[str]) -> TimeExpr:
-    return TimeExpr("month", month=_month(m["mon"]))
+    return TimeExpr("month", month=_month(m["mon"]), offset=_next_year(m))
 
 
 def nth_day(m: re.Match[str]) -> TimeExpr:

@@ -18,6 +18,7 @@ Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep", "date_
 
 Y4 = r"(?:19|20)\d{2}(?!\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+NEXT_YEAR = r"(?P<ny>\s+(?:of\s+)?next\s+year)"
 DUR_UNITS = ("day", "business_day", "week", "month", "quarter", "year")
 PERIOD_UNITS = ("week", "month", "quarter", "half", "year", "fiscal_year")
 
@@ -58,7 +59,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     numbers = alternation(lex.numbers)
     relative = alternation(lex.relative)
     ysuf = year_suffix(lex)
-    y_or_yy = rf"(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))"
+    y_or_yy = rf"(?:[\s,-]*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d)|{NEXT_YEAR})"
     period_unit = _units(lex, PERIOD_UNITS, plural=False)
     dur_unit = _units(lex, DUR_UNITS, plural=True)
     cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|morning|sprint|{full_weekday}|d)"
@@ -71,15 +72,15 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("numeric", r"(?<![\d/.$€£-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/%]|\.\d)", "date_prep"),
         ("numeric_month_year", rf"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>{Y4})(?![\d/])",
          "nothing"),
-        ("month_day", rf"{mon}\s*(?P<d>{DAY}){y_or_yy}?", "nothing"),
+        ("month_day", rf"{mon}[\s-]*(?P<d>{DAY}){y_or_yy}?", "nothing"),
         ("day_month", rf"(?<![\w$€£.,])(?:the\s+)?(?P<d>{DAY})(?:\s+of)?[\s-]*{mon}"
                       rf"(?:[\s,-]*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("month_year", rf"{mon}\s*[,.]?\s*(?:of\s+)?(?:(?P<y>{Y4})|'(?P<yy>\d{{2}})(?!\d))",
          "nothing"),
-        ("month", mon, "nothing"),
-        ("nth_day", r"(?<![a-z])the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])",
+        ("month", rf"(?:(?:next|this\s+coming|coming)\s+)?{mon}(?:{NEXT_YEAR})?", "nothing"),
+        ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])",
          "prep"),
-        ("quarter", r"(?<![a-z0-9])(?:q(?P<q>[1-4])|(?P<qo>" + ordinal + r")\s+"
+        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal + r")\s+"
                     r"(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))"
                     r"(?![a-z0-9])" + ysuf, "nothing"),
         ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
@@ -110,7 +111,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),
         ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])", "nothing"),
         ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
-                  rf"|quarterly|q[1-4])\s+)*(?P<ev>{alternation(lex.events)})(?![a-z])",
+                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4})\s+)*"
+                  rf"(?P<ev>{alternation(lex.events)})(?![a-z])",
          "event_prep"),
         ("cadence_word", rf"(?<![a-z])(?:{alternation(lex.cue('cadence', 'words'))})(?![a-z])",
          "nothing"),

@@ -94,10 +94,12 @@ def _point(day: dt.date) -> Interval:
     return Interval(day, day, "day")
 
 
-def _next_day(month: int, day: int, cal: Calendar, year: int | None = None) -> dt.date:
-    """The day given by month and day in `year`, or its next occurrence from today."""
-    if year is not None:
-        return _safe_date(year, month, day)
+def _next_day(month: int, day: int, cal: Calendar, year: int | None = None,
+              years_ahead: int | None = None) -> dt.date:
+    """The day given by month and day in `year`, `years_ahead` of today's year, or its next
+    occurrence from today."""
+    if year is not None or years_ahead is not None:
+        return _safe_date(year or cal.today.year + (years_ahead or 0), month, day)
     found = _safe_date(cal.today.year, month, day)
     return found if found >= cal.today else _safe_date(cal.today.year + 1, month, day)
 
@@ -136,7 +138,7 @@ def _date(expr: TimeExpr, cal: Calendar) -> Interval:
             candidate = _day_in_month(add_months(this_month, 1), expr.day)
         return _point(candidate)
     assert expr.day is not None
-    return _point(_next_day(expr.month, expr.day, cal, expr.year))
+    return _point(_next_day(expr.month, expr.day, cal, expr.year, expr.offset))
 
 
 def _day_in_month(month_start: dt.date, day: int) -> dt.date:
@@ -156,6 +158,8 @@ def _alternative(expr: TimeExpr, cal: Calendar) -> str | None:
 def _month(expr: TimeExpr, cal: Calendar) -> Interval:
     assert expr.month is not None
     year = expr.year
+    if year is None and expr.offset is not None:
+        year = cal.today.year + expr.offset
     if year is None:
         year = cal.today.year + (expr.month < cal.today.month)
     return Interval(dt.date(year, expr.month, 1), month_end(year, expr.month), "month")

@@ -16,7 +16,9 @@ from .patterns import Pattern, patterns
 EDGE_KINDS = frozenset({"month", "quarter", "half", "year", "fiscal_year", "relative_period",
                         "unresolvable"})
 POINT_KINDS = frozenset({"date", "weekday", "near_day", "holiday"})
-BOUND_KINDS = EDGE_KINDS | POINT_KINDS - {"unresolvable"}
+BOUND_KINDS = (EDGE_KINDS | POINT_KINDS) - {"unresolvable"}
+# Point kinds from the least to the most specific name of a day.
+POINT_DETAIL = ("near_day", "weekday", "date")
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,14 @@ class Hit:
 
 @dataclass(frozen=True)
 class Context:
-    """The compiled context patterns: edge and preposition before an expression."""
+    """The compiled context patterns: edge, modifier and preposition before an expression,
+    edge after it, and the words that join two expressions."""
 
     edge: re.Pattern[str]
+    edge_after: re.Pattern[str]
+    modifier: re.Pattern[str]
     prep: re.Pattern[str]
+    point_join: re.Pattern[str]
     range_join: re.Pattern[str]
     month_after: re.Pattern[str]
     start_edges: frozenset[str]
@@ -52,8 +58,14 @@ def context() -> Context:
              for p in lex.cue("prepositions", name)]
     joins = alternation(lex.cue("prepositions", "range_join"))
     months = alternation(lex.months)
+    after = alternation(lex.cue("edges", "end_after"))
+    late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     return Context(
         edge=re.compile(rf"(?<![a-z])(?P<edge>{alternation(edges)})\s+$"),
+        # "Q1 end", "the March close" - but not "in Q2 close 5 deals"
+        edge_after=re.compile(rf"[-\s]+(?:{after})(?![a-z])(?!\s+(?:\d|the|a|an|all|out|more)\b)"),
+        modifier=re.compile(rf"(?<![a-z])(?:(?P<late>{late})|(?P<early>{early}))[-\s]+$"),
+        point_join=re.compile(r"\s*,?\s*(?:at\s+|on\s+)?"),
         prep=re.compile(rf"(?<![a-z'])(?P<prep>{alternation(preps)})\s+(?:the\s+)?$"),
         range_join=re.compile(rf"\s*(?:{joins})?\s*"),
         month_after=re.compile(rf"\s*(?:{joins})\s*(?:{months})(?![a-z])"),
@@ -89,14 +101,18 @@ def _matches(text: str, pattern: Pattern, order: int) -> list[Hit]:
 
 
 def extend(text: str, start: int, end: int, expr: TimeExpr, order: int) -> Hit:
-    """Add the edge ("the end of") and the preposition ("by") written before the core."""
+    """Add what is written around the core: an edge after it ("Q1 end"), a modifier
+    ("late 2027"), an edge ("the end of") and a preposition ("by") before it."""
     ctx = context()
     edge = None
     if expr.kind in EDGE_KINDS:
+        after = ctx.edge_after.match(text, end)
+        if after:
+            end, expr = after.end(), expr.with_(edge="end")
+        start, expr = _modified(text, start, expr)
         found = ctx.edge.search(text, 0, start)
         if found:
-            edge = " ".join(found["edge"].split())
-            start = found.start()
+            edge, start = " ".join(found["edge"].split()), found.start()
     prep = ctx.prep.search(text, 0, start)
     if prep:
         start = prep.start()
@@ -104,6 +120,17 @@ def extend(text: str, start: int, end: int, expr: TimeExpr, order: int) -> Hit:
     side = expr.edge if edge is None else "start" if edge in ctx.start_edges else "end"
     before = word in lexicon().cue("prepositions", "exclusive") and side != "end"
     return Hit(start, end, expr.with_(prep=word, edge=side, before=before), order)
+
+
+def _modified(text: str, start: int, expr: TimeExpr) -> tuple[int, TimeExpr]:
+    """"late 2027" bounds like 2027; "early 2027" or "mid-Q2" name no single day."""
+    found = context().modifier.search(text, 0, start)
+    if found is None:
+        return start, expr
+    if found["late"]:
+        return found.start(), expr.with_(edge="end")
+    return found.start(), expr.with_(kind="unresolvable",
+                                     reason=f"'{found['early']}' names no single day")
 
 
 def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> bool:
@@ -131,7 +158,8 @@ def _month_follows(text: str, end: int) -> bool:
 
 
 def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
-    """Merge "between X and Y", "from X to Y" and "X-Y" into one bound ending at Y."""
+    """Merge "between X and Y", "from X to Y" and "X-Y" into one bound ending at Y, and
+    "Friday, Dec 4" or "Friday EOD" into one day."""
     lex = lexicon()
     starts = lex.cue("prepositions", "range_start")
     joined: list[Hit] = []
@@ -140,6 +168,10 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
         if last is not None and _is_range(text, last, hit, starts, lex):
             joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=_range_prep(last, starts)),
                              last.order)
+        elif last is not None and _same_day(text, last, hit):
+            day = max((last.expr, hit.expr), key=lambda e: POINT_DETAIL.index(e.kind))
+            joined[-1] = Hit(last.start, hit.end, day.with_(prep=last.expr.prep,
+                                                            before=last.expr.before), last.order)
         else:
             joined.append(hit)
     return joined
@@ -160,3 +192,13 @@ def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: 
     dashed = join in ("-", "–", "—")
     opened = first.expr.prep in starts
     return dashed or (opened and join in lex.cue("prepositions", "range_join"))
+
+
+def _same_day(text: str, first: Hit, second: Hit) -> bool:
+    """Two names of one day side by side: a weekday and a date, or a day and "EOD"."""
+    kinds = {first.expr.kind, second.expr.kind}
+    if not kinds <= set(POINT_DETAIL) or len(kinds) < 2 or second.expr.prep:
+        return False
+    if "near_day" in kinds and (first.expr.offset or second.expr.offset):
+        return False  # "tomorrow" is its own day; only "EOD"/"COB" sit beside another
+    return context().point_join.fullmatch(text, first.end, second.start) is not None

@@ -204,9 +204,10 @@
         " ",
         el("code", { class: "finding__id" }, finding.id)),
       el("p", { class: "finding__message" }, finding.message));
-      if (finding.suggestions.length) {
+      const suggestions = finding.suggestions.filter(Boolean);
+      if (suggestions.length) {
         item.append(el("p", { class: "finding__suggestions" }, "Try: ",
-          finding.suggestions.map((s) => el("span", { class: "chip" }, s))));
+          suggestions.map((s) => el("span", { class: "chip" }, rewriteText(s)))));
       }
       return item;
     }));

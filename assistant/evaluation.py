@@ -102,10 +102,12 @@ def _score_components(scores: Scores, gold: dict, analysis: GoalAnalysis) -> Non
         counts = scores.components[name]
         if found.present and expected:
             counts.tp += 1
-            overlap = char_f1((found.start or 0, found.end or 0), gold_bounds(gold["text"], expected))
+            bounds = gold_bounds(gold["text"], expected)
+            overlap = char_f1((found.start or 0, found.end or 0), bounds)
             counts.overlaps.append(overlap)
             if overlap < 1.0:
-                scores.errors.append(f"{gold.get('id')} {name}: span {found.text!r} vs {expected!r}")
+                scores.errors.append(
+                    f"{gold.get('id')} {name}: span {found.text!r} vs {expected!r}")
         elif found.present:
             counts.fp += 1
             scores.errors.append(f"{gold.get('id')} {name}: extra {found.text!r}")

@@ -41,6 +41,7 @@ class Candidate:
     start: int
     end: int
     kind: str = "parse"
+    width: int = 1  # tokens of the connector that opens a clause
 
     @property
     def char_start(self) -> int:
@@ -178,7 +179,7 @@ def _maximal(c: Candidate) -> float:
 
 def _segment_verb(c: Candidate) -> Token | None:
     seg_start, seg_end = segment_of(c.doc, c.start)
-    return goal_verb(c.doc, seg_start, seg_end)
+    return goal_verb(c.doc, seg_start, seg_end, set())
 
 
 def _measurable(c: Candidate) -> float:
@@ -262,17 +263,18 @@ def relevance_candidates(doc: Doc) -> list[Candidate]:
     """Clauses opened by a rule connector or by a broader opener word, each extended with
     `relevance.extent`, the rule's kind kept where a rule fired."""
     deadline = _ext(doc, "gs_deadline")
-    kinds = {c.start: c.kind for c in relevance_openers(doc)}
+    openers = {c.start: (c.kind, c.width) for c in relevance_openers(doc)}
     for token in doc:
-        if token.i not in kinds and (token.lower_ in OPENER_WORDS
-                                     or (clause_start(doc, token.i) and token.tag_ == "VBG")):
-            kinds[token.i] = "word"
-    found: dict[tuple[int, int], str] = {}
-    for start, kind in sorted(kinds.items()):
+        if token.i not in openers and (token.lower_ in OPENER_WORDS
+                                       or (clause_start(doc, token.i) and token.tag_ == "VBG")):
+            openers[token.i] = ("word", 1)
+    found: dict[tuple[int, int], tuple[str, int]] = {}
+    for start, opener in sorted(openers.items()):
         bounds = extent(doc, start, deadline if isinstance(deadline, Part) else None)
         if bounds[1] - bounds[0] >= 2:
-            found.setdefault(bounds, kind)
-    return [Candidate(doc, s, e, kind) for (s, e), kind in sorted(found.items())]
+            found.setdefault(bounds, opener)
+    return [Candidate(doc, s, e, kind, width)
+            for (s, e), (kind, width) in sorted(found.items())]
 
 
 def _verbs_before(c: Candidate) -> float:
@@ -339,7 +341,7 @@ RELEVANCE_FEATURES: dict[str, Callable[[Candidate], float]] = {
     "clause_start": lambda c: float(clause_start(c.doc, c.start)),
     "comma_before": lambda c: float(c.start > 0 and c.doc[c.start - 1].text == ","),
     "verb_before": _verbs_before,
-    "restates_goal": lambda c: float(restates_goal(c.doc, c.start, c.end)),
+    "restates_goal": lambda c: float(restates_goal(c.doc, c.start, c.end, c.width)),
     "finite_clause": _finite_clause,
     "modal": lambda c: float(any(t.lower_ in MODALS for t in c.doc[c.start : c.end])),
     "first_person": _first_person,

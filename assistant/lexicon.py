@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(package: str, name: str) -> Any:
     """Parse `data/<name>` shipped inside `package` (read once per process)."""
     text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")

@@ -98,8 +98,9 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int]) -> tuple[int, int] | None:
     ):
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in {"per", "every", "each"}:
             break
-        if doc[j].tag_ in HEAD_TAGS or _is_acronym(doc[j]) or (_mistagged(doc[j]) and j > start) or (
-            _glued(doc, j - 1) and j > start and doc[j].is_alpha
+        token = doc[j]
+        if token.tag_ in HEAD_TAGS or _is_acronym(token) or (
+            j > start and (_mistagged(token) or (_glued(doc, j - 1) and token.is_alpha))
         ):
             head = j
         j += 1

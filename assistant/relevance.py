@@ -194,7 +194,7 @@ def restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
 
 def _goal_objects(doc: Doc, start: int, end: int) -> list[Token]:
     """The goal verb's object and its compounds, outside the clause."""
-    found = []
+    found: list[Token] = []
     for token in doc:
         if token.dep_ in {"dobj", "nsubjpass"} and not start <= token.i < end:
             found.extend(t for t in token.subtree if t.dep_ in {"compound", "amod"} or t == token)
@@ -206,7 +206,7 @@ def find_relevance(doc: Doc) -> Part | None:
     deadline = doc._.gs_deadline if Doc.has_extension("gs_deadline") else None
     for cand in candidates(doc):
         if cand.kind == "to" and not _has_verb_before(doc, cand.start):
-            seg_start, seg_end = segment_of(doc, cand.start)
+            _seg_start, seg_end = segment_of(doc, cand.start)
             if not clause_start(doc, cand.start) or not any(
                 t.text == "," for t in doc[cand.start : seg_end]
             ):

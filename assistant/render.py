@@ -30,9 +30,9 @@ def _component_line(analysis: GoalAnalysis, name: str) -> str:
     detail = ""
     value = part.value
     if name == "deadline" and value is not None:
-        detail = f" -> {value.date or 'unresolved'}"  # type: ignore[union-attr]
+        detail = f" -> {value.date or 'unresolved'}"
     elif name == "target" and value is not None:
-        detail = f" -> {value.amount:g} {value.unit}"  # type: ignore[union-attr]
+        detail = f" -> {value.amount:g} {value.unit}"
     return f"  {name:<10} {part.text!r} ({part.start}-{part.end}){detail}"
 
 

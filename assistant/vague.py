@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -32,7 +32,7 @@ def _entry_pattern(entry: dict) -> list[dict]:
     return [{"LOWER": w} for w in words]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _entries() -> tuple[dict, ...]:
     return tuple(load_json("assistant", LEXICON)["entries"])
 
@@ -86,7 +86,8 @@ def find_vague(doc: Doc, matcher: Matcher) -> list[Part[VagueInfo]]:
             continue
         taken.update(range(span.start, span.end))
         seen.add(span.text.lower())
-        kept.append(Part(span.start_char, span.end_char, span.text, 0.9, info_for(entry, span.text)))
+        info = info_for(entry, span.text)
+        kept.append(Part(span.start_char, span.end_char, span.text, 0.9, info))
     return sorted(kept, key=lambda part: part.start)
 
 

@@ -1,6 +1,6 @@
 """Schemathesis against the live server's own OpenAPI document: generated requests, valid and
 invalid, must never get a 5xx, and every answer must match the documented status codes,
-content types and schemas. Bounded and derandomized, so a run is repeatable."""
+content types, headers and schemas. Bounded and derandomized, so a run is repeatable."""
 
 from __future__ import annotations
 
@@ -9,17 +9,26 @@ from collections.abc import Iterator
 import pytest
 import schemathesis
 from api_server import LiveServer, running_server
-from hypothesis import HealthCheck, settings
-from schemathesis import checks
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode, checks
 
 pytestmark = pytest.mark.server
 
+EXAMPLES_PER_OPERATION = 30
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,
     checks.content_type_conformance,
     checks.response_schema_conformance,
     checks.response_headers_conformance,
+]
+OPERATIONS = [
+    "GET /api/v1/health",
+    "GET /api/v1/meta",
+    "POST /api/v1/check",
+    "POST /api/v1/check/batch",
+    "POST /api/v1/reports",
 ]
 
 
@@ -34,16 +43,31 @@ def api_schema(server: LiveServer) -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_url(f"{server.url}/openapi.json")
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+def test_every_operation_is_fuzzed(api_schema: schemathesis.BaseSchema) -> None:
+    labels = {result.ok().label for result in api_schema.get_all_operations()}
+    assert labels == set(OPERATIONS)
 
 
-@schema.parametrize()
-@settings(
-    max_examples=30,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
-def test_api_answers_as_documented(case: schemathesis.Case) -> None:
-    case.call_and_validate(checks=CHECKS, timeout=60)
+@pytest.mark.parametrize("label", OPERATIONS)
+def test_operation_answers_as_documented(
+    api_schema: schemathesis.BaseSchema, server: LiveServer, label: str
+) -> None:
+    operation = api_schema.find_operation_by_label(label)
+    assert operation is not None
+    cases = st.one_of(
+        operation.as_strategy(GenerationMode.POSITIVE),
+        operation.as_strategy(GenerationMode.NEGATIVE),
+    )
+
+    @given(case=cases)
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def answers_as_documented(case: schemathesis.Case) -> None:
+        case.call_and_validate(base_url=server.url, checks=CHECKS, timeout=60)
+
+    answers_as_documented()

@@ -107,7 +107,9 @@ DEADLINE = {"date": "2027-05-27", "granularity": "day", "in_past": False}
         pytest.param({"amount": 40, "unit": "count"}, "unknown", id="no-baseline"),
         pytest.param({"amount": 20, "unit": "percent", "relative": True}, "ok",
                      id="relative-percent"),
-        pytest.param({"amount": 3, "unit": "multiplier"}, "warning", id="triple"),
+        pytest.param({"amount": 3, "unit": "multiplier", "relative": True}, "warning",
+                     id="triple"),
+        pytest.param({"amount": 3, "unit": "multiplier"}, "unknown", id="level-3x-coverage"),
     ],
 )
 def test_smart_achievable(target: dict, expected: str) -> None:

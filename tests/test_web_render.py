@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from assistant.report import TeamSummary
-from assistant.result import GoalAnalysis, TargetValue
+from assistant.result import DeadlineValue, GoalAnalysis, TargetValue
 from web.highlight import placeholder_pieces, segments
 from web.team import missing_bars
 from web.templating import html_environment
@@ -146,8 +146,6 @@ def test_describe_target(value: dict, expected: str) -> None:
 
 
 def test_deadline_detail_says_resolved_date_and_past() -> None:
-    from assistant.result import DeadlineValue
-
     value = DeadlineValue(date="2026-03-31", granularity="day", in_past=True)
     assert describe_deadline(value) == "due Mar 31, 2026 — already in the past"
 

@@ -39,7 +39,7 @@ CSV_NAME = "goalsmith-team-report.csv"
 )
 async def create_report(
     request: Request,
-    form: Annotated[ReportForm, Form()],
+    form: Annotated[ReportForm, Form(media_type="multipart/form-data")],
     output: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
 ) -> TeamReport | Response:
     """Analyse every goal of a team file: per goal the owner (when a column names one), the

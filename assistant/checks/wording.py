@@ -6,8 +6,9 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ..result import GoalAnalysis
 from ..segments import is_verb, segments
 from .context import Check, Context, Hit
 
@@ -72,8 +73,8 @@ def _goal_head(token: Token, *, root: bool = False) -> bool:
     return is_verb(token) and own_complement(token) and (root or _goal_subject(token))
 
 
-def _inside_relevance(ctx: Context, token: Token) -> bool:
-    relevance = ctx.draft.components.relevance
+def _inside_relevance(analysis: GoalAnalysis, token: Token) -> bool:
+    relevance = analysis.components.relevance
     if not relevance.present or relevance.start is None or relevance.end is None:
         return False
     return relevance.start <= token.idx < relevance.end
@@ -89,23 +90,23 @@ def _clause(verb: Token, others: list[Token]) -> str:
     return verb.doc[words[0].i: words[-1].i + 1].text.strip(" ,;:.!?") if words else verb.text
 
 
-def goal_heads(ctx: Context) -> list[Token]:
+def goal_heads(analysis: GoalAnalysis, doc: Doc) -> list[Token]:
     """The head word of each goal stated in the text, in order. A first segment without a
     verb root ("Close 8 deals" read as a noun phrase) still states a goal."""
     heads: list[Token] = []
-    for segment in segments(ctx.doc):
+    for segment in segments(doc):
         head = segment.root
-        if segment[0].lower_ in COMMENT_OPENERS or _inside_relevance(ctx, head):
+        if segment[0].lower_ in COMMENT_OPENERS or _inside_relevance(analysis, head):
             continue
         if _goal_head(head, root=True) or (not heads and not is_verb(head)):
             heads.append(head)
         heads.extend(c for c in head.conjuncts if c.i > head.i and _goal_head(c)
-                     and not _inside_relevance(ctx, c))
+                     and not _inside_relevance(analysis, c))
     return heads
 
 
 def multiple_goals(ctx: Context) -> list[Hit]:
-    heads = goal_heads(ctx)
+    heads = goal_heads(ctx.draft, ctx.doc)
     if len(heads) < 2:
         return []
     clauses = [_clause(head, heads) for head in heads]

@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("eval", help="score against gold records (GUIDELINE.md)")
     parser.add_argument("file", type=Path, help="gold JSONL file")
     parser.add_argument("--reference-date", default=GUIDELINE_REFERENCE_DATE,
-                        help=f"reference date of the gold dates (default {GUIDELINE_REFERENCE_DATE})")
+                        help="reference date of the gold dates (default: the guideline's)")
     parser.add_argument("--show-errors", action="store_true", help="list every disagreement")
     parser.set_defaults(func=run)
 

@@ -96,7 +96,7 @@ def _from_words(quantity: Quantity) -> Direction | None:
     lead = phrases().leads.get(quantity.lead or "", {})
     if "direction" in lead:
         return lead["direction"]  # type: ignore[return-value]
-    return SIGNS.get(quantity.sign or "")
+    return SIGNS.get(quantity.sign or "") if quantity.lead is None else None
 
 
 def direction(doc: Doc, part: Part[Quantity]) -> Direction:
@@ -114,7 +114,7 @@ def direction(doc: Doc, part: Part[Quantity]) -> Direction:
     change = _change_word(doc, part)
     if change is not None:
         return change
-    if quantity.bound == "max" or (quantity.kind == "halving"):
+    if quantity.bound == "max" or (quantity.kind == "fraction"):
         return "decrease"
     return "reach"
 
@@ -126,7 +126,7 @@ def is_relative(doc: Doc, part: Part[Quantity], moves: Direction) -> bool:
     if quantity.kind in ("from_to", "by_to", "between"):
         return False
     lead = phrases().leads.get(quantity.lead or "", {})
-    if quantity.kind in ("verb", "halving") or "change" in (quantity.bound, lead.get("bound")):
+    if quantity.kind in ("verb", "fraction") or "change" in (quantity.bound, lead.get("bound")):
         return True
     if quantity.bound is not None or quantity.unit not in CHANGE_UNITS:
         return False

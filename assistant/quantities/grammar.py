@@ -15,7 +15,11 @@ from functools import lru_cache
 from .lexicon import number_words, phrases, units
 from .numbers import parse_digits, parse_number_words
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# "1,500.50" and "2.5"; continental "1.000" / "2,5" (see numbers.parse_digits); ".5".
+DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])"
+    r"|\d+(?:\.\d+|,\d{1,2}(?!\d))?|\.\d+"
+)
 # An atom never starts right after a letter, digit or joiner ("Q3", "X5", "stage-2", "31.12",
 # "#1") and never ends before one ("90-day", "31st", "12/18", "10:30", "2027-03-31").
 ATOM_BEFORE = r"(?<![\w.,/:#\-])"
@@ -56,7 +60,7 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # "single", "from_to", "between", "by_to", "range", "halving"
+    kind: str  # "single", "from_to", "between", "by_to", "range", "fraction"
     lead: str | None
     tail: str | None
     atoms: tuple[Atom, ...]
@@ -91,12 +95,12 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
     qualifiers = _alternation(lex.time_unit_qualifiers)
     time_units = _alternation(lex.time_units)
     return (
-        rf"{before}(?P<sign>[+−])?(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
+        rf"{before}(?P<sign>[+−~])?(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
         rf"(?:(?P<digits>{DIGITS}){OUT_OF}|(?P<words>{_number_words_pattern()}))"
         rf"(?P<mag>(?:{attached})(?![A-Za-z])|\s(?:{spaced_mag})(?![A-Za-z])"
         rf"|\s(?i:{mag_words})(?![A-Za-z]))?"
         rf"(?P<plus>\+)?"
-        rf"(?P<unit>\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])"
+        rf"(?P<unit>\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])|[\s-]?(?i:fold)(?![A-Za-z])"
         rf"|\s(?i:{figures})(?![A-Za-z])|\s?(?:{codes})(?![A-Za-z])"
         rf"|\s(?i:{cur_words})(?![A-Za-z])"
         rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z]))?"
@@ -131,7 +135,7 @@ def phrase_patterns() -> dict[str, re.Pattern[str]]:
             rf"{_unnamed(atom_pattern(after=RANGE_FIRST_AFTER))}{RANGE_JOINERS}"
             rf"{_unnamed(atom_pattern(before=''))}"
         ),
-        "halving": re.compile(rf"{start}(?P<lead>(?i:{_alternation(lex.halving)}))(?![\w])"),
+        "fraction": re.compile(rf"{start}(?P<lead>(?i:{_alternation(lex.fraction)}))(?![\w])"),
         "single": re.compile(
             rf"(?:{start}(?P<lead>(?i:{leads}))\s*)?{atom}(?P<tail>\s+(?i:{tails})(?![\w]))?"
         ),

@@ -69,7 +69,7 @@ class Phrases:
     range_to: tuple[str, ...]
     range_between: tuple[str, ...]
     range_and: tuple[str, ...]
-    halving: dict[str, float]
+    fraction: dict[str, float]
     multiplier_verbs: dict[str, float]
     multiplier_verb_blockers: tuple[str, ...]
 
@@ -137,7 +137,7 @@ def phrases() -> Phrases:
         range_to=tuple(raw["range_to"]),
         range_between=tuple(raw["range_between"]),
         range_and=tuple(raw["range_and"]),
-        halving={k: float(v) for k, v in raw["halving"].items()},
+        fraction={k: float(v) for k, v in raw["fraction"].items()},
         multiplier_verbs={k: float(v) for k, v in raw["multiplier_verbs"].items()},
         multiplier_verb_blockers=tuple(raw["multiplier_verb_blockers"]),
     )

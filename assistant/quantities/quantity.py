@@ -14,7 +14,9 @@ from .lexicon import phrases
 
 # A bare integer in this range with no unit is a year ("2026"), never a quantity.
 YEARS = range(1900, 2101)
-PHRASE_SIZE = {"single": 1, "from_to": 2, "between": 2, "by_to": 2, "range": 2, "halving": 0}
+PHRASE_SIZE = {"single": 1, "from_to": 2, "between": 2, "by_to": 2, "range": 2}
+# "+25%" and "−5%" are changes; "~10%" is only approximate.
+SIGNED_CHANGE = ("+", "−")
 # Kinds whose two numbers share one unit ("from 94 to 75 days", "3-4x"); in "by 10 points
 # to 50" each number keeps its own.
 SHARED_UNIT = ("from_to", "between", "range")
@@ -51,13 +53,13 @@ def _bound(phrase: Phrase, atom: Atom) -> str | None:
     lex = phrases()
     if phrase.kind in ("between", "range"):
         return "range"
-    if phrase.kind in ("halving", "from_to", "by_to"):
-        return "change" if phrase.kind == "halving" else "level"
+    if phrase.kind in ("fraction", "from_to", "by_to"):
+        return "change" if phrase.kind == "fraction" else "level"
     if phrase.tail:
         return lex.tails[phrase.tail]
     if phrase.lead:
         return lex.leads[phrase.lead]["bound"]
-    if atom.sign:
+    if atom.sign in SIGNED_CHANGE:
         return "change"
     return "min" if atom.plus else None
 
@@ -77,13 +79,13 @@ def _shared_unit(atoms: tuple[Atom, ...]) -> tuple[Unit, str | None, str | None]
 
 def _from_phrase(phrase: Phrase, text: str) -> Quantity | None:
     atoms = phrase.atoms
+    if phrase.kind == "fraction":
+        return Quantity(
+            amount=phrases().fraction[phrase.lead or ""], unit="multiplier", lead=phrase.lead,
+            bound="change", kind="fraction", number_start=phrase.start, number_end=phrase.end,
+        )
     if len(atoms) != PHRASE_SIZE[phrase.kind] or any(_is_year(a, text) for a in atoms):
         return None
-    if phrase.kind == "halving":
-        return Quantity(
-            amount=phrases().halving[phrase.lead or ""], unit="multiplier", lead=phrase.lead,
-            bound="change", kind="halving", number_start=phrase.start, number_end=phrase.end,
-        )
     last = atoms[-1]
     shared = phrase.kind in SHARED_UNIT
     unit, currency, unit_text = _shared_unit(atoms if shared else atoms[-1:])

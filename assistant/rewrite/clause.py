@@ -12,7 +12,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..checks.components import restating_clause
-from ..checks.wording import own_complement, replacements
+from ..checks.wording import goal_heads, own_complement, replacements
 from ..quantities.lexicon import verbs
 from ..result import GoalAnalysis, VagueSpan
 from ..segments import is_verb, segment_of, segments
@@ -193,7 +193,9 @@ def goal_clause(analysis: GoalAnalysis, doc: Doc) -> Clause:
     text = analysis.text
     start, anchor_end, verb, seg_end = _anchor(analysis, doc)
     cuts = _cut_ranges(analysis, doc)
-    end = min([s for s, _ in cuts if s >= anchor_end] + [seg_end])
+    later_goals = [head.left_edge.idx for head in goal_heads(analysis, doc)[1:]]
+    end = min([s for s, _ in cuts if s >= anchor_end] + [s for s in later_goals if s > start]
+              + [seg_end])
     edits = _edits(analysis, start, end)
     edits.update({(s, e): "" for s, e in cuts if start <= s < end})
     weak = verb is not None and any(

@@ -64,7 +64,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     dur_unit = _units(lex, DUR_UNITS, plural=True)
     cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|morning|sprint|{full_weekday}|d)"
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
+    # Earlier patterns win ties between expressions of the same length.
     return [
+        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}|(?P<yr>year))", "nothing"),
         ("iso", rf"(?<![\d/.-])(?P<y>{Y4})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])", "nothing"),
         ("numeric_year", r"(?<![\d/.$€£-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
@@ -80,8 +82,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("month", rf"(?:(?:next|this\s+coming|coming)\s+)?{mon}(?:{NEXT_YEAR})?", "nothing"),
         ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])",
          "prep"),
-        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal + r")\s+"
-                    r"(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))"
+        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
+                    + r")\s+(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))"
                     r"(?![a-z0-9])" + ysuf, "nothing"),
         ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
@@ -91,7 +93,6 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                         r"(?P<fyy>\d{4}|\d{2})(?!\d)", "nothing"),
         ("year", rf"(?<![\w$€£.,/#-])(?:(?:cy|calendar\s+year)\s*)?(?P<y>{Y4})"
                  r"(?![\w%+]|[.,/-]\d|\s*(?:%|percent|pct|k\b|m\b|bn\b|mm\b))", "nothing"),
-        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}|(?P<yr>year))", "nothing"),
         ("period_end", r"(?<![a-z])(?:(?P<fisc>fiscal\s+|fy\s*)?(?P<unit>year|quarter|qtr|month"
                        r"|half|week)[-\s]?end|(?P<ye>f?ye))(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),

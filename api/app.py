@@ -19,6 +19,7 @@ import assistant
 from assistant.pipeline import get_nlp
 from web.pages import router as web_router
 
+from .batcher import PipeBatcher
 from .errors import install_error_handlers
 from .guards import api_key_guard
 from .limits import BodyLimitMiddleware
@@ -42,7 +43,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Load the pipeline once, before the first request is accepted."""
     app.state.nlp = await anyio.to_thread.run_sync(get_nlp)
     await anyio.to_thread.run_sync(assistant.analyze, WARM_UP_GOAL)
-    app.state.analysis_limiter = anyio.CapacityLimiter(app.state.settings.analysis_threads)
+    settings: ApiSettings = app.state.settings
+    app.state.analysis_limiter = anyio.CapacityLimiter(settings.analysis_threads)
+    app.state.batcher = PipeBatcher(settings.check_batch_size)
     yield
 
 

@@ -35,6 +35,10 @@ class ApiSettings(BaseSettings):
         default=2, ge=1, le=64,
         description="Worker threads that run analyses off the event loop, per process.",
     )
+    check_batch_size: int = Field(
+        default=16, ge=1, le=256,
+        description="Most single-goal checks that arrive together are analysed in one batch.",
+    )
     max_json_bytes: int = Field(default=DEFAULT_MAX_JSON_BYTES, ge=1024)
     max_upload_body_bytes: int = Field(
         default=MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES, ge=1024

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -15,11 +15,13 @@ def load_json(package: str, name: str) -> Any:
     return json.loads(text)
 
 
+@cache
 def word_set(package: str, name: str, key: str) -> frozenset[str]:
     """A lower-cased set of words stored under `key` in a JSON data file."""
     return frozenset(word.lower() for word in load_json(package, name)[key])
 
 
+@lru_cache(maxsize=65536)
 def near(word: str, vocabulary: frozenset[str]) -> bool:
     """`word` is in `vocabulary` or one edit away from a member (for words of 5+ letters),
     so that typos such as 'incrase' or 'pipline' still match."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -36,12 +37,19 @@ class Candidate:
     width: int = 1  # tokens of the connector itself
 
 
-def _opener_at(doc: Doc, i: int) -> str | None:
-    lowered = [t.lower_ for t in doc[i : i + 5]]
-    for phrase in sorted(load_json("assistant", DATA)["openers"], key=len, reverse=True):
-        words = phrase.split()
-        if lowered[: len(words)] == words:
-            return phrase
+@cache
+def _openers() -> tuple[tuple[str, ...], ...]:
+    """Opener phrases as word tuples, longest first."""
+    phrases = sorted(load_json("assistant", DATA)["openers"], key=len, reverse=True)
+    return tuple(tuple(phrase.split()) for phrase in phrases)
+
+
+def _opener_at(lowered: list[str], i: int) -> str | None:
+    """The opener phrase starting at token i of a doc whose lower-cased words are given."""
+    first = lowered[i]
+    for words in _openers():
+        if words[0] == first and tuple(lowered[i : i + len(words)]) == words:
+            return " ".join(words)
     return None
 
 
@@ -130,9 +138,10 @@ def _in_time(doc: Doc, token: Token) -> bool:
 
 def candidates(doc: Doc) -> Iterator[Candidate]:
     """Every token that could open a relevance clause, with how sure the cue is."""
+    lowered = [t.lower_ for t in doc]
     for token in doc:
         i = token.i
-        phrase = _opener_at(doc, i)
+        phrase = _opener_at(lowered, i)
         if phrase is not None:
             loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
                                           "tied", "linked", "toward", "towards", "given",

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from assistant.checks.config import rule_config
-from assistant.checks.context import Context
+from assistant.checks.context import Context, Reading
 from assistant.checks.score import score, smart
 from assistant.options import make_options
 from assistant.result import COMPONENTS, Finding, GoalAnalysis
@@ -40,7 +40,7 @@ def analysis(present: tuple[str, ...], target: dict | None = None,
 def context(draft: GoalAnalysis, rules: dict | None = None) -> Context:
     options = make_options(reference_date=REFERENCE, rules=rules)
     return Context(draft=draft, doc=NLP("x"), options=options,
-                   config=rule_config(options, {}))
+                   config=rule_config(options, {}), reading=Reading(goals=(), restating=None))
 
 
 def finding(rule_id: str, severity: str = "warning") -> Finding:

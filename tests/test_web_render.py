@@ -11,7 +11,14 @@ from assistant.result import DeadlineValue, GoalAnalysis, TargetValue
 from web.highlight import placeholder_pieces, segments
 from web.team import missing_bars
 from web.templating import html_environment
-from web.view import checklist, describe_deadline, describe_target, score_band, summary
+from web.view import (
+    checklist,
+    describe_deadline,
+    describe_target,
+    feedback,
+    score_band,
+    summary,
+)
 
 ABSENT: dict[str, Any] = {"present": False, "confidence": 0.8}
 
@@ -170,10 +177,9 @@ PAYLOAD = 'Hit <img src=x onerror="alert(1)"> 20% <script>alert(2)</script> by F
 def render_check_page(analysis: GoalAnalysis) -> str:
     template = html_environment().get_template("index.html")
     return template.render(
-        active="check", error=None, max_chars=5000, status=summary(analysis),
+        active="check", error=None, max_chars=5000,
         form={"text": analysis.text, "reference_date": "2026-11-27", "date_order": "MDY"},
-        analysis=analysis, segments=segments(analysis), items=checklist(analysis),
-        band=score_band(analysis.score),
+        **feedback(analysis),
     )
 
 

@@ -6,7 +6,7 @@ Routes only translate a form into an `assistant` call and render the result.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
@@ -22,25 +22,12 @@ from assistant import (
 from assistant.options import make_options
 from assistant.report import TeamReport, build_team_report
 
-from .highlight import segments
-from .team import DOWNLOAD_NAME, download_href, missing_bars, team_row
+from .team import DOWNLOAD_NAME, report_view
 from .templating import templates
-from .view import checklist, score_band, summary
+from .view import feedback
 
 router = APIRouter(include_in_schema=False)
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
-
-
-def _check_context(analysis: GoalAnalysis | None) -> dict[str, Any]:
-    if analysis is None:
-        return {"analysis": None, "segments": [], "items": [], "band": None, "status": ""}
-    return {
-        "analysis": analysis,
-        "segments": segments(analysis),
-        "items": checklist(analysis),
-        "band": score_band(analysis.score),
-        "status": summary(analysis),
-    }
 
 
 def _render_check(
@@ -49,8 +36,10 @@ def _render_check(
     analysis: GoalAnalysis | None = None,
     error: str | None = None,
 ) -> HTMLResponse:
-    context = {"active": "check", "form": form, "error": error, "max_chars": MAX_TEXT_CHARS}
-    context |= _check_context(analysis)
+    context: dict[str, object] = {
+        "active": "check", "form": form, "error": error, "max_chars": MAX_TEXT_CHARS,
+    }
+    context |= feedback(analysis)
     status = 400 if error else 200
     return templates.TemplateResponse(request, "index.html", context, status_code=status)
 
@@ -77,24 +66,13 @@ def check_submit(
     return _render_check(request, form, analysis)
 
 
-def _team_context(report: TeamReport | None) -> dict[str, Any]:
-    if report is None:
-        return {"report": None, "rows": [], "bars": [], "download": ""}
-    return {
-        "report": report,
-        "rows": [team_row(entry) for entry in report.goals],
-        "bars": missing_bars(report.summary),
-        "download": download_href(report),
-    }
-
-
 def _render_team(
     request: Request,
     form: dict[str, str],
     report: TeamReport | None = None,
     error: str | None = None,
 ) -> HTMLResponse:
-    context = {
+    context: dict[str, object] = {
         "active": "team",
         "form": form,
         "error": error,
@@ -102,7 +80,7 @@ def _render_team(
         "max_mb": MAX_UPLOAD_MB,
         "download_name": DOWNLOAD_NAME,
     }
-    context |= _team_context(report)
+    context |= report_view(report)
     status = 400 if error else 200
     return templates.TemplateResponse(request, "team.html", context, status_code=status)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.report import GoalEntry, TeamReport, TeamSummary, entry_result, report_to_csv
 from assistant.result import COMPONENTS, ComponentName
@@ -80,3 +81,15 @@ def download_href(report: TeamReport) -> str:
     """The report's own CSV export (formula-safe) as a data URL for `<a download>`."""
     encoded = base64.b64encode(report_to_csv(report)).decode("ascii")
     return f"data:text/csv;charset=utf-8;base64,{encoded}"
+
+
+def report_view(report: TeamReport | None) -> dict[str, Any]:
+    """Everything the team page renders of a report (empty before an upload)."""
+    if report is None:
+        return {"report": None, "rows": [], "bars": [], "download": ""}
+    return {
+        "report": report,
+        "rows": [team_row(entry) for entry in report.goals],
+        "bars": missing_bars(report.summary),
+        "download": download_href(report),
+    }

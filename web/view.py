@@ -21,6 +21,8 @@ from assistant.result import (
     TargetValue,
 )
 
+from .highlight import segments
+
 
 @lru_cache(maxsize=1)
 def ui_text() -> dict[str, Any]:
@@ -133,3 +135,16 @@ def summary(analysis: GoalAnalysis) -> str:
     score = "Not scored" if analysis.score is None else f"Score {analysis.score} of 100"
     gaps = f"Missing: {', '.join(missing)}." if missing else "All four parts found."
     return f"{score}, {band['label'].lower()}. {gaps}"
+
+
+def feedback(analysis: GoalAnalysis | None) -> dict[str, Any]:
+    """Everything the check page's feedback regions render (empty before a check)."""
+    if analysis is None:
+        return {"analysis": None, "segments": [], "items": [], "band": None, "status": ""}
+    return {
+        "analysis": analysis,
+        "segments": segments(analysis),
+        "items": checklist(analysis),
+        "band": score_band(analysis.score),
+        "status": summary(analysis),
+    }

@@ -6,10 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Request
 
-from assistant import analyze, check_many
+from assistant import check_many
+from assistant.options import make_options
 from assistant.report import SummaryBuilder, flatten_analysis
 from assistant.result import GoalAnalysis
 
+from ..batcher import PipeBatcher
 from ..errors import ERROR_RESPONSES
 from ..examples import example, json_response, request_examples
 from ..guards import require_media_type
@@ -31,7 +33,9 @@ async def check(
 ) -> GoalAnalysis:
     """Find the metric, target, deadline and relevance link in one draft goal, with findings,
     SMART summary, score and rewrites. Text is at most 5,000 characters."""
-    return await off_loop(request, analyze, body.text, **body.analysis_kwargs())
+    options = make_options(**body.analysis_kwargs())
+    batcher: PipeBatcher = request.app.state.batcher
+    return await batcher.analyze(body.text, options)
 
 
 @router.post(

@@ -107,9 +107,7 @@ def restating_clause(doc: Doc) -> Span | None:
 
 
 def relevance_restates_goal(ctx: Context) -> list[Hit]:
-    if ctx.draft.components.relevance.present:
-        return []
-    span = restating_clause(ctx.doc)
+    span = ctx.reading.restating
     if span is None:
         return []
     return [Hit(span.start_char, span.end_char, {"text": span.text}, RELEVANCE_OPENINGS)]

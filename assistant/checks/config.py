@@ -99,14 +99,27 @@ def _params(file_params: dict[str, Any]) -> dict[str, MappingProxyType[str, floa
 
 
 def rule_config(options: Options, file_data: dict[str, Any] | None = None) -> RuleConfig:
-    """The rules in force for a call: registry, then the config file, then the request."""
-    data = load_file(config_path()) if file_data is None else file_data
+    """The rules in force for a call: registry, then the config file (or `file_data`),
+    then the request. Built once per distinct request setting and file version."""
+    if file_data is not None:
+        return _build(options.rules, file_data)
+    path = config_path()
+    mtime = path.stat().st_mtime if path is not None and path.is_file() else None
+    return _from_file(options.rules, str(path) if path is not None else None, mtime)
+
+
+@lru_cache(maxsize=64)
+def _from_file(request: tuple[tuple[str, str], ...], path: str | None,
+               mtime: float | None) -> RuleConfig:
+    return _build(request, load_file(Path(path)) if path is not None else {})
+
+
+def _build(request: tuple[tuple[str, str], ...], data: dict[str, Any]) -> RuleConfig:
     settings: dict[str, str] = {rule.id: rule.severity for rule in rules().values()}
     _apply(settings, dict(data.get("rules", {})), "rule config file")
-    _apply(settings, options.rule_overrides, "request")
+    _apply(settings, dict(request), "request")
     severity = {rule_id: value for rule_id, value in settings.items() if value != "off"}
     return RuleConfig(
         severity=MappingProxyType(severity),  # type: ignore[arg-type]
         params=MappingProxyType(_params(dict(data.get("params", {})))),
     )
-

@@ -6,11 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..options import Options
 from ..result import GoalAnalysis
 from .config import RuleConfig
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the checks and the rewrite both read from the Doc, worked out once per goal:
+    the head word of each goal stated, and a purpose clause that only restates the goal."""
+
+    goals: tuple[Token, ...]
+    restating: Span | None
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,7 @@ class Context:
     doc: Doc
     options: Options
     config: RuleConfig
+    reading: Reading
 
     def params(self, rule_id: str) -> Mapping[str, float]:
         return self.config.params[rule_id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 from ..options import Options
 
@@ -29,13 +30,17 @@ def quarter_end(day: dt.date, fiscal_year_start: int, offset: int = 0) -> dt.dat
 def deadline_options(options: Options) -> list[str]:
     """Ready-to-insert deadlines: the end of this quarter (when far enough away), the end
     of next quarter, and a 90-day window."""
-    today = options.reference_date
-    this_quarter = quarter_end(today, options.fiscal_year_start)
+    return list(_offered(options.reference_date, options.fiscal_year_start))
+
+
+@lru_cache(maxsize=32)
+def _offered(today: dt.date, fiscal_year_start: int) -> tuple[str, ...]:
+    this_quarter = quarter_end(today, fiscal_year_start)
     offered = []
     if (this_quarter - today).days >= MIN_DAYS_LEFT:
         offered.append(f"by {spell_date(this_quarter)} (end of this quarter)")
-    next_quarter = quarter_end(today, options.fiscal_year_start, 1)
+    next_quarter = quarter_end(today, fiscal_year_start, 1)
     offered.append(f"by {spell_date(next_quarter)} (end of next quarter)")
     window_end = today + dt.timedelta(days=WINDOW_DAYS)
     offered.append(f"within {WINDOW_DAYS} days (by {spell_date(window_end)})")
-    return offered
+    return tuple(offered)

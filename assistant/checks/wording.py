@@ -106,7 +106,7 @@ def goal_heads(analysis: GoalAnalysis, doc: Doc) -> list[Token]:
 
 
 def multiple_goals(ctx: Context) -> list[Hit]:
-    heads = goal_heads(ctx.draft, ctx.doc)
+    heads = list(ctx.reading.goals)
     if len(heads) < 2:
         return []
     clauses = [_clause(head, heads) for head in heads]

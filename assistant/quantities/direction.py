@@ -24,7 +24,7 @@ def number_span(doc: Doc, quantity: Quantity) -> Span:
 def _keys(token: Token) -> list[str]:
     """Lexicon keys of a verb: with its particle first ("bring down"), then lemma and form."""
     lemma, form = token.lemma_.lower(), token.lower_
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in token.rights if c.dep_ == "prt"] if token.n_rights else []
     return [f"{lemma} {p}" for p in particles] + [lemma, form]
 
 

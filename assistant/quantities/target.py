@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,11 +42,18 @@ class Candidate:
     number: Span
     purpose: Part | None
 
-    @property
+    @cached_property
     def before(self) -> list[Token]:
         """The tokens of the sentence before the phrase, nearest first."""
-        sentence = self.number.root.sent
-        return [t for t in reversed(sentence) if t.idx + len(t) <= self.part.start]
+        first = self.doc.char_span(self.part.start, self.part.end, alignment_mode="expand")
+        start = first.start if first is not None else self.number.start
+        sentence_start = self.doc[start].sent.start
+        return [self.doc[i] for i in range(start - 1, sentence_start - 1, -1)]
+
+    @cached_property
+    def verb(self) -> Token | None:
+        """The verb that governs the number (see `direction.governing_verb`)."""
+        return governing_verb(self.doc, self.quantity)
 
 
 def _nominal(token: Token) -> Token:
@@ -81,7 +89,7 @@ def verb_argument(c: Candidate) -> float:
 
 
 def root_clause(c: Candidate) -> float:
-    verb = governing_verb(c.doc, c.quantity)
+    verb = c.verb
     if verb is None:
         return 0.0
     return float(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
@@ -90,7 +98,7 @@ def root_clause(c: Candidate) -> float:
 def purpose_verb(c: Candidate) -> float:
     """The number hangs off a purpose or result clause ("... to cover 40% of plan",
     "... so partners can source 15%"), even where no purpose clause was found."""
-    verb = governing_verb(c.doc, c.quantity)
+    verb = c.verb
     if verb is None or verb.dep_ != "advcl" or c.quantity.kind == "verb":
         return 0.0
     markers = {t.lower_ for t in verb.children if t.dep_ in ("aux", "mark")}
@@ -99,7 +107,7 @@ def purpose_verb(c: Candidate) -> float:
 
 def current_state(c: Candidate) -> float:
     """The number describes today, not the goal: "Since January I average 9 meetings"."""
-    verb = governing_verb(c.doc, c.quantity)
+    verb = c.verb
     if verb is None or verb.dep_ == "ROOT" or c.quantity.kind == "verb":
         return 0.0
     return float(any(t.lower_ in scoring().baseline_cues for t in verb.subtree))

@@ -8,6 +8,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
+from ..checks.context import Reading
 from ..checks.deadlines import spell_date
 from ..result import COMPONENTS, DeadlineComponent, GoalAnalysis, RelevanceComponent, Rewrite
 from .clause import goal_clause
@@ -58,11 +59,11 @@ def relevance_slot(relevance: RelevanceComponent, text: str) -> str | None:
     return lead + _lower_start(relevance.text)
 
 
-def suggest(analysis: GoalAnalysis, doc: Doc) -> list[Rewrite]:
+def suggest(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[Rewrite]:
     """Rewrites for the goal: one in the template of its shape. A complete goal gets one
     only when it reads tidier than what was written."""
     parts = analysis.components
-    clause = goal_clause(analysis, doc)
+    clause = goal_clause(analysis, doc, reading)
     shape = choose_shape(analysis, doc)
     text = render(shape, {
         "verb": clause.verb,

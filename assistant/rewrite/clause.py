@@ -11,8 +11,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from ..checks.components import restating_clause
-from ..checks.wording import goal_heads, own_complement, replacements
+from ..checks.context import Reading
+from ..checks.wording import own_complement, replacements
 from ..quantities.lexicon import verbs
 from ..result import GoalAnalysis, VagueSpan
 from ..segments import is_verb, segment_of, segments
@@ -125,16 +125,15 @@ def _anchor(analysis: GoalAnalysis, doc: Doc) -> tuple[int, int, Token | None, i
     return start, end, verb, doc[seg_end - 1].idx + len(doc[seg_end - 1])
 
 
-def _cut_ranges(analysis: GoalAnalysis, doc: Doc) -> list[tuple[int, int]]:
+def _cut_ranges(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[tuple[int, int]]:
     """Character ranges that never belong to the clause: the deadline, the reason, a
     purpose that only restates the goal, and time words that are no deadline ("ASAP")."""
     parts = analysis.components
     ranges = [(c.start, c.end) for c in (parts.deadline, parts.relevance)
               if c.present and c.start is not None and c.end is not None]
     ranges += [(p.start, p.end) for p in doc._.gs_times if p.value.role == "vague"]
-    restating = None if parts.relevance.present else restating_clause(doc)
-    if restating is not None:
-        ranges.append((restating.start_char, restating.end_char))
+    if reading.restating is not None:
+        ranges.append((reading.restating.start_char, reading.restating.end_char))
     return ranges
 
 
@@ -188,12 +187,12 @@ def _tidy(words: str) -> str:
     return words
 
 
-def goal_clause(analysis: GoalAnalysis, doc: Doc) -> Clause:
+def goal_clause(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> Clause:
     """The writer's goal clause, ready for a template."""
     text = analysis.text
     start, anchor_end, verb, seg_end = _anchor(analysis, doc)
-    cuts = _cut_ranges(analysis, doc)
-    later_goals = [head.left_edge.idx for head in goal_heads(analysis, doc)[1:]]
+    cuts = _cut_ranges(analysis, doc, reading)
+    later_goals = [head.left_edge.idx for head in reading.goals[1:]]
     end = min([s for s, _ in cuts if s >= anchor_end] + [s for s in later_goals if s > start]
               + [seg_end])
     edits = _edits(analysis, start, end)

@@ -83,8 +83,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])",
          "prep"),
         ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
-                    + r")\s+(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))"
-                    r"(?![a-z0-9])" + ysuf, "nothing"),
+                    + r")\s+(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)"
+                    r"|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))(?![a-z0-9])" + ysuf, "nothing"),
         ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
         ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
@@ -97,7 +97,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                        r"|half|week)[-\s]?end|(?P<ye>f?ye))(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
-               rf"(?:\s*[-']?\s*(?P<y>{Y4})|(?P<yy>\d{{2}})(?!\d))?", "nothing"),
+               rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
          "nothing"),
         ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])", "edge"),

@@ -61,7 +61,7 @@ def context() -> Context:
     after = alternation(lex.cue("edges", "end_after"))
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     return Context(
-        edge=re.compile(rf"(?<![a-z])(?P<edge>{alternation(edges)})\s+$"),
+        edge=re.compile(rf"(?<![a-z])(?P<edge>{_hyphenable(alternation(edges))})[-\s]+(?:the\s+)?$"),
         # "Q1 end", "the March close" - but not "in Q2 close 5 deals"
         edge_after=re.compile(rf"[-\s]+(?:{after})(?![a-z])(?!\s+(?:\d|the|a|an|all|out|more)\b)"),
         modifier=re.compile(rf"(?<![a-z])(?:(?P<late>{late})|(?P<early>{early}))[-\s]+$"),
@@ -71,6 +71,11 @@ def context() -> Context:
         month_after=re.compile(rf"\s*(?:{joins})\s*(?:{months})(?![a-z])"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
     )
+
+
+def _hyphenable(pattern: str) -> str:
+    """Let the words of an alternation be joined by hyphens too ("end-of-year")."""
+    return pattern.replace(r"\s+", r"[-\s]+")
 
 
 def find_hits(text: str) -> list[Hit]:

@@ -45,7 +45,6 @@
 
   // ---- Highlights (same cut as web/highlight.py) ----------------------------------
 
-  // The API counts offsets in Unicode code points; JavaScript strings count UTF-16 units.
   function componentSpans(analysis) {
     const located = [];
     for (const name of COMPONENTS) {
@@ -87,6 +86,7 @@
   }
 
   function highlighted(analysis) {
+    // The API counts offsets in code points; JavaScript strings count UTF-16 units.
     const chars = Array.from(analysis.text);
     const paragraph = el("p", { class: "goal-text" });
     let cursor = 0;

@@ -45,6 +45,7 @@ class Context:
     modifier: re.Pattern[str]
     prep: re.Pattern[str]
     point_join: re.Pattern[str]
+    weekday_before: re.Pattern[str]
     range_join: re.Pattern[str]
     month_after: re.Pattern[str]
     start_edges: frozenset[str]
@@ -61,11 +62,14 @@ def context() -> Context:
     after = alternation(lex.cue("edges", "end_after"))
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     return Context(
-        edge=re.compile(rf"(?<![a-z])(?P<edge>{_hyphenable(alternation(edges))})[-\s]+(?:the\s+)?$"),
+        edge=re.compile(
+            rf"(?<![a-z])(?P<edge>{_hyphenable(alternation(edges))})[-\s]+(?:the\s+)?$"
+        ),
         # "Q1 end", "the March close" - but not "in Q2 close 5 deals"
         edge_after=re.compile(rf"[-\s]+(?:{after})(?![a-z])(?!\s+(?:\d|the|a|an|all|out|more)\b)"),
         modifier=re.compile(rf"(?<![a-z])(?:(?P<late>{late})|(?P<early>{early}))[-\s]+$"),
         point_join=re.compile(r"\s*,?\s*(?:at\s+|on\s+)?"),
+        weekday_before=re.compile(rf"(?<![a-z])(?:{alternation(lex.weekdays)})\.?,?\s+$"),
         prep=re.compile(rf"(?<![a-z'])(?P<prep>{alternation(preps)})\s+(?:the\s+)?$"),
         range_join=re.compile(rf"\s*(?:{joins})?\s*"),
         month_after=re.compile(rf"\s*(?:{joins})\s*(?:{months})(?![a-z])"),
@@ -151,8 +155,9 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         return has_edge
     if pattern.needs == "event_prep":
         return prep in lex.cue("prepositions", "event")
-    if pattern.needs == "date_prep":
-        return prep in lex.cue("prepositions", "numeric_date")
+    if pattern.needs == "date_prep":  # "by 12/18", "Fri 12/4"
+        return prep in lex.cue("prepositions", "numeric_date") or \
+            context().weekday_before.search(text, 0, match.start()) is not None
     if pattern.needs == "duration_prep":
         return bool(match["next"] or match["tail"]) or prep in lex.cue("prepositions", "duration")
     return True

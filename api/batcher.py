@@ -35,14 +35,14 @@ class _Job:
 def _resolve(doc: Doc, options: Options) -> Outcome:
     try:
         return analyze_doc(doc, options)
-    except Exception as exc:  # noqa: BLE001 - handed to the one request it belongs to
+    except Exception as exc:  # handed to the one request it belongs to
         return exc
 
 
 def _analyse_alone(text: str, options: Options) -> Outcome:
     try:
         return analyze_doc(get_nlp()(text), options)
-    except Exception as exc:  # noqa: BLE001 - handed to the one request it belongs to
+    except Exception as exc:  # handed to the one request it belongs to
         return exc
 
 
@@ -51,7 +51,7 @@ def analyse_jobs(jobs: Sequence[tuple[str, Options]]) -> list[Outcome]:
     failure takes the place of its result, so one goal never fails its neighbours."""
     try:
         docs = list(get_nlp().pipe(text for text, _ in jobs))
-    except Exception:  # noqa: BLE001 - find the one text at fault by analysing each alone
+    except Exception:  # find the one text at fault by analysing each alone
         return [_analyse_alone(text, options) for text, options in jobs]
     return [_resolve(doc, options) for doc, (_, options) in zip(docs, jobs, strict=True)]
 
@@ -95,7 +95,7 @@ class PipeBatcher:
                 work = [(job.text, job.options) for job in batch]
                 try:
                     outcomes: list[Outcome] = await anyio.to_thread.run_sync(analyse_jobs, work)
-                except Exception as exc:  # noqa: BLE001 - never leave a request waiting
+                except Exception as exc:  # never leave a request waiting
                     outcomes = [exc] * len(batch)
                 for job, outcome in zip(batch, outcomes, strict=True):
                     _settle(job.future, outcome)

@@ -99,7 +99,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int]) -> tuple[int, int] | None:
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in {"per", "every", "each"}:
             break
         token = doc[j]
-        if token.tag_ in HEAD_TAGS or _is_acronym(token) or (
+        if token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
             j > start and (_mistagged(token) or (_glued(doc, j - 1) and token.is_alpha))
         ):
             head = j
@@ -145,6 +145,11 @@ def rejected(doc: Doc, start: int, end: int) -> bool:
     return bare and word in _words("non_metrics") and not _is_acronym(head)
 
 
+def _coded_name(token: Token) -> bool:
+    """'stage-1', 'X5', 'G2': a name with digits, not a number."""
+    return token.tag_ == "CD" and any(ch.isalpha() for ch in token.text)
+
+
 def _is_acronym(token: Token) -> bool:
     core = token.text.rstrip("s")
     return len(core) >= 2 and core.isupper() and core.isalpha()
@@ -156,7 +161,8 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     word = head.lower_
     if rejected(doc, start, end):
         return False
-    if near(word, _words("measure_heads")) or near(word.split("-")[-1], _words("measure_heads")):
+    measures = _words("measure_heads")
+    if near(word, measures) or any(t.lower_ in measures for t in doc[start:end]):
         return True
     if head.tag_ not in {"NNS", "NNPS"} and word[-1:] != "s":
         return False

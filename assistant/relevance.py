@@ -19,6 +19,7 @@ Doc.set_extension("gs_relevance", default=None, force=True)
 DATA = "relevance.json"
 # "time to fill open roles" names a metric; its "to" is no purpose.
 METRIC_TO_HEADS = frozenset({"time"})
+OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
                          "down", "keep"})
@@ -79,10 +80,24 @@ def _infinitive(doc: Doc, i: int) -> bool:
     takes_object = after is not None and (after.pos_ in OBJECT_STARTS or after.tag_ == "RP")
     verb_like = nxt.lower_ in _words("purpose_verbs") or (nxt.tag_ == "VB" and takes_object)
     previous = doc[i - 1] if i > 0 else None
+    if _causative_object(doc, i):
+        return False
     controlled = previous is not None and (previous.lower_ in METRIC_TO_HEADS or
         previous.lower_ in _words("control_verbs") or previous.lemma_ in _words("control_verbs")
     )
     return verb_like and not controlled
+
+
+def _causative_object(doc: Doc, i: int) -> bool:
+    """'Get 12 logos to sign the DPA', 'help the reps to close': the infinitive completes a
+    causative verb's object, it is not a purpose."""
+    seg_start, _ = segment_of(doc, i)
+    verbs = [t for t in doc[seg_start:i] if is_goal_verb(t)]
+    if not verbs or verbs[-1].lemma_.lower() not in _words("causative_verbs"):
+        return False
+    between = doc[verbs[-1].i + 1 : i]
+    return len(between) > 0 and between[0].pos_ not in {"ADP", "PART"} and all(
+        t.pos_ in OBJECT_WORDS for t in between)
 
 
 def _for_subject(doc: Doc, i: int) -> int | None:
@@ -123,6 +138,8 @@ def _so_clause(doc: Doc, i: int) -> bool:
     if doc[i].lower_ not in _words("clause_openers") or i + 1 >= len(doc):
         return False
     nxt = doc[i + 1]
+    if doc[i].lower_ == "as":
+        return nxt.pos_ == "PRON" and i + 2 < len(doc) and is_verb(doc[i + 2])
     if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} or _in_time(doc, nxt):
         return False
     _, seg_end = segment_of(doc, i)

@@ -23,9 +23,6 @@ from typing import BinaryIO, Literal, Protocol
 from xml.etree.ElementTree import ParseError
 
 import charset_normalizer
-import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils.exceptions import InvalidFileException
 
 from .errors import (
     EmptyFileError,
@@ -233,7 +230,12 @@ def _csv_records(reader: Iterator[list[str]], name: str) -> Iterator[list[str]]:
         raise FileFormatError(f"{name} is not a well-formed CSV file (line {line}: {exc})") from exc
 
 
+# openpyxl takes a noticeable part of a second to import, so only XLSX work imports it
+# (every `goalsmith` command would pay for it otherwise).
 def _xlsx_records(stream: BinaryIO, name: str, stack: ExitStack) -> Iterator[list[str]]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
@@ -434,27 +436,31 @@ class XlsxWriter:
     """A write-only workbook (rows go to disk as they come): sheet "Goals", and "Summary"."""
 
     def __init__(self, stream: BinaryIO, columns: Sequence[str]) -> None:
+        import openpyxl
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        self._illegal = ILLEGAL_CHARACTERS_RE
         self._stream = stream
         self._book = openpyxl.Workbook(write_only=True)
         self._sheet = self._book.create_sheet("Goals")
         self._columns = list(columns)
-        self._sheet.append([_xlsx_cell(column) for column in self._columns])
+        self._sheet.append([self._cell(column) for column in self._columns])
 
     def write_row(self, row: Mapping[str, object]) -> None:
-        self._sheet.append([_xlsx_cell(_cell_value(row.get(c))) for c in self._columns])
+        self._sheet.append([self._cell(_cell_value(row.get(c))) for c in self._columns])
 
     def finish(self, summary: Mapping[str, object] | None = None) -> None:
         if summary is not None:
             sheet = self._book.create_sheet("Summary")
             for key, value in _summary_lines(summary):
-                sheet.append([_xlsx_cell(key), _xlsx_cell(_cell_value(value))])
+                sheet.append([self._cell(key), self._cell(_cell_value(value))])
         self._book.save(self._stream)
 
-
-def _xlsx_cell(value: object) -> object:
-    if isinstance(value, str):
-        return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_MAX_CELL_CHARS])
-    return value
+    def _cell(self, value: object) -> object:
+        """Control characters XLSX cannot hold are dropped, long text cut to Excel's limit."""
+        if isinstance(value, str):
+            return safe_cell(self._illegal.sub("", value)[:XLSX_MAX_CELL_CHARS])
+        return value
 
 
 def _summary_lines(summary: Mapping[str, object], prefix: str = "") -> Iterator[tuple[str, object]]:

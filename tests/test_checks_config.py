@@ -9,6 +9,7 @@ import pytest
 from assistant.checks.config import load_file, rule_config
 from assistant.errors import InvalidOptionError
 from assistant.options import make_options
+from assistant.settings import get_settings
 
 
 def _config(file_rules: dict | None = None, request: dict | None = None, params=None):
@@ -86,3 +87,23 @@ def test_unreadable_config_file(tmp_path: Path) -> None:
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(InvalidOptionError):
         load_file(tmp_path / "absent.toml")
+
+
+def test_config_file_named_by_environment(tmp_path: Path, monkeypatch) -> None:
+    named = tmp_path / "team-rules.toml"
+    named.write_text('[rules]\n"deadline.missing" = "warning"\n', encoding="utf-8")
+    monkeypatch.setenv("GOALSMITH_RULES_FILE", str(named))
+    get_settings.cache_clear()
+    try:
+        assert rule_config(make_options()).severity["deadline.missing"] == "warning"
+    finally:
+        monkeypatch.delenv("GOALSMITH_RULES_FILE")
+        get_settings.cache_clear()
+
+
+def test_request_wins_over_file_on_disk(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "goalsmith.toml").write_text('[rules]\n"vague.hedge" = "off"\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config = rule_config(make_options(rules={"vague.hedge": "error"}))
+    assert config.severity["vague.hedge"] == "error"

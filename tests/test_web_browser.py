@@ -38,7 +38,7 @@ COMPLETE_GOAL = (
 )
 WEAK_GOAL = "Be more proactive with key clients."
 PAYLOAD = (
-    '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+    '<img src=x onerror="alert(1)"><script>window.__pwned=2</script>'
     " Book 40 demos by March 31, 2027"
 )
 
@@ -171,6 +171,14 @@ def test_complete_goal_highlights_every_part(page: Page) -> None:
         assert page.locator(f'[data-check="{name}"]').get_attribute("data-present") == "true"
     assert "Jun 30, 2027" in page.locator('[data-check="deadline"]').inner_text()
     assert score(page) >= 80
+
+
+def test_clearing_the_goal_resets_feedback(page: Page) -> None:
+    type_goal(page, COMPLETE_GOAL)
+    page.get_by_label("Your goal").fill("")
+    page.wait_for_selector("[data-score]", state="detached")
+    assert page.locator("[data-component], [data-check]").count() == 0
+    assert "each part marked" in page.locator("[data-region=preview]").inner_text()
 
 
 def test_highlights_line_up_after_emoji(page: Page) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import anyio
 import httpx
+import openpyxl
 import pytest
 from markupsafe import escape
 from spacy.language import Language
@@ -108,6 +109,17 @@ def test_team_upload_renders_rows_chart_and_safe_download(nlp: Language) -> None
     objectives = [row["Objective"] for row in csv.DictReader(io.StringIO(exported))]
     assert objectives[2].endswith("@SUM(A1:A3) raise upsell revenue")
     assert not objectives[2].startswith("@")
+
+
+def test_team_upload_reads_xlsx(nlp: Language) -> None:
+    workbook = openpyxl.Workbook()
+    for row in TEAM_CSV:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    page = request("POST", "/team", files={"file": ("goals.xlsx", buffer.getvalue())}).text
+    assert page.count("data-goal-row") == len(TEAM_CSV) - 1
+    assert 'data-owner="Ben"' in page
 
 
 def test_team_upload_of_a_non_table_says_why() -> None:

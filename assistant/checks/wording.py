@@ -90,15 +90,26 @@ def _clause(verb: Token, others: list[Token]) -> str:
     return verb.doc[words[0].i: words[-1].i + 1].text.strip(" ,;:.!?") if words else verb.text
 
 
+def _comment(first: Token) -> bool:
+    """A segment that opens with 'This ...' or 'Which ...' as its subject comments on the
+    goal ("This supports the plan"); "This quarter: ..." does not."""
+    return first.lower_ in COMMENT_OPENERS and first.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _worded(head: Token) -> bool:
+    """A verbless head with words of its own, not only coordinated ones ("Prospect and ...")."""
+    return any(c.dep_ not in {"cc", "conj", "punct"} for c in head.children)
+
+
 def goal_heads(analysis: GoalAnalysis, doc: Doc) -> list[Token]:
     """The head word of each goal stated in the text, in order. A first segment without a
     verb root ("Close 8 deals" read as a noun phrase) still states a goal."""
     heads: list[Token] = []
     for segment in segments(doc):
         head = segment.root
-        if segment[0].lower_ in COMMENT_OPENERS or _inside_relevance(analysis, head):
+        if _comment(segment[0]) or _inside_relevance(analysis, head):
             continue
-        if _goal_head(head, root=True) or (not heads and not is_verb(head)):
+        if _goal_head(head, root=True) or (not heads and not is_verb(head) and _worded(head)):
             heads.append(head)
         heads.extend(c for c in head.conjuncts if c.i > head.i and _goal_head(c)
                      and not _inside_relevance(analysis, c))

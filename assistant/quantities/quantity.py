@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -127,6 +129,13 @@ def _multiplier_verb(token: Token) -> Quantity | None:
     )
 
 
+@lru_cache(maxsize=1)
+def _multiplier_stems() -> re.Pattern[str]:
+    """Stems of the multiplier verbs ("doubl", "halv"), to skip goals that have none."""
+    stems = sorted({verb[:-1] for verb in phrases().multiplier_verbs}, key=len, reverse=True)
+    return re.compile(rf"\b(?i:({'|'.join(map(re.escape, stems))}))")
+
+
 def _non_overlapping(parts: Iterable[Part[Quantity]]) -> list[Part[Quantity]]:
     """Longest phrases first ("from 18% to 25%" over "to 25%"); the result in text order."""
     kept: list[Part[Quantity]] = []
@@ -156,7 +165,8 @@ def find_quantities(doc: Doc) -> list[Part[Quantity]]:
         quantity = _from_phrase(phrase, doc.text)
         if quantity is not None:
             found.append(_part(doc, phrase.start, phrase.end, quantity))
-    for token in doc:
+    stems = tuple(stem.lower() for stem in _multiplier_stems().findall(doc.text))
+    for token in (t for t in doc if stems and t.lower_.startswith(stems)):
         quantity = _multiplier_verb(token)
         if quantity is not None:
             found.append(_part(doc, token.idx, token.idx + len(token), quantity))

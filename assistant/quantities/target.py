@@ -184,7 +184,7 @@ def in_purpose(c: Candidate) -> float:
 
 
 def later_sentence(c: Candidate) -> float:
-    return float(sum(1 for s in c.doc.sents if s.end <= c.number.start))
+    return float(sum(1 for t in c.doc[1 : c.number.start] if t.is_sent_start))
 
 
 FEATURES: dict[str, Callable[[Candidate], float]] = {

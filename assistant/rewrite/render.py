@@ -23,11 +23,6 @@ def environment() -> Environment:
     )
 
 
-def template_names() -> list[str]:
-    return sorted(name.removesuffix(".j2") for name in environment().list_templates(
-        extensions=["j2"]))
-
-
 def render(shape: str, slots: dict[str, Any]) -> str:
     """One rewrite as a single tidy line."""
     raw = environment().get_template(f"{shape}.j2").render(**slots)

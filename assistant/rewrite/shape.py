@@ -8,6 +8,8 @@ from ..quantities.lexicon import verbs
 from ..result import GoalAnalysis
 from ..segments import is_verb, segments
 
+SHAPES = ("increase-metric", "decrease-metric", "reach-metric", "maintain-metric",
+          "activity-cadence", "project-milestone")
 CADENCE_ROLE = "cadence"
 WEAK_VERB = "weak_verb"
 

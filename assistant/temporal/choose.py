@@ -7,17 +7,20 @@ from spacy.tokens import Doc
 from ..parts import Part
 from .expr import TimeExpr
 from .lexicon import lexicon
+from .roles import is_heading
 
 # Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",
 # "EOY", "the next 30 days").
 SELF_BOUNDING = frozenset({"relative_period", "duration", "unresolvable"})
 
 
-def strength(part: Part[TimeExpr]) -> int:
+def strength(doc: Doc, part: Part[TimeExpr]) -> int:
     """2 for a firm bound ("by Q3", "this quarter"), 1 for a weak one ("for FY27", a bare
-    "Q1")."""
+    "Q1", a heading "EOY goal:")."""
     expr = part.value
     assert expr is not None
+    if expr.prep is None and is_heading(doc, part.start, part.end):
+        return 1
     if expr.prep in lexicon().cue("prepositions", "strong"):
         return 2
     if expr.prep is None and (expr.kind in SELF_BOUNDING or expr.edge is not None):
@@ -31,7 +34,7 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
     deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"]
     if not deadlines:
         return None
-    return max(deadlines, key=lambda p: (strength(p), _dated(p), -p.start))
+    return max(deadlines, key=lambda p: (strength(doc, p), _dated(p), -p.start))
 
 
 def _dated(part: Part[TimeExpr]) -> bool:

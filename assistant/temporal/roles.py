@@ -12,6 +12,9 @@ from .expr import Role, TimeExpr
 from .lexicon import alternation, lexicon
 
 KIND_ROLES: dict[str, Role] = {"cadence": "cadence", "vague": "vague", "comparison": "baseline"}
+# "from $4M in 2026 to $5M": the time of the starting level is a baseline.
+PAST_LEVEL = re.compile(r"\bfrom\s+[$€£]?\d[\w.,%]*(?:\s+(?:%|percent|pct|[a-z]+))?\s*$",
+                        re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -40,11 +43,26 @@ def role_of(doc: Doc, start: int, end: int, expr: TimeExpr) -> Role:
     if expr.role != "deadline":
         return expr.role
     past = expr.kind == "relative_period" and (expr.offset or 0) < 0
-    if past or expr.prep in lex.cue("prepositions", "baseline"):
+    if past or expr.prep in lex.cue("prepositions", "baseline") or \
+            PAST_LEVEL.search(doc.text, 0, start):
         return "baseline"
-    if expr.prep not in lex.cue("label", "keeps_bound") and modifies_noun(doc, start, end):
+    if expr.prep not in lex.cue("label", "keeps_bound") and modifies_noun(doc, start, end) \
+            and not is_heading(doc, start, end):
         return "label"
     return "deadline"
+
+
+def is_heading(doc: Doc, start: int, end: int) -> bool:
+    """True for a time that opens a heading ("EOY goal:", "Q1 priorities:"): it bounds
+    the goal only when nothing firmer follows."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = next((t.head for t in span if t.head.i >= span.end), None)
+    if head is None or head.i + 1 >= len(doc):
+        return False
+    sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    return doc[head.i + 1].text == ":" and span.start <= sentence_start + 1
 
 
 def modifies_noun(doc: Doc, start: int, end: int) -> bool:

@@ -46,6 +46,8 @@ class Context:
     prep: re.Pattern[str]
     point_join: re.Pattern[str]
     weekday_before: re.Pattern[str]
+    heading: re.Pattern[str]
+    level: re.Pattern[str]
     range_join: re.Pattern[str]
     month_after: re.Pattern[str]
     start_edges: frozenset[str]
@@ -60,17 +62,23 @@ def context() -> Context:
     joins = alternation(lex.cue("prepositions", "range_join"))
     months = alternation(lex.months)
     after = alternation(lex.cue("edges", "end_after"))
+    heading = alternation(lex.cue("prepositions", "heading"))
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     return Context(
         edge=re.compile(
             rf"(?<![a-z])(?P<edge>{_hyphenable(alternation(edges))})[-\s]+(?:the\s+)?$"
         ),
         # "Q1 end", "the March close" - but not "in Q2 close 5 deals"
-        edge_after=re.compile(rf"[-\s]+(?:{after})(?![a-z])(?!\s+(?:\d|the|a|an|all|out|more)\b)"),
+        edge_after=re.compile(
+            rf"[-\s]+(?:{after})(?![a-z])(?!\s+(?:\d|(?:the|a|an|all|out|more)(?![a-z])))"
+        ),
         modifier=re.compile(rf"(?<![a-z])(?:(?P<late>{late})|(?P<early>{early}))[-\s]+$"),
         point_join=re.compile(r"\s*,?\s*(?:at\s+|on\s+)?"),
         weekday_before=re.compile(rf"(?<![a-z])(?:{alternation(lex.weekdays)})\.?,?\s+$"),
-        prep=re.compile(rf"(?<![a-z'])(?P<prep>{alternation(preps)})\s+(?:the\s+)?$"),
+        heading=re.compile(rf"(?:^|\n|(?<![a-z]))(?:{heading})\s*$"),
+        level=re.compile(rf"(?<![a-z])(?:{alternation(lex.cue('prepositions', 'level'))})\s+$"),
+        prep=re.compile(rf"(?<![a-z'])(?P<prep>{alternation(preps)})\s+"
+                        r"(?:(?:the|my|our|their|your|his|her|its)\s+)?$"),
         range_join=re.compile(rf"\s*(?:{joins})?\s*"),
         month_after=re.compile(rf"\s*(?:{joins})\s*(?:{months})(?![a-z])"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
@@ -143,23 +151,24 @@ def _modified(text: str, start: int, expr: TimeExpr) -> tuple[int, TimeExpr]:
 
 
 def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> bool:
-    lex = lexicon()
+    lex, ctx = lexicon(), context()
     prep, has_edge = hit.expr.prep, hit.expr.edge is not None
+    headed = ctx.heading.search(text, 0, hit.start) is not None  # "Timeline: 6 months"
     if pattern.name in ("month", "weekday") and match.group().rstrip(".") in lex.ambiguous:
-        return prep is not None or has_edge or _month_follows(text, match.end())
-    if pattern.name == "relative" and match["rel"] == "the":
-        return prep is not None or has_edge
-    if pattern.needs == "prep":
+        return hit.start < match.start() or _month_follows(text, match.end())
+    if (pattern.name == "relative" and match["rel"] == "the") or pattern.needs == "prep":
         return prep is not None or has_edge
     if pattern.needs == "edge":
         return has_edge
     if pattern.needs == "event_prep":
         return prep in lex.cue("prepositions", "event")
     if pattern.needs == "date_prep":  # "by 12/18", "Fri 12/4"
-        return prep in lex.cue("prepositions", "numeric_date") or \
-            context().weekday_before.search(text, 0, match.start()) is not None
-    if pattern.needs == "duration_prep":
-        return bool(match["next"] or match["tail"]) or prep in lex.cue("prepositions", "duration")
+        return headed or prep in lex.cue("prepositions", "numeric_date") or \
+            ctx.weekday_before.search(text, 0, match.start()) is not None
+    if pattern.needs == "duration_prep":  # "within 90 days", not "to within 2 days"
+        bound = bool(match["next"] or match["tail"]) or prep in lex.cue("prepositions",
+                                                                         "duration")
+        return headed or (bound and ctx.level.search(text, 0, hit.start) is None)
     return True
 
 
@@ -199,7 +208,7 @@ def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: 
     if context().range_join.fullmatch(between) is None:
         return False
     join = between.strip() or second.expr.prep
-    dashed = join in ("-", "–", "—")
+    dashed = join in ("-", "–", "—", "/")
     opened = first.expr.prep in starts
     return dashed or (opened and join in lex.cue("prepositions", "range_join"))
 

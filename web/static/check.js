@@ -266,11 +266,9 @@
   }
 
   function renderEmpty() {
-    regions.preview.replaceChildren(empty("Your goal appears here with each part marked."));
-    regions.summary.replaceChildren(
-      empty("A strong goal names a metric, a target, a deadline and why it matters."));
-    regions.findings.replaceChildren(empty("Nothing checked yet."));
-    regions.rewrites.replaceChildren(empty("Start typing to get rewrites."));
+    for (const template of document.querySelectorAll("template[data-empty-for]")) {
+      regions[template.dataset.emptyFor].replaceChildren(template.content.cloneNode(true));
+    }
     statusLine.textContent = "";
     showError(null);
   }

@@ -9,14 +9,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 
-import anyio
-import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 import assistant
-from assistant.pipeline import get_nlp
 from web.pages import router as web_router
 
 from .batcher import PipeBatcher
@@ -24,11 +21,10 @@ from .errors import install_error_handlers
 from .guards import api_key_guard
 from .limits import BodyLimitMiddleware
 from .routes import check, reports, service
+from .runner import Analyser
 from .settings import ApiSettings
 
 API_PREFIX = "/api/v1"
-# Analysed once at start-up so that the first client does not pay for lazy initialisation.
-WARM_UP_GOAL = "Raise the share of on-time deliveries to 95% by the end of next quarter"
 
 DESCRIPTION = """Checks draft goals for a metric, a target, a deadline and a relevance link,
 flags vague language and suggests rewrites. Every error answers with one envelope,
@@ -40,13 +36,16 @@ and 10,000 rows (use `goalsmith bulk` for bigger files). Over a limit: 413."""
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Load the pipeline once, before the first request is accepted."""
-    app.state.nlp = await anyio.to_thread.run_sync(get_nlp)
-    await anyio.to_thread.run_sync(assistant.analyze, WARM_UP_GOAL)
+    """Start the analysis workers and load the pipeline before the first request."""
     settings: ApiSettings = app.state.settings
-    app.state.analysis_limiter = anyio.CapacityLimiter(settings.analysis_threads)
-    app.state.batcher = PipeBatcher(settings.check_batch_size)
-    yield
+    analyser = Analyser(processes=settings.worker_processes(), threads=settings.analysis_threads)
+    await analyser.start()
+    app.state.analyser = analyser
+    app.state.batcher = PipeBatcher(analyser, settings.check_batch_size)
+    try:
+        yield
+    finally:
+        analyser.close()
 
 
 def api_router(settings: ApiSettings) -> APIRouter:
@@ -69,7 +68,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.nlp = None
+    app.state.analyser = None
     app.state.auth_required = settings.api_key is not None
     install_error_handlers(app)
     app.include_router(api_router(settings))

@@ -1,19 +1,67 @@
-"""Run CPU-bound analysis off the event loop, on a bounded pool of worker threads."""
+"""Run CPU-bound analysis off the event loop: in worker processes, each with its own pipeline,
+so one server uses every core; or, with no processes configured, in a few worker threads."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import multiprocessing
 from collections.abc import Callable
-from functools import partial
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+import anyio
 import anyio.to_thread
-from fastapi import Request
+
+from .schemas import ModelInfo
+from .work import warm_up
 
 R = TypeVar("R")
+logger = logging.getLogger("goalsmith.api")
 
 
-async def off_loop(request: Request, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
-    """Call `func` in a worker thread; the app's limiter caps how many run at once, so a
-    burst of requests queues instead of starving the event loop and health checks."""
-    limiter = request.app.state.analysis_limiter
-    return await anyio.to_thread.run_sync(partial(func, *args, **kwargs), limiter=limiter)
+class Analyser:
+    """Where analyses run: `processes` worker processes, or `threads` worker threads when
+    there are none. `slots` is how many batches of checks are worth running at once (threads
+    share one interpreter, so more than one batch at a time would only contend)."""
+
+    def __init__(self, *, processes: int, threads: int) -> None:
+        self.processes = processes
+        self.slots = processes or 1
+        self._limiter = anyio.CapacityLimiter(threads)
+        self._pool: ProcessPoolExecutor | None = None
+        self.model: ModelInfo | None = None
+
+    async def start(self) -> None:
+        """Start the workers and load the pipeline in each before the first request."""
+        if self.processes:
+            self._pool = self._new_pool()
+            infos = await asyncio.gather(*(self.run(warm_up) for _ in range(self.processes)))
+        else:
+            infos = [await self.run(warm_up)]
+        self.model = infos[0]
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # Spawned, not forked: the server's threads and event loop must not be copied.
+        context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self.processes, mp_context=context)
+
+    async def run(self, func: Callable[..., R], *args: Any) -> R:
+        """`func(*args)` in a worker; a worker process that dies is replaced."""
+        pool = self._pool
+        if pool is None:
+            return await anyio.to_thread.run_sync(func, *args, limiter=self._limiter)
+        try:
+            return await asyncio.wrap_future(pool.submit(func, *args))
+        except BrokenProcessPool:
+            if self._pool is pool:  # the first request to notice replaces the workers
+                logger.error("an analysis worker process died; starting new workers")
+                pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+            raise
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

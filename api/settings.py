@@ -5,6 +5,8 @@ The spaCy model name and other analysis settings live in `assistant.settings`.
 
 from __future__ import annotations
 
+import os
+
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -15,6 +17,13 @@ from assistant.options import MAX_BATCH_GOALS, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES
 DEFAULT_MAX_JSON_BYTES = MAX_BATCH_GOALS * (6 * MAX_TEXT_CHARS + 1024)
 # Multipart framing (boundaries, part headers) around one uploaded file.
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
+
+
+MAX_AUTO_PROCESSES = 4
+
+
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class ApiSettings(BaseSettings):
@@ -31,9 +40,15 @@ class ApiSettings(BaseSettings):
         default_factory=list,
         description='Origins allowed to call the API from a browser, e.g. ["https://okr.example"].',
     )
+    analysis_processes: int | None = Field(
+        default=None, ge=0, le=64,
+        description="Worker processes that run analyses, each with its own pipeline; 0 runs "
+        "them in threads of the server process; unset means one per core (up to "
+        f"{MAX_AUTO_PROCESSES}) on a machine with more than one.",
+    )
     analysis_threads: int = Field(
         default=2, ge=1, le=64,
-        description="Worker threads that run analyses off the event loop, per process.",
+        description="Worker threads for analyses when there are no worker processes.",
     )
     check_batch_size: int = Field(
         default=16, ge=1, le=256,
@@ -43,3 +58,10 @@ class ApiSettings(BaseSettings):
     max_upload_body_bytes: int = Field(
         default=MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES, ge=1024
     )
+
+    def worker_processes(self) -> int:
+        """How many analysis processes to start (0: analyse in threads)."""
+        if self.analysis_processes is not None:
+            return self.analysis_processes
+        cores = usable_cores()
+        return min(cores, MAX_AUTO_PROCESSES) if cores > 1 else 0

@@ -21,6 +21,9 @@ HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "FW", "XX"})
 MISTAGGED_NOUNS = frozenset({"VB", "VBZ", "VBP", "VBG", "UH", "IN", "RB"})
 BARE_LEADS = frozenset({"at", "more", "between", "a", "over", "under", "nearly", "about",
                         "around", "approximately", "roughly", "exactly", "least"})
+MODE_CONFIDENCE = {"number": 0.9, "linked": 0.85, "linked_strict": 0.8, "verb_strict": 0.85,
+                   "verb": 0.75}
+COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
 
 
@@ -135,6 +138,16 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
     return start, end
 
 
+def _core_heads(doc: Doc, start: int, end: int) -> list[Token]:
+    """The words that carry a metric's meaning: the parts of its last word ('Time-to-hire')
+    and a head followed by its complement ('time to first response', 'number of deals')."""
+    heads = [t for t in doc[start:end] if t.i + 1 < end and doc[t.i + 1].lower_ in COMPLEMENTS]
+    last = end - 1
+    while last > start and _glued(doc, last - 1):
+        last -= 1
+    return heads + list(doc[last:end])
+
+
 def rejected(doc: Doc, start: int, end: int) -> bool:
     """Objects that are no metric: 'the accounts' alone, 'the support experience' at all."""
     head = doc[end - 1]
@@ -162,7 +175,7 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     if rejected(doc, start, end):
         return False
     measures = _words("measure_heads")
-    if near(word, measures) or any(t.lower_ in measures for t in doc[start:end]):
+    if near(word, measures) or any(t.lower_ in measures for t in _core_heads(doc, start, end)):
         return True
     if head.tag_ not in {"NNS", "NNPS"} and word[-1:] != "s":
         return False
@@ -193,24 +206,25 @@ def _verb_object_start(doc: Doc, verb: Token) -> int:
     return i
 
 
-def _anchors(doc: Doc, target: Part | None, context: set[int]) -> Iterator[tuple[int, bool]]:
-    """Where the metric may start, in order of trust; the flag says it follows a number."""
+def _anchors(doc: Doc, target: Part | None, context: set[int]) -> Iterator[tuple[int, str]]:
+    """Where the metric may start, in order of trust, with how the start was reached."""
     if target is not None:
         yield from _target_anchors(doc, target, context)
     else:
         for span in segments(doc):
-            yield from ((i, False) for i in _verb_anchor(doc, span.start, context))
+            yield from ((i, "verb") for i in _verb_anchor(doc, span.start, context))
     # "more calls, more emails": a quantified plural names a count.
-    yield from ((t.i + 1, False) for t in doc if near(t.lower_, _words("quantifiers")))
+    yield from ((t.i + 1, "verb") for t in doc if near(t.lower_, _words("quantifiers")))
     if target is not None and getattr(target.value, "unit", None) == "count":
         # "I average 9 meetings a month; goal is 14": the count names its thing elsewhere.
-        yield from ((t.i + 1, True) for t in doc if t.like_num and not target.overlaps(
+        yield from ((t.i + 1, "number") for t in doc if t.like_num and not target.overlaps(
             t.idx, t.idx + len(t)))
 
 
-def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[int, bool]]:
+def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[int, str]]:
     """A bare number names its thing right after it ('12 deals', '$450k in bookings'); a
-    change ('by 20%', 'from 8% to 5%') measures the verb's object."""
+    change ('by 20%', 'from 8% to 5%') measures the verb's object, unless that object is
+    no measure and the number carries its own ('Grow our community to 5k members')."""
     tokens = [t for t in doc if target.start <= t.idx < target.end]
     if not tokens:
         return
@@ -219,12 +233,12 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     bare = first.like_num or first.text[:1] in "$€£+" or first.text[:1].isdigit() or (
         first.lower_ in BARE_LEADS)
     linked = after < len(doc) and doc[after].lower_ in LINKS
-    follow = [after + 1] if linked and bare else [] if linked else [after]
-    verb_first = [] if bare else list(_verb_anchor(doc, tokens[0].i, context))
-    yield from ((i, False) for i in verb_first)
-    yield from ((i, True) for i in follow)
-    if bare:
-        yield from ((i, False) for i in _verb_anchor(doc, tokens[0].i, context))
+    follow = (after + 1, "linked" if bare else "linked_strict") if linked else (after, "number")
+    verb = list(_verb_anchor(doc, first.i, context))
+    if not bare:
+        yield from ((i, "verb_strict") for i in verb)
+    yield follow
+    yield from ((i, "verb") for i in verb)
 
 
 def _verb_anchor(doc: Doc, i: int, blocked: set[int]) -> Iterator[int]:
@@ -252,26 +266,38 @@ def find_metric(doc: Doc) -> Part | None:
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
-    for anchor, after_number in _anchors(doc, target, context):
+    for anchor, mode in _anchors(doc, target, context):
         if anchor >= len(doc) or anchor in blocked:
             continue
         bounds = noun_phrase(doc, anchor, blocked)
         if bounds is None:
             continue
         start, end = bounds
-        seg_start, seg_end = segment_of(doc, anchor)
-        verb = goal_verb(doc, seg_start, seg_end, context)
-        if after_number:
-            word = doc[end - 1].lemma_.lower()
-            accepted = word not in _words("never_metrics") | _words("time_units")
-        else:
+        if mode in {"verb", "verb_strict"}:
             end = per_unit(doc, end, blocked)
-            accepted = measurable(doc, start, end, verb) or (
-                _changed_to_target(doc, end, target) and not rejected(doc, start, end))
-        if accepted:
+        if _accepted(doc, start, end, mode, target, context):
             span = doc[start:end]
-            return Part(span.start_char, span.end_char, span.text, 0.85 if after_number else 0.8)
+            return Part(span.start_char, span.end_char, span.text, MODE_CONFIDENCE[mode])
     return None
+
+
+def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
+              context: set[int]) -> bool:
+    """Whether the phrase reached in `mode` names a metric."""
+    head = doc[end - 1]
+    word = head.lemma_.lower()
+    if word in _words("never_metrics") | _words("time_units"):
+        return False
+    if mode == "number":
+        return True
+    if mode == "linked":
+        return head.tag_ in {"NNS", "NNPS"} or not rejected(doc, start, end)
+    seg_start, seg_end = segment_of(doc, start)
+    verb = goal_verb(doc, seg_start, seg_end, context)
+    if measurable(doc, start, end, verb):
+        return True
+    return mode == "verb" and _changed_to_target(doc, end, target) and not rejected(
+        doc, start, end)
 
 
 def _changed_to_target(doc: Doc, end: int, target: Part | None) -> bool:

@@ -20,7 +20,11 @@ CSV = f"goal,owner\n{TEXT},Ines\n".encode()
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[LiveServer]:
-    env = {"GOALSMITH_API_KEY": KEY, "GOALSMITH_CORS_ORIGINS": json.dumps([ALLOWED_ORIGIN])}
+    env = {
+        "GOALSMITH_API_KEY": KEY,
+        "GOALSMITH_CORS_ORIGINS": json.dumps([ALLOWED_ORIGIN]),
+        "GOALSMITH_ANALYSIS_PROCESSES": "0",  # threads here; the HTTP tests run processes
+    }
     with running_server(env) as live:
         yield live
 

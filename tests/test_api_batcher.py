@@ -1,5 +1,6 @@
-"""The micro-batcher behind `POST /check`: batched answers equal one-at-a-time answers, each
-request gets its own options, and one failing goal never fails its neighbours."""
+"""The micro-batcher behind `POST /check`, in worker threads (the HTTP tests cover worker
+processes): batched answers equal one-at-a-time answers, each request gets its own options,
+and one failing goal never fails its neighbours."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import asyncio
 import pytest
 from spacy.language import Language
 
-from api.batcher import PipeBatcher, analyse_jobs
+from api.batcher import PipeBatcher
+from api.runner import Analyser
+from api.work import analyse_jobs
 from assistant import analyze
 from assistant.errors import InvalidOptionError
 from assistant.options import make_options
@@ -48,7 +51,7 @@ def test_failing_job_keeps_its_neighbours(nlp: Language) -> None:
                                        pytest.param(3, id="three-per-batch")])
 def test_concurrent_requests_get_their_own_answers(nlp: Language, max_batch: int) -> None:
     async def run() -> list[dict]:
-        batcher = PipeBatcher(max_batch)
+        batcher = PipeBatcher(Analyser(processes=0, threads=2), max_batch)
         calls = [batcher.analyze(text, make_options(reference_date=ref, date_order=order))
                  for text, ref, order in GOALS]
         return [analysis.model_dump() for analysis in await asyncio.gather(*calls)]
@@ -58,7 +61,7 @@ def test_concurrent_requests_get_their_own_answers(nlp: Language, max_batch: int
 
 def test_failure_reaches_only_its_request(nlp: Language) -> None:
     async def run() -> list[object]:
-        batcher = PipeBatcher(4)
+        batcher = PipeBatcher(Analyser(processes=0, threads=2), 4)
         good = make_options(reference_date="2026-11-27")
         bad = make_options(reference_date="2026-11-27", rules={"no.such.rule": "off"})
         calls = [batcher.analyze("Close 12 renewals by May 2027", options)

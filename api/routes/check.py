@@ -6,17 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Request
 
-from assistant import check_many
 from assistant.options import make_options
-from assistant.report import SummaryBuilder, flatten_analysis
 from assistant.result import GoalAnalysis
 
 from ..batcher import PipeBatcher
 from ..errors import ERROR_RESPONSES
 from ..examples import example, json_response, request_examples
 from ..guards import require_media_type
-from ..runner import off_loop
-from ..schemas import BatchItem, BatchRequest, BatchResponse, CheckRequest
+from ..runner import Analyser
+from ..schemas import BatchRequest, BatchResponse, CheckRequest
+from ..work import analyse_batch
 
 router = APIRouter(tags=["check"], dependencies=[Depends(require_media_type("application/json"))])
 
@@ -50,15 +49,6 @@ async def check_batch(
 ) -> BatchResponse:
     """Check up to 1,000 goals with the same options; results keep the input order, each
     with your `id` (or the goal's 0-based position when it has none)."""
-    return await off_loop(request, _analyse_batch, body)
-
-
-def _analyse_batch(body: BatchRequest) -> BatchResponse:
-    """Every goal through `nlp.pipe`, in order, summarised as a team report summarises rows."""
-    analyses = check_many([goal.text for goal in body.goals], **body.analysis_kwargs())
-    summary = SummaryBuilder()
-    results = []
-    for index, (goal, analysis) in enumerate(zip(body.goals, analyses, strict=True)):
-        summary.add(None, flatten_analysis(analysis))
-        results.append(BatchItem(id=index if goal.id is None else goal.id, analysis=analysis))
-    return BatchResponse(results=results, summary=summary.summary())
+    make_options(**body.analysis_kwargs())  # option errors answer before any work is queued
+    analyser: Analyser = request.app.state.analyser
+    return await analyser.run(analyse_batch, body)

@@ -7,14 +7,15 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from starlette.exceptions import HTTPException
 
-from assistant.options import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, make_options
-from assistant.report import TeamReport, build_team_report, report_to_csv
+from assistant.options import MAX_UPLOAD_BYTES, make_options
+from assistant.report import TeamReport, report_to_csv
 
 from ..errors import ERROR_RESPONSES
 from ..examples import example
 from ..guards import require_media_type
-from ..runner import off_loop
+from ..runner import Analyser
 from ..schemas import ReportForm
+from ..work import team_report
 
 router = APIRouter(
     tags=["reports"], dependencies=[Depends(require_media_type("multipart/form-data"))]
@@ -50,13 +51,13 @@ async def create_report(
     if len(data) > MAX_UPLOAD_BYTES:
         raise HTTPException(413, f"The file is larger than {MAX_UPLOAD_BYTES:,} bytes.")
     options = make_options(**form.analysis_kwargs())
-    report = await off_loop(
-        request, build_team_report, data, filename=form.file.filename, column=form.goal_column,
-        owner_column=form.owner_column, options=options, max_rows=MAX_UPLOAD_ROWS,
+    analyser: Analyser = request.app.state.analyser
+    report = await analyser.run(
+        team_report, data, form.file.filename, form.goal_column, form.owner_column, options
     )
     if output == "json":
         return report
-    csv_bytes = await off_loop(request, report_to_csv, report)
+    csv_bytes = await analyser.run(report_to_csv, report)
     disposition = f'attachment; filename="{CSV_NAME}"'
     return Response(csv_bytes, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": disposition})

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import spacy
 from fastapi import APIRouter, Request
 
 import assistant
 from assistant.checks.registry import rules
 
 from ..examples import example, json_response
-from ..schemas import Health, Limits, Meta, ModelInfo
+from ..runner import Analyser
+from ..schemas import Health, Limits, Meta
 
 health_router = APIRouter(tags=["service"])
 meta_router = APIRouter(tags=["service"])
@@ -22,9 +22,10 @@ meta_router = APIRouter(tags=["service"])
 async def health(request: Request) -> Health:
     """Answers while the process is up; `pipeline_loaded` says the language pipeline is ready.
     Never needs an API key."""
+    analyser: Analyser | None = request.app.state.analyser
     return Health(
         status="ok",
-        pipeline_loaded=request.app.state.nlp is not None,
+        pipeline_loaded=analyser is not None and analyser.model is not None,
         version=assistant.__version__,
     )
 
@@ -35,17 +36,13 @@ async def health(request: Request) -> Health:
 )
 async def meta(request: Request) -> Meta:
     """What this server runs and accepts: use it to discover limits and rule ids."""
-    nlp = request.app.state.nlp
+    analyser: Analyser = request.app.state.analyser
+    assert analyser.model is not None  # set before the app accepts requests
     return Meta(
         name="goalsmith",
         version=assistant.__version__,
         api_version="v1",
-        model=ModelInfo(
-            name=f"{nlp.meta['lang']}_{nlp.meta['name']}",
-            version=nlp.meta["version"],
-            spacy_version=spacy.__version__,
-            components=list(nlp.pipe_names),
-        ),
+        model=analyser.model,
         limits=Limits(
             max_text_chars=assistant.MAX_TEXT_CHARS,
             max_batch_goals=assistant.MAX_BATCH_GOALS,

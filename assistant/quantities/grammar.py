@@ -26,7 +26,7 @@ ATOM_BEFORE = r"(?<![\w.,/:#\-])"
 ATOM_AFTER = r"(?![A-Za-z0-9])(?![-.,:/]\d)(?!-[A-Za-z])"
 # Inside a hyphenated range ("3-4x", "6–8") the joiner between the two numbers is allowed.
 RANGE_FIRST_AFTER = r"(?![A-Za-z0-9])(?!-[A-Za-z])"
-RANGE_JOINERS = r"(?:\s+(?i:to)\s+|\s*[-–]\s*)"
+RANGE_JOINER_WORDS = ("to", "-", "–")
 # A decimal score out of 5 or 10 ("4.8/5") keeps its scale in the span.
 OUT_OF = r"(?P<outof>(?<=\.\d)/(?:5|10)(?![\d/]))?"
 
@@ -52,6 +52,8 @@ class Atom:
     plus: bool
     sign: str | None
     bare: bool
+    clean_start: bool = True
+    clean_end: bool = True
 
 
 @dataclass(frozen=True)
@@ -108,45 +110,41 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
     )
 
 
-def _unnamed(pattern: str) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled pieces of the grammar. Atoms are found in one pass; the words around each
+    (leads before, tails after, the joiner to a second number) are then matched in place."""
+
+    atom: re.Pattern[str]
+    clean_start: re.Pattern[str]
+    clean_end: re.Pattern[str]
+    lead: re.Pattern[str]
+    opener: re.Pattern[str]
+    tail: re.Pattern[str]
+    fraction: re.Pattern[str]
+    fraction_words: tuple[str, ...]
+
+
+# Leads and openers are looked for in this many characters before a number.
+LOOKBACK = 30
 
 
 @lru_cache(maxsize=1)
-def phrase_patterns() -> dict[str, re.Pattern[str]]:
-    """One compiled regex per phrase kind; each has named groups lead, tail (where they apply)."""
+def patterns() -> Patterns:
     lex = phrases()
-    atom = _unnamed(atom_pattern())
     leads = _alternation(lex.span_leads)
-    tails = _alternation(lex.tails)
+    openers = _alternation((*lex.range_from, *lex.range_between, "by"))
     start = r"(?<![\w])"
-    return {
-        "from_to": re.compile(
-            rf"{start}(?P<lead>(?i:{_alternation(lex.range_from)}))\s+{atom}\s*"
-            rf"(?i:{_alternation(lex.range_to)})\s*{atom}"
-        ),
-        "between": re.compile(
-            rf"{start}(?P<lead>(?i:{_alternation(lex.range_between)}))\s+{atom}\s+"
-            rf"(?i:{_alternation(lex.range_and)})\s+{atom}"
-        ),
-        "by_to": re.compile(rf"{start}(?P<lead>(?i:by))\s+{atom}\s+(?i:to)\s+{atom}"),
-        "range": re.compile(
-            rf"(?:{start}(?P<lead>(?i:{leads}))\s*)?"
-            rf"{_unnamed(atom_pattern(after=RANGE_FIRST_AFTER))}{RANGE_JOINERS}"
-            rf"{_unnamed(atom_pattern(before=''))}"
-        ),
-        "fraction": re.compile(rf"{start}(?P<lead>(?i:{_alternation(lex.fraction)}))(?![\w])"),
-        "single": re.compile(
-            rf"(?:{start}(?P<lead>(?i:{leads}))\s*)?{atom}(?P<tail>\s+(?i:{tails})(?![\w]))?"
-        ),
-    }
-
-
-@lru_cache(maxsize=2)
-def _atom_re(relaxed: bool) -> re.Pattern[str]:
-    if relaxed:
-        return re.compile(atom_pattern(before="", after=RANGE_FIRST_AFTER))
-    return re.compile(atom_pattern())
+    return Patterns(
+        atom=re.compile(atom_pattern(before="", after=RANGE_FIRST_AFTER)),
+        clean_start=re.compile(ATOM_BEFORE),
+        clean_end=re.compile(ATOM_AFTER),
+        lead=re.compile(rf"{start}(?P<lead>(?i:{leads}))\s*\Z"),
+        opener=re.compile(rf"{start}(?P<lead>(?i:{openers}))\s+\Z"),
+        tail=re.compile(rf"\s+(?P<tail>(?i:{_alternation(lex.tails)}))(?![\w])"),
+        fraction=re.compile(rf"{start}(?P<lead>(?i:{_alternation(lex.fraction)}))(?![\w])"),
+        fraction_words=tuple({key.split()[-1] for key in lex.fraction}),
+    )
 
 
 def _unit_and_currency(match: re.Match[str]) -> tuple[str, str | None, str | None]:
@@ -176,8 +174,8 @@ def _magnitude(text: str | None) -> float:
     return lex.magnitudes_attached[word]
 
 
-def parse_atom(match: re.Match[str], offset: int = 0) -> Atom | None:
-    """The Atom of an atom-regex match, or None when its words are not a number."""
+def parse_atom(match: re.Match[str], text: str) -> Atom | None:
+    """The Atom of an atom-regex match in `text`, or None when its words are not a number."""
     if match["digits"]:
         value: float | None = parse_digits(match["digits"])
     else:
@@ -191,8 +189,8 @@ def parse_atom(match: re.Match[str], offset: int = 0) -> Atom | None:
         unit, amount = "currency", 10.0 ** (value - 1)
     bare = unit == "count" and not match["mag"] and not match["plus"] and not match["sign"]
     return Atom(
-        start=match.start() + offset,
-        end=match.end() + offset,
+        start=match.start(),
+        end=match.end(),
         amount=amount,
         unit=unit,
         currency=currency,
@@ -201,28 +199,92 @@ def parse_atom(match: re.Match[str], offset: int = 0) -> Atom | None:
         plus=match["plus"] is not None,
         sign=match["sign"],
         bare=bare,
+        clean_start=patterns().clean_start.match(text, match.start()) is not None,
+        clean_end=patterns().clean_end.match(text, match.end()) is not None,
     )
 
 
-def atoms_in(text: str, start: int, end: int, *, relaxed: bool = False) -> tuple[Atom, ...]:
-    """Every atom inside text[start:end], in order; `relaxed` lets numbers touch a hyphen
-    (inside a hyphenated range)."""
-    found = (parse_atom(m, start) for m in _atom_re(relaxed).finditer(text[start:end]))
-    return tuple(a for a in found if a is not None)
+def _words(text: str | None) -> str | None:
+    return " ".join(text.lower().split()) if text else None
+
+
+def _before(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """The match of `pattern` that ends right where a number starts."""
+    return pattern.search(text, max(0, start - LOOKBACK), start)
+
+
+def _single(text: str, atom: Atom) -> Phrase:
+    lead = _before(patterns().lead, text, atom.start)
+    tail = patterns().tail.match(text, atom.end)
+    return Phrase(
+        start=lead.start() if lead else atom.start,
+        end=tail.end() if tail else atom.end,
+        kind="single",
+        lead=_words(lead["lead"]) if lead else None,
+        tail=_words(tail["tail"]) if tail else None,
+        atoms=(atom,),
+    )
+
+
+def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, re.Match[str] | None] | None:
+    """Which two-number phrase `first ... second` is ("from_to", "between", "by_to",
+    "range"), with the match of its opening word, or None."""
+    lex = phrases()
+    joiner = _words(text[first.end : second.start]) or ""
+    opener = _before(patterns().opener, text, first.start)
+    word = _words(opener["lead"]) if opener else None
+    if word in lex.range_from and joiner in lex.range_to:
+        return "from_to", opener
+    if word in lex.range_between and joiner in lex.range_and:
+        return "between", opener
+    if word == "by" and joiner == "to":
+        return "by_to", opener
+    if joiner in RANGE_JOINER_WORDS:
+        return "range", _before(patterns().lead, text, first.start)
+    return None
+
+
+def _pair(text: str, first: Atom, second: Atom) -> Phrase | None:
+    if not (first.clean_start and second.clean_end):
+        return None
+    found = _pair_kind(text, first, second)
+    if found is None:
+        return None
+    kind, opener = found
+    return Phrase(
+        start=opener.start() if opener else first.start,
+        end=second.end,
+        kind=kind,
+        lead=_words(opener["lead"]) if opener else None,
+        tail=None,
+        atoms=(first, second),
+    )
+
+
+def _fractions(text: str) -> Iterator[Phrase]:
+    lowered = text.lower()
+    if not any(word in lowered for word in patterns().fraction_words):
+        return
+    for match in patterns().fraction.finditer(text):
+        yield Phrase(start=match.start(), end=match.end(), kind="fraction",
+                     lead=_words(match["lead"]), tail=None, atoms=())
+
+
+def atoms(text: str) -> list[Atom]:
+    """Every number in the text with its marks, in order, whether or not it touches a joiner
+    (`clean_start`/`clean_end` say whether it stands alone)."""
+    found = (parse_atom(m, text) for m in patterns().atom.finditer(text))
+    return [a for a in found if a is not None]
 
 
 def scan(text: str) -> Iterator[Phrase]:
-    """Every phrase any pattern matches, overlapping ones included (see `find_quantities`)."""
-    for kind, pattern in phrase_patterns().items():
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            lead = groups.get("lead")
-            tail = groups.get("tail")
-            yield Phrase(
-                start=match.start(),
-                end=match.end(),
-                kind=kind,
-                lead=" ".join(lead.lower().split()) if lead else None,
-                tail=" ".join(tail.lower().split()) if tail else None,
-                atoms=atoms_in(text, match.start(), match.end(), relaxed=kind == "range"),
-            )
+    """Every phrase in the text, overlapping ones included (see `find_quantities`)."""
+    numbers = atoms(text)
+    for index, atom in enumerate(numbers):
+        if atom.clean_start and atom.clean_end:
+            yield _single(text, atom)
+        if index + 1 < len(numbers):
+            pair = _pair(text, atom, numbers[index + 1])
+            if pair is not None:
+                yield pair
+    yield from _fractions(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..checks.context import Reading
@@ -32,20 +33,28 @@ def deadline_slot(deadline: DeadlineComponent) -> str | None:
     if not deadline.present or deadline.text is None:
         return None
     value = deadline.value
+    said = _with_preposition(_lower_start(deadline.text))
     if value is None or value.date is None:
-        return _lower_start(deadline.text)
+        return said
     if value.in_past:
         return None
     day = dt.date.fromisoformat(value.date)
-    said = _lower_start(deadline.text)
     return said if _spelled_out(said, day) else f"{said} ({spell_date(day)})"
 
 
 def _lower_start(text: str) -> str:
-    """'By April 30' -> 'by April 30' when a leading phrase moves behind the goal."""
-    if text[:1].isupper() and text[1:2].islower():
+    """'By April 30' -> 'by April 30' when a leading phrase moves behind the goal (a
+    function word only: 'March 31' and 'Supporting ...' keep their capital)."""
+    words = text.split(maxsplit=1)
+    if words and words[0].lower() in STOP_WORDS and words[0][1:].islower():
         return text[:1].lower() + text[1:]
     return text
+
+
+def _with_preposition(text: str) -> str:
+    """'Q3' -> 'by Q3': a bare period set behind the goal needs a preposition."""
+    words = text.split(maxsplit=1)
+    return text if words and words[0].lower() in STOP_WORDS else f"by {text}"
 
 
 def relevance_slot(relevance: RelevanceComponent, text: str) -> str | None:

@@ -25,6 +25,7 @@ class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     fuzzy_min_length: int
+    fuzzy_min_word_length: int
     ambiguous: frozenset[str]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         months=words["months"],
         weekdays=words["weekdays"],
         fuzzy_min_length=words["fuzzy"]["min_length"],
+        fuzzy_min_word_length=words["fuzzy"]["min_word_length"],
         ambiguous=frozenset(words["ambiguous"]["words"]),
         numbers=words["numbers"],
         ordinals=words["ordinals"],

@@ -43,7 +43,7 @@ def one_edit_apart(word: str, name: str) -> bool:
 def repaired(word: str) -> str:
     """The month or weekday name a misspelt word stands for, else the word itself."""
     lex = lexicon()
-    if len(word) < lex.fuzzy_min_length or any(
+    if len(word) < lex.fuzzy_min_word_length or any(
         w in lex.months or w in lex.weekdays for w in (word, word.removesuffix("s"))
     ):
         return word

@@ -127,6 +127,11 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         content = noun_phrase(doc, end + 1, blocked)
         if content is not None:
             return content
+    if (head in _words("time_to_heads") and end + 2 < len(doc) and doc[end].lower_ == "to"
+            and doc[end + 1].tag_ == "VB" and end not in blocked):
+        # "time to fill open sales roles": the activity timed belongs to the metric.
+        tail = noun_phrase(doc, end + 2, blocked)
+        return start, tail[1] if tail is not None else end + 2
     if end + 1 < len(doc) and end not in blocked and (
         (head in _words("extend_of") and doc[end].lower_ == "of")
         or (head in _words("time_to_heads") and doc[end].lower_ == "to"
@@ -286,12 +291,12 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    if word in _words("never_metrics") | _words("time_units"):
+    if word in _words("never_metrics") or (end - start == 1 and word in _words("time_units")):
         return False
     if mode == "number":
         return True
-    if mode == "linked":
-        return head.tag_ in {"NNS", "NNPS"} or not rejected(doc, start, end)
+    if mode == "linked" and head.tag_ in {"NNS", "NNPS"}:
+        return True
     seg_start, seg_end = segment_of(doc, start)
     verb = goal_verb(doc, seg_start, seg_end, context)
     if measurable(doc, start, end, verb):

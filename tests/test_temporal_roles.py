@@ -29,6 +29,14 @@ ROLES = [
     ("baseline-compared", "Cut churn compared to Q3.", "compared to Q3", "baseline"),
     ("baseline-ago", "Get back to where NPS was 6 months ago.", "6 months ago", "baseline"),
     ("baseline-ytd", "Keep YTD bookings above plan.", "YTD", "baseline"),
+    ("baseline-than-in", "Close 20% more deals than in Q3.", "than in Q3", "baseline"),
+    ("baseline-from-level", "Increase ARR from $4M in 2026 to $5M.", "in 2026", "baseline"),
+    ("baseline-last-month", "Book 30 meetings, up from 20 last month.", "last month",
+     "baseline"),
+    ("label-quota-year", "Hit 2027 quota.", "2027", "label"),
+    ("label-purpose-fy", "Reach 40% by Q3 so we can hit the FY28 target.", "FY28", "label"),
+    ("label-in-noun", "Hit $1M in Q4 bookings.", "in Q4", "label"),
+    ("label-rolling", "Keep the 12-month rolling churn under 5%.", "12-month", "label"),
     ("cadence-every-week", "Make 40 calls every week.", "every week", "cadence"),
     ("cadence-per-day", "Send 25 emails per day.", "per day", "cadence"),
     ("cadence-daily", "Run demos daily.", "daily", "cadence"),
@@ -64,6 +72,13 @@ NO_DEADLINE = [
     ("fraction-quarter", "Source a quarter of new pipeline from partners."),
     ("score-slash", "Keep CSAT at 4/5 or better."),
     ("always-on", "Offer 24/7 support to platinum accounts."),
+    ("level-over-days", "Close tickets open over 30 days."),
+    ("level-for-days", "Keep accounts with no activity for 30 days flagged."),
+    ("level-to-within", "Cut response time to within 2 days."),
+    ("hours-sla", "Respond to all tickets within 24 hours."),
+    ("each-quarter-end", "Close 5 deals by the end of each quarter."),
+    ("thousands", "Close 2,027 tickets."),
+    ("vague-coming-months", "Grow the book in the coming months."),
 ]
 
 

@@ -7,6 +7,7 @@ import base64
 import csv
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import anyio
@@ -29,7 +30,10 @@ def request(method: str, path: str, **kwargs: Any) -> httpx.Response:
         async with httpx.AsyncClient(transport=transport, base_url="http://pages.test") as client:
             return await client.request(method, path, **kwargs)
 
-    return anyio.run(send)
+    # In a thread of its own: Playwright's sync API (other test modules) keeps an event
+    # loop running on the main thread, where anyio.run would refuse to start.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(anyio.run, send).result()
 
 
 def check_form(text: str, **fields: str) -> httpx.Response:

@@ -166,9 +166,10 @@ def date_entity(c: Candidate) -> float:
 
 
 def duration(c: Candidate) -> float:
+    """"within 6 weeks", "over two years": a span of time, not a level of it."""
     previous = _previous_word(c)
-    return float(c.quantity.unit == "other" and c.quantity.lead is None and previous is not None
-                 and previous.lower_ in scoring().duration_preps)
+    before = c.quantity.lead or (previous.lower_ if previous is not None else "")
+    return float(c.quantity.unit == "other" and before in scoring().duration_preps)
 
 
 def scale(c: Candidate) -> float:

@@ -21,6 +21,7 @@ HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "FW", "XX"})
 MISTAGGED_NOUNS = frozenset({"VB", "VBZ", "VBP", "VBG", "UH", "IN", "RB"})
 BARE_LEADS = frozenset({"at", "more", "between", "a", "over", "under", "nearly", "about",
                         "around", "approximately", "roughly", "exactly", "least"})
+NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "totalling"})
 MODE_CONFIDENCE = {"number": 0.9, "linked": 0.85, "linked_strict": 0.8, "verb_strict": 0.85,
                    "verb": 0.75}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
@@ -99,7 +100,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int]) -> tuple[int, int] | None:
     while j < n and j not in blocked and (
         _np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
     ):
-        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in {"per", "every", "each"}:
+        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS:
             break
         token = doc[j]
         if token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (

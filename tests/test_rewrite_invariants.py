@@ -63,9 +63,15 @@ def violations(analysis: GoalAnalysis) -> list[str]:
     return broken
 
 
+# Input no goal tool expects, which must still get findings and a rewrite.
+ODD = [".", "???", "🚀🚀 !!", "{{ target }} close 5 deals", "<b>Close</b> 3 deals by May 1, 2027",
+       "Close 5 deals.\n\nClose 6 deals.", "by Q3", "so that we win", "50%", "ASAP soon"]
+
+
 def own_texts() -> list[str]:
-    """The project's own goals: rule examples and golden rewrite cases."""
+    """The project's own goals: rule examples, golden rewrite cases and odd input."""
     texts = [t for rule in rules().values() for t in (*rule.should_flag, *rule.should_pass)]
+    texts += ODD
     texts += [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(GOLDEN.glob(
         "*.json"))]
     return texts

@@ -113,3 +113,10 @@ def test_relevance_slot(text: str, reason: str, expected: str) -> None:
     component = RelevanceComponent(present=True, start=start, end=start + len(reason),
                                    text=reason, confidence=0.9)
     assert relevance_slot(component, text) == expected
+
+
+def test_milestone_without_words_keeps_the_frame() -> None:
+    slots = {**SLOTS, "verb": "", "object": "", "has_metric": False, "has_target": False}
+    assert render("project-milestone", slots) == (
+        "Reach [target] in [metric] by [deadline] so that [relevance]."
+    )

@@ -13,25 +13,24 @@ from ..segments import is_verb, segments
 from .context import Check, Context, Hit
 
 REPLACEMENTS = "replacements.toml"
+GOAL_WORDS = "goals.toml"
 # Dependencies that give a goal verb its own thing to act on.
 COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "dative", "oprd", "pobj"})
-# Subjects a goal is written with ("we raise ...", "the team books ..."); other subjects
-# ("this will help ...") make a clause a comment on the goal, not a goal.
-GOAL_SUBJECTS = frozenset({"i", "we", "team", "us", "they", "rep", "reps", "sdrs", "aes"})
-# Opening words of a clause that comments on a goal rather than setting one.
-COMMENT_OPENERS = frozenset({"this", "that", "it", "which", "these"})
 
 
-@lru_cache(maxsize=1)
-def _replacements() -> dict[str, dict[str, list[str]]]:
-    text = resources.files(__package__).joinpath("data", REPLACEMENTS).read_text(
-        encoding="utf-8")
+@lru_cache(maxsize=4)
+def _data(name: str) -> dict:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_data(GOAL_WORDS)[key])
 
 
 def replacements(category: str, phrase: str) -> tuple[str, ...]:
     """Ready-to-insert text for a vague phrase: its own entry, else its category's."""
-    table = _replacements()
+    table = _data(REPLACEMENTS)
     found = table["phrase"].get(phrase.lower(), table["category"].get(category, []))
     return tuple(found)
 
@@ -63,8 +62,8 @@ def own_complement(verb: Token) -> bool:
 
 def _goal_subject(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return all(s.lower_ in GOAL_SUBJECTS or s.lemma_.lower() in GOAL_SUBJECTS
-               for s in subjects)
+    allowed = _words("goal_subjects")
+    return all(s.lower_ in allowed or s.lemma_.lower() in allowed for s in subjects)
 
 
 def _goal_head(token: Token, *, root: bool = False) -> bool:
@@ -93,7 +92,7 @@ def _clause(verb: Token, others: list[Token]) -> str:
 def _comment(first: Token) -> bool:
     """A segment that opens with 'This ...' or 'Which ...' as its subject comments on the
     goal ("This supports the plan"); "This quarter: ..." does not."""
-    return first.lower_ in COMMENT_OPENERS and first.dep_ in {"nsubj", "nsubjpass"}
+    return first.lower_ in _words("comment_openers") and first.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _worded(head: Token) -> bool:

@@ -26,6 +26,7 @@ ATOM_BEFORE = r"(?<![\w.,/:#\-])"
 ATOM_AFTER = r"(?![A-Za-z0-9])(?![-.,:/]\d)(?!-[A-Za-z])"
 # Inside a hyphenated range ("3-4x", "6–8") the joiner between the two numbers is allowed.
 RANGE_FIRST_AFTER = r"(?![A-Za-z0-9])(?!-[A-Za-z])"
+RELAXED_BEFORE = r"(?<![A-Za-z])"
 RANGE_JOINER_WORDS = ("to", "-", "–")
 # A decimal score out of 5 or 10 ("4.8/5") keeps its scale in the span.
 OUT_OF = r"(?P<outof>(?<=\.\d)/(?:5|10)(?![\d/]))?"
@@ -118,29 +119,30 @@ class Patterns:
     atom: re.Pattern[str]
     clean_start: re.Pattern[str]
     clean_end: re.Pattern[str]
-    lead: re.Pattern[str]
-    opener: re.Pattern[str]
+    leads: frozenset[str]
+    openers: frozenset[str]
     tail: re.Pattern[str]
     fraction: re.Pattern[str]
     fraction_words: tuple[str, ...]
 
 
-# Leads and openers are looked for in this many characters before a number.
+# Leads and openers are looked for in this many characters (and words) before a number.
 LOOKBACK = 30
+MAX_LEAD_WORDS = 3
+WORD = re.compile(r"\S+")
+OPENING_MARKS = "([{\"'“‘"
 
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     lex = phrases()
-    leads = _alternation(lex.span_leads)
-    openers = _alternation((*lex.range_from, *lex.range_between, "by"))
     start = r"(?<![\w])"
     return Patterns(
-        atom=re.compile(atom_pattern(before="", after=RANGE_FIRST_AFTER)),
+        atom=re.compile(atom_pattern(before=RELAXED_BEFORE, after=RANGE_FIRST_AFTER)),
         clean_start=re.compile(ATOM_BEFORE),
         clean_end=re.compile(ATOM_AFTER),
-        lead=re.compile(rf"{start}(?P<lead>(?i:{leads}))\s*\Z"),
-        opener=re.compile(rf"{start}(?P<lead>(?i:{openers}))\s+\Z"),
+        leads=frozenset(lex.span_leads),
+        openers=frozenset((*lex.range_from, *lex.range_between, "by")),
         tail=re.compile(rf"\s+(?P<tail>(?i:{_alternation(lex.tails)}))(?![\w])"),
         fraction=re.compile(rf"{start}(?P<lead>(?i:{_alternation(lex.fraction)}))(?![\w])"),
         fraction_words=tuple({key.split()[-1] for key in lex.fraction}),
@@ -208,31 +210,47 @@ def _words(text: str | None) -> str | None:
     return " ".join(text.lower().split()) if text else None
 
 
-def _before(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
-    """The match of `pattern` that ends right where a number starts."""
-    return pattern.search(text, max(0, start - LOOKBACK), start)
+@dataclass(frozen=True)
+class Lead:
+    """Words found right before a number."""
+
+    start: int
+    words: str
+
+
+def _before(known: frozenset[str], text: str, start: int) -> Lead | None:
+    """The longest phrase of `known` (lower-case) that ends right where a number starts;
+    an opening bracket or quote before it is not part of it."""
+    words = list(WORD.finditer(text, max(0, start - LOOKBACK), start))[-MAX_LEAD_WORDS:]
+    for first in range(len(words)):
+        group = words[first:]
+        phrase = " ".join(w.group() for w in group).lower()
+        bare = phrase.lstrip(OPENING_MARKS)
+        if bare in known:
+            return Lead(start=group[0].start() + len(phrase) - len(bare), words=bare)
+    return None
 
 
 def _single(text: str, atom: Atom) -> Phrase:
-    lead = _before(patterns().lead, text, atom.start)
+    lead = _before(patterns().leads, text, atom.start)
     tail = patterns().tail.match(text, atom.end)
     return Phrase(
-        start=lead.start() if lead else atom.start,
+        start=lead.start if lead else atom.start,
         end=tail.end() if tail else atom.end,
         kind="single",
-        lead=_words(lead["lead"]) if lead else None,
+        lead=lead.words if lead else None,
         tail=_words(tail["tail"]) if tail else None,
         atoms=(atom,),
     )
 
 
-def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, re.Match[str] | None] | None:
+def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] | None:
     """Which two-number phrase `first ... second` is ("from_to", "between", "by_to",
     "range"), with the match of its opening word, or None."""
     lex = phrases()
     joiner = _words(text[first.end : second.start]) or ""
-    opener = _before(patterns().opener, text, first.start)
-    word = _words(opener["lead"]) if opener else None
+    opener = _before(patterns().openers, text, first.start)
+    word = opener.words if opener else None
     if word in lex.range_from and joiner in lex.range_to:
         return "from_to", opener
     if word in lex.range_between and joiner in lex.range_and:
@@ -240,7 +258,7 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, re.Match[str]
     if word == "by" and joiner == "to":
         return "by_to", opener
     if joiner in RANGE_JOINER_WORDS:
-        return "range", _before(patterns().lead, text, first.start)
+        return "range", _before(patterns().leads, text, first.start)
     return None
 
 
@@ -252,10 +270,10 @@ def _pair(text: str, first: Atom, second: Atom) -> Phrase | None:
         return None
     kind, opener = found
     return Phrase(
-        start=opener.start() if opener else first.start,
+        start=opener.start if opener else first.start,
         end=second.end,
         kind=kind,
-        lead=_words(opener["lead"]) if opener else None,
+        lead=opener.words if opener else None,
         tail=None,
         atoms=(first, second),
     )

@@ -19,8 +19,6 @@ from ..segments import is_verb, segment_of, segments
 
 SETTINGS = "rewrite.toml"
 WEAK_VERB = "weak_verb"
-# Words left dangling at the end of a clause once the pieces after them are cut away.
-DANGLING = frozenset({"and", "or", "to", "by", "in", "for", "with", "of", "&", "the", "a"})
 STRIP = " ,;:-–—"
 
 
@@ -42,7 +40,7 @@ class Clause:
 @lru_cache(maxsize=1)
 def settings() -> dict[str, list[str]]:
     text = resources.files(__package__).joinpath("data", SETTINGS).read_text(encoding="utf-8")
-    return dict(tomllib.loads(text)["vague"])
+    return dict(tomllib.loads(text)["clause"])
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -116,7 +114,9 @@ def _anchor(analysis: GoalAnalysis, doc: Doc) -> tuple[int, int, Token | None, i
         edge = min(span.root.right_edge.i, span.end - 1)
         end = doc[edge].idx + len(doc[edge])
     seg_start, _ = segment_of(doc, span.start)
-    _, seg_end = segment_of(doc, span.end - 1)
+    _, seg_end = segment_of(doc, max(span.end - 1, span.start))
+    if seg_end <= seg_start:  # nothing but punctuation (".")
+        seg_start, seg_end = 0, len(doc)
     if verb is None or not (seg_start <= verb.i < seg_end and verb.idx <= start):
         verb = _opening_verb(analysis, doc[seg_start:seg_end])
     if verb is not None:
@@ -181,7 +181,8 @@ def _text(text: str, start: int, end: int, edits: dict[tuple[int, int], str]) ->
 
 def _tidy(words: str) -> str:
     words = words.strip(STRIP)
-    while words and words.split()[-1].lower() in DANGLING:
+    dangling = settings()["dangling"]
+    while words and words.split()[-1].lower() in dangling:
         words = words.rsplit(None, 1)[0] if " " in words else ""
         words = words.strip(STRIP)
     return words
@@ -211,6 +212,8 @@ def goal_clause(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> Clause:
     lead = _text(text, start, split, edits).lstrip(STRIP)
     rest = _tidy(_text(text, split, end, edits))
     filled = any("[target]" in new for new in edits.values())
+    if not any(ch.isalnum() for ch in said + lead + rest):
+        return Clause(verb="", weak=False, lead="", object="")  # no words to keep ("???")
     return Clause(verb=said[:1].upper() + said[1:], weak=weak and bool(said),
                   lead=lead + " " if lead and rest else _tidy(lead), object=rest,
                   target_filled=filled)

@@ -14,12 +14,12 @@ from .roles import is_heading
 SELF_BOUNDING = frozenset({"relative_period", "duration", "unresolvable"})
 
 
-def strength(doc: Doc, part: Part[TimeExpr]) -> int:
+def strength(doc: Doc, text: str, part: Part[TimeExpr]) -> int:
     """2 for a firm bound ("by Q3", "this quarter"), 1 for a weak one ("for FY27", a bare
     "Q1", a heading "EOY goal:")."""
     expr = part.value
     assert expr is not None
-    if expr.prep is None and is_heading(doc, part.start, part.end):
+    if expr.prep is None and is_heading(doc, text, part.start, part.end):
         return 1
     if expr.prep in lexicon().cue("prepositions", "strong"):
         return 2
@@ -34,7 +34,8 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
     deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"]
     if not deadlines:
         return None
-    return max(deadlines, key=lambda p: (strength(doc, p), _dated(p), -p.start))
+    text = doc.text
+    return max(deadlines, key=lambda p: (strength(doc, text, p), _dated(p), -p.start))
 
 
 def _dated(part: Part[TimeExpr]) -> bool:

@@ -20,44 +20,41 @@ EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from)\s+(?!now\b|today\
 
 def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     """Every time expression in `doc` with its role, in text order (char offsets)."""
-    norm = normalize(doc.text)
-    located = [_locate(doc, norm, hit) for hit in find_hits(norm.text)]
+    text = doc.text
+    norm = normalize(text)
+    located = [_locate(doc, text, norm, hit) for hit in find_hits(norm.text)]
     fiscal_start = next(
         (month for start, _, expr in located
-         if (month := stated_fiscal_start(norm.text, _norm_start(norm, start), expr))),
+         if (month := stated_fiscal_start(norm.text, norm.position(start), expr))),
         None,
     )
     parts = []
     for start, end, expr in located:
-        role = role_of(doc, start, end, expr)
-        if fiscal_start and stated_fiscal_start(norm.text, _norm_start(norm, start), expr):
+        role = role_of(doc, text, start, end, expr)
+        if fiscal_start and stated_fiscal_start(norm.text, norm.position(start), expr):
             role = "label"
         if fiscal_start and (expr.fiscal or expr.kind in ("quarter", "half")):
             expr = expr.with_(fiscal_start=fiscal_start)
-        parts.append(Part(start, end, doc.text[start:end], CONFIDENCE[role], expr.with_(role=role)))
+        parts.append(Part(start, end, text[start:end], CONFIDENCE[role], expr.with_(role=role)))
     return parts
 
 
-def _norm_start(norm: Normalized, start: int) -> int:
-    return norm.starts.index(start)
-
-
-def _locate(doc: Doc, norm: Normalized, hit: Hit) -> tuple[int, int, TimeExpr]:
+def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, TimeExpr]:
     start, end = norm.span(hit.start, hit.end)
     expr = hit.expr
     if expr.kind == "duration" and expr.role == "deadline":
-        tail = EVENT_TAIL.match(doc.text, end)
+        tail = EVENT_TAIL.match(text, end)
         if tail:
-            end = _phrase_end(doc, tail.start("word"), end)
+            end = _phrase_end(doc, text, tail.start("word"), end)
             expr = expr.with_(kind="unresolvable",
                               reason="counted from an event the goal does not date")
     return start, end, expr
 
 
-def _phrase_end(doc: Doc, word_start: int, fallback: int) -> int:
+def _phrase_end(doc: Doc, text: str, word_start: int, fallback: int) -> int:
     """End of the prepositional phrase that starts at `word_start` ("of finishing
     onboarding"), from the parse."""
-    span = doc.char_span(word_start, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(word_start, len(text), alignment_mode="expand")
     if span is None:
         return fallback
     head = span[0]

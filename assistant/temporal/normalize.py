@@ -15,12 +15,16 @@ WORD = re.compile(r"[A-Za-z]+")
 @dataclass(frozen=True)
 class Normalized:
     text: str
-    starts: tuple[int, ...]  # original offset of each normalised character
-    ends: tuple[int, ...]  # original end offset (exclusive) of each normalised character
+    starts: list[int]  # original offset of each normalised character
+    ends: list[int]  # original end offset (exclusive) of each normalised character
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original character offsets of the normalised span [start, end)."""
         return self.starts[start], self.ends[end - 1]
+
+    def position(self, original: int) -> int:
+        """The normalised offset of an original offset."""
+        return self.starts.index(original)
 
 
 def one_edit_apart(word: str, name: str) -> bool:
@@ -39,44 +43,47 @@ def one_edit_apart(word: str, name: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], tuple[str, ...]]:
+    lex = lexicon()
+    known = frozenset((*lex.months, *lex.weekdays))
+    return known, tuple(n for n in known if len(n) >= lex.fuzzy_min_length)
+
+
+@lru_cache(maxsize=8192)
 def repaired(word: str) -> str:
     """The month or weekday name a misspelt word stands for, else the word itself."""
-    lex = lexicon()
-    if len(word) < lex.fuzzy_min_word_length or any(
-        w in lex.months or w in lex.weekdays for w in (word, word.removesuffix("s"))
-    ):
+    known, long_names = _names()
+    if len(word) < lexicon().fuzzy_min_word_length or word in known or \
+            word.removesuffix("s") in known:
         return word
-    names = [n for n in (*lex.months, *lex.weekdays) if len(n) >= lex.fuzzy_min_length]
-    matches = [n for n in names if one_edit_apart(word, n)]
+    matches = [n for n in long_names if one_edit_apart(word, n)]
     return matches[0] if len(matches) == 1 else word
 
 
 def normalize(text: str) -> Normalized:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character that grows when lower-cased ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    for match in WORD.finditer(text):
-        _copy(text[position:match.start()], position, pieces, starts, ends)
-        word = match.group().lower()
-        fixed = repaired(word)
-        if fixed == word:
-            _copy(word, match.start(), pieces, starts, ends)
-        else:
-            pieces.append(fixed)
-            starts.extend([match.start()] * len(fixed))
-            ends.extend([match.end()] * len(fixed))
+    for match in WORD.finditer(lowered):
+        fixed = repaired(match.group())
+        if fixed == match.group():
+            continue
+        _copy(lowered, position, match.start(), pieces, starts, ends)
+        pieces.append(fixed)
+        starts.extend([match.start()] * len(fixed))
+        ends.extend([match.end()] * len(fixed))
         position = match.end()
-    _copy(text[position:], position, pieces, starts, ends)
-    return Normalized("".join(pieces), tuple(starts), tuple(ends))
+    _copy(lowered, position, len(lowered), pieces, starts, ends)
+    return Normalized("".join(pieces), starts, ends)
 
 
-def _copy(piece: str, offset: int, pieces: list[str], starts: list[int], ends: list[int]) -> None:
-    # str.lower() keeps the length of every character the grammar cares about; a rare
-    # character that grows (e.g. "İ") maps all its pieces to the one original character.
-    for i, char in enumerate(piece):
-        low = char.lower()
-        pieces.append(low)
-        starts.extend([offset + i] * len(low))
-        ends.extend([offset + i + 1] * len(low))
+def _copy(text: str, start: int, end: int, pieces: list[str], starts: list[int],
+          ends: list[int]) -> None:
+    pieces.append(text[start:end])
+    starts.extend(range(start, end))
+    ends.extend(range(start + 1, end + 1))

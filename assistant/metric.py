@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import near, word_set
 from .parts import Part
-from .segments import is_goal_verb, segment_of, segments
+from .segments import is_goal_verb, segment_of, segments, timed_activity
 
 Doc.set_extension("gs_metric", default=None, force=True)
 
@@ -128,8 +128,8 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         content = noun_phrase(doc, end + 1, blocked)
         if content is not None:
             return content
-    if (head in _words("time_to_heads") and end + 2 < len(doc) and doc[end].lower_ == "to"
-            and doc[end + 1].tag_ == "VB" and end not in blocked):
+    if (timed_activity(doc, end) and end + 2 < len(doc) and doc[end + 1].tag_ == "VB"
+            and end not in blocked):
         # "time to fill open sales roles": the activity timed belongs to the metric.
         tail = noun_phrase(doc, end + 2, blocked)
         return start, tail[1] if tail is not None else end + 2

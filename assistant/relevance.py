@@ -12,13 +12,11 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_json, word_set
 from .parts import Part
-from .segments import is_goal_verb, is_verb, segment_of, trim
+from .segments import is_goal_verb, is_verb, segment_of, timed_activity, trim
 
 Doc.set_extension("gs_relevance", default=None, force=True)
 
 DATA = "relevance.json"
-# "time to fill open roles" names a metric; its "to" is no purpose.
-METRIC_TO_HEADS = frozenset({"time"})
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -77,12 +75,13 @@ def _infinitive(doc: Doc, i: int) -> bool:
     if _numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
         return False
     after = doc[i + 2] if i + 2 < len(doc) else None
-    takes_object = after is not None and (after.pos_ in OBJECT_STARTS or after.tag_ == "RP")
+    takes_object = after is not None and (
+        after.pos_ in OBJECT_STARTS or after.tag_ in {"RP", "VBG", "$"})
     verb_like = nxt.lower_ in _words("purpose_verbs") or (nxt.tag_ == "VB" and takes_object)
     previous = doc[i - 1] if i > 0 else None
     if _causative_object(doc, i):
         return False
-    controlled = previous is not None and (previous.lower_ in METRIC_TO_HEADS or
+    controlled = previous is not None and (timed_activity(doc, i) or
         previous.lower_ in _words("control_verbs") or previous.lemma_ in _words("control_verbs")
     )
     return verb_like and not controlled
@@ -97,7 +96,7 @@ def _causative_object(doc: Doc, i: int) -> bool:
         return False
     between = doc[verbs[-1].i + 1 : i]
     return len(between) > 0 and between[0].pos_ not in {"ADP", "PART"} and all(
-        t.pos_ in OBJECT_WORDS for t in between)
+        t.pos_ in OBJECT_WORDS and not _in_time(doc, t) for t in between)
 
 
 def _for_subject(doc: Doc, i: int) -> int | None:
@@ -144,7 +143,10 @@ def _so_clause(doc: Doc, i: int) -> bool:
         return False
     _, seg_end = segment_of(doc, i)
     subject_like = not nxt.is_punct and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART"}
-    return subject_like and any(is_verb(t) or t.pos_ == "AUX" for t in doc[i + 2 : seg_end])
+    rest = doc[i + 2 : seg_end]
+    # "so our engine ships ...": the tagger may miss the verb after a possessive subject.
+    pronoun_led = nxt.tag_ in {"PRP", "PRP$"} and len(rest) >= 2
+    return subject_like and (pronoun_led or any(is_verb(t) or t.pos_ == "AUX" for t in rest))
 
 
 def _in_time(doc: Doc, token: Token) -> bool:
@@ -162,7 +164,8 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
         if phrase is not None:
             loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
                                           "tied", "linked", "toward", "towards", "given",
-                                          "ensuring"}
+                                          "ensuring", "allowing", "letting", "positioning",
+                                          "setting", "thereby"}
             if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
                 yield Candidate(i, phrase, 0.92, len(phrase.split()))
         elif _referent_link(doc, i):
@@ -213,8 +216,7 @@ def restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     nouns = [t for t in clause if t.pos_ in {"NOUN", "PROPN"}]
     if nouns and nouns[-1].lower_ in _words("restating_objects"):
         return True
-    goal_nouns = {t.lemma_.lower() for t in goal_tokens(doc, start, end) if t.pos_ == "NOUN"}
-    objects = goal_nouns | {t.lemma_.lower() for t in _goal_objects(doc, start, end)}
+    objects = (goal - LIGHT_VERBS) | {t.lemma_.lower() for t in _goal_objects(doc, start, end)}
     return any(t.lemma_.lower() in objects for t in content)
 
 

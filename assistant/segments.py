@@ -10,6 +10,9 @@ from .lexicon import near, word_set
 BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "...", "…", "•"})
 
 
+SEGMENTS_KEY = "goalsmith.segments"
+
+
 def is_boundary(token: Token) -> bool:
     return token.text in BOUNDARY_TEXTS or "\n" in token.text or (
         token.text == "-" and token.whitespace_ != "" and token.i > 0
@@ -19,13 +22,25 @@ def is_boundary(token: Token) -> bool:
 
 def segment_of(doc: Doc, i: int) -> tuple[int, int]:
     """Token bounds [start, end) of the segment (sentence or bullet) holding token i."""
-    start = i
-    while start > 0 and not is_boundary(doc[start - 1]):
-        start -= 1
-    end = i
-    while end < len(doc) and not is_boundary(doc[end]):
-        end += 1
-    return start, end
+    return _segment_bounds(doc)[i]
+
+
+def _segment_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """For every token, the bounds of its segment; computed once per Doc (the detectors ask
+    for them many times). A boundary token belongs to no segment and maps to (i, i)."""
+    cached = doc.user_data.get(SEGMENTS_KEY)
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for token in doc:
+        if is_boundary(token):
+            bounds.extend([(start, token.i)] * (token.i - start))
+            bounds.append((token.i, token.i))
+            start = token.i + 1
+    bounds.extend([(start, len(doc))] * (len(doc) - start))
+    doc.user_data[SEGMENTS_KEY] = bounds
+    return bounds
 
 
 def segments(doc: Doc) -> list[Span]:

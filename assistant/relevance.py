@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_json, word_set
 from .parts import Part
@@ -229,8 +229,8 @@ def _goal_objects(doc: Doc, start: int, end: int) -> list[Token]:
     return found
 
 
-def find_relevance(doc: Doc) -> Part | None:
-    """The first clause that links the goal to a broader objective, or None."""
+def purpose_clauses(doc: Doc) -> Iterator[tuple[Candidate, Span, bool]]:
+    """Every purpose clause in the goal, in order, with whether it only restates the goal."""
     deadline = doc._.gs_deadline if Doc.has_extension("gs_deadline") else None
     for cand in candidates(doc):
         if cand.kind == "to" and not _has_verb_before(doc, cand.start):
@@ -240,12 +240,23 @@ def find_relevance(doc: Doc) -> Part | None:
             ):
                 continue
         start, end = extent(doc, cand.start, deadline)
-        if end - start < 2 or restates_goal(doc, start, end, cand.width):
-            continue
-        span = doc[start:end]
-        text = span.text[:-1] if span.text.endswith(".") and len(span[-1]) <= 3 else span.text
-        return Part(span.start_char, span.start_char + len(text), text, cand.confidence)
+        if end - start >= 2:
+            yield cand, doc[start:end], restates_goal(doc, start, end, cand.width)
+
+
+def find_relevance(doc: Doc) -> Part | None:
+    """The first clause that links the goal to a broader objective, or None."""
+    for cand, span, restating in purpose_clauses(doc):
+        if not restating:
+            text = span.text[:-1] if span.text.endswith(".") and len(span[-1]) <= 3 else span.text
+            return Part(span.start_char, span.start_char + len(text), text, cand.confidence)
     return None
+
+
+def restating_clause(doc: Doc) -> Span | None:
+    """The first purpose clause that only says the goal again ('Increase sales to increase
+    sales'), which the detector passed over."""
+    return next((span for _, span, restating in purpose_clauses(doc) if restating), None)
 
 
 class RelevanceDetector:

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Span
-
-from ..relevance import candidates, extent, restates_goal
 from ..result import DeadlineComponent
 from .context import Context, Hit
 from .deadlines import deadline_options, spell_date
@@ -94,16 +91,6 @@ def deadline_vague(ctx: Context) -> list[Hit]:
     offered = tuple(deadline_options(ctx.options))
     return [Hit(part.start, part.end, {"text": part.text}, offered)
             for part in ctx.doc._.gs_times if part.value.role == VAGUE_TIME_ROLE]
-
-
-def restating_clause(doc: Doc) -> Span | None:
-    """A purpose clause that the relevance detector passed over because it says the goal
-    again ('Increase sales to increase sales')."""
-    for candidate in candidates(doc):
-        start, end = extent(doc, candidate.start, doc._.gs_deadline)
-        if end - start >= 2 and restates_goal(doc, start, end, candidate.width):
-            return doc[start:end]
-    return None
 
 
 def relevance_restates_goal(ctx: Context) -> list[Hit]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..relevance import restating_clause
 from ..result import GoalAnalysis
-from .components import restating_clause
 from .context import Reading
 from .wording import goal_heads
 

@@ -39,7 +39,9 @@ def choose_shape(analysis: GoalAnalysis, doc: Doc) -> str:
     if not parts.metric.present and not parts.target.present:
         return "project-milestone"
     target = parts.target.value
-    direction = target.direction if target is not None else _verb_direction(analysis, doc)
+    direction: str | None = target.direction if target is not None else None
+    if direction in {None, "reach"}:  # "lift NPS to 50": a level, reached by going up
+        direction = _verb_direction(analysis, doc) or direction
     if direction in {"increase", "decrease", "maintain"}:
         return f"{direction}-metric"
     if parts.metric.present and any(p.value.role == CADENCE_ROLE for p in doc._.gs_times):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
+from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -17,7 +18,7 @@ import assistant
 from web.pages import router as web_router
 
 from .batcher import PipeBatcher
-from .errors import install_error_handlers
+from .errors import UNAUTHORIZED_RESPONSE, install_error_handlers
 from .guards import api_key_guard
 from .limits import BodyLimitMiddleware
 from .routes import check, reports, service
@@ -51,11 +52,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def api_router(settings: ApiSettings) -> APIRouter:
     """The versioned API; every route but health needs the key when one is configured."""
     guarded = [Depends(api_key_guard(settings.api_key))] if settings.api_key else []
+    unauthorized: dict[int | str, dict[str, Any]] = (
+        {401: UNAUTHORIZED_RESPONSE} if settings.api_key else {}
+    )
     router = APIRouter(prefix=API_PREFIX)
     router.include_router(service.health_router)
-    router.include_router(service.meta_router, dependencies=guarded)
-    router.include_router(check.router, dependencies=guarded)
-    router.include_router(reports.router, dependencies=guarded)
+    for routes in (service.meta_router, check.router, reports.router):
+        router.include_router(routes, dependencies=guarded, responses=unauthorized)
     return router
 
 

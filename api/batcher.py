@@ -27,7 +27,7 @@ class _Job:
     future: asyncio.Future[GoalAnalysis]
 
 
-def _settle(future: asyncio.Future[GoalAnalysis], outcome: Outcome) -> None:
+def _settle(future: asyncio.Future[GoalAnalysis], outcome: Outcome | Exception) -> None:
     if future.done():  # the client went away
         return
     if isinstance(outcome, Exception):
@@ -70,7 +70,7 @@ class PipeBatcher:
     async def _run(self, batch: list[_Job]) -> None:
         work = [(job.text, job.options) for job in batch]
         try:
-            outcomes: list[Outcome] = await self.analyser.run(analyse_jobs, work)
+            outcomes: list[Outcome | Exception] = list(await self.analyser.run(analyse_jobs, work))
         except Exception as exc:  # never leave a request waiting
             outcomes = [exc] * len(batch)
         finally:

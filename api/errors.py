@@ -6,6 +6,7 @@ never log or echo the goal text a client sent.
 
 from __future__ import annotations
 
+import json
 import logging
 import traceback
 from collections.abc import Mapping
@@ -17,23 +18,40 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from assistant.errors import GoalsmithError, InputError, TextTooLongError, TooManyRowsError
+from assistant.errors import (
+    AnalysisFailedError,
+    EmptyTextError,
+    GoalsmithError,
+    InputError,
+    InvalidOptionError,
+    TextTooLongError,
+    TooManyRowsError,
+)
 
 logger = logging.getLogger("goalsmith.api")
 
+# The API's own codes, beside the core's (`assistant.errors`).
+BATCH_TOO_LARGE = "batch_too_large"
+INVALID_CHARACTERS = "invalid_characters"
+MALFORMED_JSON = "malformed_json"
+PAYLOAD_TOO_LARGE = "payload_too_large"
+VALIDATION_ERROR = "validation_error"
 # Codes of the errors that mean "over a documented limit" (HTTP 413).
 LIMIT_CODES = frozenset(
-    {TextTooLongError.code, TooManyRowsError.code, "batch_too_large", "payload_too_large"}
+    {TextTooLongError.code, TooManyRowsError.code, BATCH_TOO_LARGE, PAYLOAD_TOO_LARGE}
 )
-MALFORMED_JSON = "malformed_json"
-VALIDATION_ERROR = "validation_error"
+# Field validators (see api.schemas) raise errors whose type is one of these codes.
+FIELD_CODES = frozenset(
+    {EmptyTextError.code, TextTooLongError.code, InvalidOptionError.code, INVALID_CHARACTERS,
+     BATCH_TOO_LARGE}
+)
 HTTP_CODES = {
     400: "malformed_body",
     401: "unauthorized",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
-    413: "payload_too_large",
+    413: PAYLOAD_TOO_LARGE,
     415: "unsupported_media_type",
 }
 
@@ -50,12 +68,20 @@ class ErrorEnvelope(BaseModel):
     error: ErrorBody
 
 
+class EnvelopeResponse(JSONResponse):
+    """JSON escaped to ASCII: an error may quote a client's key or value, and a lone
+    surrogate in it (valid in JSON, not in UTF-8) must not break the answer."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
 def envelope(
     status: int, code: str, message: str, details: object = None,
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorEnvelope(error=ErrorBody(code=code, message=message, details=details))
-    return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
+    return EnvelopeResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
 
 
 def status_for_code(code: str) -> int:
@@ -63,8 +89,9 @@ def status_for_code(code: str) -> int:
 
 
 def status_for_error(exc: GoalsmithError) -> int:
-    """Client mistakes are 4xx; any other Goalsmith error is the server's fault."""
-    return status_for_code(exc.code) if isinstance(exc, InputError) else 500
+    """Client mistakes are 4xx, and so is a goal the analysis fails on (sending it again will
+    not help; the fault is logged for the maintainers); any other error is the server's."""
+    return status_for_code(exc.code) if isinstance(exc, InputError | AnalysisFailedError) else 500
 
 
 def field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -97,7 +124,7 @@ async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
         return envelope(400, MALFORMED_JSON, "The request body is not valid JSON.")
     details = field_errors(exc)
     types = [error["type"] for error in details]
-    code = next((t for t in types if t in KNOWN_FIELD_CODES), VALIDATION_ERROR)
+    code = next((t for t in types if t in FIELD_CODES), VALIDATION_ERROR)
     first = details[0] if details else {"loc": [], "message": "invalid request"}
     where = ".".join(first["loc"][1:]) or "body"
     return envelope(status_for_code(code), code, f"{where}: {first['message']}", details)
@@ -109,20 +136,16 @@ async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
     return envelope(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
 
+def log_fault(context: str, exc: BaseException) -> None:
+    """Log an unexpected exception by type and stack frames only: its message could quote
+    the goal text a client sent."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logger.error("%s: %s\n%s", context, type(exc).__name__, frames)
+
+
 async def on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    # Frames only: the exception message could quote a client's goal text.
-    logger.error(
-        "unhandled %s on %s %s\n%s", type(exc).__name__, request.method, request.url.path,
-        "".join(traceback.format_tb(exc.__traceback__)),
-    )
+    log_fault(f"unhandled error on {request.method} {request.url.path}", exc)
     return envelope(500, "internal_error", "The server failed to answer; please report this.")
-
-
-# Error types raised from request validators that carry a Goalsmith code (see api.schemas).
-KNOWN_FIELD_CODES = frozenset(
-    {"empty_text", "text_too_long", "invalid_characters", "invalid_option", "unknown_rule",
-     "batch_too_large"}
-)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -137,4 +160,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorEnvelope, "description": "Over a documented limit."},
     415: {"model": ErrorEnvelope, "description": "Wrong content type."},
     422: {"model": ErrorEnvelope, "description": "Invalid input (field errors in `details`)."},
+}
+UNAUTHORIZED_RESPONSE: dict[str, Any] = {
+    "model": ErrorEnvelope, "description": "The API key is missing or wrong.",
 }

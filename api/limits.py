@@ -10,7 +10,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import envelope
+from .errors import PAYLOAD_TOO_LARGE, envelope
 
 
 class BodyLimitMiddleware:
@@ -43,7 +43,7 @@ def too_large_message(limit: int) -> str:
 
 
 def too_large(limit: int) -> ASGIApp:
-    return envelope(413, "payload_too_large", too_large_message(limit), {"limit_bytes": limit})
+    return envelope(413, PAYLOAD_TOO_LARGE, too_large_message(limit), {"limit_bytes": limit})
 
 
 def counting_receive(receive: Receive, limit: int) -> Receive:

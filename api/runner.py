@@ -48,14 +48,22 @@ class Analyser:
         return ProcessPoolExecutor(self.processes, mp_context=context)
 
     async def run(self, func: Callable[..., R], *args: Any) -> R:
-        """`func(*args)` in a worker; a worker process that dies is replaced."""
-        pool = self._pool
-        if pool is None:
+        """`func(*args)` in a worker. When a worker process dies (killed, out of memory), the
+        workers are replaced and the call is tried once more."""
+        if self._pool is None:
             return await anyio.to_thread.run_sync(func, *args, limiter=self._limiter)
+        try:
+            return await self._in_pool(func, *args)
+        except BrokenProcessPool:
+            return await self._in_pool(func, *args)
+
+    async def _in_pool(self, func: Callable[..., R], *args: Any) -> R:
+        pool = self._pool
+        assert pool is not None
         try:
             return await asyncio.wrap_future(pool.submit(func, *args))
         except BrokenProcessPool:
-            if self._pool is pool:  # the first request to notice replaces the workers
+            if self._pool is pool:  # the first call to notice replaces the workers
                 logger.error("an analysis worker process died; starting new workers")
                 pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = self._new_pool()

@@ -16,6 +16,7 @@ from fastapi import UploadFile
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Json
 from pydantic_core import PydanticCustomError
 
+from assistant.checks.config import rule_config
 from assistant.errors import GoalsmithError
 from assistant.options import (
     MAX_BATCH_GOALS,
@@ -23,19 +24,24 @@ from assistant.options import (
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_ROWS,
     DateOrder,
+    Options,
     RuleSetting,
     check_text,
+    make_options,
 )
 from assistant.report import TeamSummary
 from assistant.result import GoalAnalysis
 
+from .errors import BATCH_TOO_LARGE, INVALID_CHARACTERS
+
 T = TypeVar("T")
+# "Today" for a goal writer; the range leaves room for any deadline a goal can name.
+EARLIEST_REFERENCE_DATE = dt.date(1900, 1, 1)
+LATEST_REFERENCE_DATE = dt.date(2999, 12, 31)
 # A request names a handful of rules; the cap keeps a hostile body from costing much.
 MAX_RULE_OVERRIDES = 200
 # Line breaks and tabs are ordinary in pasted goals; every other control character is not.
 ALLOWED_CONTROLS = frozenset("\t\n\r")
-BATCH_TOO_LARGE = "batch_too_large"
-INVALID_CHARACTERS = "invalid_characters"
 
 
 def field_error(code: str, message: str) -> PydanticCustomError:
@@ -75,6 +81,13 @@ def limit_batch(goals: Any) -> Any:
     return goals
 
 
+def date_text_only(value: Any) -> Any:
+    """Dates arrive as ISO text; a number is not read as a timestamp."""
+    if isinstance(value, int | float):
+        raise PydanticCustomError("date_type", "Input should be an ISO date (YYYY-MM-DD)")
+    return value
+
+
 GoalText = Annotated[
     str,
     AfterValidator(core_check(check_text)),
@@ -95,9 +108,12 @@ class _Body(BaseModel):
 class AnalysisOptions(_Body):
     """How goals are read; the same options as `goalsmith check`."""
 
-    reference_date: dt.date | None = Field(
+    reference_date: Annotated[dt.date | None, BeforeValidator(date_text_only)] = Field(
         default=None,
-        description="The day relative deadlines count from (ISO date); today when absent.",
+        ge=EARLIEST_REFERENCE_DATE,
+        le=LATEST_REFERENCE_DATE,
+        description="The day relative deadlines count from (ISO date, years 1900 to 2999); "
+        "today when absent.",
         examples=["2026-11-27"],
     )
     date_order: DateOrder = Field(
@@ -115,14 +131,16 @@ class AnalysisOptions(_Body):
         examples=[{"vague.hedge": "off", "deadline.missing": "warning"}],
     )
 
-    def analysis_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for `assistant.analyze` and `assistant.check_many`."""
-        return {
-            "reference_date": self.reference_date,
-            "date_order": self.date_order,
-            "fiscal_year_start": self.fiscal_year_start,
-            "rules": dict(self.rules),
-        }
+    def to_options(self) -> Options:
+        """The core's options; an unknown rule id fails here, before any work is queued."""
+        options = make_options(
+            reference_date=self.reference_date,
+            date_order=self.date_order,
+            fiscal_year_start=self.fiscal_year_start,
+            rules=dict(self.rules),
+        )
+        rule_config(options)
+        return options
 
 
 class CheckRequest(AnalysisOptions):
@@ -174,10 +192,11 @@ class ReportForm(AnalysisOptions):
     )
     goal_column: str | None = Field(
         default=None, description="Header (or 1-based number) of the goal column; found "
-        "from the headers when absent."
+        "from the headers when absent.", examples=["Objective"],
     )
     owner_column: str | None = Field(
-        default=None, description="Header of the owner column; found when absent."
+        default=None, description="Header of the owner column; found when absent.",
+        examples=["Owner"],
     )
     fiscal_year_start: int = Field(
         default=1, ge=1, le=12, description="Month (1-12) the fiscal year starts in."

@@ -17,8 +17,7 @@ from assistant.options import MAX_BATCH_GOALS, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES
 DEFAULT_MAX_JSON_BYTES = MAX_BATCH_GOALS * (6 * MAX_TEXT_CHARS + 1024)
 # Multipart framing (boundaries, part headers) around one uploaded file.
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
-
-
+# Each analysis process holds its own pipeline (about 200 MB); more than four rarely pays.
 MAX_AUTO_PROCESSES = 4
 
 

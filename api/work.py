@@ -8,20 +8,28 @@ from collections.abc import Sequence
 import spacy
 from spacy.tokens import Doc
 
-from assistant import analyze, check_many
+from assistant import analyze
 from assistant.analysis import analyze_doc
+from assistant.errors import AnalysisFailedError, GoalsmithError
 from assistant.options import MAX_UPLOAD_ROWS, Options
 from assistant.pipeline import get_nlp
-from assistant.report import SummaryBuilder, TeamReport, build_team_report, flatten_analysis
+from assistant.report import (
+    SummaryBuilder,
+    TeamReport,
+    analyze_texts,
+    build_team_report,
+    flatten_analysis,
+)
 from assistant.result import GoalAnalysis
 from assistant.settings import get_settings
 
+from .errors import log_fault
 from .schemas import BatchItem, BatchRequest, BatchResponse, ModelInfo
 
 # Analysed once per worker so that the first client does not pay for lazy initialisation.
 WARM_UP_GOAL = "Raise the share of on-time deliveries to 95% by the end of next quarter"
 
-Outcome = GoalAnalysis | Exception
+Outcome = GoalAnalysis | GoalsmithError
 
 
 def warm_up() -> ModelInfo:
@@ -36,14 +44,17 @@ def warm_up() -> ModelInfo:
     )
 
 
-def analyse_batch(body: BatchRequest) -> BatchResponse:
-    """Every goal through `nlp.pipe`, in order, summarised as a team report summarises rows."""
-    analyses = check_many([goal.text for goal in body.goals], **body.analysis_kwargs())
+def analyse_batch(body: BatchRequest, options: Options) -> BatchResponse:
+    """Every goal through `nlp.pipe`, in order, summarised as a team report summarises rows.
+    A goal the analysis fails on fails the batch, naming its position."""
+    outcomes = analyze_texts([goal.text for goal in body.goals], options)
     summary = SummaryBuilder()
     results = []
-    for index, (goal, analysis) in enumerate(zip(body.goals, analyses, strict=True)):
-        summary.add(None, flatten_analysis(analysis))
-        results.append(BatchItem(id=index if goal.id is None else goal.id, analysis=analysis))
+    for index, (goal, outcome) in enumerate(zip(body.goals, outcomes, strict=True)):
+        if isinstance(outcome, GoalsmithError):
+            raise type(outcome)(f"goal {index}: {outcome.message}", details={"index": index})
+        summary.add(None, flatten_analysis(outcome))
+        results.append(BatchItem(id=index if goal.id is None else goal.id, analysis=outcome))
     return BatchResponse(results=results, summary=summary.summary())
 
 
@@ -58,18 +69,27 @@ def team_report(
     )
 
 
+def failure(exc: Exception) -> GoalsmithError:
+    """What the client hears of an error: Goalsmith's own errors as they are; any other fault
+    on one goal is logged (without the goal) and reported as that goal's failure."""
+    if isinstance(exc, GoalsmithError):
+        return exc
+    log_fault("analysis failed", exc)
+    return AnalysisFailedError(f"this goal could not be analysed ({type(exc).__name__})")
+
+
 def _resolve(doc: Doc, options: Options) -> Outcome:
     try:
         return analyze_doc(doc, options)
     except Exception as exc:  # handed to the one request it belongs to
-        return exc
+        return failure(exc)
 
 
 def _analyse_alone(text: str, options: Options) -> Outcome:
     try:
         return analyze_doc(get_nlp()(text), options)
     except Exception as exc:  # handed to the one request it belongs to
-        return exc
+        return failure(exc)
 
 
 def analyse_jobs(jobs: Sequence[tuple[str, Options]]) -> list[Outcome]:

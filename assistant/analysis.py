@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from .checks import review
+from .learned import learned_confidence
 from .options import Options, check_text, make_options
 from .parts import Part
 from .pipeline import get_nlp
@@ -22,6 +23,7 @@ from .result import (
     TargetValue,
     VagueSpan,
 )
+from .settings import get_settings
 from .temporal import resolve_deadline
 
 BATCH_SIZE = 128
@@ -71,11 +73,13 @@ def check_many(
 
 def analyze_doc(doc: Doc, options: Options) -> GoalAnalysis:
     """Turn a processed Doc into the result, resolving dates against the options."""
+    # Learned confidence (assistant/learned) unless switched off per call or by environment.
+    learned = learned_confidence(doc) if options.use_model and get_settings().use_model else {}
     components = Components(
-        metric=_metric(doc._.gs_metric),
-        target=_target(doc._.gs_target),
-        deadline=_deadline(doc._.gs_deadline, options),
-        relevance=_relevance(doc._.gs_relevance),
+        metric=_metric(doc._.gs_metric, learned.get("metric")),
+        target=_target(doc._.gs_target, learned.get("target")),
+        deadline=_deadline(doc._.gs_deadline, options, learned.get("deadline")),
+        relevance=_relevance(doc._.gs_relevance, learned.get("relevance")),
     )
     vague = [
         VagueSpan(start=p.start, end=p.end, text=p.text, category=p.value.category,
@@ -96,26 +100,27 @@ def analyze_doc(doc: Doc, options: Options) -> GoalAnalysis:
     return review(draft, doc, options)
 
 
-def _located(part: Part | None) -> dict:
+def _located(part: Part | None, learned: float | None) -> dict:
     if part is None:
-        return {"present": False, "confidence": ABSENT_CONFIDENCE}
+        return {"present": False,
+                "confidence": ABSENT_CONFIDENCE if learned is None else learned}
     return {"present": True, "start": part.start, "end": part.end, "text": part.text,
-            "confidence": round(part.confidence, 3)}
+            "confidence": round(part.confidence if learned is None else learned, 3)}
 
 
-def _metric(part: Part | None) -> MetricComponent:
+def _metric(part: Part | None, learned: float | None) -> MetricComponent:
     value = MetricValue(name=part.text) if part else None
-    return MetricComponent(**_located(part), value=value)
+    return MetricComponent(**_located(part, learned), value=value)
 
 
-def _target(part: Part[TargetValue] | None) -> TargetComponent:
-    return TargetComponent(**_located(part), value=part.value if part else None)
+def _target(part: Part[TargetValue] | None, learned: float | None) -> TargetComponent:
+    return TargetComponent(**_located(part, learned), value=part.value if part else None)
 
 
-def _deadline(part: Part | None, options: Options) -> DeadlineComponent:
+def _deadline(part: Part | None, options: Options, learned: float | None) -> DeadlineComponent:
     value = resolve_deadline(part.value, options) if part else None
-    return DeadlineComponent(**_located(part), value=value)
+    return DeadlineComponent(**_located(part, learned), value=value)
 
 
-def _relevance(part: Part | None) -> RelevanceComponent:
-    return RelevanceComponent(**_located(part))
+def _relevance(part: Part | None, learned: float | None) -> RelevanceComponent:
+    return RelevanceComponent(**_located(part, learned))

@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "assistant.commands.bulk",
     "assistant.commands.serve",
     "assistant.commands.rules",
+    "assistant.commands.train",
 )
 
 

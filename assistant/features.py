@@ -1,9 +1,10 @@
 """Pure feature functions over a parsed goal, shared by the rules and the learned models.
 
-The learned layer decides among candidate spans: noun phrases that could be the metric and
-clauses that could be the relevance link. Candidates come from the same helpers the rule
-detectors use (`metric.noun_phrase`, `relevance.candidates`, `relevance.extent`); each
-feature is a function of the processed Doc (after the rule components) and one candidate.
+The learned layer judges each component the rule detectors found (or did not find): how
+sure can we be that this metric, target, deadline or relevance clause is right? Its inputs
+are these features of the answer, computed from the processed Doc with the same helpers the
+detectors use (`metric.goal_verb`, `metric.measurable`, `relevance.candidates`,
+`relevance.extent`, `relevance.restates_goal`, `quantities.target.features`).
 """
 
 from __future__ import annotations
@@ -14,28 +15,32 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import near, word_set
-from .metric import goal_verb, measurable, noun_phrase
+from .metric import goal_verb, measurable
 from .parts import Part
+from .quantities.target import candidates as target_candidates
+from .quantities.target import features as target_features
+from .quantities.target import score as target_score
 from .relevance import candidates as relevance_openers
 from .relevance import clause_start, extent, restates_goal
 from .segments import is_verb, segment_of
 
 # Words that may open a link to a broader objective although no rule fires on them
-# ("since the board wants ...", "given our move ...", "ensuring ...", "as groundwork for").
+# ("since the board wants ...", "given our move ...", "ensuring ...").
 OPENER_WORDS = frozenset({"to", "so", "which", "because", "since", "as", "for", "given",
-                          "this", "that", "it", "in", "ensuring", "helping", "enabling",
-                          "supporting", "making", "allowing", "letting", "keeping", "part"})
-# Dependencies of a noun phrase's head, one feature each.
-HEAD_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "ROOT", "conj", "appos", "attr", "npadvmod",
-             "compound")
-NEXT_WORDS = ("per", "of", "for", "to", "by", "from", "in", "with", "across", "at")
-COMPLEMENT_PREPS = frozenset({"per", "of", "from", "on", "by", "with", "to"})
+                          "this", "that", "in", "ensuring", "helping", "enabling", "supporting"})
+HEAD_DEPS = ("dobj", "pobj", "nsubj", "ROOT", "conj", "appos", "compound")
+NEXT_WORDS = ("per", "of", "for", "to", "by", "in", "with")
 MODALS = frozenset({"can", "could", "will", "would", "may", "might", "should", "must"})
+TIME_KINDS = ("date", "month", "quarter", "half", "year", "fiscal_year", "relative_period",
+              "duration", "weekday", "near_day", "holiday", "unresolvable")
+UNITS = ("percent", "percentage_points", "basis_points", "currency", "count", "multiplier",
+         "other")
+SATURATION = 20  # counts and lengths are scaled to 0..1 at this size
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A candidate span in token offsets [start, end) of its Doc."""
+    """A span in token offsets [start, end) of its Doc that could be a component."""
 
     doc: Doc
     start: int
@@ -56,28 +61,22 @@ class Candidate:
     def text(self) -> str:
         return self.doc.text[self.char_start : self.char_end]
 
-    def part(self, confidence: float) -> Part:
-        return Part(self.char_start, self.char_end, self.text, confidence)
 
-
-def _metric_words(key: str) -> frozenset[str]:
-    return word_set("assistant", "metric.json", key)
-
-
-def _relevance_words(key: str) -> frozenset[str]:
-    return word_set("assistant", "relevance.json", key)
+def _scaled(n: float) -> float:
+    return min(n, SATURATION) / SATURATION
 
 
 def _ext(doc: Doc, name: str) -> object:
     return getattr(doc._, name) if Doc.has_extension(name) else None
 
 
+def _times(doc: Doc) -> list[Part]:
+    times = _ext(doc, "gs_times")
+    return [p for p in times if isinstance(p, Part)] if isinstance(times, list) else []
+
+
 def _overlaps(c: Candidate, part: object) -> bool:
     return isinstance(part, Part) and part.overlaps(c.char_start, c.char_end)
-
-
-def _same(c: Candidate, part: object) -> bool:
-    return isinstance(part, Part) and (part.start, part.end) == (c.char_start, c.char_end)
 
 
 def _token_before(c: Candidate) -> Token | None:
@@ -93,47 +92,13 @@ def _numeric(token: Token | None) -> bool:
                                   or token.text[:1].isdigit())
 
 
-# --- metric candidates -------------------------------------------------------------------
-
-def _glued_left(doc: Doc, start: int) -> int:
-    """Take back a prefix split off by the tokenizer ('no' + '-shows')."""
-    while start > 0 and doc[start - 1].whitespace_ == "" and (
-        doc[start].text.startswith("-") or doc[start - 1].text == "-"
-    ) and (doc[start - 1].is_alpha or doc[start - 1].text == "-"):
-        start -= 1
-    return start
+def span_of(doc: Doc, part: Part, kind: str = "rule") -> Candidate | None:
+    """The candidate covering a detector's part (None when it covers no token)."""
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    return Candidate(doc, span.start, span.end, kind) if span is not None and len(span) else None
 
 
-def _with_complement(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int] | None:
-    """'cost' + 'per lead', 'share' + 'of revenue': the phrase with its prepositional tail."""
-    end = bounds[1]
-    if end + 1 < len(doc) and doc[end].lower_ in COMPLEMENT_PREPS:
-        tail = noun_phrase(doc, end + 1, set())
-        if tail is not None and tail[0] == end + 1:
-            return bounds[0], tail[1]
-    return None
-
-
-def metric_candidates(doc: Doc) -> list[Candidate]:
-    """Every noun phrase `metric.noun_phrase` finds from any token (also with a prepositional
-    tail such as 'per lead'), plus the rule's pick."""
-    bounds: dict[tuple[int, int], str] = {}
-    for token in doc:
-        found = noun_phrase(doc, token.i, set())
-        if found is None or found[1] <= found[0]:
-            continue
-        found = (_glued_left(doc, found[0]), found[1])
-        bounds.setdefault(found, "parse")
-        longer = _with_complement(doc, found)
-        if longer is not None:
-            bounds.setdefault(longer, "complement")
-    rule = _ext(doc, "gs_metric")
-    if isinstance(rule, Part):
-        tokens = [t.i for t in doc if rule.start <= t.idx < rule.end]
-        if tokens:
-            bounds[(tokens[0], tokens[-1] + 1)] = "rule"
-    return [Candidate(doc, s, e, kind) for (s, e), kind in sorted(bounds.items())]
-
+# --- metric -------------------------------------------------------------------------------
 
 def _target_tokens(doc: Doc) -> list[int]:
     target = _ext(doc, "gs_target")
@@ -157,17 +122,14 @@ def _precedes_target(c: Candidate) -> float:
     return float(bool(tokens) and tokens[0] in (c.end, c.end + 1))
 
 
-def _target_distance(c: Candidate) -> float:
-    tokens = _target_tokens(c.doc)
-    if not tokens:
-        return 1.0
-    gap = min(abs(c.start - tokens[-1]), abs(tokens[0] - c.end))
-    return min(gap, 20) / 20
-
-
 def _verb_before(c: Candidate) -> float:
     before = _token_before(c)
     return float(before is not None and (is_verb(before) or before.dep_ == "prt"))
+
+
+def _prep_before(c: Candidate) -> float:
+    before = _token_before(c)
+    return float(before is not None and before.lower_ in {"of", "in"})
 
 
 def _maximal(c: Candidate) -> float:
@@ -189,15 +151,15 @@ def _measurable(c: Candidate) -> float:
 def _object_of_goal_verb(c: Candidate) -> float:
     verb = _segment_verb(c)
     head = c.doc[c.end - 1]
-    return float(verb is not None and (head.head == verb or head.head.head == verb))
+    return float(verb is not None and verb in (head.head, head.head.head))
 
 
 def _head_in(key: str) -> Callable[[Candidate], float]:
+    words = word_set("assistant", "metric.json", key)
+
     def feature(c: Candidate) -> float:
         word = c.doc[c.end - 1].lower_
-        return float(near(word, _metric_words(key)) or near(word.split("-")[-1],
-                                                            _metric_words(key)))
-    feature.__name__ = f"head_{key}"
+        return float(near(word, words) or near(word.split("-")[-1], words))
     return feature
 
 
@@ -206,40 +168,29 @@ def _head_acronym(c: Candidate) -> float:
     return float(len(core) >= 2 and core.isupper())
 
 
-def _segment_index(c: Candidate) -> float:
-    seg_start, _ = segment_of(c.doc, c.start)
-    return float(sum(1 for t in c.doc[:seg_start] if "\n" in t.text or t.is_sent_end) > 0)
-
-
 def _head_dep(dep: str) -> Callable[[Candidate], float]:
-    def feature(c: Candidate) -> float:
-        return float(c.doc[c.end - 1].dep_ == dep)
-    feature.__name__ = f"head_dep_{dep}"
-    return feature
+    return lambda c: float(c.doc[c.end - 1].dep_ == dep)
 
 
 def _next_word(word: str) -> Callable[[Candidate], float]:
     def feature(c: Candidate) -> float:
         after = _token_after(c)
         return float(after is not None and after.lower_ == word)
-    feature.__name__ = f"next_{word}"
     return feature
 
 
+def _later_segment(c: Candidate) -> float:
+    seg_start, _ = segment_of(c.doc, c.start)
+    return float(seg_start > 0)
+
+
 METRIC_FEATURES: dict[str, Callable[[Candidate], float]] = {
-    "rule_pick": lambda c: float(_same(c, _ext(c.doc, "gs_metric"))),
-    "rule_overlap": lambda c: float(_overlaps(c, _ext(c.doc, "gs_metric"))),
-    "has_target": lambda c: float(bool(_target_tokens(c.doc))),
     "follows_target": _follows_target,
     "precedes_target": _precedes_target,
-    "target_distance": _target_distance,
-    "overlaps_target": lambda c: float(_overlaps(c, _ext(c.doc, "gs_target"))),
-    "overlaps_time": lambda c: float(any(_overlaps(c, p) for p in _ext(c.doc, "gs_times") or [])),
-    "overlaps_relevance": lambda c: float(_overlaps(c, _ext(c.doc, "gs_relevance"))),
+    "overlaps_time": lambda c: float(any(_overlaps(c, p) for p in _times(c.doc))),
     "verb_before": _verb_before,
     "number_before": lambda c: float(_numeric(_token_before(c))),
-    "of_or_in_before": lambda c: float((_token_before(c) is not None)
-                                       and _token_before(c).lower_ in {"of", "in"}),  # type: ignore[union-attr]
+    "prep_before": _prep_before,
     "maximal": _maximal,
     "measurable": _measurable,
     "object_of_goal_verb": _object_of_goal_verb,
@@ -249,19 +200,19 @@ METRIC_FEATURES: dict[str, Callable[[Candidate], float]] = {
     "plural_head": lambda c: float(c.doc[c.end - 1].tag_ in {"NNS", "NNPS"}),
     "proper_head": lambda c: float(c.doc[c.end - 1].pos_ == "PROPN"),
     "has_digit": lambda c: float(any(ch.isdigit() for ch in c.text)),
-    "length": lambda c: min(c.end - c.start, 8) / 8,
+    "length": lambda c: _scaled(c.end - c.start),
     "position": lambda c: c.start / len(c.doc),
-    "later_segment": _segment_index,
+    "later_segment": _later_segment,
     **{f"head_dep_{dep}": _head_dep(dep) for dep in HEAD_DEPS},
     **{f"next_{word}": _next_word(word) for word in NEXT_WORDS},
 }
 
 
-# --- relevance candidates ----------------------------------------------------------------
+# --- relevance ----------------------------------------------------------------------------
 
 def relevance_candidates(doc: Doc) -> list[Candidate]:
-    """Clauses opened by a rule connector or by a broader opener word, each extended with
-    `relevance.extent`, the rule's kind kept where a rule fired."""
+    """Clauses opened by a rule connector (its kind kept) or by a broader opener word,
+    each extended with `relevance.extent`: the alternatives to the rule's clause."""
     deadline = _ext(doc, "gs_deadline")
     openers = {c.start: (c.kind, c.width) for c in relevance_openers(doc)}
     for token in doc:
@@ -290,25 +241,11 @@ def _finite_clause(c: Candidate) -> float:
 
 
 def _opener(word: str) -> Callable[[Candidate], float]:
-    def feature(c: Candidate) -> float:
-        return float(c.doc[c.start].lower_ == word)
-    feature.__name__ = f"opener_{word}"
-    return feature
-
-
-def _kind(kind: str) -> Callable[[Candidate], float]:
-    def feature(c: Candidate) -> float:
-        return float(c.kind == kind or (kind == "phrase" and c.kind not in
-                                         {"word", "to", "so", "referent"}))
-    feature.__name__ = f"kind_{kind}"
-    return feature
+    return lambda c: float(c.doc[c.start].lower_ == word)
 
 
 def _next_pos(pos: str) -> Callable[[Candidate], float]:
-    def feature(c: Candidate) -> float:
-        return float(c.start + 1 < len(c.doc) and c.doc[c.start + 1].pos_ == pos)
-    feature.__name__ = f"next_pos_{pos}"
-    return feature
+    return lambda c: float(c.start + 1 < len(c.doc) and c.doc[c.start + 1].pos_ == pos)
 
 
 def _noun_before(c: Candidate) -> float:
@@ -316,28 +253,20 @@ def _noun_before(c: Candidate) -> float:
     return float(before is not None and before.pos_ in {"NOUN", "PROPN"})
 
 
-def _control_before(c: Candidate) -> float:
-    before = _token_before(c)
-    words = _relevance_words("control_verbs")
-    return float(before is not None and (before.lower_ in words or before.lemma_ in words))
-
-
 def _first_person(c: Candidate) -> float:
-    words = _relevance_words("first_person")
+    words = word_set("assistant", "relevance.json", "first_person")
     return float(any(t.lower_ in words for t in c.doc[c.start : c.end]))
 
 
-def _to_end(c: Candidate) -> float:
+def _to_segment_end(c: Candidate) -> float:
     _, seg_end = segment_of(c.doc, c.start)
     return float(c.end >= seg_end - 1)
 
 
 RELEVANCE_FEATURES: dict[str, Callable[[Candidate], float]] = {
-    "rule_pick": lambda c: float(_same(c, _ext(c.doc, "gs_relevance"))),
-    "rule_overlap": lambda c: float(_overlaps(c, _ext(c.doc, "gs_relevance"))),
-    **{f"kind_{k}": _kind(k) for k in ("phrase", "referent", "so", "to", "word")},
     **{f"opener_{w}": _opener(w) for w in sorted(OPENER_WORDS)},
     "opener_gerund": lambda c: float(c.doc[c.start].tag_ == "VBG"),
+    "connector_width": lambda c: _scaled(c.width),
     "clause_start": lambda c: float(clause_start(c.doc, c.start)),
     "comma_before": lambda c: float(c.start > 0 and c.doc[c.start - 1].text == ","),
     "verb_before": _verbs_before,
@@ -347,18 +276,98 @@ RELEVANCE_FEATURES: dict[str, Callable[[Candidate], float]] = {
     "first_person": _first_person,
     "number_next": lambda c: float(c.start + 1 < len(c.doc) and _numeric(c.doc[c.start + 1])),
     "noun_before": _noun_before,
-    "control_before": _control_before,
-    **{f"next_pos_{p}": _next_pos(p) for p in ("VERB", "DET", "PRON", "NOUN", "PROPN", "ADJ",
-                                               "NUM", "AUX", "ADP")},
+    **{f"next_pos_{p}": _next_pos(p) for p in ("VERB", "DET", "PRON", "NOUN", "ADJ", "NUM")},
     "overlaps_deadline": lambda c: float(_overlaps(c, _ext(c.doc, "gs_deadline"))),
-    "to_segment_end": _to_end,
-    "length": lambda c: min(c.end - c.start, 20) / 20,
+    "to_segment_end": _to_segment_end,
+    "length": lambda c: _scaled(c.end - c.start),
     "position": lambda c: c.start / len(c.doc),
-    "at_start": lambda c: float(c.start == 0),
 }
 
 
-def features(candidate: Candidate, table: dict[str, Callable[[Candidate], float]]
-             ) -> dict[str, float]:
-    """The values of every feature in `table` for one candidate."""
+def span_features(candidate: Candidate, table: dict[str, Callable[[Candidate], float]]
+                  ) -> dict[str, float]:
+    """The value of every feature in `table` for one candidate span."""
     return {name: float(feature(candidate)) for name, feature in table.items()}
+
+
+# --- answers: one row per component of a processed goal ------------------------------------
+
+def _answer(doc: Doc, extension: str) -> dict[str, float]:
+    part = _ext(doc, extension)
+    present = isinstance(part, Part)
+    return {"present": float(present),
+            "rule_confidence": part.confidence if isinstance(part, Part) else 0.0,
+            "tokens": _scaled(len(doc) / 3)}
+
+
+def _with_span(doc: Doc, extension: str, table: dict[str, Callable[[Candidate], float]],
+               known: list[Candidate] | None = None) -> dict[str, float]:
+    """The pick's features, from the matching known candidate (which knows its connector)
+    where there is one."""
+    part = _ext(doc, extension)
+    span = span_of(doc, part) if isinstance(part, Part) else None
+    if span is not None:
+        span = next((c for c in known or [] if (c.start, c.end) == (span.start, span.end)),
+                    span)
+    values = span_features(span, table) if span is not None else dict.fromkeys(table, 0.0)
+    return {f"pick_{name}": value for name, value in values.items()}
+
+
+def metric_answer(doc: Doc) -> dict[str, float]:
+    """What the learned confidence knows about the metric the rules found (or missed)."""
+    return {**_answer(doc, "gs_metric"), **_with_span(doc, "gs_metric", METRIC_FEATURES),
+            "target_found": float(bool(_target_tokens(doc)))}
+
+
+def relevance_answer(doc: Doc) -> dict[str, float]:
+    """... the relevance clause the rules found (or missed)."""
+    alternatives = relevance_candidates(doc)
+    return {**_answer(doc, "gs_relevance"),
+            **_with_span(doc, "gs_relevance", RELEVANCE_FEATURES, alternatives),
+            "alternatives": _scaled(len(alternatives)),
+            "connector_alternatives": _scaled(sum(c.kind != "word" for c in alternatives)),
+            "finite_alternatives": _scaled(sum(_finite_clause(c) for c in alternatives))}
+
+
+def target_answer(doc: Doc) -> dict[str, float]:
+    """... the target the rules chose among the goal's quantities (or none of them)."""
+    part = _ext(doc, "gs_target")
+    quantities = _ext(doc, "gs_quantities") or []
+    scored = target_candidates(doc, quantities) if isinstance(quantities, list) else []
+    row = {**_answer(doc, "gs_target"), "quantities": _scaled(len(scored))}
+    chosen = [c for c in scored if isinstance(part, Part) and c.part.start <= part.start
+              and part.end <= c.part.end + 1]
+    values = target_features(chosen[0]) if chosen else {}
+    row.update({f"pick_{name}": float(value) for name, value in values.items()})
+    scores = sorted((target_score(c) for c in scored), reverse=True)
+    row["margin"] = scores[0] - scores[1] if len(scores) > 1 else (scores[0] if scores else 0.0)
+    unit = getattr(getattr(part, "value", None), "unit", None)
+    row.update({f"unit_{u}": float(unit == u) for u in UNITS})
+    return row
+
+
+def deadline_answer(doc: Doc) -> dict[str, float]:
+    """... the deadline the rules chose among the goal's time expressions (or none)."""
+    part = _ext(doc, "gs_deadline")
+    times = _times(doc)
+    expr = part.value if isinstance(part, Part) else None
+    roles = [getattr(p.value, "role", None) for p in times]
+    return {**_answer(doc, "gs_deadline"),
+            "times": _scaled(len(times)),
+            "deadline_roles": _scaled(roles.count("deadline")),
+            "has_prep": float(getattr(expr, "prep", None) is not None),
+            "edge": float(getattr(expr, "edge", None) is not None),
+            "year_given": float(getattr(expr, "year", None) is not None),
+            "position": part.start / len(doc.text) if isinstance(part, Part) else 0.0,
+            **{f"kind_{k}": float(getattr(expr, "kind", None) == k) for k in TIME_KINDS}}
+
+
+ANSWER_FEATURES: dict[str, Callable[[Doc], dict[str, float]]] = {
+    "metric": metric_answer,
+    "target": target_answer,
+    "deadline": deadline_answer,
+    "relevance": relevance_answer,
+}
+# The Doc extension that holds each component's rule answer.
+EXTENSIONS = {"metric": "gs_metric", "target": "gs_target", "deadline": "gs_deadline",
+              "relevance": "gs_relevance"}

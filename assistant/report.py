@@ -18,7 +18,7 @@ from typing import BinaryIO, cast
 
 from pydantic import BaseModel, ConfigDict
 
-from .analysis import check_many
+from .analysis import BATCH_SIZE, analyze_doc
 from .errors import AnalysisFailedError, GoalsmithError, InputError, TooManyRowsError
 from .options import Options, check_text, make_options
 from .pipeline import get_nlp
@@ -85,17 +85,30 @@ def flatten_error(message: str) -> RowResult:
 def analyze_texts(
     texts: Sequence[str], options: Options
 ) -> Iterator[GoalAnalysis | GoalsmithError]:
-    """Each text's analysis, in order, batched through `check_many`; a text that fails
+    """Each text's analysis, in order, batched through `nlp.pipe`; a text that fails
     validation (empty, too long) yields its error instead and never stops the rest."""
+    for start in range(0, len(texts), PARTITION_ROWS):
+        yield from _analyze_slice(texts[start:start + PARTITION_ROWS], options)
+
+
+def _analyze_slice(
+    texts: Sequence[str], options: Options
+) -> Iterator[GoalAnalysis | GoalsmithError]:
     checked: list[str | GoalsmithError] = [_validated(text) for text in texts]
     valid = [item for item in checked if isinstance(item, str)]
     analyses: Iterator[GoalAnalysis | GoalsmithError]
     try:
-        analyses = iter(list(check_many(valid, **_option_kwargs(options))))
+        analyses = iter(list(_pipe(valid, options)))
     except Exception:  # a fault on one goal must not lose the whole batch: retry one by one
         analyses = iter([_analyze_alone(text, options) for text in valid])
     for item in checked:
         yield next(analyses) if isinstance(item, str) else item
+
+
+def _pipe(texts: list[str], options: Options) -> Iterator[GoalAnalysis]:
+    """`check_many` for texts already validated, with the caller's full `Options`."""
+    for doc in get_nlp().pipe(texts, batch_size=BATCH_SIZE):
+        yield analyze_doc(doc, options)
 
 
 def _validated(text: str) -> str | GoalsmithError:
@@ -107,18 +120,9 @@ def _validated(text: str) -> str | GoalsmithError:
 
 def _analyze_alone(text: str, options: Options) -> GoalAnalysis | GoalsmithError:
     try:
-        return next(check_many([text], **_option_kwargs(options)))
+        return next(_pipe([text], options))
     except Exception as exc:  # reported in the goal's row
         return AnalysisFailedError(f"this goal could not be analysed ({type(exc).__name__})")
-
-
-def _option_kwargs(options: Options) -> dict:
-    return {
-        "reference_date": options.reference_date,
-        "date_order": options.date_order,
-        "fiscal_year_start": options.fiscal_year_start,
-        "rules": options.rule_overrides,
-    }
 
 
 def flatten(result: GoalAnalysis | GoalsmithError) -> RowResult:
@@ -428,12 +432,17 @@ def report_to_csv(report: TeamReport) -> bytes:
 
 
 def write_report(
-    headers: Sequence[str], rows: Iterable[ReportRow], stream: BinaryIO, fmt: OutputFormat
+    headers: Sequence[str],
+    rows: Iterable[ReportRow],
+    stream: BinaryIO,
+    fmt: OutputFormat,
+    *,
+    bom: bool = True,
 ) -> TeamSummary:
     """Stream rows into a file of `fmt` and return the team summary (also written into the
     file where the format has room for it)."""
     names = output_columns(headers)
-    writer = make_writer(fmt, stream, [*headers, *names.values()])
+    writer = make_writer(fmt, stream, [*headers, *names.values()], bom=bom)
     builder = SummaryBuilder()
     for row in rows:
         writer.write_row(output_record(headers, row.cells, row.result, names))

@@ -51,7 +51,9 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 LEGACY_WESTERN = "cp1252"
-LEGACY_CANDIDATES = 3
+# Mac and DOS code pages: no spreadsheet exports them today, yet charset-normalizer often
+# proposes them for short samples.
+OBSOLETE_CODE_PAGES = ("mac", "cp4", "cp7", "cp8", "hp")
 # Share of control characters above which decoded "text" is really binary data.
 BINARY_CONTROL_SHARE = 0.01
 # OWASP CSV injection: spreadsheets run a cell that starts with one of these as a formula
@@ -117,9 +119,7 @@ def open_table(
         else:
             _reject_non_csv(head, name)
             encoding = detect_encoding(head, name)
-            sample = head.decode(encoding, errors="replace")
-            _reject_binary(sample, name)
-            delimiter = sniff_delimiter(sample)
+            delimiter = _csv_delimiter(head, encoding, name)
             text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
             stack.callback(text.detach)
             records = _csv_records(csv.reader(text, delimiter=delimiter), name)
@@ -152,6 +152,12 @@ def _open_binary(source: Source, name: str) -> Iterator[BinaryIO]:
         yield stream
 
 
+def _csv_delimiter(head: bytes, encoding: str, name: str) -> str:
+    sample = head.decode(encoding, errors="replace")
+    _reject_binary(sample, name)
+    return sniff_delimiter(sample)
+
+
 def _reject_non_csv(head: bytes, name: str) -> None:
     if head.startswith(OLE_MAGIC):
         raise FileFormatError(
@@ -175,12 +181,27 @@ def detect_encoding(sample: bytes, name: str = "file") -> str:
         raise EncodingError(
             f"cannot tell the text encoding of {name}; save it as UTF-8 CSV or as XLSX"
         )
-    # On short samples charset-normalizer often ranks a look-alike code page (mac_latin2,
-    # cp1250) above Windows-1252, the code page of most Western spreadsheet exports.
-    for match in matches[:LEGACY_CANDIDATES]:
-        if LEGACY_WESTERN in match.could_be_from_charset:
-            return LEGACY_WESTERN
-    return codecs.lookup(matches[0].encoding).name
+    return codecs.lookup(_legacy_code_page(sample, matches)).name
+
+
+def _legacy_code_page(sample: bytes, matches: list[charset_normalizer.CharsetMatch]) -> str:
+    """Windows-1252, the code page of most Western spreadsheet exports, whenever
+    charset-normalizer finds it plausible: on short samples it often ranks a look-alike
+    (cp1250, mac_latin2) first. Otherwise its best current code page."""
+    current = [m for m in matches if not m.encoding.startswith(OBSOLETE_CODE_PAGES)]
+    if any(LEGACY_WESTERN in match.could_be_from_charset for match in matches):
+        return LEGACY_WESTERN
+    if not current and _decodes(sample, LEGACY_WESTERN):
+        return LEGACY_WESTERN
+    return (current or matches)[0].encoding
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    try:
+        sample.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _is_utf8(sample: bytes) -> bool:
@@ -416,10 +437,11 @@ class TableWriter(Protocol):
 
 
 class CsvWriter:
-    """UTF-8 CSV with a byte-order mark, so that Excel shows accents right."""
+    """UTF-8 CSV; with a byte-order mark for files, so that Excel shows accents right."""
 
-    def __init__(self, stream: BinaryIO, columns: Sequence[str]) -> None:
-        self._text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    def __init__(self, stream: BinaryIO, columns: Sequence[str], *, bom: bool = True) -> None:
+        encoding = "utf-8-sig" if bom else "utf-8"
+        self._text = io.TextIOWrapper(stream, encoding=encoding, newline="")
         self._writer = csv.writer(self._text)
         self._columns = list(columns)
         self._writer.writerow([safe_cell(column) for column in self._columns])
@@ -501,18 +523,18 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-WRITERS: dict[OutputFormat, type[CsvWriter] | type[XlsxWriter] | type[JsonWriter]] = {
-    "csv": CsvWriter,
-    "xlsx": XlsxWriter,
-    "json": JsonWriter,
-}
-
-
-def make_writer(fmt: OutputFormat, stream: BinaryIO, columns: Sequence[str]) -> TableWriter:
-    """A writer of `fmt` onto a binary stream (a file, a BytesIO, stdout's buffer)."""
-    if fmt not in WRITERS:
-        raise FileFormatError(f"unknown output format {fmt!r}; use one of {OUTPUT_FORMATS}")
-    return WRITERS[fmt](stream, columns)
+def make_writer(
+    fmt: OutputFormat, stream: BinaryIO, columns: Sequence[str], *, bom: bool = True
+) -> TableWriter:
+    """A writer of `fmt` onto a binary stream (a file, a BytesIO, stdout's buffer); `bom`
+    is for CSV files, and is best left out of a pipe."""
+    if fmt == "csv":
+        return CsvWriter(stream, columns, bom=bom)
+    if fmt == "xlsx":
+        return XlsxWriter(stream, columns)
+    if fmt == "json":
+        return JsonWriter(stream, columns)
+    raise FileFormatError(f"unknown output format {fmt!r}; use one of {OUTPUT_FORMATS}")
 
 
 def write_table(

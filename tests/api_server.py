@@ -8,7 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 HEALTH = "/api/v1/health"
+UVICORN = (sys.executable, "-m", "uvicorn", "api.app:app")
+GOALSMITH_SERVE = (sys.executable, "-m", "assistant.cli", "serve")
 # Loading the language pipeline on a busy two-core machine can take a while.
 START_TIMEOUT_S = 180.0
 
@@ -27,6 +29,7 @@ class LiveServer:
 
     url: str
     log: Path
+    pid: int
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -56,23 +59,24 @@ def wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], log: Pat
 
 
 @contextmanager
-def running_server(env: Mapping[str, str] | None = None) -> Iterator[LiveServer]:
-    """Run `uvicorn api.app:app` on a free local port until the block ends; its access log
-    is on, so tests can read exactly what the server writes."""
+def running_server(
+    env: Mapping[str, str] | None = None, *, command: Sequence[str] = UVICORN
+) -> Iterator[LiveServer]:
+    """Run the server (`uvicorn api.app:app`, or `command`) on a free local port until the
+    block ends; its access log is on, so tests can read exactly what the server writes."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1",
-               "--port", str(port)]
+    argv = [*command, "--host", "127.0.0.1", "--port", str(port)]
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "uvicorn.log"
         with log.open("wb") as out:
             process = subprocess.Popen(
-                command, cwd=ROOT, env={**os.environ, **(env or {})},
+                argv, cwd=ROOT, env={**os.environ, **(env or {})},
                 stdout=out, stderr=subprocess.STDOUT,
             )
             try:
                 wait_until_healthy(base_url, process, log)
-                yield LiveServer(url=base_url, log=log)
+                yield LiveServer(url=base_url, log=log, pid=process.pid)
             finally:
                 process.terminate()
                 try:

@@ -72,14 +72,28 @@ def test_every_row_comes_back_scored_without_live_formulas(
 ) -> None:
     source = tmp_path / name
     source.write_bytes(make())
-    assert main(["bulk", str(source), "--reference-date", "2026-11-27"]) == 0
-    report = _read_report(tmp_path / f"{source.stem}.report.csv")
+    out = tmp_path / "report.csv"
+    assert main(["bulk", str(source), "-o", str(out), "--reference-date", "2026-11-27"]) == 0
+    report = _read_report(out)
     assert [row["Owner"] for row in report] == [row[0] for row in ROWS]
     assert report[2]["error"] == "goal text is empty"
     assert all(row["score"] for index, row in enumerate(report) if index != 2)
     cells = [cell for row in report for cell in [*row.values(), *row.keys()]]
     assert not [cell for cell in cells if cell.lstrip(" \n").startswith(FORMULA_TRIGGERS)]
     assert "5 goals: 4 checked, 1 could not be" in capsys.readouterr().out
+
+
+def test_report_goes_to_a_pipe_without_bom_and_summary_to_stderr(
+    nlp: Language, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "team.csv"
+    source.write_bytes(_csv_bytes(",", "utf-8-sig"))
+    assert main(["bulk", str(source)]) == 0
+    captured = capsys.readouterr()
+    report = list(csv.DictReader(io.StringIO(captured.out, newline="")))
+    assert [row["Owner"] for row in report] == [row[0] for row in ROWS]
+    assert "Mean score" in captured.err and "Mean score" not in captured.out
+    assert not list(tmp_path.glob("*.report.*"))
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "json"])

@@ -10,6 +10,7 @@ import pytest
 from assistant.checks.catalog import checks
 from assistant.checks.reference import rule_reference
 from assistant.checks.registry import rules
+from assistant.cli import main
 from assistant.lexicon import load_json
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
@@ -61,3 +62,8 @@ def test_docs_match_the_registry() -> None:
 
 def test_reference_states_the_score_formula() -> None:
     assert "score = clamp(0, 100, 10 + 25·metric + 25·target" in rule_reference()
+
+
+def test_rules_command_prints_the_reference(capsys) -> None:
+    assert main(["rules"]) == 0
+    assert capsys.readouterr().out == rule_reference()

@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 from jinja2 import UndefinedError
 
-from assistant.result import DeadlineComponent, RelevanceComponent
+from assistant.result import DeadlineComponent, DeadlineValue, RelevanceComponent
 from assistant.rewrite import deadline_slot, relevance_slot
 from assistant.rewrite.render import environment, render
 from assistant.rewrite.shape import SHAPES
@@ -17,9 +17,9 @@ SLOTS = {"verb": "Book", "weak": False, "lead": "", "object": "30 demos", "has_m
 
 
 def _deadline(text: str, date: str | None, in_past: bool = False) -> DeadlineComponent:
-    value = {"date": date, "granularity": "day", "in_past": in_past}
+    value = DeadlineValue(date=date, granularity="day", in_past=in_past)
     return DeadlineComponent(present=True, start=0, end=len(text), text=text, confidence=0.9,
-                             value=value)  # type: ignore[arg-type]
+                             value=value)
 
 
 @pytest.mark.parametrize("shape", SHAPES)

@@ -16,6 +16,8 @@ REFERENCE = "2026-11-27"
                      id="increase-by-target-direction"),
         pytest.param("Grow trial signups in the DACH region.", "increase-metric",
                      id="increase-by-verb-without-target"),
+        pytest.param("Lift the renewal rate to 93% by June 30, 2027.", "increase-metric",
+                     id="increase-by-verb-to-a-level"),
         pytest.param("Cut the refund rate from 4% to 2% by March 31, 2027.", "decrease-metric",
                      id="decrease-from-to"),
         pytest.param("Keep the renewal rate above 90% through Q2 2027.", "maintain-metric",

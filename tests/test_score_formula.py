@@ -44,8 +44,8 @@ def context(draft: GoalAnalysis, rules: dict | None = None) -> Context:
 
 
 def finding(rule_id: str, severity: str = "warning") -> Finding:
-    return Finding(id=rule_id, component=rule_id.split(".")[0], severity=severity,  # type: ignore[arg-type]
-                   message="m")
+    return Finding.model_validate({"id": rule_id, "component": rule_id.split(".")[0],
+                                   "severity": severity, "message": "m"})
 
 
 def _score(present: tuple[str, ...], findings: list[Finding] | None = None,
@@ -105,11 +105,16 @@ DEADLINE = {"date": "2027-05-27", "granularity": "day", "in_past": False}
         pytest.param({"amount": 200, "unit": "count", "baseline": 20}, "warning",
                      id="tenfold-in-six-months"),
         pytest.param({"amount": 40, "unit": "count"}, "unknown", id="no-baseline"),
-        pytest.param({"amount": 20, "unit": "percent", "relative": True}, "ok",
-                     id="relative-percent"),
-        pytest.param({"amount": 3, "unit": "multiplier", "relative": True}, "warning",
-                     id="triple"),
-        pytest.param({"amount": 3, "unit": "multiplier"}, "unknown", id="level-3x-coverage"),
+        pytest.param({"amount": 20, "unit": "percent", "relative": True}, "unknown",
+                     id="relative-percent-without-baseline"),
+        pytest.param({"amount": 3, "unit": "multiplier", "relative": True}, "unknown",
+                     id="triple-without-baseline"),
+        pytest.param({"amount": 10, "unit": "count", "baseline": 0}, "unknown",
+                     id="zero-baseline"),
+        pytest.param({"amount": 50, "unit": "percent", "relative": True, "baseline": 40},
+                     "ok", id="relative-with-baseline"),
+        pytest.param({"amount": 3, "unit": "multiplier", "relative": True, "baseline": 10},
+                     "warning", id="triple-with-baseline"),
     ],
 )
 def test_smart_achievable(target: dict, expected: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.options import Options
 from assistant.temporal import TimeExpr, resolve_deadline
-from assistant.temporal.calendar import add_business_days, add_months, part_holding, period
+from assistant.temporal.dates import add_business_days, add_months, part_holding, period
 from assistant.temporal.normalize import normalize, one_edit_apart
 from assistant.temporal.spans import find_hits
 
@@ -51,7 +51,9 @@ RESOLUTIONS = [
     ("month-end-clamp", TimeExpr("duration", amount=1, unit="month"),
      options(reference_date=dt.date(2027, 1, 31)), "2027-02-28", None),
     ("leap-day", TimeExpr("date", month=2, day=29), options(reference_date=dt.date(2027, 3, 1)),
-     None, None),
+     "2028-02-29", None),
+    ("leap-day-in-plain-year", TimeExpr("date", year=2027, month=2, day=29), options(), None,
+     None),
 ]
 
 

@@ -107,7 +107,7 @@ class Watched:
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
-            self.problems.append(f"console: {message.text}")
+            self.problems.append(f"console: {message.text} ({message.location.get('url')})")
 
     def _dialog(self, dialog: Dialog) -> None:
         self.problems.append(f"dialog: {dialog.message}")

@@ -115,6 +115,13 @@ def test_team_upload_renders_rows_chart_and_safe_download(nlp: Language) -> None
     assert not objectives[2].startswith("@")
 
 
+def test_team_upload_without_any_goal_text_charts_nothing() -> None:
+    page = upload([("Owner", "Goal"), ("Ana", ""), ("Ben", "  ")]).text
+    assert page.count("data-goal-row") == 2
+    assert "nothing to chart" in page
+    assert 'class="bar' not in page
+
+
 def test_team_upload_reads_xlsx(nlp: Language) -> None:
     workbook = openpyxl.Workbook()
     for row in TEAM_CSV:

@@ -1,4 +1,5 @@
-"""Cut a goal's text into the runs the page highlights: component spans, vague words inside.
+"""Cut text into the runs the pages mark: a goal's component spans with vague words inside,
+and a rewrite's placeholders.
 
 `static/check.js` cuts the text the same way for live feedback; keep the two in step.
 """

@@ -7,12 +7,10 @@ so that live feedback and the server-rendered page read the same.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from assistant.lexicon import load_json
 from assistant.result import (
     COMPONENTS,
     ComponentName,
@@ -24,11 +22,9 @@ from assistant.result import (
 from .highlight import segments
 
 
-@lru_cache(maxsize=1)
 def ui_text() -> dict[str, Any]:
-    """Component labels, hints, score bands and value wording (read once)."""
-    source = resources.files("web").joinpath("data/components.json")
-    return dict(json.loads(source.read_text(encoding="utf-8")))
+    """Component labels, hints, score bands and value wording (read once per process)."""
+    return dict(load_json("web", "components.json"))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Request
 
-from assistant.options import make_options
 from assistant.result import GoalAnalysis
 
 from ..batcher import PipeBatcher
@@ -32,9 +31,8 @@ async def check(
 ) -> GoalAnalysis:
     """Find the metric, target, deadline and relevance link in one draft goal, with findings,
     SMART summary, score and rewrites. Text is at most 5,000 characters."""
-    options = make_options(**body.analysis_kwargs())
     batcher: PipeBatcher = request.app.state.batcher
-    return await batcher.analyze(body.text, options)
+    return await batcher.analyze(body.text, body.to_options())
 
 
 @router.post(
@@ -49,6 +47,5 @@ async def check_batch(
 ) -> BatchResponse:
     """Check up to 1,000 goals with the same options; results keep the input order, each
     with your `id` (or the goal's 0-based position when it has none)."""
-    make_options(**body.analysis_kwargs())  # option errors answer before any work is queued
     analyser: Analyser = request.app.state.analyser
-    return await analyser.run(analyse_batch, body)
+    return await analyser.run(analyse_batch, body, body.to_options())

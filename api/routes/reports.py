@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from starlette.exceptions import HTTPException
 
-from assistant.options import MAX_UPLOAD_BYTES, make_options
+from assistant.options import MAX_UPLOAD_BYTES
 from assistant.report import TeamReport, report_to_csv
 
 from ..errors import ERROR_RESPONSES
@@ -50,7 +50,7 @@ async def create_report(
     data = await form.file.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         raise HTTPException(413, f"The file is larger than {MAX_UPLOAD_BYTES:,} bytes.")
-    options = make_options(**form.analysis_kwargs())
+    options = form.to_options()
     analyser: Analyser = request.app.state.analyser
     report = await analyser.run(
         team_report, data, form.file.filename, form.goal_column, form.owner_column, options

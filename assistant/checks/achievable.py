@@ -1,10 +1,9 @@
 """Achievability: how steep a change the target asks for in the time left.
 
-The change is relative to the starting level: from a baseline ("from 18% to 25%" is a
-39% rise), a relative percentage ("by 20%") or a relative multiplier ("double" is +100%; "to 3x
-coverage" is a level, not a change). It is
-spread linearly over the months to the deadline and compared with the rule's
-`max_monthly_change`.
+It is judged only against a starting level the writer states (DESIGN.md: achievability
+needs a baseline): "from 18% to 25%" is a 39% rise; with a baseline, a relative target
+counts as its own change ("by 20%" is +20%, "double" +100%). The change is spread linearly
+over the months to the deadline and compared with the rule's `max_monthly_change`.
 """
 
 from __future__ import annotations
@@ -19,14 +18,14 @@ STEEP = "achievable.steep"
 
 
 def relative_change(value: TargetValue) -> float | None:
-    """The size of the asked-for change as a share of the starting level, if known."""
+    """The size of the asked-for change as a share of the stated starting level."""
+    if not value.baseline:
+        return None
     if value.relative and value.unit == "percent":
         return value.amount / 100
     if value.relative and value.unit == "multiplier":
         return abs(value.amount - 1)
-    if value.baseline:
-        return abs(value.amount - value.baseline) / abs(value.baseline)
-    return None
+    return abs(value.amount - value.baseline) / abs(value.baseline)
 
 
 def months_left(draft: GoalAnalysis, today: dt.date) -> float | None:

@@ -104,8 +104,14 @@ def rule_config(options: Options, file_data: dict[str, Any] | None = None) -> Ru
     if file_data is not None:
         return _build(options.rules, file_data)
     path = config_path()
-    mtime = path.stat().st_mtime if path is not None and path.is_file() else None
-    return _from_file(options.rules, str(path) if path is not None else None, mtime)
+    return _from_file(options.rules, str(path) if path is not None else None, _mtime(path))
+
+
+def _mtime(path: Path | None) -> float | None:
+    try:
+        return path.stat().st_mtime if path is not None else None
+    except OSError:
+        return None  # a named file that is missing: load_file says so
 
 
 @lru_cache(maxsize=64)

@@ -32,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", help="the CSV or XLSX file of goals")
     parser.add_argument(
         "-o", "--output",
-        help="report file ('-' for standard output; default: FILE.report.FORMAT beside FILE)",
+        help="report file, or '-' for standard output (default: standard output when it is "
+        "piped or redirected, else FILE.report.FORMAT beside FILE)",
     )
     parser.add_argument("--column", help="header (or 1-based number) of the goal column")
     parser.add_argument("--owner-column", help="header (or 1-based number) of the owner column")
@@ -58,7 +59,7 @@ def _positive(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     options = options_from(args)
     fmt = output_format(args.format, args.output)
-    target = args.output or str(default_output(Path(args.file), fmt))
+    target = args.output or default_output(Path(args.file), fmt)
     try:
         with open_table(args.file, column=args.column, owner_column=args.owner_column) as table:
             rows = tqdm(
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
                 disable=not sys.stderr.isatty(), leave=False,
             )
             with _output(target) as stream:
-                summary = write_report(table.headers, rows, stream, fmt)
+                summary = write_report(table.headers, rows, stream, fmt, bom=target != STDOUT)
     except NoGoalColumnError as exc:
         raise NoGoalColumnError(f"{exc.message} Use --column NAME.", details=exc.details) from None
     report = sys.stderr if target == STDOUT else sys.stdout
@@ -84,14 +85,19 @@ def output_format(requested: str | None, output: str | None) -> OutputFormat:
     return next((fmt for choice in wanted for fmt in OUTPUT_FORMATS if fmt == choice), "csv")
 
 
-def default_output(source: Path, fmt: OutputFormat) -> Path:
-    return source.with_name(f"{source.stem}.report.{fmt}")
+def default_output(source: Path, fmt: OutputFormat) -> str:
+    """Standard output in a pipe (`goalsmith bulk team.csv > report.csv`); at a terminal, a
+    file beside the input rather than thousands of rows on the screen."""
+    if not sys.stdout.isatty():
+        return STDOUT
+    return str(source.with_name(f"{source.stem}.report.{fmt}"))
 
 
 @contextmanager
 def _output(target: str) -> Iterator[BinaryIO]:
     """Standard output, or a file that appears only once the whole report is written."""
     if target == STDOUT:
+        sys.stdout.flush()
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return

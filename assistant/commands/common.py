@@ -14,6 +14,8 @@ def add_analysis_options(parser: argparse.ArgumentParser) -> None:
                         help="reading of ambiguous numeric dates such as 04/05/2027")
     parser.add_argument("--fiscal-year-start", type=int, default=1, metavar="MONTH",
                         help="first month of the fiscal year (1-12; default 1)")
+    parser.add_argument("--no-model", action="store_true",
+                        help="report the rules' own confidence instead of the learned one")
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -21,4 +23,5 @@ def options_from(args: argparse.Namespace) -> Options:
         reference_date=args.reference_date,
         date_order=args.date_order,
         fiscal_year_start=args.fiscal_year_start,
+        use_model=not args.no_model,
     )

@@ -14,7 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "serve",
         help="serve the JSON API (/api/v1, docs at /docs) and the web pages",
         description="Serve the JSON API and the web pages. Settings come from GOALSMITH_* "
-        "environment variables (GOALSMITH_API_KEY, GOALSMITH_CORS_ORIGINS, ...).",
+        "environment variables: GOALSMITH_API_KEY, GOALSMITH_CORS_ORIGINS (a JSON list), "
+        "GOALSMITH_ANALYSIS_PROCESSES (default: one per core).",
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
@@ -22,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
     parser.add_argument(
         "--workers", type=_positive, default=1,
-        help="worker processes, each with its own pipeline (default: %(default)s)",
+        help="HTTP server processes (default: %(default)s), each with its own analysis "
+        "workers",
     )
     parser.set_defaults(func=run)
 

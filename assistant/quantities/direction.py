@@ -6,10 +6,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parts import Part
 from ..result import Direction
+from ..segments import segment_of
 from .lexicon import phrases, verbs
 from .quantity import Quantity
 
 VERB_POS = ("VERB", "AUX")
+# A "verb" in these roles is an auxiliary or a noun the tagger misread ("keep logo churn at
+# 1%": "churn" as a verb object).
+COMPLEMENT_DEPS = ("ccomp", "xcomp")
+NOT_A_CLAUSE = ("aux", "auxpass", "dobj", "nsubj", "nsubjpass", "pobj", "compound", "attr")
 CHANGE_UNITS = ("percent", "percentage_points", "basis_points", "multiplier")
 SIGNS: dict[str, Direction] = {"+": "increase", "−": "decrease"}
 NOUN_PHRASE_WORDS = 3
@@ -33,44 +38,53 @@ def lexicon_direction(token: Token) -> Direction | None:
     lexicon = verbs().verbs
     for key in _keys(token):
         if key in lexicon:
-            return lexicon[key]  # type: ignore[return-value]
+            return lexicon[key]
     return None
 
 
-def misread_opener(sentence: Span) -> Token | None:
-    """The sentence's opening imperative when the tagger misread it ("Lift team win rate by
-    5 pct": "Lift" as a noun, "win" as the verb) and the lexicon gives it a direction."""
-    opener = next((t for t in sentence if t.is_alpha), None)
+def misread_opener(doc: Doc, i: int) -> Token | None:
+    """The opening imperative of token i's segment (sentence or bullet) when the tagger
+    misread it ("Lift team win rate by 5 pct": "Lift" as a noun, "win" as the verb) and the
+    lexicon gives it a direction."""
+    start, end = segment_of(doc, i)
+    opener = next((doc[k] for k in range(start, end) if doc[k].is_alpha), None)
     if opener is None or lexicon_direction(opener) in (None, "reach"):
         return None
     parsed_as_verb = opener.pos_ == "VERB" and opener.dep_ in ("ROOT", "conj")
     return None if parsed_as_verb else opener
 
 
-def governing_verb(doc: Doc, quantity: Quantity) -> Token | None:
+def governing_verb(doc: Doc, quantity: Quantity, number: Span | None = None) -> Token | None:
     """The verb that governs the number: a misread opening imperative (see `misread_opener`);
-    else the nearest verb above the number that the verbs lexicon lists; else the nearest
-    earlier listed word of the sentence; else the nearest verb above it."""
-    root = number_span(doc, quantity).root
+    else the nearest verb heading a clause above the number; else the nearest earlier word of the
+    sentence that the verbs lexicon lists (fragments, lower-case starts). `number` is the
+    quantity's `number_span` when the caller has it."""
+    root = (number or number_span(doc, quantity)).root
     if quantity.kind == "verb":
         return root
-    opener = misread_opener(root.sent)
+    opener = misread_opener(doc, root.i)
     if opener is not None and opener.i < root.i:
         return opener
-    above = [a for a in root.ancestors if a.pos_ in VERB_POS and a.dep_ not in ("aux", "auxpass")]
+    above = [a for a in root.ancestors if a.pos_ in VERB_POS and a.dep_ not in NOT_A_CLAUSE]
     listed = [a for a in above if lexicon_direction(a) is not None]
-    if listed:
-        return listed[0]
+    if above:
+        nearest = above[0]
+        # An unlisted complement under a listed verb is usually a misread metric noun
+        # ("hold logo churn below 2%": "churn" as a clause under "hold").
+        complement = nearest.dep_ in COMPLEMENT_DEPS and lexicon_direction(nearest) is None
+        return listed[0] if complement and listed else nearest
     sentence = root.sent
     for token in reversed(doc[sentence.start : root.i]):
         if token.idx < quantity.number_start and lexicon_direction(token) is not None:
             return token
-    return above[0] if above else None
+    return None
 
 
 def _words_after(doc: Doc, part: Part[Quantity]) -> list[Token]:
     """The words right after the phrase, skipping punctuation."""
-    return [t for t in doc if t.idx >= part.end and not t.is_punct]
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    following = doc[span.end :] if span is not None else doc[len(doc) :]
+    return [t for t in following[: NOUN_PHRASE_WORDS * 2] if not t.is_punct]
 
 
 def _change_word(doc: Doc, part: Part[Quantity]) -> Direction | None:
@@ -79,7 +93,7 @@ def _change_word(doc: Doc, part: Part[Quantity]) -> Direction | None:
     change = verbs().change_words
     for token in _words_after(doc, part)[:NOUN_PHRASE_WORDS]:
         if token.lower_ in change:
-            return change[token.lower_]  # type: ignore[return-value]
+            return change[token.lower_]
         if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return None
     return None
@@ -109,28 +123,36 @@ def direction(doc: Doc, part: Part[Quantity]) -> Direction:
         return own
     verb = governing_verb(doc, quantity)
     said = lexicon_direction(verb) if verb is not None else None
+    bounded = quantity.bound in ("min", "max", "level")
+    if verb is not None and bounded and verb.lemma_.lower() in verbs().maintain_with_bound:
+        return "maintain"
     if said in ("increase", "decrease", "maintain"):
         return said
     change = _change_word(doc, part)
     if change is not None:
         return change
-    if quantity.bound == "max" or (quantity.kind == "fraction"):
+    if quantity.kind == "factor":
+        return "increase" if quantity.amount > 1 else "decrease"
+    if quantity.bound == "max":
         return "decrease"
     return "reach"
 
 
 def is_relative(doc: Doc, part: Part[Quantity], moves: Direction) -> bool:
-    """True for a change ("by 20%", "+25%", "double", "20% more"), False for a level."""
+    """True for a change ("by 20%", "+25%", "double", "20% more", "25 more customers"),
+    False for a level ("to 25%", "$450k", "50 calls", "30% of deals")."""
     quantity = part.value
     assert quantity is not None
     if quantity.kind in ("from_to", "by_to", "between"):
         return False
     lead = phrases().leads.get(quantity.lead or "", {})
-    if quantity.kind in ("verb", "fraction") or "change" in (quantity.bound, lead.get("bound")):
+    if quantity.kind in ("verb", "factor") or "change" in (quantity.bound, lead.get("bound")):
         return True
-    if quantity.bound is not None or quantity.unit not in CHANGE_UNITS:
+    if quantity.bound is not None:
         return False
     after = _words_after(doc, part)[:1]
-    if after and after[0].lower_ == "of":
+    if after and after[0].lower_ in verbs().change_words:
+        return True  # "25 more customers", "20% growth"
+    if quantity.unit not in CHANGE_UNITS or (after and after[0].lower_ == "of"):
         return False
     return moves in ("increase", "decrease") or _change_word(doc, part) is not None

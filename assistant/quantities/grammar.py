@@ -32,7 +32,7 @@ RANGE_JOINER_WORDS = ("to", "-", "–")
 OUT_OF = r"(?P<outof>(?<=\.\d)/(?:5|10)(?![\d/]))?"
 
 
-def _alternation(words: Iterable[str], *, spaced: bool = True) -> str:
+def alternation(words: Iterable[str], *, spaced: bool = True) -> str:
     """A regex alternation of `words`, longest first; inner spaces match any whitespace."""
     ordered = sorted(set(words), key=len, reverse=True)
     escaped = (re.escape(w) for w in ordered)
@@ -63,7 +63,7 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # "single", "from_to", "between", "by_to", "range", "fraction"
+    kind: str  # "single", "from_to", "between", "by_to", "range", "factor"
     lead: str | None
     tail: str | None
     atoms: tuple[Atom, ...]
@@ -71,8 +71,8 @@ class Phrase:
 
 def _number_words_pattern() -> str:
     lexicon = number_words()
-    word = _alternation(lexicon.all_words)
-    scale = _alternation((*lexicon.groups, *lexicon.scales))
+    word = alternation(lexicon.all_words)
+    scale = alternation((*lexicon.groups, *lexicon.scales))
     return (
         rf"(?i:(?:an?\s+(?={scale}))?(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}))*)(?![\w-])"
     )
@@ -83,20 +83,20 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
     """The atom regex with named groups (cur, digits, words, mag, plus, unit), between the
     given boundary checks."""
     lex = units()
-    symbols = _alternation(lex.currency_symbols, spaced=False)
-    codes = _alternation(lex.currency_codes, spaced=False)
-    attached = _alternation(lex.magnitudes_attached, spaced=False)
-    spaced_mag = _alternation(lex.magnitudes_spaced, spaced=False)
-    mag_words = _alternation(lex.magnitude_words)
-    unit_words = _alternation(
+    symbols = alternation(lex.currency_symbols, spaced=False)
+    codes = alternation(lex.currency_codes, spaced=False)
+    attached = alternation(lex.magnitudes_attached, spaced=False)
+    spaced_mag = alternation(lex.magnitudes_spaced, spaced=False)
+    mag_words = alternation(lex.magnitude_words)
+    unit_words = alternation(
         w for family, ws in lex.unit_words.items() if family not in ("multiplier", "figures")
         for w in ws
     )
-    multiplier = _alternation(lex.unit_words["multiplier"], spaced=False)
-    figures = _alternation(lex.unit_words["figures"])
-    cur_words = _alternation(lex.currency_words)
-    qualifiers = _alternation(lex.time_unit_qualifiers)
-    time_units = _alternation(lex.time_units)
+    multiplier = alternation(lex.unit_words["multiplier"], spaced=False)
+    figures = alternation(lex.unit_words["figures"])
+    cur_words = alternation(lex.currency_words)
+    qualifiers = alternation(lex.time_unit_qualifiers)
+    time_units = alternation(lex.time_units)
     return (
         rf"{before}(?P<sign>[+−~])?(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
         rf"(?:(?P<digits>{DIGITS}){OUT_OF}|(?P<words>{_number_words_pattern()}))"
@@ -105,7 +105,7 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
         rf"(?P<plus>\+)?"
         rf"(?P<unit>\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])|[\s-]?(?i:fold)(?![A-Za-z])"
         rf"|\s(?i:{figures})(?![A-Za-z])|\s?(?:{codes})(?![A-Za-z])"
-        rf"|\s(?i:{cur_words})(?![A-Za-z])"
+        rf"|\s(?i:{cur_words})(?![A-Za-z])|\s?(?:{symbols})(?![A-Za-z])"
         rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z]))?"
         rf"{after}"
     )
@@ -122,8 +122,8 @@ class Patterns:
     leads: frozenset[str]
     openers: frozenset[str]
     tail: re.Pattern[str]
-    fraction: re.Pattern[str]
-    fraction_words: tuple[str, ...]
+    factor: re.Pattern[str]
+    factor_words: tuple[str, ...]
 
 
 # Leads and openers are looked for in this many characters (and words) before a number.
@@ -143,9 +143,9 @@ def patterns() -> Patterns:
         clean_end=re.compile(ATOM_AFTER),
         leads=frozenset(lex.span_leads),
         openers=frozenset((*lex.range_from, *lex.range_between, "by")),
-        tail=re.compile(rf"\s+(?P<tail>(?i:{_alternation(lex.tails)}))(?![\w])"),
-        fraction=re.compile(rf"{start}(?P<lead>(?i:{_alternation(lex.fraction)}))(?![\w])"),
-        fraction_words=tuple({key.split()[-1] for key in lex.fraction}),
+        tail=re.compile(rf"\s+(?P<tail>(?i:{alternation(lex.tails)}))(?![\w])"),
+        factor=re.compile(rf"{start}(?P<lead>(?i:{alternation(lex.factor)}))(?![\w])"),
+        factor_words=tuple({key.split()[-1] for key in lex.factor}),
     )
 
 
@@ -157,8 +157,8 @@ def _unit_and_currency(match: re.Match[str]) -> tuple[str, str | None, str | Non
         return "currency", lex.currency_symbols.get(cur.strip(), cur.strip()), unit or None
     if not unit:
         return "count", None, None
-    if unit in lex.currency_codes:
-        return "currency", unit, unit
+    if unit in lex.currency_codes or unit in lex.currency_symbols:
+        return "currency", lex.currency_symbols.get(unit, unit), unit
     if unit.lower() in lex.currency_words:
         return "currency", lex.currency_words[unit.lower()], unit
     return (lex.unit_of(unit) or "other"), None, unit
@@ -279,12 +279,12 @@ def _pair(text: str, first: Atom, second: Atom) -> Phrase | None:
     )
 
 
-def _fractions(text: str) -> Iterator[Phrase]:
+def _factors(text: str) -> Iterator[Phrase]:
     lowered = text.lower()
-    if not any(word in lowered for word in patterns().fraction_words):
+    if not any(word in lowered for word in patterns().factor_words):
         return
-    for match in patterns().fraction.finditer(text):
-        yield Phrase(start=match.start(), end=match.end(), kind="fraction",
+    for match in patterns().factor.finditer(text):
+        yield Phrase(start=match.start(), end=match.end(), kind="factor",
                      lead=_words(match["lead"]), tail=None, atoms=())
 
 
@@ -305,4 +305,4 @@ def scan(text: str) -> Iterator[Phrase]:
             pair = _pair(text, atom, numbers[index + 1])
             if pair is not None:
                 yield pair
-    yield from _fractions(text)
+    yield from _factors(text)

@@ -9,7 +9,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..result import Direction
+
 DATA = resources.files("assistant.quantities") / "data"
+# Later directions win where a word is listed twice.
+DIRECTIONS: tuple[Direction, ...] = ("reach", "maintain", "decrease", "increase")
 
 
 def _json(name: str) -> dict[str, Any]:
@@ -69,8 +73,10 @@ class Phrases:
     range_to: tuple[str, ...]
     range_between: tuple[str, ...]
     range_and: tuple[str, ...]
-    fraction: dict[str, float]
+    factor: dict[str, float]
     multiplier_verbs: dict[str, float]
+    baseline_before: tuple[str, ...]
+    baseline_after: tuple[str, ...]
     multiplier_verb_blockers: tuple[str, ...]
 
 
@@ -78,8 +84,9 @@ class Phrases:
 class Verbs:
     """Direction lexicons (verbs.toml): verb -> direction, change word -> direction."""
 
-    verbs: dict[str, str]
-    change_words: dict[str, str]
+    verbs: dict[str, Direction]
+    change_words: dict[str, Direction]
+    maintain_with_bound: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,8 @@ class Scoring:
     goal_cues: frozenset[str]
     label_words: frozenset[str]
     baseline_cues: frozenset[str]
+    stative_verbs: frozenset[str]
+    dative_verbs: frozenset[str]
     duration_preps: frozenset[str]
     scale_leads: tuple[str, ...]
     scale_words: frozenset[str]
@@ -137,8 +146,10 @@ def phrases() -> Phrases:
         range_to=tuple(raw["range_to"]),
         range_between=tuple(raw["range_between"]),
         range_and=tuple(raw["range_and"]),
-        fraction={k: float(v) for k, v in raw["fraction"].items()},
+        factor={k: float(v) for k, v in raw["factor"].items()},
         multiplier_verbs={k: float(v) for k, v in raw["multiplier_verbs"].items()},
+        baseline_before=tuple(raw["baseline_before"]),
+        baseline_after=tuple(raw["baseline_after"]),
         multiplier_verb_blockers=tuple(raw["multiplier_verb_blockers"]),
     )
 
@@ -146,13 +157,15 @@ def phrases() -> Phrases:
 @lru_cache(maxsize=1)
 def verbs() -> Verbs:
     raw = _toml("verbs.toml")
-    lexicon = {
-        word: direction
-        for direction in ("reach", "maintain", "decrease", "increase")
-        for word in raw[direction]
+    lexicon: dict[str, Direction] = {
+        word: direction for direction in DIRECTIONS for word in raw[direction]
     }
-    change = {word: direction for direction, words in raw["change_words"].items() for word in words}
-    return Verbs(verbs=lexicon, change_words=change)
+    by_direction = raw["change_words"]
+    change: dict[str, Direction] = {
+        word: direction for direction in DIRECTIONS for word in by_direction.get(direction, [])
+    }
+    return Verbs(verbs=lexicon, change_words=change,
+                 maintain_with_bound=frozenset(raw["maintain_with_bound"]))
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +180,8 @@ def scoring() -> Scoring:
         goal_cues=frozenset(words["goal_cues"]),
         label_words=frozenset(words["label_words"]),
         baseline_cues=frozenset(words["baseline_cues"]),
+        stative_verbs=frozenset(words["stative_verbs"]),
+        dative_verbs=frozenset(words["dative_verbs"]),
         duration_preps=frozenset(words["duration_preps"]),
         scale_leads=tuple(words["scale_leads"]),
         scale_words=frozenset(words["scale_words"]),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,8 +55,8 @@ def _bound(phrase: Phrase, atom: Atom) -> str | None:
     lex = phrases()
     if phrase.kind in ("between", "range"):
         return "range"
-    if phrase.kind in ("fraction", "from_to", "by_to"):
-        return "change" if phrase.kind == "fraction" else "level"
+    if phrase.kind in ("from_to", "by_to"):
+        return "level"
     if phrase.tail:
         return lex.tails[phrase.tail]
     if phrase.lead:
@@ -81,17 +81,16 @@ def _shared_unit(atoms: tuple[Atom, ...]) -> tuple[Unit, str | None, str | None]
 
 def _from_phrase(phrase: Phrase, text: str) -> Quantity | None:
     atoms = phrase.atoms
-    if phrase.kind == "fraction":
+    if phrase.kind == "factor":
         return Quantity(
-            amount=phrases().fraction[phrase.lead or ""], unit="multiplier", lead=phrase.lead,
-            bound="change", kind="fraction", number_start=phrase.start, number_end=phrase.end,
+            amount=phrases().factor[phrase.lead or ""], unit="multiplier", lead=phrase.lead,
+            bound="change", kind="factor", number_start=phrase.start, number_end=phrase.end,
         )
     if len(atoms) != PHRASE_SIZE[phrase.kind] or any(_is_year(a, text) for a in atoms):
         return None
     last = atoms[-1]
     shared = phrase.kind in SHARED_UNIT
     unit, currency, unit_text = _shared_unit(atoms if shared else atoms[-1:])
-    pair = len(atoms) == 2
     ranged = phrase.kind in ("between", "range")
     if ranged and atoms[0].amount >= last.amount:
         return None
@@ -100,7 +99,7 @@ def _from_phrase(phrase: Phrase, text: str) -> Quantity | None:
         unit=unit,
         currency=currency,
         upper=last.amount if ranged else None,
-        baseline=atoms[0].amount if phrase.kind == "from_to" and pair else None,
+        baseline=atoms[0].amount if phrase.kind == "from_to" else None,
         lead=phrase.lead,
         bound=_bound(phrase, last),
         sign=last.sign,
@@ -152,24 +151,32 @@ def time_parts(doc: Doc) -> list[Part]:
     return []
 
 
-def _part(doc: Doc, start: int, end: int, quantity: Quantity) -> Part[Quantity]:
-    return Part(start=start, end=end, text=doc.text[start:end], confidence=1.0, value=quantity)
+def _part(text: str, start: int, end: int, quantity: Quantity) -> Part[Quantity]:
+    return Part(start=start, end=end, text=text[start:end], confidence=1.0, value=quantity)
+
+
+def _multiplier_verbs(doc: Doc, text: str) -> Iterator[tuple[Token, Quantity]]:
+    stems = tuple(stem.lower() for stem in _multiplier_stems().findall(text))
+    if not stems:
+        return
+    for token in doc:
+        quantity = _multiplier_verb(token) if token.lower_.startswith(stems) else None
+        if quantity is not None:
+            yield token, quantity
 
 
 def find_quantities(doc: Doc) -> list[Part[Quantity]]:
     """Every number expression in the goal, in text order, except those that are times:
     a number inside a time expression ("by March 31", "within 90 days") is never a quantity."""
+    text = doc.text  # built from the tokens on every access
     times = time_parts(doc)
     found: list[Part[Quantity]] = []
-    for phrase in scan(doc.text):
-        quantity = _from_phrase(phrase, doc.text)
+    for phrase in scan(text):
+        quantity = _from_phrase(phrase, text)
         if quantity is not None:
-            found.append(_part(doc, phrase.start, phrase.end, quantity))
-    stems = tuple(stem.lower() for stem in _multiplier_stems().findall(doc.text))
-    for token in (t for t in doc if stems and t.lower_.startswith(stems)):
-        quantity = _multiplier_verb(token)
-        if quantity is not None:
-            found.append(_part(doc, token.idx, token.idx + len(token), quantity))
+            found.append(_part(text, phrase.start, phrase.end, quantity))
+    for token, quantity in _multiplier_verbs(doc, text):
+        found.append(_part(text, token.idx, token.idx + len(token), quantity))
     outside = (
         p for p in found
         if p.value is not None

@@ -10,13 +10,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from ..parts import Part
 from ..result import TargetValue
+from ..segments import segment_of
+from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring
 from .quantity import Quantity, find_quantities
@@ -27,6 +29,7 @@ ARGUMENT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "npadvmod", "dative", "app
 # Dependencies that tie a number to the noun it counts or qualifies.
 NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
 # Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
+ENUMERATION = re.compile(r"[:)]")
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
 CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
@@ -37,6 +40,7 @@ class Candidate:
     """A quantity in its goal, with what scoring needs to know about the context."""
 
     doc: Doc
+    text: str  # doc.text, which spaCy rebuilds from the tokens on every access
     part: Part[Quantity]
     quantity: Quantity
     number: Span
@@ -44,16 +48,16 @@ class Candidate:
 
     @cached_property
     def before(self) -> list[Token]:
-        """The tokens of the sentence before the phrase, nearest first."""
+        """The tokens of the segment (sentence or bullet) before the phrase, nearest first."""
         first = self.doc.char_span(self.part.start, self.part.end, alignment_mode="expand")
         start = first.start if first is not None else self.number.start
-        sentence_start = self.doc[start].sent.start
-        return [self.doc[i] for i in range(start - 1, sentence_start - 1, -1)]
+        segment_start = min(segment_of(self.doc, start)[0], start)
+        return [self.doc[i] for i in range(start - 1, segment_start - 1, -1)]
 
     @cached_property
     def verb(self) -> Token | None:
         """The verb that governs the number (see `direction.governing_verb`)."""
-        return governing_verb(self.doc, self.quantity)
+        return governing_verb(self.doc, self.quantity, self.number)
 
 
 def _nominal(token: Token) -> Token:
@@ -106,11 +110,26 @@ def purpose_verb(c: Candidate) -> float:
 
 
 def current_state(c: Candidate) -> float:
-    """The number describes today, not the goal: "Since January I average 9 meetings"."""
+    """The number describes today or the past, not the goal: "Since January I average 9
+    meetings", "I closed 8 deals last quarter", "We have 150 customers"."""
     verb = c.verb
-    if verb is None or verb.dep_ == "ROOT" or c.quantity.kind == "verb":
+    if verb is None or c.quantity.kind == "verb":
         return 0.0
-    return float(any(t.lower_ in scoring().baseline_cues for t in verb.subtree))
+    words = scoring()
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    # Not when the number is the subject ("12 deals is my target") or the subject names the
+    # goal ("goal is 14 a month").
+    subject = bool(subjects) and not any(
+        s.lower_ in words.goal_cues or c.number.root in s.subtree for s in subjects
+    )
+    if subject and verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower():
+        return 1.0  # "I closed 8"; "hit", "set", "cut" are their own base forms
+    modal = any(child.dep_ == "aux" for child in verb.children)
+    if subject and not modal and verb.lemma_.lower() in words.stative_verbs:
+        return 1.0
+    if verb.dep_ == "ROOT":
+        return 0.0
+    return float(any(t.lower_ in words.baseline_cues for t in verb.subtree))
 
 
 def goal_cue(c: Candidate) -> float:
@@ -140,7 +159,11 @@ def scope(c: Candidate) -> float:
 def label(c: Candidate) -> float:
     """"stage 4", "Tier 1", "Fortune 500", "Dec 31": a bare number naming, not counting."""
     previous = _previous_word(c)
-    if previous is None or c.quantity.bound is not None or c.quantity.unit != "count":
+    if c.quantity.bound is not None or c.quantity.unit != "count":
+        return 0.0
+    if ENUMERATION.match(c.text, c.part.end):
+        return 1.0  # "Goal 1:", "2)"
+    if previous is None:
         return 0.0
     if previous.lower_ in scoring().label_words:
         return 1.0
@@ -152,12 +175,17 @@ def label(c: Candidate) -> float:
 
 
 def qualifier(c: Candidate) -> float:
-    """"Close 5 deals over $50k": a bound on a noun that already has its own number
-    qualifies what is counted; it is not the target."""
+    """"Close 5 deals over $50k", "deals above $100k": a bound on the things counted
+    qualifies them; it is not the target."""
     previous = _previous_word(c)
     if previous is None or c.quantity.bound not in ("min", "max") or previous.pos_ != "NOUN":
         return 0.0
-    return float(any(child.dep_ == "nummod" for child in previous.children))
+    if (c.quantity.lead or "").startswith("to "):
+        return 0.0  # "to below 50" sets the level of the goal's metric
+    counted = any(child.dep_ == "nummod" for child in previous.children)
+    # "deals above $100k": the comparator hangs off a plural noun, not off the verb.
+    plural_head = previous.tag_ == "NNS" and c.number.root.head.head == previous
+    return float(counted or plural_head)
 
 
 def date_entity(c: Candidate) -> float:
@@ -174,8 +202,8 @@ def duration(c: Candidate) -> float:
 
 def scale(c: Candidate) -> float:
     """"(out of 5)", "a 1-5 scale": the number is a scale's end, not a level."""
-    before = c.doc.text[: c.part.start].lower().rstrip()
-    after = NEXT_WORD.match(c.doc.text, c.part.end)
+    before = c.text[: c.part.start].lower().rstrip()
+    after = NEXT_WORD.match(c.text, c.part.end)
     return float(any(before.endswith(words) for words in scoring().scale_leads)
                  or bool(after and after[1].lower() in scoring().scale_words))
 
@@ -215,28 +243,58 @@ def purpose_part(doc: Doc) -> Part | None:
     return None
 
 
+def _without_dative_to(part: Part[Quantity], verb: Token | None) -> Part[Quantity]:
+    """"Reach out to 100 prospects": after a verb that does not move a level, "to" heads
+    the people reached, not a level; the span is the number alone."""
+    quantity = part.value
+    if quantity is None or quantity.lead != "to" or quantity.unit != "count" or verb is None:
+        return part
+    if verb.lemma_.lower() not in scoring().dative_verbs:
+        return part
+    start = quantity.number_start
+    return Part(start=start, end=part.end, text=part.text[start - part.start :],
+                confidence=part.confidence, value=replace(quantity, lead=None, bound=None))
+
+
 def candidates(doc: Doc, quantities: list[Part[Quantity]]) -> list[Candidate]:
-    purpose = purpose_part(doc)
-    return [
-        Candidate(doc=doc, part=p, quantity=p.value, number=number_span(doc, p.value),
-                  purpose=purpose)
-        for p in quantities
-        if p.value is not None
-    ]
+    purpose, text = purpose_part(doc), doc.text
+    found = []
+    for part in quantities:
+        if part.value is None:
+            continue
+        number = number_span(doc, part.value)
+        first = Candidate(doc=doc, text=text, part=part, quantity=part.value, number=number,
+                          purpose=purpose)
+        trimmed = _without_dative_to(part, first.verb)
+        if trimmed is not part and trimmed.value is not None:
+            first = replace(first, part=trimmed, quantity=trimmed.value)
+        found.append(first)
+    return found
 
 
-def target_value(doc: Doc, part: Part[Quantity]) -> TargetValue:
-    """Normalise a chosen quantity into the result schema's TargetValue."""
+def target_value(
+    doc: Doc, part: Part[Quantity], others: list[Part[Quantity]] | None = None
+) -> TargetValue:
+    """Normalise a chosen quantity into the result schema's TargetValue; `others` are the
+    goal's other quantities, where a baseline may be stated ("up from 12")."""
     quantity = part.value
     assert quantity is not None
     moves = direction(doc, part)
+    relative = is_relative(doc, part, moves)
+    baseline = quantity.baseline
+    if baseline is None and others:
+        baseline = stated_baseline(doc.text, part, others)  # only for the chosen target
+    if baseline is not None and quantity.baseline is None:
+        relative = False  # a level with where it starts from ("to 50 (currently 38)")
+        if moves == "reach" and baseline != quantity.amount:
+            moves = "increase" if quantity.amount > baseline else "decrease"
     return TargetValue(
         amount=quantity.amount,
         unit=quantity.unit,
         currency=quantity.currency,
         direction=moves,
-        baseline=quantity.baseline,
-        relative=is_relative(doc, part, moves),
+        baseline=baseline,
+        relative=relative,
         upper=quantity.upper,
     )
 
@@ -257,4 +315,4 @@ def choose_target(
     best_score, best = max(pool, key=lambda sc: (sc[0], -sc[1].part.start))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
     return Part(start=best.part.start, end=best.part.end, text=best.part.text,
-                confidence=round(confidence, 3), value=target_value(doc, best.part))
+                confidence=round(confidence, 3), value=target_value(doc, best.part, found))

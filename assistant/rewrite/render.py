@@ -19,7 +19,7 @@ def environment() -> Environment:
         loader=PackageLoader("assistant.rewrite", "templates"),
         undefined=StrictUndefined,
         autoescape=False,
-        keep_trailing_newline=False,
+        auto_reload=False,  # packaged templates do not change while the process runs
     )
 
 

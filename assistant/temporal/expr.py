@@ -14,7 +14,7 @@ Kind = Literal[
     "fiscal_year",  # FY27: the fiscal year ending in 2027
     "relative_period",  # this/next/last `unit` (offset 0/1/-1)
     "duration",  # `amount` `unit`s counted from the reference date
-    "weekday",  # the next Monday..Sunday
+    "weekday",  # the next Monday..Sunday, or that day of a given week
     "near_day",  # today/tomorrow: `offset` days from the reference date
     "holiday",  # a fixed day (`month`/`day`) or the `nth` `weekday` of `month`
     "cadence",  # every week, per month, daily
@@ -32,9 +32,13 @@ class TimeExpr:
     Doc can be resolved against any day and calendar.
 
     `offset` is relative to the current period: for `relative_period` in `unit`s, for
-    quarters/halves/months in years ("Q3 of next year" -> 1), for `near_day` in days.
+    quarters/halves/months/dates in years ("Q3 of next year" -> 1), for `near_day` and
+    holidays in days, for a weekday with `unit` "week" in weeks ("Friday next week");
+    a weekday with offset 0 may be today ("this Friday"); a date with `unit` "month" and
+    no month is a day of the month `offset` months on ("the 10th of next month").
     `edge` names the start or end of the period ("the start of Q2"), None for the whole;
-    `before` means the bound ends the day before the expression ("before Christmas").
+    `before` means the bound ends the day before the expression ("before Christmas");
+    `shift_days` moves the bound ("2 weeks before Christmas" -> -14).
     `fiscal_start` is a fiscal-year start month stated in the goal itself ("our fiscal
     year ends January 31").
     """
@@ -57,6 +61,7 @@ class TimeExpr:
     numeric: tuple[int, int] | None = None
     edge: Edge | None = None
     before: bool = False
+    shift_days: int | None = None
     reason: str | None = None
 
     def with_(self, **changes: object) -> TimeExpr:

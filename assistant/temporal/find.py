@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from ..parts import Part
+from .context import EVENT_TAIL
 from .expr import TimeExpr
+from .hit import Hit
 from .normalize import Normalized, normalize
 from .roles import role_of, stated_fiscal_start
-from .spans import Hit, find_hits
+from .spans import find_hits
 
 # How sure a role is, by the strength of the evidence for it.
 CONFIDENCE = {"deadline": 0.9, "baseline": 0.85, "cadence": 0.9, "label": 0.8, "vague": 0.85}
-# "within 30 days of finishing onboarding": a duration counted from an event.
-EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from)\s+(?!now\b|today\b)\w")
 
 
 def find_times(doc: Doc) -> list[Part[TimeExpr]]:

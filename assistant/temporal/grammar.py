@@ -42,7 +42,7 @@ def _year_suffix(match: re.Match[str]) -> dict[str, object]:
         return {"offset": lexicon().relative[_words(_group(match, "rel"))], "fiscal": fiscal}
     if _group(match, "cur"):
         return {"offset": 0}
-    return {"year": _year(_group(match, "y"), _group(match, "yy"))}
+    return {"year": _year(_group(match, "y"), _group(match, "yy") or _group(match, "yc"))}
 
 
 def iso(m: re.Match[str]) -> TimeExpr:
@@ -60,6 +60,10 @@ def numeric(m: re.Match[str]) -> TimeExpr | None:
     return _numeric(int(m["a"]), int(m["b"]), None)
 
 
+def dotted(m: re.Match[str]) -> TimeExpr | None:
+    return _checked(TimeExpr("date", month=int(m["b"]), day=int(m["a"])))
+
+
 def _numeric(first: int, second: int, year: int | None) -> TimeExpr | None:
     if not (_valid(first, second) or _valid(second, first)):
         return None
@@ -72,6 +76,11 @@ def _valid(month: int, day: int) -> bool:
 
 def _checked(expr: TimeExpr) -> TimeExpr | None:
     return expr if expr.month and expr.day and _valid(expr.month, expr.day) else None
+
+
+def season(m: re.Match[str]) -> TimeExpr:
+    return TimeExpr("month", month=lexicon().seasons[m["season"]],
+                    year=_year(_group(m, "y"), _group(m, "yy")))
 
 
 def numeric_month_year(m: re.Match[str]) -> TimeExpr:
@@ -97,6 +106,10 @@ def month(m: re.Match[str]) -> TimeExpr:
 
 
 def nth_day(m: re.Match[str]) -> TimeExpr:
+    """"the 15th" (next such day), "the 10th of next month"."""
+    if _group(m, "rel"):
+        offset = lexicon().relative[_words(m["rel"])]
+        return TimeExpr("date", day=_day(m["d"]), unit="month", offset=offset)
     return TimeExpr("date", day=_day(m["d"]))
 
 
@@ -119,17 +132,20 @@ def fiscal_year(m: re.Match[str]) -> TimeExpr:
 
 
 def year(m: re.Match[str]) -> TimeExpr:
-    return TimeExpr("year", year=int(m["y"]))
+    return TimeExpr("year", year=_year(_group(m, "y"), _group(m, "yy")))
 
 
 def mid(m: re.Match[str]) -> TimeExpr:
     if _group(m, "mon"):
         return TimeExpr("date", month=_month(m["mon"]), day=15)
-    return TimeExpr("half", half=1, year=_year(_group(m, "y")))
+    if _group(m, "mm"):
+        return TimeExpr("date", day=15)
+    # the middle of a calendar year ends with June, whatever the fiscal calendar
+    return TimeExpr("month", month=6, year=_year(_group(m, "y")))
 
 
-PERIOD_END_UNITS = {"year": "year", "quarter": "quarter", "qtr": "quarter", "month": "month",
-                    "half": "half", "week": "week"}
+PERIOD_END_UNITS = {"year": "year", "yr": "year", "quarter": "quarter", "qtr": "quarter",
+                    "month": "month", "half": "half", "week": "week", "wk": "week"}
 
 
 def period_end(m: re.Match[str]) -> TimeExpr:
@@ -223,10 +239,12 @@ def vague(m: re.Match[str]) -> TimeExpr:
 
 
 BUILDERS: dict[str, Builder] = {
-    "iso": iso, "numeric_year": numeric_year, "numeric": numeric,
-    "numeric_month_year": numeric_month_year, "month_day": month_day, "day_month": month_day,
+    "iso": iso, "numeric_year": numeric_year, "numeric": numeric, "dotted": dotted,
+    "numeric_month_year": numeric_month_year, "iso_month": numeric_month_year,
+    "season": season, "month_day": month_day, "day_month": month_day,
     "month_year": month_year, "month": month, "nth_day": nth_day, "quarter": quarter,
-    "year_quarter": quarter, "half": half, "fiscal_year": fiscal_year, "year": year, "mid": mid,
+    "year_quarter": quarter, "half": half, "fiscal_year": fiscal_year, "year": year,
+    "calendar_year_short": year, "mid": mid,
     "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
     "duration": duration, "duration_label": duration_label, "weekday": weekday,
     "near_day": near_day, "holiday": holiday, "event": event, "cadence_word": cadence,

@@ -23,6 +23,7 @@ class Holiday:
 @dataclass(frozen=True)
 class Lexicon:
     months: dict[str, int]
+    seasons: dict[str, int]
     weekdays: dict[str, int]
     fuzzy_min_length: int
     fuzzy_min_word_length: int
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
     }
     return Lexicon(
         months=words["months"],
+        seasons=words["seasons"],
         weekdays=words["weekdays"],
         fuzzy_min_length=words["fuzzy"]["min_length"],
         fuzzy_min_word_length=words["fuzzy"]["min_word_length"],
@@ -71,6 +73,15 @@ def lexicon() -> Lexicon:
         events=tuple(words["events"]["names"]),
         cues=_read("cues.toml"),
     )
+
+
+# How far before an expression its cue words (preposition, edge, heading) are looked for.
+CUE_WINDOW = 48
+
+
+def window_start(position: int) -> int:
+    """Where to start looking for the cue words that end at `position`."""
+    return max(0, position - CUE_WINDOW)
 
 
 def alternation(phrases: Iterable[str]) -> str:

@@ -61,10 +61,15 @@ def repaired(word: str) -> str:
     return matches[0] if len(matches) == 1 else word
 
 
+# Curly apostrophes read as straight ones ("Q1’27", "New Year’s Eve").
+APOSTROPHES = str.maketrans("\u2019\u2018`\u00b4", "''''")
+
+
 def normalize(text: str) -> Normalized:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare character that grows when lower-cased ("İ")
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lowered = lowered.translate(APOSTROPHES)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -18,6 +18,8 @@ Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep", "date_
 
 Y4 = r"(?:19|20)\d{2}(?!\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+# After "Q3"/"2H": no letter, and digits only as a two-digit year ("2H27", "1Q28").
+COMPACT_END = r"(?![a-z])(?!\d(?!\d)|\d{3})"
 NEXT_YEAR = r"(?P<ny>\s+(?:of\s+)?next\s+year)"
 DUR_UNITS = ("day", "business_day", "week", "month", "quarter", "year")
 PERIOD_UNITS = ("week", "month", "quarter", "half", "year", "fiscal_year")
@@ -45,6 +47,7 @@ def year_suffix(lex: Lexicon) -> str:
         r"(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})(?!\d)"
         rf"|(?:cy\s*)?(?P<y>{Y4})"
         r"|'(?P<yy>\d{2})(?!\d)"
+        r"|(?<=[1-4][hq])(?P<yc>\d{2})(?!\d)"
         rf"|(?P<rel>{rel})\s+(?P<relu>fiscal\s+year|financial\s+year|fy|year)"
         r"|(?P<cur>year)(?![-\s]*end)"
         r"))?"
@@ -59,42 +62,51 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     numbers = alternation(lex.numbers)
     relative = alternation(lex.relative)
     ysuf = year_suffix(lex)
-    y_or_yy = rf"(?:[\s,-]*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d)|{NEXT_YEAR})"
+    y_or_yy = rf"(?:[\s,-]*(?:of\s+)?(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d)|{NEXT_YEAR})"
     period_unit = _units(lex, PERIOD_UNITS, plural=False)
     dur_unit = _units(lex, DUR_UNITS, plural=True)
     cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|morning|sprint|{full_weekday}|d)"
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
     # Earlier patterns win ties between expressions of the same length.
     return [
-        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}|(?P<yr>year))", "nothing"),
+        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}|(?P<yr>year)|(?P<mm>month))",
+         "nothing"),
         ("iso", rf"(?<![\d/.-])(?P<y>{Y4})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])", "nothing"),
         ("numeric_year", r"(?<![\d/.$€£-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
                          r"(?P<y>\d{4}|\d{2})(?!\d|[-/.]\d)", "nothing"),
         ("numeric", r"(?<![\d/.$€£-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/%]|\.\d)", "date_prep"),
+        # "by 15.03": day-first like every dotted date; two digits each, so "by 1.5" is a number
+        ("dotted", r"(?<![\d/.$€£-])(?P<a>\d{2})\.(?P<b>\d{2})"
+                   r"(?![\d/%]|\.\d|\s*(?:%|percent|pct|points|pts|k\b|m\b))", "date_prep"),
+        ("iso_month", rf"(?<![\d/.-])(?P<y>{Y4})-(?P<m>0[1-9]|1[0-2])(?![\d-])", "nothing"),
         ("numeric_month_year", rf"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>{Y4})(?![\d/])",
          "nothing"),
-        ("month_day", rf"{mon}[\s-]*(?P<d>{DAY}){y_or_yy}?", "nothing"),
+        ("month_day", rf"{mon}[\s-]*(?:the\s+)?(?P<d>{DAY}){y_or_yy}?", "nothing"),
         ("day_month", rf"(?<![\w$€£.,])(?:the\s+)?(?P<d>{DAY})(?:\s+of)?[\s-]*{mon}"
                       rf"(?:[\s,-]*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("month_year", rf"{mon}\s*[,.]?\s*(?:of\s+)?(?:(?P<y>{Y4})|'(?P<yy>\d{{2}})(?!\d))",
          "nothing"),
         ("month", rf"(?:(?:next|this\s+coming|coming)\s+)?{mon}(?:{NEXT_YEAR})?", "nothing"),
-        ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])",
-         "prep"),
-        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
+        ("season", rf"(?<![a-z])(?:(?:this|next|the)\s+)?(?P<season>{alternation(lex.seasons)})"
+                   rf"(?![a-z])(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "prep"),
+        ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])"
+                    r"(?:\s+of\s+(?P<rel>this|next|the\s+next|the\s+following)\s+month)?",
+         "date_prep"),
+        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*|f)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
                     + r")\s+(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)"
-                    r"|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))(?![a-z0-9])" + ysuf, "nothing"),
+                    r"|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))" + COMPACT_END + ysuf, "nothing"),
         ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
         ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
-                 r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d)))(?![a-z0-9])" + ysuf, "nothing"),
+                 r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d)))" + COMPACT_END + ysuf, "nothing"),
         ("fiscal_year", r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*[-']?\s*"
                         r"(?P<fyy>\d{4}|\d{2})(?!\d)", "nothing"),
-        ("year", rf"(?<![\w$€£.,/#-])(?:(?:cy|calendar\s+year)\s*)?(?P<y>{Y4})"
+        ("year", rf"(?<![\w$€£.,/#-])(?:(?:cy|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{Y4})"
                  r"(?![\w%+]|[.,/-]\d|\s*(?:%|percent|pct|k\b|m\b|bn\b|mm\b))", "nothing"),
-        ("period_end", r"(?<![a-z])(?:(?P<fisc>fiscal\s+|fy\s*)?(?P<unit>year|quarter|qtr|month"
-                       r"|half|week)[-\s]?end|(?P<ye>f?ye))(?![a-z])"
+        ("calendar_year_short", r"(?<![a-z0-9])cy\s*'?(?P<yy>\d{2})(?!\d)", "nothing"),
+        ("period_end", r"(?<![a-z])(?:(?P<fisc>fiscal\s+|fy\s*)?(?P<unit>year|yr|quarter|qtr"
+                       r"|month|half|week|wk)(?:[-\s]end|(?<!week)end)|(?P<ye>f?ye))(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
                rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),

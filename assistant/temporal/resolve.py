@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..options import Options
 from ..result import DeadlineValue, Granularity
-from .calendar import (
+from .dates import (
     DAY,
     add_business_days,
     add_months,
@@ -68,6 +68,8 @@ def resolve_deadline(expr: TimeExpr | None, options: Options) -> DeadlineValue:
     except Unresolvable as exc:
         return DeadlineValue(date=None, reason=str(exc))
     day, granularity = bound_day(expr, interval)
+    if expr.shift_days:
+        day, granularity = day + dt.timedelta(days=expr.shift_days), "day"
     return DeadlineValue(
         date=day.isoformat(), granularity=granularity, in_past=day < cal.today,
         alternative=_alternative(expr, cal),
@@ -76,8 +78,7 @@ def resolve_deadline(expr: TimeExpr | None, options: Options) -> DeadlineValue:
 
 def bound_day(expr: TimeExpr, interval: Interval) -> tuple[dt.date, Granularity]:
     if expr.before:
-        return interval.first - DAY, "day" if interval.granularity == "day" else \
-            interval.granularity
+        return interval.first - DAY, interval.granularity
     if expr.edge == "start":
         return interval.first, "day"
     return interval.last, interval.granularity
@@ -100,8 +101,14 @@ def _next_day(month: int, day: int, cal: Calendar, year: int | None = None,
     occurrence from today."""
     if year is not None or years_ahead is not None:
         return _safe_date(year or cal.today.year + (years_ahead or 0), month, day)
-    found = _safe_date(cal.today.year, month, day)
-    return found if found >= cal.today else _safe_date(cal.today.year + 1, month, day)
+    for candidate in range(cal.today.year, cal.today.year + 5):  # Feb 29 waits for a leap year
+        try:
+            found = dt.date(candidate, month, day)
+        except ValueError:
+            continue
+        if found >= cal.today:
+            return found
+    raise Unresolvable(f"{month:02d}-{day:02d} is not a calendar day")
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date:
@@ -133,6 +140,8 @@ def _date(expr: TimeExpr, cal: Calendar) -> Interval:
     if expr.month is None:  # "by the 15th": the next such day of a month
         assert expr.day is not None
         this_month = cal.today.replace(day=1)
+        if expr.unit == "month":  # "the 10th of next month"
+            return _point(_day_in_month(add_months(this_month, expr.offset or 0), expr.day))
         candidate = _day_in_month(this_month, expr.day)
         if candidate < cal.today:
             candidate = _day_in_month(add_months(this_month, 1), expr.day)
@@ -237,6 +246,9 @@ def _duration(expr: TimeExpr, cal: Calendar) -> Interval:
 
 def _weekday(expr: TimeExpr, cal: Calendar) -> Interval:
     assert expr.weekday is not None
+    if expr.unit == "week":  # "Friday next week": that weekday of a given week
+        monday = cal.today - dt.timedelta(days=cal.today.weekday())
+        return _point(monday + dt.timedelta(weeks=expr.offset or 0, days=expr.weekday))
     ahead = (expr.weekday - cal.today.weekday()) % 7
     if ahead == 0 and expr.offset is None:  # "by Friday" on a Friday means next week's
         ahead = 7

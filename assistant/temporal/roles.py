@@ -9,8 +9,12 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .expr import Role, TimeExpr
-from .lexicon import alternation, lexicon
+from .lexicon import alternation, lexicon, window_start
 
+# Expressions that only look ahead ("within 30 days", "by Friday") never date the past.
+FORWARD_KINDS = frozenset({"duration", "weekday", "near_day", "holiday", "unresolvable"})
+# Period names that often qualify a noun written right after them ("Q3 results").
+NAME_KINDS = frozenset({"quarter", "half", "year", "fiscal_year"})
 KIND_ROLES: dict[str, Role] = {"cadence": "cadence", "vague": "vague", "comparison": "baseline"}
 # The start of a line or sentence, where a heading begins.
 LINE_START = re.compile(r"(?:^|[\n.!?;•*-])\s*$")
@@ -31,7 +35,7 @@ def fiscal_cue() -> re.Pattern[str]:
 def stated_fiscal_start(text: str, start: int, expr: TimeExpr) -> int | None:
     """The fiscal-year start month that the words before `expr` state, if any
     ("our fiscal year ends January 31" -> February)."""
-    cue = fiscal_cue().search(text, 0, start)
+    cue = fiscal_cue().search(text, window_start(start), start)
     if cue is None or expr.month is None:
         return None
     return expr.month % 12 + 1 if cue["end"] else expr.month
@@ -46,20 +50,48 @@ def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
     if expr.role != "deadline":
         return expr.role
     past = expr.kind == "relative_period" and (expr.offset or 0) < 0
-    if past or expr.prep in lex.cue("prepositions", "baseline") or \
-            PAST_LEVEL.search(text, max(0, start - 40), start):
+    bound = expr.prep in lex.cue("label", "keeps_bound")
+    if past or expr.prep in lex.cue("prepositions", "baseline") or (
+        not bound and PAST_LEVEL.search(text, window_start(start), start)
+    ) or (not bound and tells_the_past(doc, start, end, expr)):
         return "baseline"
-    if expr.prep not in lex.cue("label", "keeps_bound") and modifies_noun(doc, text, start, end) \
-            and not is_heading(doc, text, start, end):
+    names = modifies_noun(doc, text, start, end) or (
+        expr.prep is None and expr.kind in NAME_KINDS and precedes_noun(doc, text, end)
+    )
+    if not bound and names and not is_heading(doc, text, start, end):
+        return "label"
+    if expr.kind == "duration" and expr.prep in lex.cue("label", "condition_preps") and \
+            qualifies_noun(doc, start):
         return "label"
     return "deadline"
+
+
+def qualifies_noun(doc: Doc, start: int) -> bool:
+    """True when the preposition at `start` hangs on a noun ("no activity for 30 days")
+    rather than on the goal's verb ("grow 5% a month for 6 months")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span[0].head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def tells_the_past(doc: Doc, start: int, end: int, expr: TimeExpr) -> bool:
+    """True when the expression dates a past-tense statement by someone ("In Q3 we missed
+    by 20%", "I booked 40 meetings in 2026"): a point of comparison."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or expr.kind in FORWARD_KINDS or (expr.offset or 0) > 0:
+        return False
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    return verb.tag_ == "VBD" and not span.start <= verb.i < span.end and any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PRON" and child.i < verb.i
+        for child in verb.children
+    )
 
 
 def is_heading(doc: Doc, text: str, start: int, end: int) -> bool:
     """True for a time that opens a heading ("EOY goal:", "Q1 priorities:"): it bounds
     the goal only when nothing firmer follows."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not LINE_START.search(text, max(0, start - 20), start):
+    if span is None or not LINE_START.search(text, window_start(start), start):
         return False
     head = next((t.head for t in span if t.head.i >= span.end), None)
     return head is not None and head.i + 1 < len(doc) and doc[head.i + 1].text == ":"
@@ -80,3 +112,14 @@ def modifies_noun(doc: Doc, text: str, start: int, end: int) -> bool:
     return following.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and any(
         token.dep_ in deps and token.head.i >= span.end for token in span
     )
+
+
+def precedes_noun(doc: Doc, text: str, end: int) -> bool:
+    """True when a content word follows right after `end` ("Q3 results", "Q4 wins"), which
+    a bare period name qualifies even where the parse misses it."""
+    span = doc.char_span(end, len(text), alignment_mode="expand")
+    if span is None or text[end:span.start_char].strip() or not len(span):
+        return False
+    following = span[0]
+    return following.is_alpha and following.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and \
+        following.tag_ not in ("VB", "VBD", "VBN", "MD")

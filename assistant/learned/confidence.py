@@ -1,0 +1,62 @@
+"""Learned confidence: for each component, the probability that the rules' answer (the span
+they found, or "absent") is right, from the features of that answer."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from ..features import ANSWER_FEATURES
+from ..result import COMPONENTS
+from .artifact import MODELS_DIR, cached_artifact
+
+MODEL_PREFIX = "confidence-"
+
+
+def model_name(component: str) -> str:
+    return f"{MODEL_PREFIX}{component}"
+
+
+@dataclass(frozen=True)
+class LinearScorer:
+    """The fitted DictVectorizer + LogisticRegression as one weight per feature name: the
+    same probability as `predict_proba`, without scikit-learn's per-call overhead (which
+    would double the time of a single analysis)."""
+
+    weights: dict[str, float]
+    intercept: float
+
+    @classmethod
+    def of(cls, estimator: Any) -> LinearScorer:
+        vectorizer = estimator.named_steps["features"]
+        model = estimator.named_steps["model"]
+        if list(model.classes_) != [0, 1]:
+            raise ModelError(f"a confidence model needs labels 0 and 1, not {model.classes_}")
+        return cls(weights={name: float(model.coef_[0][index])
+                            for name, index in vectorizer.vocabulary_.items()},
+                   intercept=float(model.intercept_[0]))
+
+    def probability(self, row: dict[str, float]) -> float:
+        """P(the answer described by `row` is right); unknown features weigh nothing."""
+        z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in row.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def scorer(component: str, models_dir: Path = MODELS_DIR) -> LinearScorer:
+    return LinearScorer.of(cached_artifact(model_name(component), models_dir).estimator)
+
+
+def learned_confidence(doc: Doc, models_dir: Path = MODELS_DIR) -> dict[str, float]:
+    """The learned confidence of every component of a processed goal, rounded."""
+    return {
+        component: round(scorer(component, models_dir).probability(
+            ANSWER_FEATURES[component](doc)), 3)
+        for component in COMPONENTS
+    }

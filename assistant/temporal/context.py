@@ -1,0 +1,75 @@
+"""The compiled patterns for what surrounds a time expression: preposition, edge and
+modifier before it, edge after it, headings, and the words that join two expressions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import alternation, lexicon
+
+# "within 30 days of finishing onboarding": a duration counted from an event.
+EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from)\s+(?!now\b|today\b)\w",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The compiled context patterns: edge, modifier and preposition before an expression,
+    edge after it, and the words that join two expressions."""
+
+    edge: re.Pattern[str]
+    edge_after: re.Pattern[str]
+    modifier: re.Pattern[str]
+    prep: re.Pattern[str]
+    point_join: re.Pattern[str]
+    weekday_before: re.Pattern[str]
+    heading: re.Pattern[str]
+    level: re.Pattern[str]
+    relative_to: re.Pattern[str]
+    range_join: re.Pattern[str]
+    month_after: re.Pattern[str]
+    start_edges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def context() -> Context:
+    lex = lexicon()
+    edges = (*lex.cue("edges", "end"), *lex.cue("edges", "start"))
+    preps = [p for name in ("strong", "weak", "baseline", "range_start")
+             for p in lex.cue("prepositions", name)]
+    joins = alternation(lex.cue("prepositions", "range_join"))
+    months = alternation(lex.months)
+    after = alternation(lex.cue("edges", "end_after"))
+    heading = alternation(lex.cue("prepositions", "heading"))
+    relative_to = (*lex.cue("prepositions", "exclusive"), "after", "following")
+    late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
+    weeks = alternation(lex.cues["edges"]["week_of"])
+    return Context(
+        edge=re.compile(
+            rf"(?<![a-z])(?P<edge>{_hyphenable(alternation(edges))})[-\s]+(?:the\s+)?$"
+        ),
+        # "Q1 end", "the March close" - but not "in Q2 close 5 deals"
+        edge_after=re.compile(
+            rf"[-\s]+(?:{after})(?![a-z])(?!\s+(?:\d|(?:the|a|an|all|out|more)(?![a-z])))"
+        ),
+        modifier=re.compile(
+            rf"(?<![a-z])(?:(?P<late>{late})|(?P<early>{early})|(?P<week>{weeks}))[-\s]+$"
+        ),
+        point_join=re.compile(r"\s*,?\s*(?:at\s+|on\s+)?"),
+        weekday_before=re.compile(rf"(?<![a-z])(?:{alternation(lex.weekdays)})\.?,?\s+$"),
+        heading=re.compile(rf"(?:^|\n|(?<![a-z]))(?:{heading})\s*$"),
+        relative_to=re.compile(rf"\s+(?:{alternation(relative_to)})\s+(?!now\b|today\b)\w"),
+        level=re.compile(rf"(?<![a-z])(?:{alternation(lex.cue('prepositions', 'level'))})\s+$"),
+        prep=re.compile(rf"(?<![a-z'])(?P<prep>{alternation(preps)})\s+"
+                        r"(?:(?:the|my|our|their|your|his|her|its)\s+)?$"),
+        range_join=re.compile(rf"\s*(?:{joins})?\s*"),
+        month_after=re.compile(rf"\s*(?:{joins})\s*(?:{months})(?![a-z])"),
+        start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
+    )
+
+
+def _hyphenable(pattern: str) -> str:
+    """Let the words of an alternation be joined by hyphens too ("end-of-year")."""
+    return pattern.replace(r"\s+", r"[-\s]+")

@@ -1,0 +1,103 @@
+"""Join neighbouring time expressions into one bound: ranges ("between January and June
+2027"), two names of one day ("Friday, Dec 4"), a weekday of a week ("Friday next week")
+and a duration counted from another bound ("2 weeks before Christmas")."""
+
+from __future__ import annotations
+
+from .context import context
+from .expr import TimeExpr
+from .hit import BOUND_KINDS, Hit
+from .lexicon import Lexicon, lexicon
+
+# Days in a duration unit that can move a bound ("2 weeks before Christmas").
+SHIFT_DAYS = {"day": 1, "week": 7}
+# Point kinds from the least to the most specific name of a day.
+POINT_DETAIL = ("near_day", "weekday", "date")
+
+
+def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
+    """Merge "between X and Y", "from X to Y" and "X-Y" into one bound ending at Y, and
+    "Friday, Dec 4" or "Friday EOD" into one day."""
+    lex = lexicon()
+    starts = lex.cue("prepositions", "range_start")
+    joined: list[Hit] = []
+    for hit in hits:
+        last = joined[-1] if joined else None
+        if last is not None and _is_range(text, last, hit, starts, lex):
+            joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=_range_prep(last, starts)),
+                             last.order)
+        elif last is not None and _counted_from(text, last, hit):
+            joined[-1] = Hit(last.start, hit.end, _shifted(last.expr, hit.expr), last.order)
+        elif last is not None and _weekday_of_week(text, last, hit):  # "Friday next week"
+            joined[-1] = Hit(last.start, hit.end,
+                             last.expr.with_(unit="week", offset=hit.expr.offset), last.order)
+        elif last is not None and _same_day(text, last, hit):
+            day = _more_specific(last.expr, hit.expr)
+            joined[-1] = Hit(last.start, hit.end, day.with_(prep=last.expr.prep,
+                                                            before=last.expr.before), last.order)
+        else:
+            joined.append(hit)
+    return joined
+
+
+def _range_prep(first: Hit, starts: tuple[str, ...]) -> str | None:
+    """A range bounds through its end: "between January and June" reads "through June"."""
+    return "through" if first.expr.prep in starts else first.expr.prep
+
+
+def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: Lexicon) -> bool:
+    if first.expr.kind not in BOUND_KINDS or second.expr.kind not in BOUND_KINDS:
+        return False
+    between = text[first.end:second.start]
+    if context().range_join.fullmatch(between) is None:
+        return False
+    join = between.strip() or second.expr.prep
+    dashed = join in ("-", "–", "—", "/")
+    opened = first.expr.prep in starts
+    listed = join == "and" and first.expr.prep in lex.cue("prepositions", "period_span") and \
+        first.expr.kind == second.expr.kind
+    return dashed or listed or (opened and join in lex.cue("prepositions", "range_join"))
+
+
+def _counted_from(text: str, first: Hit, second: Hit) -> bool:
+    """"2 weeks before Christmas", "60 days before its renewal date": a duration in days
+    or weeks counted back from (or on from) another bound."""
+    return first.expr.kind == "duration" and first.expr.unit in SHIFT_DAYS and \
+        first.expr.prep is None and second.expr.prep in (
+            *lexicon().cue("prepositions", "exclusive"), "after") and \
+        (second.expr.kind in BOUND_KINDS or second.expr.kind == "unresolvable") and \
+        not text[first.end:second.start].strip()
+
+
+def _shifted(duration: TimeExpr, anchor: TimeExpr) -> TimeExpr:
+    assert duration.amount is not None and duration.unit is not None
+    days = round(duration.amount * SHIFT_DAYS[duration.unit])
+    sign = 1 if anchor.prep == "after" else -1
+    return anchor.with_(prep=None, before=False, shift_days=sign * days)
+
+
+def _weekday_of_week(text: str, first: Hit, second: Hit) -> bool:
+    return first.expr.kind == "weekday" and second.expr.kind == "relative_period" and \
+        second.expr.unit == "week" and second.expr.prep is None and \
+        context().point_join.fullmatch(text, first.end, second.start) is not None
+
+
+def _same_day(text: str, first: Hit, second: Hit) -> bool:
+    """Two names of one day side by side: a weekday and a date, or a day and "EOD"/"COB"
+    ("Friday, Dec 4", "COB tomorrow", "Friday EOD")."""
+    exprs = (first.expr, second.expr)
+    if any(e.kind not in POINT_DETAIL for e in exprs) or second.expr.prep not in (None, "on",
+                                                                                  "at"):
+        return False
+    near = [e for e in exprs if e.kind == "near_day"]
+    if len(near) == 2 and sorted(bool(e.offset) for e in near) != [False, True]:
+        return False  # "today and tomorrow" are two days
+    if len(near) == 1 and near[0].offset:
+        return False  # "tomorrow" is its own day; only "EOD"/"COB" sit beside another
+    if first.expr.kind == second.expr.kind != "near_day":
+        return False
+    return context().point_join.fullmatch(text, first.end, second.start) is not None
+
+
+def _more_specific(first: TimeExpr, second: TimeExpr) -> TimeExpr:
+    return max((first, second), key=lambda e: (POINT_DETAIL.index(e.kind), bool(e.offset)))

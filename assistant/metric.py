@@ -39,6 +39,10 @@ def _glued(doc: Doc, i: int) -> bool:
     left, right = doc[i], doc[i + 1]
     if "\n" in left.text or "\n" in right.text:
         return False
+    if right.text == "/" or left.text == "/":
+        # "win/loss interviews" is one name; "dials/wk" is a count per week.
+        after = doc[i + 2] if left.text != "/" and i + 2 < len(doc) else right
+        return after.is_alpha and after.lower_ not in _words("time_units")
     joiners = {"-", "+"}
     return left.text in joiners or right.text in joiners or not (left.is_punct or right.is_punct)
 
@@ -47,7 +51,7 @@ def _np_token(doc: Doc, j: int) -> bool:
     """A token that can sit inside a metric name ('weekly active users': an adverb-tagged
     modifier counts when a noun follows)."""
     token = doc[j]
-    if "/" in token.text:
+    if "/" in token.text and token.text != "/":
         return False
     if (token.tag_ in NP_TAGS and not _takes_object(doc, j)) or _is_acronym(token):
         return True
@@ -96,6 +100,8 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int]) -> tuple[int, int] | None:
     while i < n and i not in blocked and _skippable(doc, i):
         i += 1
     i = _after_possessive(doc, i, n)
+    while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i):
+        i += 1  # "5 strategic bake-offs" when the target is another number
     start, j, head = i, i, None
     while j < n and j not in blocked and (
         _np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
@@ -124,7 +130,7 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         if tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads"):
             return start, tail[1]
     head = doc[end - 1].lower_
-    if head in _words("containers") and end < len(doc) and doc[end].lower_ == "of":
+    if head in _words("containers") and end < len(doc) and doc[end].lower_ in LINKS:
         content = noun_phrase(doc, end + 1, blocked)
         if content is not None:
             return content
@@ -164,6 +170,14 @@ def rejected(doc: Doc, start: int, end: int) -> bool:
     return bare and word in _words("non_metrics") and not _is_acronym(head)
 
 
+def _plural(token: Token) -> bool:
+    """Tagged plural, or an 's' plural the tagger missed ('focus' is no plural)."""
+    lower = token.lower_
+    if token.tag_ in {"NNS", "NNPS"} or (_is_acronym(token) and token.text.endswith("s")):
+        return True
+    return lower.endswith("s") and token.lemma_.lower() != lower
+
+
 def _coded_name(token: Token) -> bool:
     """'stage-1', 'X5', 'G2': a name with digits, not a number."""
     return token.tag_ == "CD" and any(ch.isalpha() for ch in token.text)
@@ -183,7 +197,7 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     measures = _words("measure_heads")
     if near(word, measures) or any(t.lower_ in measures for t in _core_heads(doc, start, end)):
         return True
-    if head.tag_ not in {"NNS", "NNPS"} and word[-1:] != "s":
+    if not _plural(head):
         return False
     quantified = start > 0 and near(doc[start - 1].lower_, _words("quantifiers"))
     changed = verb is not None and near(verb.lemma_.lower(), _words("change_verbs"))

@@ -23,6 +23,7 @@ from assistant.errors import (
     EmptyTextError,
     GoalsmithError,
     InputError,
+    InvalidCharactersError,
     InvalidOptionError,
     TextTooLongError,
     TooManyRowsError,
@@ -32,7 +33,6 @@ logger = logging.getLogger("goalsmith.api")
 
 # The API's own codes, beside the core's (`assistant.errors`).
 BATCH_TOO_LARGE = "batch_too_large"
-INVALID_CHARACTERS = "invalid_characters"
 MALFORMED_JSON = "malformed_json"
 PAYLOAD_TOO_LARGE = "payload_too_large"
 VALIDATION_ERROR = "validation_error"
@@ -42,7 +42,8 @@ LIMIT_CODES = frozenset(
 )
 # Field validators (see api.schemas) raise errors whose type is one of these codes.
 FIELD_CODES = frozenset(
-    {EmptyTextError.code, TextTooLongError.code, InvalidOptionError.code, INVALID_CHARACTERS,
+    {EmptyTextError.code, TextTooLongError.code, InvalidOptionError.code,
+     InvalidCharactersError.code,
      BATCH_TOO_LARGE}
 )
 HTTP_CODES = {

@@ -8,7 +8,6 @@ position and the same code the CLI would give.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -32,7 +31,7 @@ from assistant.options import (
 from assistant.report import TeamSummary
 from assistant.result import GoalAnalysis
 
-from .errors import BATCH_TOO_LARGE, INVALID_CHARACTERS
+from .errors import BATCH_TOO_LARGE
 
 T = TypeVar("T")
 # "Today" for a goal writer; the range leaves room for any deadline a goal can name.
@@ -40,8 +39,6 @@ EARLIEST_REFERENCE_DATE = dt.date(1900, 1, 1)
 LATEST_REFERENCE_DATE = dt.date(2999, 12, 31)
 # A request names a handful of rules; the cap keeps a hostile body from costing much.
 MAX_RULE_OVERRIDES = 200
-# Line breaks and tabs are ordinary in pasted goals; every other control character is not.
-ALLOWED_CONTROLS = frozenset("\t\n\r")
 
 
 def field_error(code: str, message: str) -> PydanticCustomError:
@@ -59,16 +56,6 @@ def core_check(check: Callable[[T], T]) -> Callable[[T], T]:
             raise field_error(exc.code, exc.message) from exc
 
     return validate
-
-
-def reject_control_characters(text: str) -> str:
-    for offset, char in enumerate(text):
-        if char not in ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs"):
-            raise field_error(
-                INVALID_CHARACTERS,
-                f"goal text holds a control character (U+{ord(char):04X}) at offset {offset}",
-            )
-    return text
 
 
 def limit_batch(goals: Any) -> Any:
@@ -91,7 +78,6 @@ def date_text_only(value: Any) -> Any:
 GoalText = Annotated[
     str,
     AfterValidator(core_check(check_text)),
-    AfterValidator(reject_control_characters),
     Field(
         description=f"The draft goal: 1 to {MAX_TEXT_CHARS:,} characters, not only whitespace, "
         "no control characters other than tab and line breaks.",

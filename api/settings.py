@@ -5,8 +5,6 @@ The spaCy model name and other analysis settings live in `assistant.settings`.
 
 from __future__ import annotations
 
-import os
-
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -19,10 +17,6 @@ DEFAULT_MAX_JSON_BYTES = MAX_BATCH_GOALS * (6 * MAX_TEXT_CHARS + 1024)
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 # Each analysis process holds its own pipeline (about 200 MB); more than four rarely pays.
 MAX_AUTO_PROCESSES = 4
-
-
-def usable_cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class ApiSettings(BaseSettings):
@@ -41,9 +35,10 @@ class ApiSettings(BaseSettings):
     )
     analysis_processes: int | None = Field(
         default=None, ge=0, le=64,
-        description="Worker processes that run analyses, each with its own pipeline; 0 runs "
-        "them in threads of the server process; unset means one per core (up to "
-        f"{MAX_AUTO_PROCESSES}) on a machine with more than one.",
+        description="Worker processes that run analyses, each with its own pipeline (about "
+        "200 MB each); 0 or unset runs them in threads of the server process, which keeps "
+        "one pipeline in memory and serves the web pages from it too. Set it to the number "
+        f"of cores (at most {MAX_AUTO_PROCESSES} is sensible) for throughput.",
     )
     analysis_threads: int = Field(
         default=2, ge=1, le=64,
@@ -60,7 +55,4 @@ class ApiSettings(BaseSettings):
 
     def worker_processes(self) -> int:
         """How many analysis processes to start (0: analyse in threads)."""
-        if self.analysis_processes is not None:
-            return self.analysis_processes
-        cores = usable_cores()
-        return min(cores, MAX_AUTO_PROCESSES) if cores > 1 else 0
+        return self.analysis_processes or 0

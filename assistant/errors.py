@@ -28,6 +28,10 @@ class TextTooLongError(InputError):
     code = "text_too_long"
 
 
+class InvalidCharactersError(InputError):
+    code = "invalid_characters"
+
+
 class InvalidOptionError(InputError):
     code = "invalid_option"
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .errors import EmptyTextError, InvalidOptionError, TextTooLongError
+from .errors import EmptyTextError, InvalidCharactersError, InvalidOptionError, TextTooLongError
 
 DateOrder = Literal["MDY", "DMY"]
 RuleSetting = Literal["off", "error", "warning", "info"]
 
 MAX_TEXT_CHARS = 5_000
+# Line breaks and tabs are ordinary in pasted goals; every other control character is not.
+ALLOWED_CONTROLS = frozenset("\t\n\r")
 MAX_BATCH_GOALS = 1_000
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_ROWS = 10_000
@@ -85,4 +88,10 @@ def check_text(text: object) -> str:
         )
     if not text.strip():
         raise EmptyTextError("goal text is empty")
+    for offset, char in enumerate(text):
+        if char not in ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs"):
+            raise InvalidCharactersError(
+                f"goal text holds a control character (U+{ord(char):04X}) at offset {offset}",
+                details={"offset": offset},
+            )
     return text

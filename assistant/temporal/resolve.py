@@ -65,11 +65,14 @@ def resolve_deadline(expr: TimeExpr | None, options: Options) -> DeadlineValue:
                    expr.fiscal_start or options.fiscal_year_start)
     try:
         interval = interval_of(expr, cal)
+        day, granularity = bound_day(expr, interval)
+        if expr.shift_days:
+            day, granularity = day + dt.timedelta(days=expr.shift_days), "day"
     except Unresolvable as exc:
         return DeadlineValue(date=None, reason=str(exc))
-    day, granularity = bound_day(expr, interval)
-    if expr.shift_days:
-        day, granularity = day + dt.timedelta(days=expr.shift_days), "day"
+    except (ValueError, OverflowError):
+        # "by FY9999", "within 10000000 days": beyond the calendar (year 9999).
+        return DeadlineValue(date=None, reason="the date lies beyond the calendar's range")
     return DeadlineValue(
         date=day.isoformat(), granularity=granularity, in_past=day < cal.today,
         alternative=_alternative(expr, cal),

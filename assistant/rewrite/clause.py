@@ -153,7 +153,7 @@ def _edits(analysis: GoalAnalysis, start: int, end: int) -> dict[tuple[int, int]
         if slot is not None:
             edits[(span.start, span.end)] = slot
             fill = False
-        elif span.category in rules["remove"]:
+        elif span.category in rules["remove"] or span.text.lower() in rules["remove_phrases"]:
             edits[(span.start, span.end)] = ""
     return edits
 

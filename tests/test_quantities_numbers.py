@@ -18,6 +18,8 @@ WORDS = {
     "thousands": ("forty thousand", 40_000),
     "mixed-scales": ("one million two hundred thousand", 1_200_000),
     "zero": ("zero", 0),
+    "half-a-dozen": ("half a dozen", 6),
+    "half-a-million": ("half a million", 500_000),
 }
 
 

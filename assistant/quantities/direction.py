@@ -9,6 +9,7 @@ from ..result import Direction
 from ..segments import segment_of
 from .lexicon import phrases, verbs
 from .quantity import Quantity
+from .spans import token_span
 
 VERB_POS = ("VERB", "AUX")
 # A "verb" in these roles is an auxiliary or a noun the tagger misread ("keep logo churn at
@@ -22,7 +23,7 @@ NOUN_PHRASE_WORDS = 3
 
 def number_span(doc: Doc, quantity: Quantity) -> Span:
     """The tokens of the quantity's (last) number, for reading the parse."""
-    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    span = token_span(doc, quantity.number_start, quantity.number_end)
     return span if span is not None else doc[0:1]
 
 
@@ -73,8 +74,8 @@ def governing_verb(doc: Doc, quantity: Quantity, number: Span | None = None) -> 
         # ("hold logo churn below 2%": "churn" as a clause under "hold").
         complement = nearest.dep_ in COMPLEMENT_DEPS and lexicon_direction(nearest) is None
         return listed[0] if complement and listed else nearest
-    sentence = root.sent
-    for token in reversed(doc[sentence.start : root.i]):
+    segment_start = min(segment_of(doc, root.i)[0], root.i)
+    for token in reversed(doc[segment_start : root.i]):
         if token.idx < quantity.number_start and lexicon_direction(token) is not None:
             return token
     return None
@@ -82,7 +83,7 @@ def governing_verb(doc: Doc, quantity: Quantity, number: Span | None = None) -> 
 
 def _words_after(doc: Doc, part: Part[Quantity]) -> list[Token]:
     """The words right after the phrase, skipping punctuation."""
-    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    span = token_span(doc, part.start, part.end)
     following = doc[span.end :] if span is not None else doc[len(doc) :]
     return [t for t in following[: NOUN_PHRASE_WORDS * 2] if not t.is_punct]
 
@@ -113,6 +114,20 @@ def _from_words(quantity: Quantity) -> Direction | None:
     return SIGNS.get(quantity.sign or "") if quantity.lead is None else None
 
 
+def _verb_direction(doc: Doc, verb: Token, quantity: Quantity) -> Direction | None:
+    """What the governing verb says: "hold" maintains only a bound ("hold churn below 2%");
+    "improve" lowers a metric where lower is better ("improve response time to 2 hours")."""
+    lex, lemma = verbs(), verb.lemma_.lower()
+    if quantity.bound in ("min", "max", "level") and lemma in lex.maintain_with_bound:
+        return "maintain"
+    said = lexicon_direction(verb)
+    if said == "increase" and lemma in lex.improve_verbs:
+        between = doc[min(verb.i + 1, len(doc)) : number_span(doc, quantity).start]
+        if any(t.lower_ in lex.lower_is_better for t in between):
+            return "decrease"
+    return said
+
+
 def direction(doc: Doc, part: Part[Quantity]) -> Direction:
     """increase / decrease / maintain / reach, from the words of the number first, then the
     governing verb, then a change word after it, then the bound ("under 2 hours" lowers)."""
@@ -122,10 +137,7 @@ def direction(doc: Doc, part: Part[Quantity]) -> Direction:
     if own is not None:
         return own
     verb = governing_verb(doc, quantity)
-    said = lexicon_direction(verb) if verb is not None else None
-    bounded = quantity.bound in ("min", "max", "level")
-    if verb is not None and bounded and verb.lemma_.lower() in verbs().maintain_with_bound:
-        return "maintain"
+    said = _verb_direction(doc, verb, quantity) if verb is not None else None
     if said in ("increase", "decrease", "maintain"):
         return said
     change = _change_word(doc, part)

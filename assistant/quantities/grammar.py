@@ -73,8 +73,10 @@ def _number_words_pattern() -> str:
     lexicon = number_words()
     word = alternation(lexicon.all_words)
     scale = alternation((*lexicon.groups, *lexicon.scales))
+    fractions = alternation(lexicon.fractions)
     return (
-        rf"(?i:(?:an?\s+(?={scale}))?(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}))*)(?![\w-])"
+        rf"(?i:(?:(?:{fractions})\s+(?=an?\s+(?:{scale})))?(?:an?\s+(?={scale}))?"
+        rf"(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}))*)(?![\w-])"
     )
 
 
@@ -129,7 +131,6 @@ class Patterns:
 # Leads and openers are looked for in this many characters (and words) before a number.
 LOOKBACK = 30
 MAX_LEAD_WORDS = 3
-WORD = re.compile(r"\S+")
 OPENING_MARKS = "([{\"'“‘"
 
 
@@ -221,14 +222,20 @@ class Lead:
 def _before(known: frozenset[str], text: str, start: int) -> Lead | None:
     """The longest phrase of `known` (lower-case) that ends right where a number starts;
     an opening bracket or quote before it is not part of it."""
-    words = list(WORD.finditer(text, max(0, start - LOOKBACK), start))[-MAX_LEAD_WORDS:]
+    window = text[max(0, start - LOOKBACK) : start].rstrip()
+    words = window.lower().split()[-MAX_LEAD_WORDS:]
     for first in range(len(words)):
-        group = words[first:]
-        phrase = " ".join(w.group() for w in group).lower()
-        bare = phrase.lstrip(OPENING_MARKS)
+        bare = " ".join(words[first:]).lstrip(OPENING_MARKS)
         if bare in known:
-            return Lead(start=group[0].start() + len(phrase) - len(bare), words=bare)
+            # The phrase ends the window; its first word starts where the phrase's words do.
+            match = _phrase_re(bare).search(text, max(0, start - LOOKBACK), start)
+            return Lead(start=match.start(), words=bare) if match else None
     return None
+
+
+@lru_cache(maxsize=256)
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i:{alternation([phrase])})\s*\Z")
 
 
 def _single(text: str, atom: Atom) -> Phrase:

@@ -55,6 +55,7 @@ class NumberWords:
     tens: dict[str, int]
     groups: dict[str, int]
     scales: dict[str, int]
+    fractions: dict[str, float]
     never_alone: tuple[str, ...]
 
     @property
@@ -87,6 +88,8 @@ class Verbs:
     verbs: dict[str, Direction]
     change_words: dict[str, Direction]
     maintain_with_bound: frozenset[str]
+    improve_verbs: frozenset[str]
+    lower_is_better: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ class Scoring:
     base: float
     weights: dict[str, float]
     scope: frozenset[str]
+    rank_leads: frozenset[str]
+    milestone_words: frozenset[str]
     goal_cues: frozenset[str]
     label_words: frozenset[str]
     baseline_cues: frozenset[str]
@@ -131,6 +136,7 @@ def number_words() -> NumberWords:
         tens=raw["tens"],
         groups=raw["groups"],
         scales=raw["scales"],
+        fractions={k: float(v) for k, v in raw["fractions"].items()},
         never_alone=tuple(raw["never_alone"]),
     )
 
@@ -165,7 +171,9 @@ def verbs() -> Verbs:
         word: direction for direction in DIRECTIONS for word in by_direction.get(direction, [])
     }
     return Verbs(verbs=lexicon, change_words=change,
-                 maintain_with_bound=frozenset(raw["maintain_with_bound"]))
+                 maintain_with_bound=frozenset(raw["maintain_with_bound"]),
+                 improve_verbs=frozenset(raw["improve_verbs"]),
+                 lower_is_better=frozenset(raw["lower_is_better"]))
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +185,8 @@ def scoring() -> Scoring:
         base=float(raw["base"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
         scope=frozenset(words["scope"]),
+        rank_leads=frozenset(words["rank_leads"]),
+        milestone_words=frozenset(words["milestone_words"]),
         goal_cues=frozenset(words["goal_cues"]),
         label_words=frozenset(words["label_words"]),
         baseline_cues=frozenset(words["baseline_cues"]),

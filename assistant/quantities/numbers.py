@@ -25,11 +25,15 @@ def parse_digits(text: str) -> float:
 def parse_number_words(text: str) -> float | None:
     """The value of a run of English number words, or None when it is not one.
 
-    "twelve" -> 12, "a dozen" -> 12, "two hundred and fifty" -> 250, "two million" -> 2e6.
+    "twelve" -> 12, "a dozen" -> 12, "two hundred and fifty" -> 250, "two million" -> 2e6,
+    "half a million" -> 5e5, "half a dozen" -> 6.
     A lone "one" or "a" is not a number here (see number_words.json).
     """
     lexicon = number_words()
     words = [w for w in WORD_SPLIT.split(text.strip().lower()) if w and w != "and"]
+    if words and words[0] in lexicon.fractions:
+        rest = parse_number_words(" ".join(words[1:]))  # "half a million"
+        return None if rest is None else lexicon.fractions[words[0]] * rest
     if not words or (len(words) == 1 and words[0] in lexicon.never_alone):
         return None
     total, current = 0, 0

@@ -13,6 +13,7 @@ from ..parts import Part
 from ..result import Unit
 from .grammar import Atom, Phrase, scan
 from .lexicon import phrases
+from .spans import doc_text
 
 # A bare integer in this range with no unit is a year ("2026"), never a quantity.
 YEARS = range(1900, 2101)
@@ -168,7 +169,7 @@ def _multiplier_verbs(doc: Doc, text: str) -> Iterator[tuple[Token, Quantity]]:
 def find_quantities(doc: Doc) -> list[Part[Quantity]]:
     """Every number expression in the goal, in text order, except those that are times:
     a number inside a time expression ("by March 31", "within 90 days") is never a quantity."""
-    text = doc.text  # built from the tokens on every access
+    text = doc_text(doc)
     times = time_parts(doc)
     found: list[Part[Quantity]] = []
     for phrase in scan(text):

@@ -22,16 +22,18 @@ from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring
 from .quantity import Quantity, find_quantities
+from .spans import doc_text, token_span
 
 MARKED_UNITS = ("currency", "percent", "percentage_points", "basis_points", "multiplier")
 # Dependencies that make a noun phrase an argument of its verb.
 ARGUMENT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "npadvmod", "dative", "appos", "ROOT")
 # Dependencies that tie a number to the noun it counts or qualifies.
 NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
-# Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
+# "Goal 1:", "2)": a number that numbers a list item.
 ENUMERATION = re.compile(r"[:)]")
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
+# Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
 CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
 
 
@@ -40,7 +42,7 @@ class Candidate:
     """A quantity in its goal, with what scoring needs to know about the context."""
 
     doc: Doc
-    text: str  # doc.text, which spaCy rebuilds from the tokens on every access
+    text: str
     part: Part[Quantity]
     quantity: Quantity
     number: Span
@@ -49,7 +51,7 @@ class Candidate:
     @cached_property
     def before(self) -> list[Token]:
         """The tokens of the segment (sentence or bullet) before the phrase, nearest first."""
-        first = self.doc.char_span(self.part.start, self.part.end, alignment_mode="expand")
+        first = token_span(self.doc, self.part.start, self.part.end)
         start = first.start if first is not None else self.number.start
         segment_start = min(segment_of(self.doc, start)[0], start)
         return [self.doc[i] for i in range(start - 1, segment_start - 1, -1)]
@@ -150,10 +152,24 @@ def _previous_word(c: Candidate) -> Token | None:
     return c.before[0] if c.before else None
 
 
+def _next_word(c: Candidate) -> Token | None:
+    end = token_span(c.doc, c.part.start, c.part.end)
+    return c.doc[end.end] if end is not None and end.end < len(c.doc) else None
+
+
 def scope(c: Candidate) -> float:
+    """"my 18 accounts", "our 10 largest", "the top 50 accounts": the number says which
+    things the goal is about. A rank is a target: "reach the top 3", "top 10% of reps"."""
+    following = _next_word(c)
+    named = following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
+    if c.quantity.lead in scoring().rank_leads:
+        return float(named)
     previous = _previous_word(c)
-    return float(c.quantity.lead is None and previous is not None
-                 and previous.lower_ in scoring().scope)
+    if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
+        return 0.0
+    # "pass the 1,000 user milestone": a threshold named with "the" is still a target.
+    milestone = any(t.lower_ in scoring().milestone_words for t in c.doc[c.number.end :][:3])
+    return float(not milestone)
 
 
 def label(c: Candidate) -> float:
@@ -243,21 +259,29 @@ def purpose_part(doc: Doc) -> Part | None:
     return None
 
 
-def _without_dative_to(part: Part[Quantity], verb: Token | None) -> Part[Quantity]:
-    """"Reach out to 100 prospects": after a verb that does not move a level, "to" heads
-    the people reached, not a level; the span is the number alone."""
-    quantity = part.value
-    if quantity is None or quantity.lead != "to" or quantity.unit != "count" or verb is None:
-        return part
-    if verb.lemma_.lower() not in scoring().dative_verbs:
-        return part
-    start = quantity.number_start
-    return Part(start=start, end=part.end, text=part.text[start - part.start :],
-                confidence=part.confidence, value=replace(quantity, lead=None, bound=None))
+def _place_preposition(c: Candidate) -> bool:
+    """"Reach out to 100 prospects", "present at 2 conferences": "to"/"at" head the people
+    or places, not a level (after a dative verb, or before a plural noun)."""
+    quantity, verb = c.quantity, c.verb
+    if quantity.unit != "count" or c.part.end > quantity.number_end:  # "at 50 or above"
+        return False
+    if quantity.lead == "to":
+        return verb is not None and verb.lemma_.lower() in scoring().dative_verbs
+    counted = _nominal(c.number.root)
+    return quantity.lead == "at" and counted.tag_ in ("NNS", "NNPS")
+
+
+def _without_lead(c: Candidate) -> Candidate:
+    """The candidate with its span cut down to the number itself."""
+    start = c.quantity.number_start
+    quantity = replace(c.quantity, lead=None, bound=None)
+    part = Part(start=start, end=c.part.end, text=c.part.text[start - c.part.start :],
+                confidence=c.part.confidence, value=quantity)
+    return replace(c, part=part, quantity=quantity)
 
 
 def candidates(doc: Doc, quantities: list[Part[Quantity]]) -> list[Candidate]:
-    purpose, text = purpose_part(doc), doc.text
+    purpose, text = purpose_part(doc), doc_text(doc)
     found = []
     for part in quantities:
         if part.value is None:
@@ -265,10 +289,7 @@ def candidates(doc: Doc, quantities: list[Part[Quantity]]) -> list[Candidate]:
         number = number_span(doc, part.value)
         first = Candidate(doc=doc, text=text, part=part, quantity=part.value, number=number,
                           purpose=purpose)
-        trimmed = _without_dative_to(part, first.verb)
-        if trimmed is not part and trimmed.value is not None:
-            first = replace(first, part=trimmed, quantity=trimmed.value)
-        found.append(first)
+        found.append(_without_lead(first) if _place_preposition(first) else first)
     return found
 
 
@@ -283,7 +304,7 @@ def target_value(
     relative = is_relative(doc, part, moves)
     baseline = quantity.baseline
     if baseline is None and others:
-        baseline = stated_baseline(doc.text, part, others)  # only for the chosen target
+        baseline = stated_baseline(doc_text(doc), part, others)
     if baseline is not None and quantity.baseline is None:
         relative = False  # a level with where it starts from ("to 50 (currently 38)")
         if moves == "reach" and baseline != quantity.amount:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -69,7 +70,8 @@ def _bound(phrase: Phrase, atom: Atom) -> str | None:
 
 def _is_year(atom: Atom, text: str) -> bool:
     digits = text[atom.start : atom.end]
-    return atom.bare and not atom.spelled and digits.isdigit() and int(digits) in YEARS
+    return atom.bare and not atom.spelled and len(digits) == 4 and digits.isdigit() and (
+        int(digits) in YEARS)
 
 
 def _shared_unit(atoms: tuple[Atom, ...]) -> tuple[Unit, str | None, str | None]:
@@ -180,7 +182,7 @@ def find_quantities(doc: Doc) -> list[Part[Quantity]]:
         found.append(_part(text, token.idx, token.idx + len(token), quantity))
     outside = (
         p for p in found
-        if p.value is not None
+        if p.value is not None and math.isfinite(p.value.amount)  # no 400-digit "numbers"
         and not any(t.overlaps(p.value.number_start, p.value.number_end) for t in times)
     )
     return _non_overlapping(outside)

@@ -281,9 +281,12 @@ def _without_lead(c: Candidate) -> Candidate:
 
 
 def candidates(doc: Doc, quantities: list[Part[Quantity]]) -> list[Candidate]:
+    """The first MAX_CANDIDATES quantities as target candidates: a goal names a handful of
+    numbers, and scoring each looks back through its sentence, so a pasted table of
+    thousands of numbers must not cost quadratic time."""
     purpose, text = purpose_part(doc), doc_text(doc)
     found = []
-    for part in quantities:
+    for part in quantities[:MAX_CANDIDATES]:
         if part.value is None:
             continue
         number = number_span(doc, part.value)
@@ -291,6 +294,9 @@ def candidates(doc: Doc, quantities: list[Part[Quantity]]) -> list[Candidate]:
                           purpose=purpose)
         found.append(_without_lead(first) if _place_preposition(first) else first)
     return found
+
+
+MAX_CANDIDATES = 40
 
 
 def target_value(

@@ -1,5 +1,14 @@
 """Time expressions in goals: detection, roles (deadline, baseline, cadence, label,
-vague) and resolution of the deadline to a calendar date."""
+vague) and resolution of the deadline to a calendar date.
+
+    times = find_times(doc)                 # every time expression, Part[TimeExpr]
+    deadline = choose_deadline(doc, times)  # the bound of the goal, or None
+    value = resolve_deadline(deadline.value, options)  # DeadlineValue for the options
+
+The grammar's words live in `data/lexicon.toml` and `data/cues.toml`, its patterns in
+`patterns.py` with examples in `data/examples.toml`; `TimeExpr` (expr.py) is free of the
+reference date, which only `resolve_deadline` reads.
+"""
 
 from .choose import choose_deadline
 from .expr import TimeExpr

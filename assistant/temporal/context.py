@@ -42,6 +42,7 @@ def context() -> Context:
     joins = alternation(lex.cue("prepositions", "range_join"))
     months = alternation(lex.months)
     after = alternation(lex.cue("edges", "end_after"))
+    start_after = alternation(lex.cue("edges", "start_after"))
     heading = alternation(lex.cue("prepositions", "heading"))
     relative_to = (*lex.cue("prepositions", "exclusive"), "after", "following")
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
@@ -52,7 +53,8 @@ def context() -> Context:
         ),
         # "Q1 end", "the March close" - but not "in Q2 close 5 deals"
         edge_after=re.compile(
-            rf"[-\s]+(?:{after})(?![a-z])(?!\s+(?:\d|(?:the|a|an|all|out|more)(?![a-z])))"
+            rf"(?:[-\s]+|'s\s+)(?:(?P<end>{after})|(?P<start>{start_after}))(?![a-z])"
+            r"(?!\s+(?:\d|(?:the|a|an|all|out|more)(?![a-z])))"
         ),
         modifier=re.compile(
             rf"(?<![a-z])(?:(?P<late>{late})|(?P<early>{early})|(?P<week>{weeks}))[-\s]+$"

@@ -20,7 +20,7 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     """Every time expression in `doc` with its role, in text order (char offsets)."""
     text = doc.text
     norm = normalize(text)
-    located = [_locate(doc, text, norm, hit) for hit in find_hits(norm.text)]
+    located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
     fiscal_start = next(
         (month for start, _, expr in located
          if (month := stated_fiscal_start(norm.text, norm.position(start), expr))),
@@ -35,6 +35,13 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
             expr = expr.with_(fiscal_start=fiscal_start)
         parts.append(Part(start, end, text[start:end], CONFIDENCE[role], expr.with_(role=role)))
     return parts
+
+
+def _outermost(located: list[tuple[int, int, TimeExpr]]) -> list[tuple[int, int, TimeExpr]]:
+    """Drop expressions inside another one's event phrase ("within 2 weeks of the kickoff
+    in March": "in March" dates the kickoff, not the goal)."""
+    return [item for item in located
+            if not any(o is not item and o[0] <= item[0] and item[1] <= o[1] for o in located)]
 
 
 def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, TimeExpr]:

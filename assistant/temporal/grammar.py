@@ -45,8 +45,8 @@ def _year_suffix(match: re.Match[str]) -> dict[str, object]:
     return {"year": _year(_group(match, "y"), _group(match, "yy") or _group(match, "yc"))}
 
 
-def iso(m: re.Match[str]) -> TimeExpr:
-    return TimeExpr("date", year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+def iso(m: re.Match[str]) -> TimeExpr | None:
+    return _checked(TimeExpr("date", year=int(m["y"]), month=int(m["m"]), day=int(m["d"])))
 
 
 def numeric_year(m: re.Match[str]) -> TimeExpr | None:
@@ -114,7 +114,7 @@ def nth_day(m: re.Match[str]) -> TimeExpr:
 
 
 def quarter(m: re.Match[str]) -> TimeExpr | None:
-    number = _group(m, "q") or _group(m, "qn")
+    number = _group(m, "q") or _group(m, "qn") or ("4" if _group(m, "ql") else None)
     value = int(number) if number else lexicon().ordinals[m["qo"]]
     return TimeExpr("quarter", quarter=value, **_year_suffix(m))  # type: ignore[arg-type]
 

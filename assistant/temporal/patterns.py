@@ -95,18 +95,20 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
          "date_prep"),
         ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*|f)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
                     + r")\s+(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)"
-                    r"|(?P<qn>[1-4])q(?=\s*[-']?\s*\d))" + COMPACT_END + ysuf, "nothing"),
+                    r"|(?P<qn>[1-4])q(?=\s*[-']?\s*\d)"
+                    r"|(?P<ql>last)\s+(?:fiscal\s+)?quarter(?=\s+of\s))" + COMPACT_END + ysuf,
+         "nothing"),
         ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
         ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
                  r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d)))" + COMPACT_END + ysuf, "nothing"),
         ("fiscal_year", r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*[-']?\s*"
-                        r"(?P<fyy>\d{4}|\d{2})(?!\d)", "nothing"),
+                        r"(?:\d{2}(?:\d{2})?\s*[/-]\s*)?(?P<fyy>\d{4}|\d{2})(?!\d)", "nothing"),
         ("year", rf"(?<![\w$€£.,/#-])(?:(?:cy|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{Y4})"
                  r"(?![\w%+]|[.,/-]\d|\s*(?:%|percent|pct|k\b|m\b|bn\b|mm\b))", "nothing"),
         ("calendar_year_short", r"(?<![a-z0-9])cy\s*'?(?P<yy>\d{2})(?!\d)", "nothing"),
         ("period_end", r"(?<![a-z])(?:(?P<fisc>fiscal\s+|fy\s*)?(?P<unit>year|yr|quarter|qtr"
-                       r"|month|half|week|wk)(?:[-\s]end|(?<!week)end)|(?P<ye>f?ye))(?![a-z])"
+                       r"|month|half|week|wk)(?:[-\s]end|(?<!week)end|'s\s+end)|(?P<ye>f?ye))(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
                rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),

@@ -60,6 +60,10 @@ def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
     )
     if not bound and names and not is_heading(doc, text, start, end):
         return "label"
+    weak = expr.prep in lex.cue("prepositions", "weak") or (
+        expr.prep is None and expr.kind in NAME_KINDS)
+    if weak and in_purpose(doc, start, end):
+        return "label"
     if expr.kind == "duration" and expr.prep in lex.cue("label", "condition_preps") and \
             qualifies_noun(doc, start):
         return "label"
@@ -123,3 +127,19 @@ def precedes_noun(doc: Doc, text: str, end: int) -> bool:
     following = span[0]
     return following.is_alpha and following.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and \
         following.tag_ not in ("VB", "VBD", "VBN", "MD")
+
+
+def in_purpose(doc: Doc, start: int, end: int) -> bool:
+    """True inside a purpose clause ("to be on track for H1", "so we keep the headcount
+    promised for 2027"): a weakly bound time there names the purpose's horizon."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    markers = lexicon().cue("label", "purpose_markers")
+    return any(
+        ancestor.dep_ == "advcl" and any(
+            child.dep_ in ("aux", "mark", "advmod") and child.lower_ in markers
+            for child in ancestor.children
+        )
+        for ancestor in span.root.ancestors
+    )

@@ -49,8 +49,8 @@ def extend(text: str, start: int, end: int, expr: TimeExpr, order: int) -> Hit:
     edge = None
     if expr.kind in EDGE_KINDS:
         after = ctx.edge_after.match(text, end)
-        if after:
-            end, expr = after.end(), expr.with_(edge="end")
+        if after:  # "Q1 end", "before Q3 starts"
+            end, expr = after.end(), expr.with_(edge="end" if after["end"] else "start")
         start, expr = _modified(text, start, expr)
         found = ctx.edge.search(text, window_start(start), start)
         if found:

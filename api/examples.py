@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from assistant.lexicon import load_data
 
 EXAMPLES_FILE = "examples.json"
 
 
 @lru_cache(maxsize=1)
 def _examples() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data", EXAMPLES_FILE).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return dict(load_data(__package__, EXAMPLES_FILE))
 
 
 def request_examples(name: str) -> dict[str, Any]:

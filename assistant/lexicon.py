@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 
 @cache
-def load_json(package: str, name: str) -> Any:
-    """Parse `data/<name>` shipped inside `package` (read once per process)."""
+def load_data(package: str, name: str) -> Any:
+    """Parse the JSON or TOML file `data/<name>` shipped inside `package` (read once per
+    process); callers must not mutate what it returns."""
     text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
-    return json.loads(text)
+    return tomllib.loads(text) if name.endswith(".toml") else json.loads(text)
 
 
 @cache
 def word_set(package: str, name: str, key: str) -> frozenset[str]:
     """A lower-cased set of words stored under `key` in a JSON data file."""
-    return frozenset(word.lower() for word in load_json(package, name)[key])
+    return frozenset(word.lower() for word in load_data(package, name)[key])
 
 
 @lru_cache(maxsize=65536)

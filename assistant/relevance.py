@@ -10,7 +10,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import load_json, word_set
+from .lexicon import load_data, word_set
 from .parts import Part
 from .segments import is_goal_verb, is_verb, segment_of, timed_activity, trim
 
@@ -39,7 +39,7 @@ class Candidate:
 @cache
 def _openers() -> tuple[tuple[str, ...], ...]:
     """Opener phrases as word tuples, longest first."""
-    phrases = sorted(load_json("assistant", DATA)["openers"], key=len, reverse=True)
+    phrases = sorted(load_data("assistant", DATA)["openers"], key=len, reverse=True)
     return tuple(tuple(phrase.split()) for phrase in phrases)
 
 

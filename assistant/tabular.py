@@ -30,7 +30,7 @@ from .errors import (
     FileFormatError,
     NoGoalColumnError,
 )
-from .lexicon import load_json
+from .lexicon import load_data
 
 Source = str | os.PathLike[str] | bytes
 TableFormat = Literal["csv", "xlsx"]
@@ -340,7 +340,7 @@ def find_column(
 ) -> int | None:
     """The index of the column whose header names the role (see data/table_columns.json)."""
     names = [normalise_header(header) for header in headers]
-    lexicon = load_json(__package__, COLUMNS_FILE)
+    lexicon = load_data(__package__, COLUMNS_FILE)
     wanted, excluded = lexicon[role], lexicon[f"{role}_exclude"]
     for phrase in wanted:
         for index, header in enumerate(names):

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import load_json
+from .lexicon import load_data
 from .parts import Part
 
 Doc.set_extension("gs_vague", default=[], force=True)
@@ -34,7 +34,7 @@ def _entry_pattern(entry: dict) -> list[dict]:
 
 @cache
 def _entries() -> tuple[dict, ...]:
-    return tuple(load_json("assistant", LEXICON)["entries"])
+    return tuple(load_data("assistant", LEXICON)["entries"])
 
 
 def build_matcher(nlp: Language) -> Matcher:
@@ -60,7 +60,7 @@ def _numeric(token: Token) -> bool:
 
 def info_for(entry: dict, text: str) -> VagueInfo:
     category = entry["category"]
-    spec = load_json("assistant", LEXICON)["categories"][category]
+    spec = load_data("assistant", LEXICON)["categories"][category]
     return VagueInfo(
         category=category,
         message=spec["message"].format(text=text),

@@ -8,7 +8,6 @@ import asyncio
 
 import pytest
 from pydantic import SecretStr
-from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import Message
@@ -16,10 +15,15 @@ from starlette.types import Message
 from api.errors import status_for_code
 from api.guards import key_matches, media_type
 from api.limits import counting_receive
-from api.schemas import reject_control_characters
 from api.work import failure
 from assistant.commands import serve
-from assistant.errors import AnalysisFailedError, GoalsmithError, InvalidOptionError
+from assistant.errors import (
+    AnalysisFailedError,
+    GoalsmithError,
+    InvalidCharactersError,
+    InvalidOptionError,
+)
+from assistant.options import check_text
 
 KEY = SecretStr("s3cret-key-ü")
 
@@ -76,7 +80,7 @@ def test_media_type_ignores_parameters_and_case(header: str | None, expected: st
     ],
 )
 def test_ordinary_text_passes(text: str) -> None:
-    assert reject_control_characters(text) == text
+    assert check_text(text) == text
 
 
 @pytest.mark.parametrize(
@@ -90,9 +94,9 @@ def test_ordinary_text_passes(text: str) -> None:
     ],
 )
 def test_control_characters_are_refused(text: str) -> None:
-    with pytest.raises(PydanticCustomError) as caught:
-        reject_control_characters(text)
-    assert caught.value.type == "invalid_characters"
+    with pytest.raises(InvalidCharactersError) as caught:
+        check_text(text)
+    assert caught.value.code == "invalid_characters"
 
 
 @pytest.mark.parametrize(

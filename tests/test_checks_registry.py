@@ -11,7 +11,7 @@ from assistant.checks.catalog import checks
 from assistant.checks.reference import rule_reference
 from assistant.checks.registry import rules
 from assistant.cli import main
-from assistant.lexicon import load_json
+from assistant.lexicon import load_data
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 REQUIRED = (
@@ -28,7 +28,7 @@ def test_required_rule_is_registered(rule_id: str) -> None:
     assert rule_id in rules()
 
 
-@pytest.mark.parametrize("category", sorted(load_json("assistant", "vague.json")["categories"]))
+@pytest.mark.parametrize("category", sorted(load_data("assistant", "vague.json")["categories"]))
 def test_every_vague_category_has_a_rule(category: str) -> None:
     assert f"vague.{category}" in rules()
 

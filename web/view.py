@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.lexicon import load_json
+from assistant.lexicon import load_data
 from assistant.result import (
     COMPONENTS,
     ComponentName,
@@ -24,7 +24,7 @@ from .highlight import segments
 
 def ui_text() -> dict[str, Any]:
     """Component labels, hints, score bands and value wording (read once per process)."""
-    return dict(load_json("web", "components.json"))
+    return dict(load_data("web", "components.json"))
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from ..lexicon import load_data
 from ..result import Severity
 
 RULES_FILE = "rules.toml"
@@ -43,8 +42,7 @@ class ScoreSpec:
 
 @lru_cache(maxsize=1)
 def _registry_data() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data", RULES_FILE).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return dict(load_data(__package__, RULES_FILE))
 
 
 def _rule(raw: dict[str, Any]) -> Rule:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import load_data
 from ..result import GoalAnalysis
 from ..segments import is_verb, segments
 from .context import Check, Context, Hit
@@ -20,8 +19,7 @@ COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "dative", "oprd", "pobj"})
 
 @lru_cache(maxsize=4)
 def _data(name: str) -> dict:
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return dict(load_data(__package__, name))
 
 
 def _words(key: str) -> frozenset[str]:

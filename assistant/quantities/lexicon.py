@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..lexicon import load_data
 from ..result import Direction
 
 DATA = resources.files("assistant.quantities") / "data"
@@ -16,12 +15,11 @@ DATA = resources.files("assistant.quantities") / "data"
 DIRECTIONS: tuple[Direction, ...] = ("reach", "maintain", "decrease", "increase")
 
 
-def _json(name: str) -> dict[str, Any]:
-    return dict(json.loads((DATA / name).read_text(encoding="utf-8")))
+def _data(name: str) -> dict[str, Any]:
+    return dict(load_data(__package__, name))
 
 
-def _toml(name: str) -> dict[str, Any]:
-    return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+
 
 
 @dataclass(frozen=True)
@@ -114,7 +112,7 @@ class Scoring:
 
 @lru_cache(maxsize=1)
 def units() -> Units:
-    raw = _json("units.json")
+    raw = _data("units.json")
     return Units(
         currency_symbols=raw["currency_symbols"],
         currency_codes=tuple(raw["currency_codes"]),
@@ -130,7 +128,7 @@ def units() -> Units:
 
 @lru_cache(maxsize=1)
 def number_words() -> NumberWords:
-    raw = _json("number_words.json")
+    raw = _data("number_words.json")
     return NumberWords(
         units=raw["units"],
         tens=raw["tens"],
@@ -143,7 +141,7 @@ def number_words() -> NumberWords:
 
 @lru_cache(maxsize=1)
 def phrases() -> Phrases:
-    raw = _json("phrases.json")
+    raw = _data("phrases.json")
     return Phrases(
         leads=raw["leads"],
         span_leads=tuple(raw["span_leads"]),
@@ -162,7 +160,7 @@ def phrases() -> Phrases:
 
 @lru_cache(maxsize=1)
 def verbs() -> Verbs:
-    raw = _toml("verbs.toml")
+    raw = _data("verbs.toml")
     lexicon: dict[str, Direction] = {
         word: direction for direction in DIRECTIONS for word in raw[direction]
     }
@@ -178,7 +176,7 @@ def verbs() -> Verbs:
 
 @lru_cache(maxsize=1)
 def scoring() -> Scoring:
-    raw = _toml("scoring.toml")
+    raw = _data("scoring.toml")
     words = raw["words"]
     return Scoring(
         threshold=float(raw["threshold"]),

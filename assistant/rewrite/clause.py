@@ -4,15 +4,14 @@ fillers dropped and a weak verb marked for the template to replace."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from ..checks.context import Reading
 from ..checks.wording import own_complement, replacements
+from ..lexicon import load_data
 from ..quantities.lexicon import verbs
 from ..result import GoalAnalysis, VagueSpan
 from ..segments import is_verb, segment_of, segments
@@ -39,8 +38,7 @@ class Clause:
 
 @lru_cache(maxsize=1)
 def settings() -> dict[str, list[str]]:
-    text = resources.files(__package__).joinpath("data", SETTINGS).read_text(encoding="utf-8")
-    return dict(tomllib.loads(text)["clause"])
+    return dict(load_data(__package__, SETTINGS)["clause"])
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:

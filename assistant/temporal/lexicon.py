@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from ..lexicon import load_data
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,7 @@ class Lexicon:
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return dict(load_data(__package__, name))
 
 
 @lru_cache(maxsize=1)

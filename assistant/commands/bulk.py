@@ -16,7 +16,7 @@ from ..errors import NoGoalColumnError
 from ..report import TeamSummary, report_rows, write_report
 from ..result import COMPONENTS
 from ..tabular import OUTPUT_FORMATS, OutputFormat, Table, open_table
-from .common import add_analysis_options, options_from
+from .common import add_analysis_options, options_from, positive_int
 
 STDOUT = "-"
 
@@ -42,18 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="report format (default: from the output file's extension, else csv)",
     )
     parser.add_argument(
-        "--processes", type=_positive, default=1,
+        "--processes", type=positive_int, default=1,
         help="worker processes, each loading the pipeline once (default: %(default)s)",
     )
     add_analysis_options(parser)
     parser.set_defaults(func=run)
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,6 +18,14 @@ def add_analysis_options(parser: argparse.ArgumentParser) -> None:
                         help="report the rules' own confidence instead of the learned one")
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def options_from(args: argparse.Namespace) -> Options:
     return make_options(
         reference_date=args.reference_date,

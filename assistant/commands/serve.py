@@ -6,6 +6,8 @@ import argparse
 
 import uvicorn
 
+from .common import positive_int
+
 APP = "api.app:app"
 
 
@@ -15,25 +17,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve the JSON API (/api/v1, docs at /docs) and the web pages",
         description="Serve the JSON API and the web pages. Settings come from GOALSMITH_* "
         "environment variables: GOALSMITH_API_KEY, GOALSMITH_CORS_ORIGINS (a JSON list), "
-        "GOALSMITH_ANALYSIS_PROCESSES (default: one per core).",
+        "GOALSMITH_ANALYSIS_PROCESSES (default 0: analyse in threads of the server).",
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
     )
     parser.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
     parser.add_argument(
-        "--workers", type=_positive, default=1,
+        "--workers", type=positive_int, default=1,
         help="HTTP server processes (default: %(default)s), each with its own analysis "
         "workers",
     )
     parser.set_defaults(func=run)
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
 
 
 def run(args: argparse.Namespace) -> int:

@@ -60,10 +60,12 @@ def wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], log: Pat
 
 @contextmanager
 def running_server(
-    env: Mapping[str, str] | None = None, *, command: Sequence[str] = UVICORN
+    env: Mapping[str, str] | None = None, *, command: Sequence[str] = UVICORN,
+    drop: Sequence[str] = (),
 ) -> Iterator[LiveServer]:
     """Run the server (`uvicorn api.app:app`, or `command`) on a free local port until the
-    block ends; its access log is on, so tests can read exactly what the server writes."""
+    block ends, with `env` over this process's environment less the variables in `drop`;
+    its access log is on, so tests can read exactly what the server writes."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     argv = [*command, "--host", "127.0.0.1", "--port", str(port)]
@@ -71,7 +73,8 @@ def running_server(
         log = Path(tmp) / "uvicorn.log"
         with log.open("wb") as out:
             process = subprocess.Popen(
-                argv, cwd=ROOT, env={**os.environ, **(env or {})},
+                argv, cwd=ROOT,
+                env={**{k: v for k, v in os.environ.items() if k not in drop}, **(env or {})},
                 stdout=out, stderr=subprocess.STDOUT,
             )
             try:

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from api_server import running_server
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
@@ -29,8 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-REPO = Path(__file__).resolve().parents[1]
-STARTUP_SECONDS = 180
 FEEDBACK_MS = 20_000
 
 COMPLETE_GOAL = (
@@ -43,46 +36,11 @@ PAYLOAD = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"uvicorn exited with {server.returncode} before answering")
-        try:
-            with urllib.request.urlopen(f"{url}/api/v1/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"the app did not answer within {STARTUP_SECONDS} s")
-
-
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
-        cwd=REPO,
-        # The page calls the API without a key, as a browser on an open server does.
-        env={name: value for name, value in os.environ.items() if name != "GOALSMITH_API_KEY"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, server)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    # The page calls the API without a key, as a browser on an open server does.
+    with running_server(drop=("GOALSMITH_API_KEY",)) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

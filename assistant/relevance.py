@@ -17,6 +17,7 @@ from .segments import is_goal_verb, is_verb, segment_of, timed_activity, trim
 Doc.set_extension("gs_relevance", default=None, force=True)
 
 DATA = "relevance.json"
+CANDIDATES_KEY = "goalsmith.relevance_candidates"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -155,8 +156,18 @@ def _in_time(doc: Doc, token: Token) -> bool:
     return any(p.start <= token.idx < p.end for p in times or [])
 
 
-def candidates(doc: Doc) -> Iterator[Candidate]:
-    """Every token that could open a relevance clause, with how sure the cue is."""
+def candidates(doc: Doc) -> list[Candidate]:
+    """Every token that could open a relevance clause, with how sure the cue is; found once
+    per Doc (the detector, the checks and the learned features all ask)."""
+    cached = doc.user_data.get(CANDIDATES_KEY)
+    if cached is None:
+        # Plain tuples, so that the Doc still serialises (msgpack) with its user data.
+        cached = [(c.start, c.kind, c.confidence, c.width) for c in _scan(doc)]
+        doc.user_data[CANDIDATES_KEY] = cached
+    return [Candidate(*fields) for fields in cached]
+
+
+def _scan(doc: Doc) -> Iterator[Candidate]:
     lowered = [t.lower_ for t in doc]
     for token in doc:
         i = token.i

@@ -71,5 +71,6 @@ class Analyser:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            # Wait for the workers to exit: a server that returns first leaves them orphaned.
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None

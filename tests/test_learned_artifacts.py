@@ -22,7 +22,7 @@ from assistant.learned.artifact import (
     save,
     stored_types,
 )
-from assistant.learned.confidence import model_name
+from assistant.learned.confidence import LinearScorer, model_name, scorer
 from assistant.learned.training import estimator
 from assistant.result import COMPONENTS
 
@@ -103,3 +103,14 @@ def test_incomplete_meta_is_refused(tmp_path: Path) -> None:
 def test_missing_artifact_is_a_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="cannot load"):
         load_artifact("absent", tmp_path)
+
+
+@pytest.mark.parametrize("component", COMPONENTS)
+def test_plain_weights_match_the_skops_model(component: str) -> None:
+    """Analysis scores with weights.json; it must be the committed skops model, exactly."""
+    from_skops = LinearScorer.of(load_artifact(model_name(component)).estimator)
+    from_json = scorer(component)
+    assert from_json.weights.keys() == from_skops.weights.keys()
+    assert from_json.intercept == pytest.approx(from_skops.intercept)
+    for name, weight in from_skops.weights.items():
+        assert from_json.weights[name] == pytest.approx(weight), name

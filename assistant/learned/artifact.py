@@ -19,10 +19,8 @@ import spacy
 from skops.io import dump, get_untrusted_types, load
 
 from ..errors import ModelError
+from .paths import META_FILE, MODEL_FILE, MODELS_DIR
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-MODEL_FILE = "model.skops"
-META_FILE = "meta.json"
 META_KEYS = ("name", "version", "sklearn_version", "spacy_version", "features", "labels",
              "metrics", "trained_on", "seed")
 # Reviewed: every type a DictVectorizer + LogisticRegression pipeline stores (see

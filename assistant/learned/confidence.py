@@ -3,6 +3,7 @@ they found, or "absent") is right, from the features of that answer."""
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -14,7 +15,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..features import ANSWER_FEATURES
 from ..result import COMPONENTS
-from .artifact import MODELS_DIR, cached_artifact
+from .paths import MODELS_DIR, WEIGHTS_FILE
 
 MODEL_PREFIX = "confidence-"
 
@@ -42,6 +43,16 @@ class LinearScorer:
                             for name, index in vectorizer.vocabulary_.items()},
                    intercept=float(model.intercept_[0]))
 
+    def to_json(self) -> str:
+        return json.dumps({"intercept": self.intercept, "weights": self.weights},
+                          indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> LinearScorer:
+        data = json.loads(text)
+        return cls(weights={str(k): float(v) for k, v in data["weights"].items()},
+                   intercept=float(data["intercept"]))
+
     def probability(self, row: dict[str, float]) -> float:
         """P(the answer described by `row` is right); unknown features weigh nothing."""
         z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in row.items())
@@ -50,7 +61,12 @@ class LinearScorer:
 
 @cache
 def scorer(component: str, models_dir: Path = MODELS_DIR) -> LinearScorer:
-    return LinearScorer.of(cached_artifact(model_name(component), models_dir).estimator)
+    """The component's model as plain weights (`weights.json`, written with the skops file)."""
+    path = models_dir / model_name(component) / WEIGHTS_FILE
+    try:
+        return LinearScorer.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot read {path}: {exc} (run `goalsmith train`)") from exc
 
 
 def learned_confidence(doc: Doc, models_dir: Path = MODELS_DIR) -> dict[str, float]:

@@ -28,7 +28,8 @@ from ..features import ANSWER_FEATURES, EXTENSIONS
 from ..parts import Part
 from ..result import COMPONENTS
 from .artifact import MODELS_DIR, runtime_versions, save
-from .confidence import learned_confidence, model_name
+from .confidence import LinearScorer, learned_confidence, model_name
+from .paths import WEIGHTS_FILE
 
 SEED = 20261127
 FOLDS = 5
@@ -150,7 +151,8 @@ def train_component(component: str, records: Sequence[dict], docs: Sequence[Doc]
                        "goals": len(records)},
         "seed": seed,
     }
-    save(model_name(component), fitted, meta, models_dir)
+    folder = save(model_name(component), fitted, meta, models_dir)
+    (folder / WEIGHTS_FILE).write_text(LinearScorer.of(fitted).to_json(), encoding="utf-8")
     return metrics
 
 

@@ -18,11 +18,11 @@ from assistant.learned.artifact import (
     MODELS_DIR,
     TRUSTED_TYPES,
     load_artifact,
-    runtime_versions,
     save,
     stored_types,
 )
 from assistant.learned.confidence import LinearScorer, model_name, scorer
+from assistant.learned.paths import runtime_versions
 from assistant.learned.training import estimator
 from assistant.result import COMPONENTS
 

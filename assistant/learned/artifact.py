@@ -7,19 +7,16 @@ reviewed list of the types they may contain; anything else in the file is refuse
 from __future__ import annotations
 
 import json
-import warnings
 import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import sklearn
-import spacy
 from skops.io import dump, get_untrusted_types, load
 
 from ..errors import ModelError
-from .paths import META_FILE, MODEL_FILE, MODELS_DIR
+from .paths import META_FILE, MODEL_FILE, MODELS_DIR, warn_on_version_mismatch
 
 META_KEYS = ("name", "version", "sklearn_version", "spacy_version", "features", "labels",
              "metrics", "trained_on", "seed")
@@ -70,7 +67,7 @@ def load_artifact(name: str, models_dir: Path = MODELS_DIR) -> Artifact:
         estimator = load(folder / MODEL_FILE, trusted=TRUSTED_TYPES)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise ModelError(f"cannot load model {name!r} from {folder}: {exc}") from exc
-    _warn_on_version_mismatch(name, meta)
+    warn_on_version_mismatch(name, meta)
     return Artifact(estimator=estimator, meta=meta)
 
 
@@ -96,17 +93,3 @@ def stored_types(path: Path) -> set[str]:
 def cached_artifact(name: str, models_dir: Path = MODELS_DIR) -> Artifact:
     """The artifact, loaded once per process."""
     return load_artifact(name, models_dir)
-
-
-def runtime_versions() -> dict[str, str]:
-    return {"sklearn_version": sklearn.__version__, "spacy_version": spacy.__version__}
-
-
-def _warn_on_version_mismatch(name: str, meta: dict[str, Any]) -> None:
-    for key, running in runtime_versions().items():
-        if meta.get(key) != running:
-            warnings.warn(
-                f"model {name!r} was trained with {key.split('_')[0]} {meta.get(key)}, "
-                f"running {running}; retrain with `goalsmith train`",
-                RuntimeWarning, stacklevel=3,
-            )

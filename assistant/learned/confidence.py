@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..features import ANSWER_FEATURES
 from ..result import COMPONENTS
-from .paths import MODELS_DIR, WEIGHTS_FILE
+from .paths import META_FILE, MODELS_DIR, WEIGHTS_FILE, warn_on_version_mismatch
 
 MODEL_PREFIX = "confidence-"
 
@@ -62,11 +62,15 @@ class LinearScorer:
 @cache
 def scorer(component: str, models_dir: Path = MODELS_DIR) -> LinearScorer:
     """The component's model as plain weights (`weights.json`, written with the skops file)."""
-    path = models_dir / model_name(component) / WEIGHTS_FILE
+    folder = models_dir / model_name(component)
     try:
-        return LinearScorer.from_json(path.read_text(encoding="utf-8"))
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        weights = LinearScorer.from_json((folder / WEIGHTS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"cannot read {path}: {exc} (run `goalsmith train`)") from exc
+        message = f"cannot read the model in {folder}: {exc} (run `goalsmith train`)"
+        raise ModelError(message) from exc
+    warn_on_version_mismatch(model_name(component), meta)
+    return weights
 
 
 def learned_confidence(doc: Doc, models_dir: Path = MODELS_DIR) -> dict[str, float]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_FILE = "model.skops"
@@ -11,3 +14,18 @@ META_FILE = "meta.json"
 # `goalsmith train` beside the skops file; analysis reads this, so a process never imports
 # scikit-learn or skops just to score (about 3 s and 100 MB per process).
 WEIGHTS_FILE = "weights.json"
+
+
+def runtime_versions() -> dict[str, str]:
+    """The installed scikit-learn and spaCy versions (read without importing them)."""
+    return {"sklearn_version": version("scikit-learn"), "spacy_version": version("spacy")}
+
+
+def warn_on_version_mismatch(name: str, meta: dict[str, Any]) -> None:
+    for key, running in runtime_versions().items():
+        if meta.get(key) != running:
+            warnings.warn(
+                f"model {name!r} was trained with {key.split('_')[0]} {meta.get(key)}, "
+                f"running {running}; retrain with `goalsmith train`",
+                RuntimeWarning, stacklevel=3,
+            )

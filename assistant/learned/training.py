@@ -27,9 +27,9 @@ from ..errors import ModelError
 from ..features import ANSWER_FEATURES, EXTENSIONS
 from ..parts import Part
 from ..result import COMPONENTS
-from .artifact import MODELS_DIR, runtime_versions, save
+from .artifact import MODELS_DIR, save
 from .confidence import LinearScorer, learned_confidence, model_name
-from .paths import WEIGHTS_FILE
+from .paths import WEIGHTS_FILE, runtime_versions
 
 SEED = 20261127
 FOLDS = 5

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import openpyxl
 import pytest
 from api_server import LiveServer, running_server
+from workbooks import xlsx_bytes
 
 from assistant.options import MAX_BATCH_GOALS, MAX_TEXT_CHARS
 
@@ -326,17 +326,6 @@ TEAM_CSV = (
 ).encode("cp1252")
 
 
-def _xlsx(rows: list[list[str]]) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def test_report_answers_in_json(client: httpx.Client) -> None:
     response = client.post(REPORTS, files={"file": ("team.csv", TEAM_CSV, "text/csv")},
                            data={"reference_date": REFERENCE})
@@ -360,8 +349,8 @@ def test_report_downloads_as_safe_csv(client: httpx.Client) -> None:
     assert rows[2][1].startswith("'=")
 
 
-def test_report_reads_xlsx(client: httpx.Client) -> None:
-    data = _xlsx([["Goal", "Owner"], ["Publish 6 customer case studies by May 2027", "Ade"]])
+def test_report_readsxlsx_bytes(client: httpx.Client) -> None:
+    data = xlsx_bytes([["Goal", "Owner"], ["Publish 6 customer case studies by May 2027", "Ade"]])
     response = client.post(REPORTS, files={"file": ("team.xlsx", data)})
     assert response.status_code == 200, response.text
     assert response.json()["goals"][0]["owner"] == "Ade"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import io
 from pathlib import Path
 
-import openpyxl
 import pytest
+from workbooks import xlsx_bytes
 
 from assistant.errors import EmptyFileError, FileFormatError, NoGoalColumnError
 from assistant.tabular import detect_encoding, find_column, open_table, sniff_delimiter
@@ -81,21 +80,10 @@ def test_short_and_long_rows_fit_the_header() -> None:
         assert list(table.rows) == [["Win 4 new logos", ""], ["Raise NPS to 45", "Ana"]]
 
 
-def _xlsx(rows: list[list[object]]) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def test_xlsx_from_bytes_gives_text_cells() -> None:
     import datetime as dt
 
-    data = _xlsx([["Sales rep", "Key result", "Weight"],
+    data = xlsx_bytes([["Sales rep", "Key result", "Weight"],
                   ["Kim", "Close 12 deals in Q1", 0.5],
                   [None, None, None],
                   ["Lee", "Demo to 20 accounts", dt.datetime(2027, 3, 31)],
@@ -110,7 +98,7 @@ def test_xlsx_from_bytes_gives_text_cells() -> None:
 
 def test_xlsx_from_path(tmp_path: Path) -> None:
     path = tmp_path / "goals.xlsx"
-    path.write_bytes(_xlsx([["Goal"], ["Publish 6 case studies by year end"]]))
+    path.write_bytes(xlsx_bytes([["Goal"], ["Publish 6 case studies by year end"]]))
     with open_table(path) as table:
         assert list(table.rows) == [["Publish 6 case studies by year end"]]
 

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluation import read_gold
-from ..learned.artifact import MODELS_DIR
-from ..learned.training import SEED, measure, train_all
+from ..learned.paths import MODELS_DIR
 from ..pipeline import get_nlp
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "training" / "goals.jsonl"
@@ -21,17 +20,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="labelled goals to train on (GUIDELINE.md format)")
     parser.add_argument("--models-dir", type=Path, default=MODELS_DIR,
                         help="where models/<name>/ artifacts are written")
-    parser.add_argument("--seed", type=int, default=SEED, help="seed of folds and models")
+    parser.add_argument("--seed", type=int,
+                        help="seed of folds and models (default: the project's fixed seed)")
     parser.add_argument("--report", type=Path, metavar="GOLD",
                         help="after training, measure the models on these gold goals")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: scikit-learn and skops cost ~2 s and ~100 MB, and only training needs
+    # them (every other `goalsmith` command builds this parser too).
+    from ..learned.training import SEED, measure, train_all
+
+    seed = SEED if args.seed is None else args.seed
     records = read_gold(args.corpus)
     docs = list(get_nlp().pipe(r["text"] for r in records))
-    results = train_all(records, docs, args.corpus, args.seed, args.models_dir)
-    print(f"trained on {len(records)} goals from {args.corpus} (seed {args.seed}); "
+    results = train_all(records, docs, args.corpus, seed, args.models_dir)
+    print(f"trained on {len(records)} goals from {args.corpus} (seed {seed}); "
           f"{len(records)}-goal cross-validation:")
     for line in table(results):
         print(line)

@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from assistant import GoalsmithError, analyze
-from assistant.options import Options
+from assistant import GoalsmithError, Options, Outcome, check_batch
 from assistant.result import COMPONENTS, Finding, GoalAnalysis, Severity
 
 # Line breaks as LSP counts them.
@@ -106,20 +105,10 @@ def _placed(line: GoalLine, finding: Finding, rewrites: tuple[str, ...]) -> Issu
     )
 
 
-def check_lines(lines: Sequence[GoalLine], options: Options) -> list[GoalAnalysis | GoalsmithError]:
-    """Each line's analysis read with `options`, in order; a line that cannot be analysed
-    (too long, control characters) gets its error in its place."""
-    outcomes: list[GoalAnalysis | GoalsmithError] = []
-    for line in lines:
-        try:
-            outcomes.append(analyze(
-                line.text, reference_date=options.reference_date,
-                date_order=options.date_order, fiscal_year_start=options.fiscal_year_start,
-                rules=dict(options.rules),
-            ))
-        except GoalsmithError as exc:
-            outcomes.append(exc)
-    return outcomes
+def check_lines(goals: Sequence[GoalLine], options: Options) -> list[Outcome]:
+    """Each line's analysis read with `options`, in order, through the core's batch path; a
+    line that cannot be analysed (too long, control characters) gets its error in its place."""
+    return list(check_batch((line.text, options) for line in goals))
 
 
 def document_issues(goals: Sequence[GoalLine], options: Options) -> list[Issue]:

@@ -15,11 +15,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Json, model_validator
 
-from assistant import MAX_BATCH_GOALS
-from assistant.checks.registry import rules
-from assistant.errors import InvalidOptionError, TooManyRowsError
-from assistant.lexicon import load_data
-from assistant.options import DateOrder, Options, make_options
+from assistant import (
+    MAX_BATCH_GOALS,
+    DateOrder,
+    InvalidOptionError,
+    Options,
+    TooManyRowsError,
+    load_data,
+    make_options,
+    rules,
+)
 
 from .document import GoalLine, Issue, goal_lines
 from .units import Utf16Offsets, utf16_length

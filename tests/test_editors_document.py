@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 import assistant
-from assistant.options import make_options
 from editors.document import GoalLine, document_issues, goal_issues, goal_lines
 
 REFERENCE = "2026-11-27"
@@ -67,7 +66,7 @@ def test_lines_without_any_goal_part_get_no_issues(text: str) -> None:
 
 def test_a_line_that_cannot_be_analysed_names_its_line() -> None:
     goals = goal_lines("Close 5 deals by May\n\nClose\x07 6 deals by June")
-    options = make_options(reference_date=REFERENCE)
+    options = assistant.make_options(reference_date=REFERENCE)
     with pytest.raises(assistant.InputError) as raised:
         document_issues(goals, options)
     assert raised.value.details == {"line": 3}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.checks.registry import rules
+from assistant import rules
 from assistant.result import COMPONENTS
 from editors.document import GoalLine, Issue
 from editors.languagetool import (

@@ -41,7 +41,8 @@ SHARE_OF_GROUP = [
     ("Get 90% of CSMs to record success plans by EOM", "CSMs to record success plans"),
     ("100% of SDRs certified on the new sequencer by Jan 31", "SDRs certified"),
     ("Deal desk SLA: 95% of quotes approved within 4 hours", "quotes approved"),
-    ("60% of trial users invite a teammate within their first week", "trial users invite a teammate"),
+    ("60% of trial users invite a teammate within their first week",
+     "trial users invite a teammate"),
     ("Webinar attendance: 45% of registrants join live", "Webinar attendance"),
     ("Move 30% of SMB renewals to annual billing by Q2", "SMB renewals"),
 ]

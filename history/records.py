@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.report import TeamReport, TeamSummary, entry_result
-from assistant.result import COMPONENTS, ComponentName
+from assistant import entry_result
+from assistant.result import COMPONENTS, ComponentName, TeamReport, TeamSummary
 
 # Rule ids of the vague-wording checks share this prefix (see `goalsmith rules`).
 VAGUE_PREFIX = "vague."

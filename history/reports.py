@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.errors import NoGoalColumnError
-from assistant.tabular import Source, open_table
+from assistant import NoGoalColumnError, open_table
 
 from .align import Alignment, align
 from .records import CycleDetail, CycleInfo
@@ -37,7 +36,7 @@ def saved_report(store: HistoryStore, team: str, cycle: str) -> SavedReport:
     return SavedReport(cycle=detail, alignment=align(detail.entries, detail.parents))
 
 
-def read_parents(source: Source, *, filename: str | None = None) -> list[str]:
+def read_parents(source: str | bytes, *, filename: str | None = None) -> list[str]:
     """The parent (team or company) goals of a CSV or XLSX file: the non-blank cells of its
     goal column, found by header like in any goals file, else its first column."""
     try:
@@ -46,7 +45,7 @@ def read_parents(source: Source, *, filename: str | None = None) -> list[str]:
         return _column_cells(source, filename, FIRST_COLUMN)
 
 
-def _column_cells(source: Source, filename: str | None, column: str | None) -> list[str]:
+def _column_cells(source: str | bytes, filename: str | None, column: str | None) -> list[str]:
     with open_table(source, filename=filename, column=column) as table:
         cells = (row[table.goal_column].strip() for row in table.rows)
         return [cell for cell in cells if cell]

@@ -16,8 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from assistant.report import TeamSummary
-from assistant.result import COMPONENTS
+from assistant.result import COMPONENTS, TeamSummary
 
 from .db import make_engine, migrate, writing
 from .errors import CycleExistsError, CycleNotFoundError, InvalidNameError

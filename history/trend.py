@@ -8,8 +8,8 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant import write_table
 from assistant.result import COMPONENTS, ComponentName
-from assistant.tabular import write_table
 
 from .records import CycleDetail, StoredGoal
 from .store import HistoryStore

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.report import ANALYSIS_COLUMNS, SummaryBuilder, TeamSummary
-from assistant.result import COMPONENTS
+from assistant.report import ANALYSIS_COLUMNS, SummaryBuilder
+from assistant.result import COMPONENTS, TeamSummary
 from history import SavedGoal
 
 PART_LETTERS = {"m": "metric", "t": "target", "d": "deadline", "r": "relevance"}

@@ -12,10 +12,8 @@ from typing import BinaryIO
 
 from tqdm import tqdm
 
-from ..errors import NoGoalColumnError
-from ..report import ReportRow, TeamSummary, report_rows, write_report
-from ..result import COMPONENTS
-from ..tabular import OUTPUT_FORMATS, OutputFormat, Table, open_table
+from .. import OUTPUT_FORMATS, NoGoalColumnError, Table, open_table, report_rows, write_report
+from ..result import COMPONENTS, OutputFormat, ReportRow, TeamSummary
 from .common import add_analysis_options, options_from, positive_int
 from .keeping import HistoryRequest, KeptGoal
 

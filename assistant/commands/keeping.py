@@ -8,8 +8,8 @@ import argparse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..errors import InputError
-from ..report import RowResult, TeamSummary
+from .. import InputError
+from ..result import RowResult, TeamSummary
 
 if TYPE_CHECKING:
     from history.align import Alignment

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "assistant.commands.lsp",
     "assistant.commands.rules",
     "assistant.commands.train",
+    "assistant.commands.history",
 )
 
 

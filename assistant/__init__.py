@@ -54,7 +54,7 @@ from .report import (
 )
 from .result import GoalAnalysis, TeamReport
 from .tables.read import Table, open_table
-from .tables.write import OUTPUT_FORMATS
+from .tables.write import OUTPUT_FORMATS, write_table
 
 __version__ = "0.1.0"
 
@@ -110,4 +110,5 @@ __all__ = [
     "rules",
     "run_partitions",
     "write_report",
+    "write_table",
 ]

@@ -11,7 +11,7 @@ import assistant
 
 ROOT = Path(__file__).resolve().parents[1]
 # Surfaces: they translate their protocol into calls of the public API, nothing more.
-SURFACES = ("api", "web", "editors", "assistant/commands", "assistant/cli.py",
+SURFACES = ("api", "web", "editors", "history", "assistant/commands", "assistant/cli.py",
             "assistant/cluster.py")
 # Developer tools over the core's own internals (rule reference, scoring, model training):
 # they measure and rebuild the core rather than use it, so they may read its modules.

@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from .errors import GoalsmithError
+from . import GoalsmithError
 
 # Each module exposes `register(subparsers)`, which adds its parser and sets `func`.
 COMMAND_MODULES = (
@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "assistant.commands.serve",
     "assistant.commands.rules",
     "assistant.commands.train",
+    "assistant.commands.history",
 )
 
 

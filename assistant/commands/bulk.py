@@ -5,18 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 from tqdm import tqdm
 
-from ..errors import NoGoalColumnError
-from ..report import TeamSummary, report_rows, write_report
-from ..result import COMPONENTS
-from ..tabular import OUTPUT_FORMATS, OutputFormat, Table, open_table
+from .. import OUTPUT_FORMATS, NoGoalColumnError, Table, open_table, report_rows, write_report
+from ..result import COMPONENTS, OutputFormat, ReportRow, TeamSummary
 from .common import add_analysis_options, options_from, positive_int
+from .keeping import HistoryRequest, KeptGoal
 
 STDOUT = "-"
 
@@ -46,6 +45,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="worker processes, each loading the pipeline once (default: %(default)s)",
     )
     add_analysis_options(parser)
+    saving = parser.add_argument_group(
+        "saving to history",
+        "Nothing is stored unless you ask: --save keeps the goals, their analysis and the "
+        "summary as one cycle of a team (database: GOALSMITH_DATABASE_URL, see "
+        "`goalsmith history`).",
+    )
+    saving.add_argument("--save", action="store_true", help="save the report as a cycle")
+    saving.add_argument("--team", help="team to save the cycle under (with --save)")
+    saving.add_argument("--cycle", help="cycle name, e.g. 2027-Q1 (with --save)")
+    saving.add_argument("--replace", action="store_true",
+                        help="overwrite a saved cycle of the same name")
+    saving.add_argument(
+        "--parents", metavar="FILE",
+        help="CSV/XLSX of parent (team or company) goals: report each goal's best-matching "
+        "parent, orphans and near-duplicate goals (saved with --save)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -53,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     options = options_from(args)
     fmt = output_format(args.format, args.output)
     target = args.output or default_output(Path(args.file), fmt)
+    history = HistoryRequest.from_args(args)
+    goals: list[KeptGoal] = []
     try:
         with open_table(args.file, column=args.column, owner_column=args.owner_column) as table:
             rows = tqdm(
@@ -60,15 +77,27 @@ def run(args: argparse.Namespace) -> int:
                 desc="checking goals", unit=" goals", file=sys.stderr,
                 disable=not sys.stderr.isatty(), leave=False,
             )
+            if history.wanted:
+                rows = _keeping(rows, table.goal_column, goals)
             with _output(target) as stream:
                 summary = write_report(table.headers, rows, stream, fmt, bom=target != STDOUT)
     except NoGoalColumnError as exc:
         raise NoGoalColumnError(f"{exc.message} Use --column NAME.", details=exc.details) from None
     report = sys.stderr if target == STDOUT else sys.stdout
     print(summary_text(args.file, table, summary), file=report)
+    if history.wanted:
+        print(history.finish(goals, summary, args.file), file=report)
     if target != STDOUT:
         print(f"Report written to {target}", file=report)
     return 0
+
+
+def _keeping(rows: Iterable[ReportRow], goal_column: int, kept: list[KeptGoal]
+             ) -> Iterator[ReportRow]:
+    """The rows, unchanged, each also kept (row, owner, text, analysis) for history."""
+    for row in rows:
+        kept.append(KeptGoal(row.row, row.owner, row.cells[goal_column], row.result))
+        yield row
 
 
 def output_format(requested: str | None, output: str | None) -> OutputFormat:

@@ -113,8 +113,10 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
         if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
                 or _quote_mark(doc, j)):
             break
-        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS:
-            break
+        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
+                doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
+                and doc[j - 1].whitespace_):
+            break  # "2 AEs + 1 SE": two things
         if _head_token(doc, j, start):
             head = j
         j += 1
@@ -271,6 +273,8 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     # "run QBRs with each platinum customer": a plural object held once per customer is counted.
     changed = verb is not None and (near(verb.lemma_.lower(), _words("change_verbs")) or (
         _object_of(doc, verb, start) and _distributed(doc, end)))
+    if verb is None and _distributed(doc, end):
+        return True  # "QBRs with all 12 strategic accounts this quarter"
     return quantified or changed or (start > 0 and doc[start - 1].lower_ == "of")
 
 
@@ -298,9 +302,8 @@ def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None
         if token.lower_ in _words("skip_tokens") and token.lower_ not in {"up", "out", "in"}:
             continue
         if is_goal_verb(token):
-            if token.lemma_.lower() in {"want", "need", "try", "aim", "be"} or (
-                    token.tag_ == "VBN" and token.dep_ == "acl"):
-                continue  # "Pipeline sourced by marketing" names the metric
+            if token.lemma_.lower() in {"want", "need", "try", "aim", "be"}:
+                continue
             return token
     return None
 
@@ -365,9 +368,18 @@ def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> 
     read as a verb names the metric ('Logo churn ≤ 2%', 'Win rate 28%')."""
     seg_start, _ = segment_of(doc, first.i)
     verb = goal_verb(doc, seg_start, first.i + 1, context)  # "Triple the number of ..."
+    while verb is not None and _aside(doc, verb):
+        verb = goal_verb(doc, verb.i + 1, first.i + 1, context)
     if verb is None or _names_measure(doc, verb, first, target, context):
         return None
     return verb
+
+
+def _aside(doc: Doc, verb: Token) -> bool:
+    """'Pipeline sourced by marketing: 35%', 'accuracy (commit vs. actual)': a participle
+    naming the metric or a verb in brackets does not govern the target."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or (
+        verb.i > 0 and doc[verb.i - 1].text == "(")
 
 
 def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
@@ -411,15 +423,16 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
 
 
 def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]:
-    """Where a headline's subject may start: the segment start after a leading time or
-    purpose ('By 2027-02-15 forecast accuracy ...'), then after each label colon before
-    the target ('Pipeline gen: self-sourced pipeline = 3x')."""
+    """Where a headline's subject may start: after a label colon or a '+' before the target,
+    nearest first ('Pipeline gen: self-sourced pipeline = 3x'), then at the segment start
+    after a leading time or purpose ('By 2027-02-15 forecast accuracy ...')."""
     seg_start, _ = segment_of(doc, target_i)
     first = seg_start
     while first < target_i and first in context:
         first += 1
+    parts = [t.i + 1 for t in doc[first:target_i] if t.text in {":", "+", "&"}]
+    yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first
-    yield from (t.i + 1 for t in doc[seg_start:target_i] if t.text == ":")
 
 
 def _verb_anchor(doc: Doc, i: int, blocked: set[int]) -> Iterator[int]:
@@ -459,6 +472,9 @@ def find_metric(doc: Doc) -> Part | None:
         if bounds is None:
             continue
         start, end = bounds
+        if mode in SUBJECT_MODES and end - start > 1 and doc[end - 1].lower_ in _words(
+                "area_labels"):
+            end -= 1  # "Q1 bookings target = $320k"
         if mode in {"verb", "verb_strict"} | SUBJECT_MODES:
             end = per_unit(doc, end, blocked)
         if _accepted(doc, start, end, mode, target, context):
@@ -584,8 +600,8 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
     3.4 to 4.2') when no label colon parts it from the level, or when it names a measure
     or a count ('SQLs from content syndication: 150')."""
     if target is None or doc[end - 1].lower_ in _words("area_labels") or rejected(
-            doc, start, end):
-        return False
+            doc, start, end) or (start > 0 and doc[start - 1].lower_ in _words("distributives")):
+        return False  # 'every AE at ≥ 3x coverage': the scope, not the metric
     k = end
     while k < len(doc) and doc[k].idx < target.start and doc[k].lower_ in _words("copulas"):
         k += 1

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "assistant.commands.serve",
     "assistant.commands.rules",
     "assistant.commands.train",
+    "assistant.commands.history",
 )
 
 

@@ -23,7 +23,7 @@ def _source_packages() -> set[str]:
     """Every folder of Python code in the repository, as the package name it installs as."""
     mapped = {Path(folder): name for name, folder in SETUPTOOLS["package-dir"].items()}
     found = set()
-    for top in ("assistant", "api", "web", "editors", *map(str, mapped)):
+    for top in ("assistant", "api", "web", "editors", "history", *map(str, mapped)):
         for init in (ROOT / top).rglob("*.py"):
             folder = init.parent.relative_to(ROOT)
             prefix = next((mapped[m] for m in mapped if folder.is_relative_to(m)), None)

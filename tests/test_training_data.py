@@ -23,8 +23,8 @@ FILES = [*gold_files(TRAINING), SEALED]
 FIELDS = ("id", "text", "metric", "target", "deadline", "deadline_date", "relevance",
           "vague", "role", "notes")
 SPANS = ("metric", "target", "deadline", "relevance")
-# Ids are a lower-case prefix and four digits ("t0001", "w2c0001", "s0001").
-ID_PATTERN = re.compile(r"[a-z][a-z0-9]*\d{4}")
+# Ids are a lower-case prefix and a number of at least three digits ("t0001", "w2m001").
+ID_PATTERN = re.compile(r"[a-z][a-z0-9]*\d{3,}")
 MIN_TRAINING_RECORDS = 850
 MIN_SEALED_RECORDS = 200
 # Word-set overlap above which one goal counts as a paraphrase of another.
@@ -64,7 +64,7 @@ def _field_problems(record: dict) -> list[str]:
     if tuple(record) != FIELDS:
         problems.append(f"fields {tuple(record)}")
     if not ID_PATTERN.fullmatch(str(record.get("id"))):
-        problems.append("id is not a prefix and four digits")
+        problems.append("id is not a prefix and a number")
     if not isinstance(record.get("vague"), list):
         problems.append("vague is not a list")
     return problems

@@ -21,7 +21,7 @@ from .batcher import PipeBatcher
 from .errors import UNAUTHORIZED_RESPONSE, install_error_handlers
 from .guards import api_key_guard
 from .limits import BodyLimitMiddleware
-from .routes import check, reports, service
+from .routes import check, languagetool, reports, service
 from .runner import Analyser
 from .settings import ApiSettings
 
@@ -62,6 +62,20 @@ def api_router(settings: ApiSettings) -> APIRouter:
     return router
 
 
+def languagetool_router(settings: ApiSettings) -> APIRouter:
+    """LanguageTool's protocol at `/v2`, behind the same key as `/api/v1` (which LanguageTool
+    clients may send as the `apiKey` form field); the language list stays open."""
+    guard = api_key_guard(settings.api_key, form_field="apiKey") if settings.api_key else None
+    router = APIRouter()
+    router.include_router(languagetool.languages_router)
+    router.include_router(
+        languagetool.check_router,
+        dependencies=[Depends(guard)] if guard else [],
+        responses={401: UNAUTHORIZED_RESPONSE} if guard else {},
+    )
+    return router
+
+
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
     settings = settings or ApiSettings()
     app = FastAPI(
@@ -75,6 +89,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.auth_required = settings.api_key is not None
     install_error_handlers(app)
     app.include_router(api_router(settings))
+    app.include_router(languagetool_router(settings))
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=str(resources.files("web") / "static")), "static")
     app.add_middleware(

@@ -13,11 +13,11 @@ import asyncio
 from collections import deque
 from dataclasses import dataclass
 
-from assistant.options import Options
+from assistant import Options, Outcome
 from assistant.result import GoalAnalysis
 
 from .runner import Analyser
-from .work import Outcome, analyse_jobs
+from .work import analyse_jobs
 
 
 @dataclass(eq=False)

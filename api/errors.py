@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from assistant.errors import (
+from assistant import (
     AnalysisFailedError,
     EmptyTextError,
     GoalsmithError,

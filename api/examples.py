@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from assistant.lexicon import load_data
+from assistant import load_data
 
 EXAMPLES_FILE = "examples.json"
 

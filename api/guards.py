@@ -23,21 +23,38 @@ def key_matches(given: str | None, expected: SecretStr) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), expected.get_secret_value().encode("utf-8"))
 
 
-def api_key_guard(expected: SecretStr) -> Callable[..., Awaitable[None]]:
-    """A dependency that accepts the key as a bearer token or in `X-API-Key`."""
+def api_key_guard(
+    expected: SecretStr, *, form_field: str | None = None
+) -> Callable[..., Awaitable[None]]:
+    """A dependency that accepts the key as a bearer token, in `X-API-Key` or, when
+    `form_field` is named, in that field of a form body (as LanguageTool clients send it)."""
+    where = "Authorization: Bearer <key> or X-API-Key" + (
+        f" or the {form_field} form field" if form_field else ""
+    )
 
     async def require_api_key(
+        request: Request,
         bearer: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
         header_key: Annotated[str | None, Security(key_header_scheme)],
     ) -> None:
-        token = bearer.credentials if bearer else None
-        if not (key_matches(token, expected) or key_matches(header_key, expected)):
+        given = [bearer.credentials if bearer else None, header_key]
+        if form_field:
+            given.append(await form_value(request, form_field))
+        if not any(key_matches(key, expected) for key in given):
             raise HTTPException(
-                401, "A valid API key is required (Authorization: Bearer <key> or X-API-Key).",
+                401, f"A valid API key is required ({where}).",
                 headers={"WWW-Authenticate": "Bearer"},
             )
 
     return require_api_key
+
+
+async def form_value(request: Request, field: str) -> str | None:
+    """A text field of a form body (parsed once per request), or None."""
+    if media_type(request) not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return None
+    value = (await request.form()).get(field)
+    return value if isinstance(value, str) else None
 
 
 def media_type(request: Request) -> str:

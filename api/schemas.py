@@ -15,21 +15,20 @@ from fastapi import UploadFile
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Json
 from pydantic_core import PydanticCustomError
 
-from assistant.checks.config import rule_config
-from assistant.errors import GoalsmithError
-from assistant.options import (
+from assistant import (
     MAX_BATCH_GOALS,
     MAX_TEXT_CHARS,
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_ROWS,
     DateOrder,
+    GoalsmithError,
     Options,
     RuleSetting,
     check_text,
     make_options,
+    rule_config,
 )
-from assistant.report import TeamSummary
-from assistant.result import GoalAnalysis
+from assistant.result import GoalAnalysis, TeamSummary
 
 from .errors import BATCH_TOO_LARGE
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from assistant.options import MAX_BATCH_GOALS, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES
+from assistant import MAX_BATCH_GOALS, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES
 
 # A goal's text may be JSON-escaped to six bytes a character ("\u00e9"); allow for that
 # and for ids and options around each goal of a full batch.

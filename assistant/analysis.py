@@ -1,13 +1,18 @@
-"""`analyze` and `check_many`: text in, one `GoalAnalysis` out, through the cached pipeline."""
+"""Text in, `GoalAnalysis` out, through the cached pipeline: `analyze` for one goal,
+`check_batch` for many (the one batch path every surface uses), `check_many` over it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import traceback
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from .checks import review
+from .errors import AnalysisFailedError, GoalsmithError, InputError
+from .iterate import batched
 from .learned import learned_confidence
 from .options import Options, check_text, make_options
 from .parts import Part
@@ -27,6 +32,9 @@ from .settings import get_settings
 from .temporal import resolve_deadline
 
 BATCH_SIZE = 128
+# What one goal of a batch comes to: its analysis, or why it could not be analysed.
+Outcome = GoalAnalysis | GoalsmithError
+logger = logging.getLogger("goalsmith")
 # Confidence reported for an absent component when no detector offers a better estimate.
 ABSENT_CONFIDENCE = 0.8
 
@@ -38,15 +46,34 @@ def analyze(
     date_order: str = "MDY",
     fiscal_year_start: int = 1,
     rules: dict[str, str] | None = None,
+    use_model: bool = True,
 ) -> GoalAnalysis:
-    """Analyse one draft goal."""
+    """Analyse one draft goal. Raises an `InputError` for text that cannot be analysed."""
     options = make_options(
         reference_date=reference_date,
         date_order=date_order,
         fiscal_year_start=fiscal_year_start,
         rules=rules,
+        use_model=use_model,
     )
     return analyze_doc(get_nlp()(check_text(text)), options)
+
+
+def check_batch(
+    items: Iterable[tuple[str, Options]], *, batch_size: int = BATCH_SIZE
+) -> Iterator[Outcome]:
+    """The one batch path: each (text, options) pair's outcome, in order and lazily. Texts are
+    validated, streamed through `nlp.pipe` and read with their own options; a text that fails
+    validation yields its `InputError`, and a fault while analysing yields an
+    `AnalysisFailedError` for that goal alone (the batch is retried goal by goal), so one bad
+    goal never fails its neighbours."""
+    for chunk in batched(items, batch_size):
+        checked = [_validated(text) for text, _ in chunk]
+        valid = [(text, options) for text, (_, options) in zip(checked, chunk, strict=True)
+                 if isinstance(text, str)]
+        outcomes = iter(_analyse_valid(valid, batch_size))
+        for text in checked:
+            yield next(outcomes) if isinstance(text, str) else text
 
 
 def check_many(
@@ -56,19 +83,61 @@ def check_many(
     date_order: str = "MDY",
     fiscal_year_start: int = 1,
     rules: dict[str, str] | None = None,
+    use_model: bool = True,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[GoalAnalysis]:
-    """Analyse many goals in order through `nlp.pipe`. Every text must pass `check_text`;
-    callers that accept untrusted rows validate each one first (see `assistant.report`)."""
+    """Analyse many goals with the same options, in order, through `check_batch`. Raises the
+    first goal's error instead of yielding it (use `check_batch` to keep going)."""
     options = make_options(
         reference_date=reference_date,
         date_order=date_order,
         fiscal_year_start=fiscal_year_start,
         rules=rules,
+        use_model=use_model,
     )
-    checked = (check_text(text) for text in texts)
-    for doc in get_nlp().pipe(checked, batch_size=batch_size):
-        yield analyze_doc(doc, options)
+    for outcome in check_batch(((text, options) for text in texts), batch_size=batch_size):
+        if isinstance(outcome, GoalsmithError):
+            raise outcome
+        yield outcome
+
+
+def _validated(text: str) -> str | GoalsmithError:
+    try:
+        return check_text(text)
+    except InputError as exc:
+        return exc
+
+
+def _analyse_valid(items: list[tuple[str, Options]], batch_size: int) -> list[Outcome]:
+    try:
+        docs = list(get_nlp().pipe((text for text, _ in items), batch_size=batch_size))
+    except Exception:  # find the goal at fault: each one alone
+        return [_analyse_alone(text, options) for text, options in items]
+    return [_resolve(doc, options) for doc, (_, options) in zip(docs, items, strict=True)]
+
+
+def _analyse_alone(text: str, options: Options) -> Outcome:
+    try:
+        return analyze_doc(get_nlp()(text), options)
+    except Exception as exc:  # that goal's own failure
+        return goal_failure(exc)
+
+
+def _resolve(doc: Doc, options: Options) -> Outcome:
+    try:
+        return analyze_doc(doc, options)
+    except Exception as exc:  # that goal's own failure
+        return goal_failure(exc)
+
+
+def goal_failure(exc: Exception) -> GoalsmithError:
+    """Goalsmith's own errors as they are; any other fault is logged (without the goal's
+    text, which may be confidential) and becomes that goal's `AnalysisFailedError`."""
+    if isinstance(exc, GoalsmithError):
+        return exc
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logger.error("analysis failed: %s\n%s", type(exc).__name__, frames)
+    return AnalysisFailedError(f"this goal could not be analysed ({type(exc).__name__})")
 
 
 def analyze_doc(doc: Doc, options: Options) -> GoalAnalysis:

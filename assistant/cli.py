@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from .errors import GoalsmithError
+from . import GoalsmithError
 
 # Each module exposes `register(subparsers)`, which adds its parser and sets `func`.
 COMMAND_MODULES = (
@@ -15,8 +15,10 @@ COMMAND_MODULES = (
     "assistant.commands.evaluate",
     "assistant.commands.bulk",
     "assistant.commands.serve",
+    "assistant.commands.lsp",
     "assistant.commands.rules",
     "assistant.commands.train",
+    "assistant.commands.history",
 )
 
 

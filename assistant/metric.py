@@ -22,10 +22,14 @@ MISTAGGED_NOUNS = frozenset({"VB", "VBZ", "VBP", "VBG", "UH", "IN", "RB"})
 BARE_LEADS = frozenset({"at", "more", "between", "a", "over", "under", "nearly", "about",
                         "around", "approximately", "roughly", "exactly", "least"})
 NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "totalling"})
-MODE_CONFIDENCE = {"number": 0.9, "linked": 0.85, "linked_strict": 0.8, "verb_strict": 0.85,
-                   "verb": 0.75}
+MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_strict": 0.8,
+                   "subject_linked": 0.85, "subject": 0.8, "verb_strict": 0.85, "verb": 0.75}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
+QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
+SIGNS = "≥≤<>±+~="
+VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
+SUBJECT_MODES = frozenset({"subject", "subject_linked"})
 
 
 def _words(key: str) -> frozenset[str]:
@@ -93,25 +97,27 @@ def _after_possessive(doc: Doc, start: int, limit: int) -> int:
     return start
 
 
-def noun_phrase(doc: Doc, i: int, blocked: set[int]) -> tuple[int, int] | None:
+def noun_phrase(doc: Doc, i: int, blocked: set[int],
+                periods: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """Token bounds of the noun phrase starting at or after token i, without determiners,
-    possessives and quantifiers; None when no noun phrase starts there."""
+    possessives, quantifiers and leading period words ('Q3 enterprise pipeline'); None when
+    no noun phrase starts there."""
     n = len(doc)
-    while i < n and i not in blocked and _skippable(doc, i):
-        i += 1
-    i = _after_possessive(doc, i, n)
-    while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i):
-        i += 1  # "5 strategic bake-offs" when the target is another number
+    i = _phrase_start(doc, i, blocked, periods)
     start, j, head = i, i, None
-    while j < n and j not in blocked and (
-        _np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
-    ):
-        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS:
+    while j < n and j not in blocked:
+        bracket = _bracket_end(doc, j, blocked)
+        if bracket is not None and head is not None:
+            j = bracket  # "mid-market (MM) renewals"
+            continue
+        if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
+                or _quote_mark(doc, j)):
             break
-        token = doc[j]
-        if token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
-            j > start and (_mistagged(token) or (_glued(doc, j - 1) and token.is_alpha))
-        ):
+        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
+                doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
+                and doc[j - 1].whitespace_):
+            break  # "2 AEs + 1 SE": two things
+        if _head_token(doc, j, start):
             head = j
         j += 1
     if head is None:
@@ -120,6 +126,70 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int]) -> tuple[int, int] | None:
     while end < n and _glued(doc, end - 1) and end not in blocked:
         end += 1
     return _extend(doc, start, end, blocked)
+
+
+def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) -> int:
+    """Skip determiners, 'a lot of', possessives, period words and a leading count."""
+    n = len(doc)
+    while i < n and (i in periods or (i not in blocked and (
+        _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)))):
+        i += 1
+    i = _after_possessive(doc, i, n)
+    while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i) and not (
+            _coded_name(doc[i]) or _one_to_one(doc[i])):
+        i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
+    return i
+
+
+def _one_to_one(token: Token) -> bool:
+    """'1:1' names a meeting; '4:1' is a ratio's level."""
+    sides = token.text.split(":")
+    return len(sides) == 2 and sides[0] == sides[1]
+
+
+def _quantity_noun(doc: Doc, i: int) -> bool:
+    """'lot' in 'a lot of SDRs', 'of' after it: they count what follows."""
+    if doc[i].lower_ == "of":
+        return i > 0 and doc[i - 1].lower_ in _words("quantity_nouns")
+    return (doc[i].lower_ in _words("quantity_nouns") and i + 1 < len(doc)
+            and doc[i + 1].lower_ == "of")
+
+
+def _scale_word(doc: Doc, i: int) -> bool:
+    """'crore' in '₹3.5 crore of ARR' (the 'of' after it too): part of an amount."""
+    if doc[i].lower_ == "of":
+        return i > 0 and _scale_word(doc, i - 1)
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and doc[i].lower_.rstrip(".") in _words("scale_words") and (
+        before.like_num or before.tag_ == "$")
+
+
+def _head_token(doc: Doc, j: int, start: int) -> bool:
+    """A token that can end a metric name: a noun, acronym or coded name with letters."""
+    token = doc[j]
+    if not any(ch.isalpha() for ch in token.text):
+        return False
+    return token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
+        j > start and (_mistagged(token) or (_glued(doc, j - 1) and token.is_alpha)))
+
+
+def _quote_mark(doc: Doc, j: int) -> bool:
+    """A quotation mark around a modifier ('"net-new" discovery meetings')."""
+    return doc[j].text in QUOTES and j + 1 < len(doc) and (
+        doc[j].whitespace_ == "" or (j > 0 and doc[j - 1].whitespace_ == ""))
+
+
+def _bracket_end(doc: Doc, j: int, blocked: set[int]) -> int | None:
+    """Index after a bracketed abbreviation at token j ('(MM)', '(FR/DE)'), else None."""
+    if j >= len(doc) or doc[j].text != "(" or j in blocked:
+        return None
+    for k in range(j + 1, min(j + 5, len(doc))):
+        if doc[k].text == ")":
+            return k + 1 if k > j + 1 else None
+        if k in blocked or not (_is_acronym(doc[k]) or doc[k].text in {"/", "-", "&"}
+                                or (doc[k].is_upper and doc[k].is_alpha)):
+            return None
+    return None
 
 
 def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
@@ -200,8 +270,28 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     if not _plural(head):
         return False
     quantified = start > 0 and near(doc[start - 1].lower_, _words("quantifiers"))
-    changed = verb is not None and near(verb.lemma_.lower(), _words("change_verbs"))
+    # "run QBRs with each platinum customer": a plural object held once per customer is counted.
+    changed = verb is not None and (near(verb.lemma_.lower(), _words("change_verbs")) or (
+        _object_of(doc, verb, start) and _distributed(doc, end)))
+    if verb is None and _distributed(doc, end):
+        return True  # "QBRs with all 12 strategic accounts this quarter"
     return quantified or changed or (start > 0 and doc[start - 1].lower_ == "of")
+
+
+def _object_of(doc: Doc, verb: Token, start: int) -> bool:
+    """The phrase at `start` is the verb's object, up to a determiner or count between."""
+    i = _verb_object_start(doc, verb)
+    while i < start and (doc[i].tag_ in {"DT", "CD", "PRP$"} or _skippable(doc, i)):
+        i += 1
+    return i == start
+
+
+def _distributed(doc: Doc, end: int) -> bool:
+    """'with each platinum customer', 'twice a year' right after a phrase."""
+    words = [t.lower_ for t in doc[end : end + 2]]
+    distributives = _words("distributives")
+    return bool(words) and (words[0] in distributives or (
+        len(words) == 2 and doc[end].tag_ == "IN" and words[1] in distributives))
 
 
 def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None:
@@ -244,7 +334,9 @@ def _anchors(doc: Doc, target: Part | None, context: set[int]) -> Iterator[tuple
 def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[int, str]]:
     """A bare number names its thing right after it ('12 deals', '$450k in bookings'); a
     change ('by 20%', 'from 8% to 5%') measures the verb's object, unless that object is
-    no measure and the number carries its own ('Grow our community to 5k members')."""
+    no measure and the number carries its own ('Grow our community to 5k members'). With no
+    verb before the target the goal is a headline and its subject is measured ('Churn ≤ 2%',
+    'Renewal rate for the Tier-2 book: 92% → 96%', 'Closed-won ACV is $300k')."""
     tokens = [t for t in doc if target.start <= t.idx < target.end]
     if not tokens:
         return
@@ -254,11 +346,93 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         first.lower_ in BARE_LEADS)
     linked = after < len(doc) and doc[after].lower_ in LINKS
     follow = (after + 1, "linked" if bare else "linked_strict") if linked else (after, "number")
-    verb = list(_verb_anchor(doc, first.i, context))
+    verb = _governing_verb(doc, first, target, context)
+    if verb is None:
+        subjects = list(_subject_starts(doc, first.i, context))
+        yield from ((i, "subject_linked") for i in subjects)  # "ACV is $300k"
+        if not linked:
+            yield after, "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
+        yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
+        yield follow
+        yield segment_of(doc, first.i)[0], "verb"
+        return
+    start = _verb_object_start(doc, verb)
     if not bare:
-        yield from ((i, "verb_strict") for i in verb)
+        yield start, "verb_strict"
     yield follow
-    yield from ((i, "verb") for i in verb)
+    yield start, "verb"
+
+
+def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> Token | None:
+    """The goal verb before the target in its segment; None for a headline, where a word
+    read as a verb names the metric ('Logo churn ≤ 2%', 'Win rate 28%')."""
+    seg_start, _ = segment_of(doc, first.i)
+    verb = goal_verb(doc, seg_start, first.i + 1, context)  # "Triple the number of ..."
+    while verb is not None and _aside(doc, verb):
+        verb = goal_verb(doc, verb.i + 1, first.i + 1, context)
+    if verb is None or _names_measure(doc, verb, first, target, context):
+        return None
+    return verb
+
+
+def _aside(doc: Doc, verb: Token) -> bool:
+    """'Pipeline sourced by marketing: 35%', 'accuracy (commit vs. actual)': a participle
+    naming the metric or a verb in brackets does not govern the target."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or (
+        verb.i > 0 and doc[verb.i - 1].text == "(")
+
+
+def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
+    """'Logo churn', 'Technical close rate', 'Demo environment uptime', 'the Tier-2 book':
+    a word after a modifier or determiner of its own noun phrase is no verb."""
+    if segment_of(doc, before.i) != segment_of(doc, verb.i):
+        return False
+    if verb.pos_ in {"NOUN", "PROPN"} and before.tag_ in {"DT", "PRP$", "CD", "POS"}:
+        return True
+    modifier = before.tag_ in NP_TAGS - {"CD", "VBN", "VBD", "VBG"} and before.is_alpha
+    return modifier and (verb.tag_ in {"VB", "NN", "NNP", "JJ"} or (
+        verb.tag_ == "VBP" and before.tag_ == "NN"))
+
+
+def _comparing(target: Part) -> bool:
+    """A target that compares a level ('≥ 95%', 'below 2%', '+4 pts') rather than moving
+    one ('to 85%', 'by 20%')."""
+    word = target.text.split()[0].lower() if target.text.split() else ""
+    return target.text[:1] in SIGNS or word in _words("comparisons")
+
+
+def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
+                   context: set[int]) -> bool:
+    """'Logo churn', 'Technical close rate', 'Win rate', 'Churn below 2%', 'Offer acceptance
+    rate ≥ 80%': the tagger's verb is a word of the metric's name."""
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.i not in context and _after_modifier(doc, verb, before):
+        return True
+    if timed_activity(doc, verb.i - 1):
+        return True  # "Average time to close is 50 days"
+    nxt = verb.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
+            nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt)):
+        return True
+    if not _comparing(target):
+        return False
+    between = doc[nxt : first.i]
+    return len(between) == 0 or (
+        all(_np_token(doc, t.i) and t.tag_ != "DT" for t in between)
+        and not near(verb.lemma_.lower(), word_set("assistant", "verbs.json", "goal_verbs")))
+
+
+def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]:
+    """Where a headline's subject may start: after a label colon or a '+' before the target,
+    nearest first ('Pipeline gen: self-sourced pipeline = 3x'), then at the segment start
+    after a leading time or purpose ('By 2027-02-15 forecast accuracy ...')."""
+    seg_start, _ = segment_of(doc, target_i)
+    first = seg_start
+    while first < target_i and first in context:
+        first += 1
+    parts = [t.i + 1 for t in doc[first:target_i] if t.text in {":", "+", "&"}]
+    yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
+    yield first
 
 
 def _verb_anchor(doc: Doc, i: int, blocked: set[int]) -> Iterator[int]:
@@ -283,22 +457,109 @@ def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
 
 def find_metric(doc: Doc) -> Part | None:
     """The metric span, or None when the goal names nothing measurable."""
+    if not_a_goal(doc):
+        return None
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
+    periods = _period_words(doc, blocked)
     for anchor, mode in _anchors(doc, target, context):
-        if anchor >= len(doc) or anchor in blocked:
+        if anchor >= len(doc) or (anchor in blocked and anchor not in periods):
             continue
-        bounds = noun_phrase(doc, anchor, blocked)
+        bounds = noun_phrase(doc, anchor, blocked, periods)
+        if bounds is None and mode in SUBJECT_MODES:
+            bounds = _word_subject(doc, anchor, target)
         if bounds is None:
             continue
         start, end = bounds
-        if mode in {"verb", "verb_strict"}:
+        if mode in SUBJECT_MODES and end - start > 1 and doc[end - 1].lower_ in _words(
+                "area_labels"):
+            end -= 1  # "Q1 bookings target = $320k"
+        if mode in {"verb", "verb_strict"} | SUBJECT_MODES:
             end = per_unit(doc, end, blocked)
         if _accepted(doc, start, end, mode, target, context):
+            end = _predicate_end(doc, start, end, mode, target, blocked)
             span = doc[start:end]
             return Part(span.start_char, span.end_char, span.text, MODE_CONFIDENCE[mode])
     return None
+
+
+def not_a_goal(doc: Doc) -> bool:
+    """A question, a forwarded email or a signature names no goal (GUIDELINE v1.1)."""
+    words = [t for t in doc if not t.is_space]
+    if not words:
+        return True
+    if words[-1].text == "?":
+        return True
+    opener = words[0].lower_
+    nxt = words[1] if len(words) > 1 else None
+    if opener in _words("mail_prefixes") and nxt is not None and nxt.text == ":":
+        return True
+    return opener in _words("sign_offs") and (
+        nxt is None or nxt.text in {",", "!", "."} or nxt.lower_ in _words("sign_offs")
+        or "\n" in words[0].whitespace_)
+
+
+def _period_words(doc: Doc, blocked: set[int]) -> frozenset[int]:
+    """Period words of the time expressions that may stand before a metric and are no part
+    of it ('Q3 enterprise pipeline', 'FY28 services revenue': GUIDELINE v1.1)."""
+    return frozenset(
+        t.i for t in doc if t.i in blocked and any(ch.isdigit() for ch in t.text)
+        and any(ch.isalpha() for ch in t.text) and t.i + 1 < len(doc)
+        and t.i + 1 not in blocked and _np_token(doc, t.i + 1))
+
+
+def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | None,
+                   blocked: set[int]) -> int:
+    """'90% of reps complete discovery certification', '25 meetings booked per month': the
+    action whose share or count is measured belongs to the metric."""
+    share = mode in {"linked", "linked_strict"} and start > 0 and doc[start - 1].lower_ == "of" \
+        and target is not None and getattr(target.value, "unit", None) == "percent"
+    if not (share or mode == "headline"):
+        return end
+    k = _swallowed_verb(doc, start, end) if share else None
+    if k is None:
+        k = end + 1 if share and _to_verb(doc, end) else end
+    if k >= len(doc) or k in blocked or not _predicate_verb(doc, k, participle_only=not share):
+        return end
+    return _action_end(doc, k, blocked)
+
+
+def _to_verb(doc: Doc, i: int) -> bool:
+    """'to complete' in 'Get 80% of new customers to complete onboarding'."""
+    return i + 1 < len(doc) and doc[i].lower_ == "to" and doc[i + 1].tag_ == "VB"
+
+
+def _action_end(doc: Doc, verb: int, blocked: set[int]) -> int:
+    """End of a verb with its particles and direct object ('show up', 'pass the product
+    exam'); a participle stands alone ('certified on the new platform' -> 'certified')."""
+    n, k = len(doc), verb + 1
+    while k < n and k not in blocked and doc[k].dep_ == "prt":
+        k += 1
+    if doc[verb].tag_ in {"VBN", "VBD"} or k >= n or k in blocked:
+        return k
+    obj = noun_phrase(doc, k, blocked)
+    return obj[1] if obj is not None and obj[0] <= k + 2 else k
+
+
+def _swallowed_verb(doc: Doc, start: int, end: int) -> int | None:
+    """'partners pass': a verb the noun phrase took for a noun after the counted plural."""
+    for t in doc[start : end - 1]:
+        if _plural(t) and doc[t.i + 1].tag_ in VERB_TAGS:
+            return t.i + 1
+    return None
+
+
+def _predicate_verb(doc: Doc, k: int, participle_only: bool) -> bool:
+    """A verb saying what the counted things did ('certified', 'complete', 'get'); a bare
+    participle only after a count, and not one that leads to a deadline ('signed by May')."""
+    token = doc[k]
+    if token.dep_ == "aux" or token.lemma_.lower() in {"be", "have", "do"} or not token.is_alpha:
+        return False
+    if participle_only:
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        return token.tag_ == "VBN" and (nxt is None or nxt.lower_ != "by")
+    return token.tag_ in VERB_TAGS
 
 
 def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
@@ -308,16 +569,54 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     word = head.lemma_.lower()
     if word in _words("never_metrics") or (end - start == 1 and word in _words("time_units")):
         return False
-    if mode == "number":
+    if mode in {"number", "headline"}:
         return True
-    if mode == "linked" and head.tag_ in {"NNS", "NNPS"}:
+    if mode in SUBJECT_MODES:
+        return _subject_accepted(doc, start, end, target, strict=mode == "subject_linked")
+    if mode in {"linked", "linked_strict"} and any(_plural(t) for t in doc[start:end]) and (
+            mode == "linked" or head.tag_ in {"NNS", "NNPS"}):
         return True
     seg_start, seg_end = segment_of(doc, start)
     verb = goal_verb(doc, seg_start, seg_end, context)
-    if measurable(doc, start, end, verb):
+    if measurable(doc, start, end, verb) or _moved(doc, end):
         return True
     return mode == "verb" and _changed_to_target(doc, end, target) and not rejected(
         doc, start, end)
+
+
+def _word_subject(doc: Doc, i: int, target: Part | None) -> tuple[int, int] | None:
+    """'Churn below 2%': a measure word the tagger read as a verb, right before its level."""
+    word = doc[i]
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if target is None or nxt is None or nxt.idx != target.start or not word.is_alpha:
+        return None
+    return (i, i + 1) if near(word.lower_, _words("measure_heads")) else None
+
+
+def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
+                      strict: bool) -> bool:
+    """A headline's subject is measured when its level follows it ('NRR ≥ 112%', 'ACV is
+    $300k', 'coverage at 3x'); otherwise ('Rep satisfaction with enablement (survey) from
+    3.4 to 4.2') when no label colon parts it from the level, or when it names a measure
+    or a count ('SQLs from content syndication: 150')."""
+    if target is None or doc[end - 1].lower_ in _words("area_labels") or rejected(
+            doc, start, end) or (start > 0 and doc[start - 1].lower_ in _words("distributives")):
+        return False  # 'every AE at ≥ 3x coverage': the scope, not the metric
+    k = end
+    while k < len(doc) and doc[k].idx < target.start and doc[k].lower_ in _words("copulas"):
+        k += 1
+    if k < len(doc) and doc[k].idx == target.start and (k > end or _comparing(target)):
+        return True  # a bare count after a word ('Contact 200 leads') names its own thing
+    if strict:
+        return False
+    labelled = any(t.text == ":" for t in doc[end:] if t.idx < target.start)
+    return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1])
+
+
+def _moved(doc: Doc, end: int) -> bool:
+    """'MQLs up': a phrase followed by a direction word is measured."""
+    return end < len(doc) and doc[end].lower_ in _words("directions") and (
+        end + 1 >= len(doc) or not doc[end + 1].is_alpha)
 
 
 def _changed_to_target(doc: Doc, end: int, target: Part | None) -> bool:

@@ -59,3 +59,16 @@ def get_nlp(model: str | None = None) -> Language:
 def get_base_nlp(model: str | None = None) -> Language:
     """The bare English pipeline without Goalsmith's components (benchmarks, golden tests)."""
     return spacy.load(model or get_settings().spacy_model)
+
+
+def pipeline_info() -> dict[str, object]:
+    """Load the pipeline (if not yet loaded) and say what it is: the English model's name and
+    version, spaCy's version and the components in order."""
+    settings = get_settings()
+    nlp = get_nlp()
+    return {
+        "name": settings.spacy_model,
+        "version": str(nlp.meta.get("version", "")),
+        "spacy_version": spacy.__version__,
+        "components": list(nlp.pipe_names),
+    }

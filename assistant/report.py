@@ -8,30 +8,36 @@ once and send back small plain dicts: the same function a distributed engine cou
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import BinaryIO, cast
 
-from pydantic import BaseModel, ConfigDict
-
-from .analysis import BATCH_SIZE, analyze_doc
-from .errors import AnalysisFailedError, GoalsmithError, InputError, TooManyRowsError
-from .options import Options, check_text, make_options
+from .analysis import check_batch
+from .errors import GoalsmithError, TooManyRowsError
+from .iterate import batched
+from .options import Options, make_options
 from .pipeline import get_nlp
-from .result import COMPONENTS, GoalAnalysis
-from .tabular import (
+from .result import (
+    COMPONENTS,
+    FindingCount,
+    GoalAnalysis,
+    GoalEntry,
     OutputFormat,
-    Source,
-    Table,
-    TableFormat,
-    make_writer,
-    open_table,
-    write_table,
+    OwnerSummary,
+    ReportRow,
+    RowError,
+    RowResult,
+    TableInfo,
+    TeamReport,
+    TeamSummary,
 )
+from .tables.read import Source, Table, open_table
+from .tables.write import make_writer, write_table
 
 # Rows per partition: large enough for nlp.pipe to batch well, small enough to keep a pool busy.
 PARTITION_ROWS = 256
@@ -53,8 +59,9 @@ ANALYSIS_COLUMNS = (
 )
 # Prefix for an analysis column whose name the input file already uses.
 COLUMN_PREFIX = "goalsmith_"
+# The file name every surface offers a team report's CSV download under.
+REPORT_CSV_NAME = "goalsmith-team-report.csv"
 
-RowResult = dict[str, object]
 
 
 def flatten_analysis(analysis: GoalAnalysis) -> RowResult:
@@ -82,49 +89,6 @@ def flatten_error(message: str) -> RowResult:
     return {**dict.fromkeys(ANALYSIS_COLUMNS), "finding_ids": [], "error": message}
 
 
-def analyze_texts(
-    texts: Sequence[str], options: Options
-) -> Iterator[GoalAnalysis | GoalsmithError]:
-    """Each text's analysis, in order, batched through `nlp.pipe`; a text that fails
-    validation (empty, too long) yields its error instead and never stops the rest."""
-    for start in range(0, len(texts), PARTITION_ROWS):
-        yield from _analyze_slice(texts[start:start + PARTITION_ROWS], options)
-
-
-def _analyze_slice(
-    texts: Sequence[str], options: Options
-) -> Iterator[GoalAnalysis | GoalsmithError]:
-    checked: list[str | GoalsmithError] = [_validated(text) for text in texts]
-    valid = [item for item in checked if isinstance(item, str)]
-    analyses: Iterator[GoalAnalysis | GoalsmithError]
-    try:
-        analyses = iter(list(_pipe(valid, options)))
-    except Exception:  # a fault on one goal must not lose the whole batch: retry one by one
-        analyses = iter([_analyze_alone(text, options) for text in valid])
-    for item in checked:
-        yield next(analyses) if isinstance(item, str) else item
-
-
-def _pipe(texts: list[str], options: Options) -> Iterator[GoalAnalysis]:
-    """`check_many` for texts already validated, with the caller's full `Options`."""
-    for doc in get_nlp().pipe(texts, batch_size=BATCH_SIZE):
-        yield analyze_doc(doc, options)
-
-
-def _validated(text: str) -> str | GoalsmithError:
-    try:
-        return check_text(text)
-    except InputError as exc:
-        return exc
-
-
-def _analyze_alone(text: str, options: Options) -> GoalAnalysis | GoalsmithError:
-    try:
-        return next(_pipe([text], options))
-    except Exception as exc:  # reported in the goal's row
-        return AnalysisFailedError(f"this goal could not be analysed ({type(exc).__name__})")
-
-
 def flatten(result: GoalAnalysis | GoalsmithError) -> RowResult:
     if isinstance(result, GoalsmithError):
         return flatten_error(result.message)
@@ -141,11 +105,17 @@ class Partition:
 
 def analyze_partition(partition: Partition) -> list[RowResult]:
     """The analysis columns of every text in the partition, in order (plain, picklable)."""
-    return [flatten(result) for result in analyze_texts(partition.texts, partition.options)]
+    items = ((text, partition.options) for text in partition.texts)
+    return [flatten(outcome) for outcome in check_batch(items)]
 
 
 def _load_pipeline() -> None:
     get_nlp()
+
+
+# Runs partitions and yields their results in input order: `run_partitions` here, or a
+# distributed engine's (`assistant.cluster.dask_runner`).
+PartitionRunner = Callable[[Iterable[Partition]], Iterator[list[RowResult]]]
 
 
 def run_partitions(
@@ -167,36 +137,26 @@ def run_partitions(
             yield pending.popleft().get()
 
 
-@dataclass(frozen=True)
-class ReportRow:
-    """One input row with its spreadsheet row number, owner and analysis columns."""
-
-    row: int
-    owner: str | None
-    cells: list[str]
-    result: RowResult
-
-
-def report_rows(table: Table, options: Options, *, processes: int = 1) -> Iterator[ReportRow]:
-    """Every row of the table, in order, with its analysis columns; streamed."""
+def report_rows(
+    table: Table,
+    options: Options,
+    *,
+    processes: int = 1,
+    runner: PartitionRunner | None = None,
+    partition_rows: int = PARTITION_ROWS,
+) -> Iterator[ReportRow]:
+    """Every row of the table, in order, with its analysis columns; streamed. Partitions of
+    `partition_rows` go to `runner` (default: `run_partitions` with `processes`)."""
+    run = runner or functools.partial(run_partitions, processes=processes)
     numbered = enumerate(table.rows, start=table.first_row)
-    chunks_for_rows, chunks_for_texts = itertools.tee(_chunks(numbered, PARTITION_ROWS))
+    chunks_for_rows, chunks_for_texts = itertools.tee(batched(numbered, partition_rows))
     partitions = (
         Partition(tuple(cells[table.goal_column] for _, cells in chunk), options)
         for chunk in chunks_for_texts
     )
-    for chunk, results in zip(chunks_for_rows, run_partitions(partitions, processes), strict=True):
+    for chunk, results in zip(chunks_for_rows, run(partitions), strict=True):
         for (number, cells), result in zip(chunk, results, strict=True):
             yield ReportRow(number, _owner(table, cells), cells, result)
-
-
-NumberedRow = tuple[int, list[str]]
-
-
-def _chunks(items: Iterable[NumberedRow], size: int) -> Iterator[list[NumberedRow]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
 
 
 def _owner(table: Table, cells: Sequence[str]) -> str | None:
@@ -219,36 +179,6 @@ def output_record(
 ) -> dict[str, object]:
     """One output row: the input columns, then the analysis columns."""
     return {**dict(zip(headers, cells, strict=True)), **{names[k]: v for k, v in result.items()}}
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class OwnerSummary(_Model):
-    owner: str | None
-    goals: int
-    analysed: int
-    mean_score: float | None
-
-
-class FindingCount(_Model):
-    id: str
-    goals: int
-    share: float
-
-
-class TeamSummary(_Model):
-    """What a manager reads first: how many goals, how good, what is most often missing.
-    Shares are fractions (0..1) of the goals that could be analysed."""
-
-    goals: int
-    analysed: int
-    errors: int
-    mean_score: float | None
-    components: dict[str, float]
-    owners: list[OwnerSummary]
-    top_findings: list[FindingCount]
 
 
 @dataclass
@@ -315,43 +245,6 @@ class SummaryBuilder:
         )
 
 
-class TableInfo(_Model):
-    """How the uploaded file was read."""
-
-    filename: str | None
-    format: TableFormat
-    encoding: str | None
-    delimiter: str | None
-    columns: list[str]
-    goal_column: str
-    owner_column: str | None
-
-
-class RowError(_Model):
-    code: str
-    message: str
-
-
-class GoalEntry(_Model):
-    """One row of the team table: the analysis, or why the row could not be analysed."""
-
-    row: int
-    owner: str | None
-    text: str
-    cells: dict[str, str]
-    score: int | None
-    analysis: GoalAnalysis | None
-    error: RowError | None
-
-
-class TeamReport(_Model):
-    """A whole team's goals (API response, web team page)."""
-
-    source: TableInfo
-    summary: TeamSummary
-    goals: list[GoalEntry]
-
-
 def table_info(table: Table, filename: str | None) -> TableInfo:
     return TableInfo(
         filename=filename,
@@ -386,7 +279,7 @@ def build_team_report(
                 details={"limit": max_rows},
             )
         owners = [_owner(table, cells) for _, cells in rows]
-    results = analyze_texts([cells[table.goal_column] for _, cells in rows], options)
+    results = check_batch((cells[table.goal_column], options) for _, cells in rows)
     builder = SummaryBuilder()
     goals = []
     for (number, cells), owner, result in zip(rows, owners, results, strict=True):

@@ -1,10 +1,12 @@
-"""The one result type every surface renders: `GoalAnalysis` (see DESIGN.md).
+"""The result schema every surface renders: `GoalAnalysis` (see DESIGN.md) for one goal, and
+the team report types (`TeamReport`, `TeamSummary`, row types) built from many.
 
 Offsets are character offsets into `text`: `start` inclusive, `end` exclusive.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,6 +19,10 @@ Direction = Literal["increase", "decrease", "reach", "maintain"]
 Severity = Literal["error", "warning", "info"]
 ComponentName = Literal["metric", "target", "deadline", "relevance"]
 COMPONENTS: tuple[ComponentName, ...] = ("metric", "target", "deadline", "relevance")
+TableFormat = Literal["csv", "xlsx"]
+OutputFormat = Literal["csv", "xlsx", "json"]
+# The analysis columns of one goal (see `assistant.report.flatten_analysis`): plain values.
+RowResult = dict[str, object]
 
 
 class _Model(BaseModel):
@@ -131,3 +137,76 @@ class GoalAnalysis(_Model):
     smart: Smart
     score: int | None = Field(ge=0, le=100)
     rewrites: list[Rewrite]
+
+
+class OwnerSummary(_Model):
+    owner: str | None
+    goals: int
+    analysed: int
+    mean_score: float | None
+
+
+class FindingCount(_Model):
+    id: str
+    goals: int
+    share: float
+
+
+class TeamSummary(_Model):
+    """What a manager reads first: how many goals, how good, what is most often missing.
+    Shares are fractions (0..1) of the goals that could be analysed."""
+
+    goals: int
+    analysed: int
+    errors: int
+    mean_score: float | None
+    components: dict[str, float]
+    owners: list[OwnerSummary]
+    top_findings: list[FindingCount]
+
+
+class TableInfo(_Model):
+    """How the uploaded file was read."""
+
+    filename: str | None
+    format: TableFormat
+    encoding: str | None
+    delimiter: str | None
+    columns: list[str]
+    goal_column: str
+    owner_column: str | None
+
+
+class RowError(_Model):
+    code: str
+    message: str
+
+
+class GoalEntry(_Model):
+    """One row of the team table: the analysis, or why the row could not be analysed."""
+
+    row: int
+    owner: str | None
+    text: str
+    cells: dict[str, str]
+    score: int | None
+    analysis: GoalAnalysis | None
+    error: RowError | None
+
+
+class TeamReport(_Model):
+    """A whole team's goals (API response, web team page)."""
+
+    source: TableInfo
+    summary: TeamSummary
+    goals: list[GoalEntry]
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One input row with its spreadsheet row number, owner and analysis columns."""
+
+    row: int
+    owner: str | None
+    cells: list[str]
+    result: RowResult

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from databases import PostgresServer, start_postgres
 from spacy.language import Language
 
 from assistant.pipeline import get_nlp
@@ -22,3 +24,33 @@ def dev_records() -> list[dict]:
     if not DEV_SET.exists():
         pytest.skip(f"gold dev set not found at {DEV_SET} (it lives in ../shared/goals/)")
     return [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for this test session (never a mock), stopped at the end."""
+    server = start_postgres()
+    if isinstance(server, str):
+        pytest.skip(f"no PostgreSQL server could be started: {server}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty history database: a SQLite file, then a PostgreSQL database."""
+    from history.store import close_stores
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'history.db'}"
+        close_stores()
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    name = server.create_database()
+    try:
+        yield server.url(name)
+    finally:
+        close_stores()
+        server.drop_database(name)

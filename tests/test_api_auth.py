@@ -42,10 +42,12 @@ def _call(client: httpx.Client, route: str, headers: dict[str, str]) -> httpx.Re
         return client.post("/api/v1/check/batch", json={"goals": [{"text": TEXT}]}, headers=headers)
     if route == "meta":
         return client.get("/api/v1/meta", headers=headers)
+    if route == "languagetool":
+        return client.post("/v2/check", data={"text": TEXT}, headers=headers)
     return client.post("/api/v1/check", json=GOAL, headers=headers)
 
 
-ROUTES = ["check", "batch", "reports", "meta"]
+ROUTES = ["check", "batch", "reports", "meta", "languagetool"]
 REFUSED_HEADERS = [
     pytest.param({}, id="no-key"),
     pytest.param({"Authorization": "Bearer wrong-key"}, id="wrong-bearer"),
@@ -79,6 +81,25 @@ def test_with_the_key_answers(client: httpx.Client, route: str, headers: dict[st
 
 def test_health_needs_no_key(client: httpx.Client) -> None:
     assert client.get("/api/v1/health").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("form", "status"),
+    [
+        pytest.param({"apiKey": KEY, "username": "ines@example.com"}, 200, id="form-key"),
+        pytest.param({"apiKey": KEY[:-1]}, 401, id="wrong-form-key"),
+        pytest.param({"username": KEY}, 401, id="key-as-username"),
+    ],
+)
+def test_languagetool_clients_send_the_key_in_the_form(
+    client: httpx.Client, form: dict[str, str], status: int
+) -> None:
+    response = client.post("/v2/check", data={"text": TEXT, **form})
+    assert response.status_code == status, response.text
+
+
+def test_languagetool_languages_need_no_key(client: httpx.Client) -> None:
+    assert client.get("/v2/languages").status_code == 200
 
 
 def test_meta_says_auth_required(client: httpx.Client) -> None:

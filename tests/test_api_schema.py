@@ -30,6 +30,8 @@ OPERATIONS = [
     "POST /api/v1/check",
     "POST /api/v1/check/batch",
     "POST /api/v1/reports",
+    "GET /v2/languages",
+    "POST /v2/check",
 ]
 
 

@@ -15,13 +15,9 @@ from starlette.types import Message
 from api.errors import status_for_code
 from api.guards import key_matches, media_type
 from api.limits import counting_receive
-from api.work import failure
 from assistant.commands import serve
 from assistant.errors import (
-    AnalysisFailedError,
-    GoalsmithError,
     InvalidCharactersError,
-    InvalidOptionError,
 )
 from assistant.options import check_text
 
@@ -182,39 +178,3 @@ def test_serve_reads_host_port_workers(argv: list[str], expected: tuple[str, int
 def test_serve_refuses_bad_flags(argv: list[str]) -> None:
     with pytest.raises(SystemExit):
         serve_parser().parse_args(argv)
-
-
-SECRET_GOAL = "Quadruple the walrus census by May"
-
-
-@pytest.mark.parametrize(
-    "fault",
-    [
-        pytest.param(ValueError(f"invalid literal for int(): {SECRET_GOAL!r}"), id="value-error"),
-        pytest.param(OverflowError("date value out of range"), id="overflow"),
-        pytest.param(KeyError(SECRET_GOAL), id="key-error"),
-    ],
-)
-def test_fault_on_a_goal_becomes_its_failure_without_the_text(
-    fault: Exception, caplog: pytest.LogCaptureFixture
-) -> None:
-    try:
-        raise fault
-    except Exception as exc:  # raised, so that the log has frames to show
-        reported = failure(exc)
-    assert isinstance(reported, AnalysisFailedError)
-    assert type(fault).__name__ in reported.message
-    assert "walrus" not in reported.message
-    assert type(fault).__name__ in caplog.text
-    assert "walrus" not in caplog.text
-
-
-@pytest.mark.parametrize(
-    "error",
-    [
-        pytest.param(InvalidOptionError("unknown rule id 'x.y'"), id="invalid-option"),
-        pytest.param(AnalysisFailedError("this goal could not be analysed"), id="already-failed"),
-    ],
-)
-def test_goalsmith_errors_pass_unchanged(error: GoalsmithError) -> None:
-    assert failure(error) is error

@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from assistant.cli import main
 from assistant.report import PARTITION_ROWS
-from assistant.tabular import FORMULA_TRIGGERS
+from assistant.tables.write import FORMULA_TRIGGERS
 
 HEADER = ["Owner", "Goal text", "Notes"]
 ROWS = [

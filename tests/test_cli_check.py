@@ -72,3 +72,22 @@ def test_bad_input_is_a_clear_error(args: list[str], message: str) -> None:
     assert result.returncode == 2
     assert message in result.stderr.decode()
     assert "Traceback" not in result.stderr.decode()
+
+
+@pytest.mark.parametrize("own_date", [pytest.param(False, id="command-date"),
+                                      pytest.param(True, id="line-own-date")])
+def test_jsonl_no_model_gives_the_rules_confidences_on_every_line(own_date: bool) -> None:
+    from assistant import analyze
+
+    text = "Book 20 demos within 30 days to fill the Q1 pipeline."
+    record = {"id": "a", "text": text, **({"reference_date": "2026-12-01"} if own_date else {})}
+    result = run(["check", "--jsonl", "-", "--no-model", *REF],
+                 stdin=json.dumps(record).encode() + b"\n")
+    analysis = json.loads(result.stdout)["analysis"]
+    rules_only = analyze(text, reference_date=analysis["reference_date"], use_model=False)
+    with_model = analyze(text, reference_date=analysis["reference_date"])
+    confidences = {name: part["confidence"] for name, part in analysis["components"].items()}
+    expected = {name: getattr(rules_only.components, name).confidence for name in confidences}
+    learned = {name: getattr(with_model.components, name).confidence for name in confidences}
+    assert confidences == expected != learned
+    assert analysis["reference_date"] == ("2026-12-01" if own_date else "2026-11-27")

@@ -8,11 +8,10 @@ import pickle
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from assistant import MAX_TEXT_CHARS, GoalAnalysis, analyze, report
-from assistant.errors import AnalysisFailedError, EmptyTextError, TooManyRowsError
-from assistant.options import Options, make_options
+from assistant import MAX_TEXT_CHARS, analyze
+from assistant.errors import TooManyRowsError
+from assistant.options import make_options
 from assistant.report import (
     ANALYSIS_COLUMNS,
     Partition,
@@ -23,7 +22,7 @@ from assistant.report import (
     run_partitions,
 )
 from assistant.result import COMPONENTS
-from assistant.tabular import FORMULA_TRIGGERS
+from assistant.tables.write import FORMULA_TRIGGERS
 
 OPTIONS = make_options(reference_date="2026-11-27")
 COMPLETE = "Grow partner-sourced bookings by 30% by June 30, 2027 to support the APAC launch."
@@ -100,20 +99,3 @@ def test_team_report_csv_has_every_row_and_no_live_formula(nlp: Language) -> Non
 def test_team_report_refuses_more_rows_than_allowed(nlp: Language) -> None:
     with pytest.raises(TooManyRowsError, match="more than 3"):
         build_team_report(UPLOAD, filename="team.csv", options=OPTIONS, max_rows=3)
-
-
-def test_a_fault_on_one_goal_is_reported_in_its_row_only(
-    nlp: Language, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real = report.analyze_doc
-
-    def fragile(doc: Doc, options: Options) -> GoalAnalysis:
-        if "Quux" in doc.text:
-            raise RuntimeError("detector fault")
-        return real(doc, options)
-
-    monkeypatch.setattr(report, "analyze_doc", fragile)
-    results = list(report.analyze_texts(["Win 5 logos by May", "Quux the widgets", ""], OPTIONS))
-    assert isinstance(results[0], GoalAnalysis)
-    assert isinstance(results[1], AnalysisFailedError)
-    assert isinstance(results[2], EmptyTextError)

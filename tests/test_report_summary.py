@@ -7,12 +7,12 @@ import pytest
 from assistant.report import (
     ANALYSIS_COLUMNS,
     COLUMN_PREFIX,
-    RowResult,
     SummaryBuilder,
     flatten_error,
     output_columns,
     output_record,
 )
+from assistant.result import RowResult
 
 
 def _row(score: int, present: str, findings: list[str]) -> RowResult:

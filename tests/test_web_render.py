@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from assistant.report import TeamSummary
-from assistant.result import DeadlineValue, GoalAnalysis, TargetValue
+from assistant.result import DeadlineValue, GoalAnalysis, TargetValue, TeamSummary
 from web.highlight import placeholder_pieces, segments
 from web.team import missing_bars
 from web.templating import html_environment

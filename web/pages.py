@@ -15,14 +15,16 @@ from assistant import (
     MAX_TEXT_CHARS,
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_ROWS,
+    REPORT_CSV_NAME,
     GoalAnalysis,
     InputError,
+    TeamReport,
     analyze,
+    build_team_report,
+    make_options,
 )
-from assistant.options import make_options
-from assistant.report import TeamReport, build_team_report
 
-from .team import DOWNLOAD_NAME, report_view
+from .team import report_view
 from .templating import templates
 from .view import feedback
 
@@ -78,7 +80,7 @@ def _render_team(
         "error": error,
         "max_rows": MAX_UPLOAD_ROWS,
         "max_mb": MAX_UPLOAD_MB,
-        "download_name": DOWNLOAD_NAME,
+        "download_name": REPORT_CSV_NAME,
     }
     context |= report_view(report)
     status = 400 if error else 200

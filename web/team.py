@@ -10,13 +10,11 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.report import GoalEntry, TeamReport, TeamSummary, entry_result, report_to_csv
-from assistant.result import COMPONENTS, ComponentName
+from assistant import entry_result, report_to_csv
+from assistant.result import COMPONENTS, ComponentName, GoalEntry, TeamReport, TeamSummary
 
 from .highlight import Segment, segments
 from .view import score_band, ui_text
-
-DOWNLOAD_NAME = "goalsmith-team-report.csv"
 
 
 @dataclass(frozen=True)

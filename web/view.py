@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.lexicon import load_data
+from assistant import load_data
 from assistant.result import (
     COMPONENTS,
     ComponentName,

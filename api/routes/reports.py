@@ -7,8 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from starlette.exceptions import HTTPException
 
-from assistant.options import MAX_UPLOAD_BYTES
-from assistant.report import TeamReport, report_to_csv
+from assistant import MAX_UPLOAD_BYTES, REPORT_CSV_NAME, TeamReport, report_to_csv
 
 from ..errors import ERROR_RESPONSES
 from ..examples import example
@@ -20,7 +19,6 @@ from ..work import team_report
 router = APIRouter(
     tags=["reports"], dependencies=[Depends(require_media_type("multipart/form-data"))]
 )
-CSV_NAME = "goalsmith-team-report.csv"
 
 
 @router.post(
@@ -58,6 +56,6 @@ async def create_report(
     if output == "json":
         return report
     csv_bytes = await analyser.run(report_to_csv, report)
-    disposition = f'attachment; filename="{CSV_NAME}"'
+    disposition = f'attachment; filename="{REPORT_CSV_NAME}"'
     return Response(csv_bytes, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": disposition})

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 import assistant
-from assistant.checks.registry import rules
 
 from ..examples import example, json_response
 from ..runner import Analyser
@@ -49,6 +48,6 @@ async def meta(request: Request) -> Meta:
             max_upload_bytes=assistant.MAX_UPLOAD_BYTES,
             max_upload_rows=assistant.MAX_UPLOAD_ROWS,
         ),
-        rules=list(rules()),
+        rules=list(assistant.rules()),
         auth_required=request.app.state.auth_required,
     )

@@ -5,20 +5,34 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from tqdm import tqdm
 
-from ..errors import NoGoalColumnError
-from ..report import TeamSummary, report_rows, write_report
-from ..result import COMPONENTS
-from ..tabular import OUTPUT_FORMATS, OutputFormat, Table, open_table
+from .. import (
+    OUTPUT_FORMATS,
+    PARTITION_ROWS,
+    InputError,
+    NoGoalColumnError,
+    Options,
+    PartitionRunner,
+    Table,
+    open_table,
+    report_rows,
+    write_report,
+)
+from ..result import COMPONENTS, OutputFormat, ReportRow, TeamSummary
 from .common import add_analysis_options, options_from, positive_int
+from .keeping import HistoryRequest, KeptGoal
 
 STDOUT = "-"
+SCHEDULER_VARIABLE = "GOALSMITH_DASK_SCHEDULER"
+# The cluster's default rows per task (assistant.cluster.DEFAULT_PARTITION_ROWS, which this
+# module does not import: Dask is optional).
+CLUSTER_PARTITION_ROWS = 2_000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,7 +59,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--processes", type=positive_int, default=1,
         help="worker processes, each loading the pipeline once (default: %(default)s)",
     )
+    parser.add_argument(
+        "--scheduler", default=os.environ.get(SCHEDULER_VARIABLE) or None, metavar="ADDRESS",
+        help="run on a Dask cluster, e.g. tcp://host:8786 (default: $GOALSMITH_DASK_SCHEDULER; "
+        "needs goalsmith[dask])",
+    )
+    parser.add_argument(
+        "--partition-rows", type=positive_int, metavar="N",
+        help=f"rows per unit of work (default: {PARTITION_ROWS} here, "
+        f"{CLUSTER_PARTITION_ROWS:,} on a cluster)",
+    )
     add_analysis_options(parser)
+    saving = parser.add_argument_group(
+        "saving to history",
+        "Nothing is stored unless you ask: --save keeps the goals, their analysis and the "
+        "summary as one cycle of a team (database: GOALSMITH_DATABASE_URL, see "
+        "`goalsmith history`).",
+    )
+    saving.add_argument("--save", action="store_true", help="save the report as a cycle")
+    saving.add_argument("--team", help="team to save the cycle under (with --save)")
+    saving.add_argument("--cycle", help="cycle name, e.g. 2027-Q1 (with --save)")
+    saving.add_argument("--replace", action="store_true",
+                        help="overwrite a saved cycle of the same name")
+    saving.add_argument(
+        "--parents", metavar="FILE",
+        help="CSV/XLSX of parent (team or company) goals: report each goal's best-matching "
+        "parent, orphans and near-duplicate goals (saved with --save)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -53,22 +93,57 @@ def run(args: argparse.Namespace) -> int:
     options = options_from(args)
     fmt = output_format(args.format, args.output)
     target = args.output or default_output(Path(args.file), fmt)
+    with ExitStack() as stack:
+        runner = _cluster_runner(args.scheduler, stack) if args.scheduler else None
+        default_rows = CLUSTER_PARTITION_ROWS if runner else PARTITION_ROWS
+        work = {"processes": args.processes, "runner": runner,
+                "partition_rows": args.partition_rows or default_rows}
+        return _write(args, options, fmt, target, work)
+
+
+def _cluster_runner(address: str, stack: ExitStack) -> PartitionRunner:
+    """A runner on the Dask cluster at `address`, connected before any work starts."""
+    try:
+        from ..cluster import connect, dask_runner
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'goalsmith[dask]'") from None
+    return dask_runner(stack.enter_context(connect(address)))
+
+
+def _write(
+    args: argparse.Namespace, options: Options, fmt: OutputFormat, target: str,
+    work: dict[str, Any],
+) -> int:
+    history = HistoryRequest.from_args(args)
+    goals: list[KeptGoal] = []
     try:
         with open_table(args.file, column=args.column, owner_column=args.owner_column) as table:
             rows = tqdm(
-                report_rows(table, options, processes=args.processes),
+                report_rows(table, options, **work),
                 desc="checking goals", unit=" goals", file=sys.stderr,
                 disable=not sys.stderr.isatty(), leave=False,
             )
+            if history.wanted:
+                rows = _keeping(rows, table.goal_column, goals)
             with _output(target) as stream:
                 summary = write_report(table.headers, rows, stream, fmt, bom=target != STDOUT)
     except NoGoalColumnError as exc:
         raise NoGoalColumnError(f"{exc.message} Use --column NAME.", details=exc.details) from None
     report = sys.stderr if target == STDOUT else sys.stdout
     print(summary_text(args.file, table, summary), file=report)
+    if history.wanted:
+        print(history.finish(goals, summary, args.file), file=report)
     if target != STDOUT:
         print(f"Report written to {target}", file=report)
     return 0
+
+
+def _keeping(rows: Iterable[ReportRow], goal_column: int, kept: list[KeptGoal]
+             ) -> Iterator[ReportRow]:
+    """The rows, unchanged, each also kept (row, owner, text, analysis) for history."""
+    for row in rows:
+        kept.append(KeptGoal(row.row, row.owner, row.cells[goal_column], row.result))
+        yield row
 
 
 def output_format(requested: str | None, output: str | None) -> OutputFormat:

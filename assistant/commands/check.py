@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import itertools
 import json
 import sys
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..analysis import BATCH_SIZE, analyze_doc
-from ..errors import GoalsmithError, InputError
-from ..iterate import batched
-from ..options import Options, check_text, make_options
-from ..pipeline import get_nlp
-from ..render import render_text
+from .. import (
+    GoalsmithError,
+    InputError,
+    Options,
+    check_batch,
+    check_text,
+    parse_reference_date,
+    render_text,
+)
 from .common import add_analysis_options, options_from
 
 
@@ -33,8 +38,9 @@ def run(args: argparse.Namespace) -> int:
         return _run_jsonl(args.jsonl, options)
     if args.text is None:
         raise InputError("give the goal text, or --jsonl FILE")
-    doc = get_nlp()(check_text(args.text))
-    analysis = analyze_doc(doc, options)
+    [analysis] = check_batch([(args.text, options)])
+    if isinstance(analysis, GoalsmithError):
+        raise analysis
     if args.json:
         print(analysis.model_dump_json(indent=2))
     else:
@@ -53,20 +59,25 @@ def _run_jsonl(path: str, options: Options) -> int:
 
 
 def _stream(lines: BinaryIO, options: Options) -> int:
-    """Analyse the lines batch by batch through nlp.pipe, one output line per input line in
+    """Analyse the lines through the core's batch path, one output line per input line in
     order; a bad line gets an error record in its place and the exit code is 1 at the end."""
     failed = False
-    for batch in batched(_parse_lines(lines, options), BATCH_SIZE):
-        valid = [item for item in batch if "error" not in item]
-        docs = iter(get_nlp().pipe(item["text"] for item in valid))
-        for item in batch:
-            if "error" in item:
-                failed = True
-                _write(item)
-            else:
-                analysis = analyze_doc(next(docs), item["options"])
-                _write({"id": item["id"], "analysis": analysis.model_dump(mode="json")})
+    parsed, pending = itertools.tee(_parse_lines(lines, options))
+    outcomes = check_batch((i["text"], i["options"]) for i in parsed if "error" not in i)
+    for item in pending:
+        outcome = item if "error" in item else next(outcomes)
+        if isinstance(outcome, GoalsmithError):
+            outcome = {"id": item["id"], "error": _error(outcome, item["line"])}
+        if isinstance(outcome, dict):
+            failed = True
+            _write(outcome)
+        else:
+            _write({"id": item["id"], "analysis": outcome.model_dump(mode="json")})
     return 1 if failed else 0
+
+
+def _error(exc: GoalsmithError, line: int) -> dict:
+    return {"code": exc.code, "message": exc.message, "line": line}
 
 
 def _write(record: dict) -> None:
@@ -96,12 +107,12 @@ def _parse_line(line: str, number: int, options: Options) -> dict:
             raise InputError("each line must be a JSON object")
         record_id = record.get("id")
         reference = record.get("reference_date")
-        item_options = options if reference is None else make_options(
-            reference_date=reference, date_order=options.date_order,
-            fiscal_year_start=options.fiscal_year_start)
-        return {"id": record_id, "text": check_text(record.get("text")), "options": item_options}
+        item_options = options if reference is None else dataclasses.replace(
+            options, reference_date=parse_reference_date(reference))
+        return {"id": record_id, "text": check_text(record.get("text")),
+                "options": item_options, "line": number}
     except json.JSONDecodeError as exc:
         error = {"code": "invalid_json", "message": f"not JSON: {exc.msg}", "line": number}
     except GoalsmithError as exc:
-        error = {"code": exc.code, "message": exc.message, "line": number}
+        error = _error(exc, number)
     return {"id": record_id, "error": error}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import Options, make_options
+from .. import Options, make_options
 
 
 def add_analysis_options(parser: argparse.ArgumentParser) -> None:

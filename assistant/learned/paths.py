@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import warnings
 from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+
+def _models_dir() -> Path:
+    """The installed artifacts: the `assistant.models` package, which is the repository's
+    top-level `models/` folder (mapped by pyproject.toml) or its copy inside a wheel."""
+    spec = find_spec("assistant.models")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("assistant.models: the model artifacts are not installed")
+    return Path(spec.origin).parent
+
+
+MODELS_DIR = _models_dir()
 MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
 # The fitted linear model as plain data (intercept and one weight per feature), written by

@@ -9,7 +9,8 @@ import json
 import openpyxl
 import pytest
 
-from assistant.tabular import FORMULA_TRIGGERS, OUTPUT_FORMATS, open_table, safe_cell, write_table
+from assistant.tables.read import open_table
+from assistant.tables.write import FORMULA_TRIGGERS, OUTPUT_FORMATS, safe_cell, write_table
 
 PAYLOADS = [
     "=HYPERLINK(\"http://evil.example\",\"click\")",

@@ -9,7 +9,7 @@ import pytest
 from workbooks import xlsx_bytes
 
 from assistant.errors import EmptyFileError, FileFormatError, NoGoalColumnError
-from assistant.tabular import detect_encoding, find_column, open_table, sniff_delimiter
+from assistant.tables.read import detect_encoding, find_column, open_table, sniff_delimiter
 
 ROWS = [
     ["Owner", "Goal"],

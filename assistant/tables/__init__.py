@@ -1,0 +1,1 @@
+"""Spreadsheets: reading uploads (`read`) and writing reports (`write`)."""

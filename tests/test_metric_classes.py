@@ -1,0 +1,90 @@
+"""The metric detector on four classes of goal shape (GUIDELINE.md v1.1), one table each,
+in wording that appears in no gold set."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+# 1. The metric stands before a comparison sign, an arrow or a signed change.
+BEFORE_COMPARISON = [
+    ("ARR retention ≥ 92% by end of Q2", "ARR retention"),
+    ("Gross churn <= 1.5% through 2027", "Gross churn"),
+    ("Lead-to-opp +3 pts QoQ", "Lead-to-opp"),
+    ("avg deal size > $40k in the mid-market pod", "avg deal size"),
+    ("Ticket backlog < 120 by Friday", "Ticket backlog"),
+    ("Close rate ≥ 28% in H1", "Close rate"),
+    ("Churn below 2% monthly", "Churn"),
+    ("Onboarding NPS 42 → 55 by March", "Onboarding NPS"),
+    ("SDR win rate 18% -> 24%, Q2", "SDR win rate"),
+    ("Q1 SQOs ≥ 60 (20/mo)", "SQOs"),
+    ("Forecast accuracy within ±4% each month", "Forecast accuracy"),
+]
+
+# 2. The metric is the subject of a copula ('is', '=', 'should be') or carries the number in
+# an of- or at-phrase.
+COPULA_OF_AT = [
+    ("Average time to close is 50 days or less by Q3", "Average time to close"),
+    ("Land a reply rate of 12% on cold sequences by Jan 15", "reply rate"),
+    ("Keep support coverage at 95% through the holidays", "support coverage"),
+    ("Closed-won TCV is €1.1M by end of H1", "Closed-won TCV"),
+    ("Renewal bookings of £250k across the mid-market book by EOQ", "Renewal bookings"),
+    ("self-serve ARR = $60k by year end", "self-serve ARR"),
+    ("our net retention should be 108% in FY27", "net retention"),
+    ("Goal: demo show rate of 70% for inbound demos", "demo show rate"),
+]
+
+# 3. 'N% of <group> <action>': the group and its action are what is measured.
+SHARE_OF_GROUP = [
+    ("85% of AEs complete negotiation training by March 1", "AEs complete negotiation training"),
+    ("75% of new partners pass the sales exam in Q1", "new partners pass the sales exam"),
+    ("Get 90% of CSMs to record success plans by EOM", "CSMs to record success plans"),
+    ("100% of SDRs certified on the new sequencer by Jan 31", "SDRs certified"),
+    ("Deal desk SLA: 95% of quotes approved within 4 hours", "quotes approved"),
+    ("60% of trial users invite a teammate within their first week",
+     "trial users invite a teammate"),
+    ("Webinar attendance: 45% of registrants join live", "Webinar attendance"),
+    ("Move 30% of SMB renewals to annual billing by Q2", "SMB renewals"),
+]
+
+# 4. The shape of the phrase: counted nouns without a number, acronyms and bracketed
+# abbreviations, quoted modifiers, period words left out, the whole name, no metric at all.
+PHRASE_SHAPE = [
+    ("hold EBRs with each strategic account in H1", "EBRs"),
+    ("Expand enterprise (ENT) bookings to $5M by Q4 2027", "enterprise (ENT) bookings"),
+    ("Raise Q4 partner pipeline by 25% to $900k by Dec 31", "partner pipeline"),
+    ("Lift FY27 services revenue to $2M", "services revenue"),
+    ("Improve lead-to-meeting conversion rate to 9% by May", "lead-to-meeting conversion rate"),
+    ("Schedule 15 'exec-sponsor' calls by end of January", "'exec-sponsor' calls"),
+    ("Win 5 new logos in the healthcare vertical by June", "new logos"),
+    ("Hi Sam, can you send me the Q3 numbers?", None),
+    ("Best regards,\nTom Becker | Account Executive | +49 30 1234567", None),
+    ("Build a better relationship with procurement", None),
+]
+
+
+def _metric(nlp: Language, text: str) -> str | None:
+    found = nlp(text)._.gs_metric
+    return found.text if found else None
+
+
+@pytest.mark.parametrize(("text", "expected"), BEFORE_COMPARISON,
+                         ids=[c[0][:40] for c in BEFORE_COMPARISON])
+def test_metric_before_comparison(nlp: Language, text: str, expected: str) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), COPULA_OF_AT, ids=[c[0][:40] for c in COPULA_OF_AT])
+def test_metric_in_copula_of_at_forms(nlp: Language, text: str, expected: str) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARE_OF_GROUP,
+                         ids=[c[0][:40] for c in SHARE_OF_GROUP])
+def test_metric_of_share_of_group(nlp: Language, text: str, expected: str) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASE_SHAPE, ids=[c[0][:40] for c in PHRASE_SHAPE])
+def test_metric_phrase_shape(nlp: Language, text: str, expected: str | None) -> None:
+    assert _metric(nlp, text) == expected

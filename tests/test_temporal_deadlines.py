@@ -458,6 +458,66 @@ DEADLINES = [
      "2026-12-31"),
     ("past-year-then-goal", "In 2026 I booked 40 meetings, so book 60 in 2027.", "in 2027",
      "2027-12-31"),
+    # duration words beyond days, weeks and months
+    ("fortnight", "Book 60 discovery meetings within a fortnight.", "within a fortnight",
+     "2026-12-11"),
+    ("fortnights", "hire 3 agents over the next two fortnights", "over the next two fortnights",
+     "2026-12-25"),
+    # two-digit years in day-month-year forms, dotted month-first dates
+    ("dmy-slash-short-year", "Collect 18 signed renewals by 15/03/27.", "by 15/03/27",
+     "2027-03-15"),
+    ("dmy-dash-short-year", "EMEA: 12 reseller agreements by 15-Mar-27", "by 15-Mar-27",
+     "2027-03-15"),
+    ("dmy-space-short-year", "Onboard 25 customers by 28 Feb 27 to free up CSMs.",
+     "by 28 Feb 27", "2027-02-28"),
+    ("dotted-month-first", "Reconcile 100% of payouts by 12.15.2026.", "by 12.15.2026",
+     "2026-12-15"),
+    ("dotted-short-year", "Close 6 deals by 31.01.27.", "by 31.01.27", "2027-01-31"),
+    # halves written number-first, seasons with "this"
+    ("half-number-first-spaced", "Land €400.000 in new ARR in 1H 2027.", "in 1H 2027",
+     "2027-06-30"),
+    ("half-compact-emoji", "Pipeline of $3.2M in 2H27 ✅", "in 2H27", "2027-12-31"),
+    ("this-season", "Run 3 customer activations this summer.", "this summer", "2027-08-31"),
+    # "for the next N" bounds even after a noun phrase
+    ("for-the-next-after-noun", "First response time on chat < 60 sec for the next 30 days",
+     "for the next 30 days", "2026-12-27"),
+    # fiscal calendars stated in the text
+    ("fiscal-quarter-months", "Source $900k of pipeline in Q2 (Aug–Oct).", "in Q2",
+     "2027-10-31"),
+    ("fiscal-quarter-months-fq", "Sales cycle 48 → 40 days by FQ2 (May–Jul)", "by FQ2",
+     "2027-07-31"),
+    ("fiscal-year-runs", "Get NRR to 112% by end of FY (our FY runs Feb–Jan).",
+     "by end of FY", "2027-01-31"),
+    ("fiscal-year-bracket-range", "Renew ₹2 crore before the end of financial year (Apr–Mar).",
+     "before the end of financial year", "2027-03-31"),
+    ("fiscal-year-with-years", "Hit $2M in FY28 (Feb 2027–Jan 2028).", "in FY28",
+     "2028-01-31"),
+    ("fiscal-year-ends-bracket", "Retain 100% of top accounts by end of the financial year "
+     "(ends 31 March).", "by end of the financial year", "2027-03-31"),
+    ("fy-end-hyphen", "Channel share 30% by FY-end (FY runs Jul–Jun)", "by FY-end",
+     "2027-06-30"),
+    ("fy-ends-dash", "Grow net new ARR 20% in FY27 - our FY ends Jan 31", "in FY27",
+     "2027-01-31"),
+    ("fy-calendar-stated", "💰 $1.5M bookings FY27 🎯 (FY = calendar year)", "FY27",
+     "2027-12-31"),
+    # the main clause's bound over one in a parenthesis, a comparison or a purpose
+    ("over-parenthesis", "Hit 95% GRR (all accounts up for renewal in H1) by end of Q2",
+     "by end of Q2", "2027-06-30"),
+    ("over-leading-purpose", "To reach break-even in 2028, close 6 deals by June 30.",
+     "by June 30", "2027-06-30"),
+    ("over-bracketed-baseline", "Win rate: 24% (FY26) → 28% FY27", "FY27", "2027-12-31"),
+    ("over-comparison", "Book $450k in services (12% above what we did in Q2) by EOQ",
+     "by EOQ", "2026-12-31"),
+    ("over-process-name", "Shorten the month-end close from 8 to 5 business days by Q2.",
+     "by Q2", "2027-06-30"),
+    ("over-sun-word", "Hold 6 dinners in the sun belt states by 31 March", "by 31 March",
+     "2027-03-31"),
+    # a period name opening the goal
+    ("leading-period", "Q1 bookings target = $320k; currently at $0 lol", "Q1", "2027-03-31"),
+    ("leading-period-emoji", "🚀 Q1 goal: 900 MQLs from paid search", "Q1", "2027-03-31"),
+    ("month-range-slash", "Run 4 webinars in Jan/Feb.", "in Jan/Feb", "2027-02-28"),
+    ("month-range-bare", "Source ₹40 lakh of pipeline per month, Jan–Mar, for Mumbai.",
+     "Jan–Mar", "2027-03-31"),
 ]
 
 # (id, goal, deadline span): a bound that cannot be pinned to a day.
@@ -489,6 +549,14 @@ UNRESOLVABLE = [
      "within 4 months of their start date"),
     ("days-after", "Launch the partner program 30 days after the pricing update.",
      "30 days after the pricing update"),
+    ("next-sprints", "Train 100% of AEs in the next 2 sprints.", "in the next 2 sprints"),
+    ("for-sprints", "Close 30 tickets per sprint for the next 3 sprints.",
+     "for the next 3 sprints"),
+    ("this-sprint", "Get 12 case studies approved this sprint.", "this sprint"),
+    ("numbered-sprint", "Automate 100% of POC setups by the end of sprint 14.",
+     "by the end of sprint 14"),
+    ("month-event", "Lift show rate by 5 points before the January SKO.",
+     "before the January SKO"),
 ]
 
 

@@ -33,6 +33,12 @@ NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
 ENUMERATION = re.compile(r"[:)]")
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
+# How far back a confidence word reaches ("confidence level: 70%", "my confidence: 6/10").
+RATING_REACH = 4
+# How far after a number its team may be named ("3 SEs on the team").
+TEAM_REACH = 4
+# How many words after a bound may show it qualifies ("over $75k ACV each").
+QUALIFIER_REACH = 3
 # Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
 CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
 
@@ -78,7 +84,15 @@ def time_unit(c: Candidate) -> float:
 
 
 def lead(c: Candidate) -> float:
-    return float(c.quantity.bound is not None)
+    """Lead or tail words frame the number ("by", "to", "at least", "or more"); "top" before
+    a noun only picks a group ("our top 10 accounts", see `scope`)."""
+    return float(c.quantity.bound is not None and not _ranked_group(c))
+
+
+def _ranked_group(c: Candidate) -> bool:
+    following = _next_word(c)
+    named = following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
+    return c.quantity.lead in scoring().rank_leads and named
 
 
 def verb_argument(c: Candidate) -> float:
@@ -159,11 +173,12 @@ def _next_word(c: Candidate) -> Token | None:
 
 def scope(c: Candidate) -> float:
     """"my 18 accounts", "our 10 largest", "the top 50 accounts": the number says which
-    things the goal is about. A rank is a target: "reach the top 3", "top 10% of reps"."""
-    following = _next_word(c)
-    named = following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
+    things the goal is about; "a team of 6 SDRs" says who does the work. A rank is a target:
+    "reach the top 3", "top 10% of reps"."""
     if c.quantity.lead in scoring().rank_leads:
-        return float(named)
+        return float(_ranked_group(c))
+    if _team_size(c) or _aside(c):
+        return 1.0
     previous = _previous_word(c)
     if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
         return 0.0
@@ -175,8 +190,8 @@ def scope(c: Candidate) -> float:
 def label(c: Candidate) -> float:
     """"stage 4", "Tier 1", "Fortune 500", "Dec 31": a bare number naming, not counting."""
     previous = _previous_word(c)
-    if c.quantity.bound is not None or c.quantity.unit != "count":
-        return 0.0
+    if c.quantity.bound is not None or c.quantity.unit != "count" or c.quantity.unit_text:
+        return 0.0  # "twice", "3 times", "8/10" count or score
     if ENUMERATION.match(c.text, c.part.end):
         return 1.0  # "Goal 1:", "2)"
     if previous is None:
@@ -191,17 +206,61 @@ def label(c: Candidate) -> float:
 
 
 def qualifier(c: Candidate) -> float:
-    """"Close 5 deals over $50k", "deals above $100k": a bound on the things counted
-    qualifies them; it is not the target."""
+    """"Close 5 deals over $50k", "deals above $100k", "logos worth at least $100k each",
+    "accounts with 10k+ seats": a bound on the things counted qualifies them; it is not the
+    target."""
+    lead = c.quantity.lead or ""
+    if c.quantity.bound not in ("min", "max") or lead == "at" or lead.startswith("to "):
+        return 0.0  # "to below 50", "at 90% or higher" set the level of the goal's metric
+    if c.quantity.unit not in ("currency", "count"):
+        return 0.0  # "close rate on proposals above 40%" is the level of the rate
+    if _qualifying_words(c):
+        return 1.0
     previous = _previous_word(c)
-    if previous is None or c.quantity.bound not in ("min", "max") or previous.pos_ != "NOUN":
+    if previous is None or previous.pos_ != "NOUN":
         return 0.0
-    if (c.quantity.lead or "").startswith("to "):
-        return 0.0  # "to below 50" sets the level of the goal's metric
     counted = any(child.dep_ == "nummod" for child in previous.children)
-    # "deals above $100k": the comparator hangs off a plural noun, not off the verb.
-    plural_head = previous.tag_ == "NNS" and c.number.root.head.head == previous
-    return float(counted or plural_head)
+    # "deals above $100k": the comparator hangs off a plural noun, not off the verb;
+    # "accounts above $1B revenue", "deals > $75k ACV": a measure of each thing follows.
+    plural = previous.tag_ == "NNS"
+    following = _next_word(c)
+    measured = following is not None and following.pos_ in ("NOUN", "PROPN")
+    return float(counted or (plural and (c.number.root.head.head == previous or measured)))
+
+
+def _qualifying_words(c: Candidate) -> bool:
+    """"worth at least", "with ARR under", "every opp over" before the bound; "each" after."""
+    words, before = scoring(), c.before[:2]
+    # Right before the bound, or before the noun right before it ("every opp over").
+    if before and before[0].pos_ in ("NOUN", "PROPN"):
+        before = before[1:]
+    if before and before[0].lower_ in words.qualifier_words:
+        return True
+    return any(t.lower_ in words.each_words for t in c.doc[c.number.end :][:QUALIFIER_REACH])
+
+
+def _self_rating(c: Candidate) -> bool:
+    """"(confidence 80%)", "conf: 7/10": how sure the writer is, not a level to reach."""
+    words = scoring().rating_words
+    return any(t.lower_ in words for t in c.before[:RATING_REACH])
+
+
+def _aside(c: Candidate) -> bool:
+    """"Recruiting (2 recruiters): ...": a count alone in brackets describes."""
+    if c.quantity.unit != "count" or not c.before or c.before[0].text != "(":
+        return False
+    return any(t.text == ")" for t in c.doc[c.number.end :][:TEAM_REACH])
+
+
+def _team_size(c: Candidate) -> bool:
+    """"a team of 6 SDRs", "(team of 12)", "with 3 SEs on the team"."""
+    words, before = scoring().team_words, c.before
+    if len(before) >= 2 and before[0].lower_ == "of" and before[1].lower_ in words:
+        return True
+    if c.quantity.unit != "count" or c.quantity.unit_text:
+        return False
+    after = c.doc[c.number.end :][:TEAM_REACH]
+    return any(t.lower_ in words for t in after) and any(t.lower_ in ("on", "in") for t in after)
 
 
 def date_entity(c: Candidate) -> float:
@@ -217,7 +276,10 @@ def duration(c: Candidate) -> float:
 
 
 def scale(c: Candidate) -> float:
-    """"(out of 5)", "a 1-5 scale": the number is a scale's end, not a level."""
+    """"(out of 5)", "a 1-5 scale": the number is a scale's end, not a level; "(confidence
+    80%)", "conf: 7/10": a self-rating on a scale, not a level either."""
+    if _self_rating(c):
+        return 1.0
     before = c.text[: c.part.start].lower().rstrip()
     after = NEXT_WORD.match(c.text, c.part.end)
     return float(any(before.endswith(words) for words in scoring().scale_leads)
@@ -235,8 +297,8 @@ def later_sentence(c: Candidate) -> float:
 FEATURES: dict[str, Callable[[Candidate], float]] = {
     f.__name__: f
     for f in (has_unit, time_unit, lead, verb_argument, root_clause, goal_cue, number_word,
-              scope, label, qualifier, date_entity, duration, scale, in_purpose, purpose_verb,
-              current_state, later_sentence)
+              scope, label, qualifier, date_entity, duration, scale,
+              in_purpose, purpose_verb, current_state, later_sentence)
 }
 
 

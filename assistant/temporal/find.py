@@ -7,9 +7,11 @@ from spacy.tokens import Doc
 from ..parts import Part
 from .context import EVENT_TAIL
 from .expr import TimeExpr
+from .fiscal import Statement, start_month, stated_fiscal_start, statements
 from .hit import Hit
+from .lexicon import window_start
 from .normalize import Normalized, normalize
-from .roles import role_of, stated_fiscal_start
+from .roles import role_of
 from .spans import find_hits
 
 # How sure a role is, by the strength of the evidence for it.
@@ -21,20 +23,53 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     text = doc.text
     norm = normalize(text)
     located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
-    fiscal_start = next(
-        (month for start, _, expr in located
-         if (month := stated_fiscal_start(norm.text, norm.position(start), expr))),
-        None,
-    )
+    fiscal_start, stated = _stated_calendar(norm, located)
     parts = []
     for start, end, expr in located:
         role = role_of(doc, text, start, end, expr)
-        if fiscal_start and stated_fiscal_start(norm.text, norm.position(start), expr):
+        if any(s <= start and end <= e for s, e in stated):
             role = "label"
         if fiscal_start and (expr.fiscal or expr.kind in ("quarter", "half")):
             expr = expr.with_(fiscal_start=fiscal_start)
         parts.append(Part(start, end, text[start:end], CONFIDENCE[role], expr.with_(role=role)))
     return parts
+
+
+Located = tuple[int, int, TimeExpr]
+
+
+def _stated_calendar(norm: Normalized, located: list[Located]) -> tuple[int | None,
+                                                                         list[tuple[int, int]]]:
+    """The fiscal-year start month the goal states (see fiscal.py), and the original
+    spans of the words that state it, whose dates are labels."""
+    found: list[tuple[int, int]] = []
+    month = None
+    for start, end, expr in located:
+        position = norm.position(start)
+        stated = stated_fiscal_start(norm.text, position, expr)
+        if stated:
+            month = month or stated
+            found.append((start, end))
+    ends = {end: expr for _, end, expr in located}
+    for statement in statements(norm.text):
+        first, last = norm.span(statement.start, statement.end)
+        stated = start_month(statement, _owner(norm.text, statement, ends, norm))
+        if stated:
+            month = month or stated
+            found.append((first, last))
+    return month, found
+
+
+def _owner(text: str, statement: Statement, ends: dict[int, TimeExpr],
+           norm: Normalized) -> TimeExpr | None:
+    """The expression a parenthesised statement qualifies: the one ending right before it
+    ("Q2 (Aug–Oct)")."""
+    if not statement.aside:
+        return None
+    at = statement.start
+    while at > window_start(statement.start) and text[at - 1].isspace():
+        at -= 1
+    return ends.get(norm.span(at - 1, at)[1]) if at else None
 
 
 def _outermost(located: list[tuple[int, int, TimeExpr]]) -> list[tuple[int, int, TimeExpr]]:

@@ -117,7 +117,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                        r"(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
-               rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
+               rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?", "nothing"),
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
          "nothing"),
         ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])", "edge"),
@@ -131,7 +131,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),
-        ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])", "nothing"),
+        ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])"
+                    rf"(?:\s*,?\s*(?P<y>{Y4}))?", "nothing"),
         ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
                   rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+)*"
                   rf"(?P<ev>{alternation(lex.events)})(?![a-z])",

@@ -81,12 +81,32 @@ def is_checked(uri: str, file_types: Sequence[str]) -> bool:
 
 def issue_range(document: str, issue: Issue, count_units: CountUnits) -> types.Range:
     """Where an issue lies, as LSP positions (an issue never spans two lines)."""
-    goal = issue.goal
+    return span_range(document, issue.goal, issue.start, issue.end, count_units)
+
+
+def span_range(
+    document: str, goal: GoalLine, start: int, end: int, count_units: CountUnits
+) -> types.Range:
+    """The document span [start, end) on the goal's line, as LSP positions."""
     line_start = goal.start - goal.column
     return types.Range(
-        start=types.Position(goal.number, count_units(document[line_start:issue.start])),
-        end=types.Position(goal.number, count_units(document[line_start:issue.end])),
+        start=types.Position(goal.number, count_units(document[line_start:start])),
+        end=types.Position(goal.number, count_units(document[line_start:end])),
     )
+
+
+def edit_range(document: str, issue: Issue, value: str, count_units: CountUnits) -> types.Range:
+    """Where a replacement goes: the issue's span; a deletion also takes the blanks after
+    it (or, at the goal's end, before it), so that it leaves no double space."""
+    start, end = issue.start, issue.end
+    if not value:
+        after = document[end:issue.goal.end]
+        before = document[issue.goal.start:start]
+        if after.strip() or not before.strip():
+            end += len(after) - len(after.lstrip())
+        else:
+            start -= len(before) - len(before.rstrip())
+    return span_range(document, issue.goal, start, end, count_units)
 
 
 def diagnostic(document: str, issue: Issue, count_units: CountUnits) -> types.Diagnostic:
@@ -125,7 +145,9 @@ def code_actions(
                 title=action_title(document[issue.start:issue.end], value, issue),
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic(document, issue, count_units)],
-                edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(where, value)]}),
+                edit=types.WorkspaceEdit(changes={uri: [
+                    types.TextEdit(edit_range(document, issue, value, count_units), value)
+                ]}),
             ))
     return actions
 

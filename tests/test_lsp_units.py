@@ -110,6 +110,28 @@ def test_action_titles(old: str, new: str, whole: bool, title: str) -> None:
     assert action_title(old, new, issue) == title
 
 
+@pytest.mark.parametrize(
+    ("document", "word", "value", "after"),
+    [
+        ("Try to close 5 deals", "Try to", "", "close 5 deals"),
+        ("We will hopefully close 5 deals", "hopefully", "", "We will close 5 deals"),
+        ("Close 5 deals, hopefully", "hopefully", "", "Close 5 deals,"),
+        ("Close some deals", "some", "[target]", "Close [target] deals"),
+    ],
+    ids=["delete-at-start", "delete-inside", "delete-at-end", "replace"],
+)
+def test_quick_fix_edits_leave_no_double_space(
+    document: str, word: str, value: str, after: str
+) -> None:
+    issue = issue_on(document, word, (value,))
+    where = types.Range(types.Position(0, 0), types.Position(0, len(document)))
+    (action,) = code_actions("file:///g.goals", document, [issue], where, len)
+    assert action.edit is not None and action.edit.changes is not None
+    (edit,) = action.edit.changes["file:///g.goals"]
+    start, end = edit.range.start.character, edit.range.end.character
+    assert document[:start] + edit.new_text + document[end:] == after
+
+
 def test_overlap_counts_touching_ranges() -> None:
     word = types.Range(types.Position(0, 4), types.Position(0, 8))
     assert overlaps(word, types.Range(types.Position(0, 8), types.Position(0, 8)))

@@ -71,7 +71,7 @@ def _first_in_segment(doc: Doc, kind: str) -> list[int]:
         for token in doc:
             seg_start, _ = segment_of(doc, token.i)
             hit = is_goal_verb(token) if kind == "verb" else (
-                _numeric(token) and not _in_time(doc, token))
+                is_numeric(token) and not _in_time(doc, token))
             if hit:
                 first.setdefault(seg_start, token.i)
         cached = [first.get(s, e) for s, e in (segment_of(doc, t.i) for t in doc)]
@@ -122,7 +122,7 @@ def _complement_clause(doc: Doc, i: int) -> bool:
     if verb.dep_ not in {"ccomp", "xcomp"} or verb.head.i > i or _for_subject(doc, i) is not None:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < i]
-    return bool(subjects) and not any(_numeric(t) for t in subjects[0].subtree)
+    return bool(subjects) and not any(is_numeric(t) for t in subjects[0].subtree)
 
 
 def _joint_task(doc: Doc, i: int) -> bool:
@@ -132,11 +132,11 @@ def _joint_task(doc: Doc, i: int) -> bool:
     head = doc[i + 1].head
     seg_start, _ = segment_of(doc, i)
     if head.i >= i or not is_verb(head) or any(c.dep_ == "dobj" for c in head.children) or any(
-        _numeric(t) for t in doc[seg_start:i]
+        is_numeric(t) for t in doc[seg_start:i]
     ):
         return False
     partners = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
-    return bool(partners) and not any(_numeric(t) for t in partners[0].subtree)
+    return bool(partners) and not any(is_numeric(t) for t in partners[0].subtree)
 
 
 def _for_subject(doc: Doc, i: int) -> int | None:
@@ -221,7 +221,7 @@ def _goal_before(doc: Doc, i: int) -> bool:
     """Something of a goal (a verb or a number) precedes token i in the text."""
     first = doc.user_data.get(FIRST_GOAL_KEY)
     if first is None:
-        first = next((t.i for t in doc if is_goal_verb(t) or _numeric(t)), len(doc))
+        first = next((t.i for t in doc if is_goal_verb(t) or is_numeric(t)), len(doc))
         doc.user_data[FIRST_GOAL_KEY] = first
     return first < i
 
@@ -295,7 +295,7 @@ def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
     if not _has_verb_before(doc, start):
         # The purpose comes first: it ends at the first comma with the goal (a verb or a
         # number) still to come.
-        last_goal = max((t.i for t in doc[start:seg_end] if is_goal_verb(t) or _numeric(t)),
+        last_goal = max((t.i for t in doc[start:seg_end] if is_goal_verb(t) or is_numeric(t)),
                         default=start)
         end = next((t.i for t in doc[start:last_goal] if t.text == ","), end)
     if deadline is not None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from spacy.tokens import Doc
 
 from ..parts import Part
@@ -14,6 +17,9 @@ from .normalize import Normalized, normalize
 from .roles import role_of
 from .spans import find_hits
 
+# What may stand between two expressions that read together: commas, a time of day.
+NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?",
+                           re.IGNORECASE)
 # How sure a role is, by the strength of the evidence for it.
 CONFIDENCE = {"deadline": 0.9, "baseline": 0.85, "cadence": 0.9, "label": 0.8, "vague": 0.85}
 
@@ -32,7 +38,28 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
         if fiscal_start and (expr.fiscal or expr.kind in ("quarter", "half")):
             expr = expr.with_(fiscal_start=fiscal_start)
         parts.append(Part(start, end, text[start:end], CONFIDENCE[role], expr.with_(role=role)))
-    return parts
+    return _by_neighbour(text, parts)
+
+
+def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]:
+    """Roles that the next expression decides: a duration right before another bound is
+    a service level ("approved within 1 business day by EOQ"), a day right before a
+    cadence a recurring cut-off ("by Monday 9am, every week")."""
+    changed = list(parts)
+    for i, (part, following) in enumerate(itertools.pairwise(parts)):
+        expr, after = part.value, following.value
+        if expr is None or after is None or expr.role != "deadline" or \
+                NEIGHBOUR_GAP.fullmatch(text, part.end, following.start) is None:
+            continue
+        role = None
+        if expr.kind == "duration" and after.role == "deadline" and after.prep is not None:
+            role = "label"
+        elif expr.kind in ("weekday", "near_day") and after.role == "cadence":
+            role = "cadence"
+        if role is not None:
+            changed[i] = Part(part.start, part.end, part.text, CONFIDENCE[role],
+                              expr.with_(role=role))
+    return changed
 
 
 Located = tuple[int, int, TimeExpr]

@@ -161,6 +161,8 @@ EO_UNITS = {"w": "week", "m": "month", "q": "quarter", "h": "half", "y": "year",
 
 
 def eo(m: re.Match[str]) -> TimeExpr:
+    if _group(m, "mon"):  # "EOM Dec"
+        return TimeExpr("month", month=_month(m["mon"]), edge="end")
     return _period(EO_UNITS[m["eo"]], m["eo"] == "fy", _year(_group(m, "y"), _group(m, "yy")))
 
 
@@ -183,10 +185,17 @@ UNDATED_UNITS = {
 }
 
 
+# "over the next year" counts a year from today; "next year" names the calendar year.
+AHEAD = frozenset({"next", "coming", "following"})
+COUNTED_YEAR = re.compile(r"the\s+(?:next|coming)")
+
+
 def relative(m: re.Match[str]) -> TimeExpr:
     unit = lexicon().units[_words(m["unit"])]
     if unit in UNDATED_UNITS:
         return TimeExpr("unresolvable", unit=unit, reason=UNDATED_UNITS[unit])
+    if unit == "year" and COUNTED_YEAR.fullmatch(_words(m["rel"])):
+        return TimeExpr("duration", amount=1, unit="year")
     return TimeExpr("relative_period", unit=unit, offset=lexicon().relative[_words(m["rel"])],
                     fiscal=unit == "fiscal_year")
 
@@ -211,6 +220,9 @@ def duration(m: re.Match[str]) -> TimeExpr:
                         reason="counted from a start the goal does not give")
     if value in UNDATED_UNITS:
         return TimeExpr("unresolvable", amount=amount, unit=value, reason=UNDATED_UNITS[value])
+    if value == "quarter" and lead in AHEAD and float(amount).is_integer():
+        # "the next two quarters" are whole quarters: Q1 and Q2 from Q4
+        return TimeExpr("relative_period", unit="quarter", offset=int(amount))
     return TimeExpr("duration", amount=amount, unit=value)
 
 
@@ -239,7 +251,7 @@ def near_day(m: re.Match[str]) -> TimeExpr:
 def holiday(m: re.Match[str]) -> TimeExpr:
     rule = lexicon().holidays[_words(m["hol"])]
     return TimeExpr("holiday", month=rule.month, day=rule.day, weekday=rule.weekday,
-                    nth=rule.nth, offset=rule.shift)
+                    nth=rule.nth, offset=rule.shift, year=_year(_group(m, "y")))
 
 
 def event(m: re.Match[str]) -> TimeExpr:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .lexicon import Lexicon, alternation, lexicon
+from ..lexicon import alternation
+from .lexicon import Lexicon, lexicon
 
 # What a match needs around it before it counts as a time expression.
 Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep", "date_prep"]
@@ -117,7 +118,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                        r"(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
-               rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
+               rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?", "nothing"),
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
          "nothing"),
         ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])", "edge"),
@@ -131,7 +132,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),
-        ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])", "nothing"),
+        ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])"
+                    rf"(?:\s*,?\s*(?P<y>{Y4}))?", "nothing"),
         ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
                   rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+)*"
                   rf"(?P<ev>{alternation(lex.events)})(?![a-z])",

@@ -265,7 +265,8 @@ def _near_day(expr: TimeExpr, cal: Calendar) -> Interval:
 
 def _holiday(expr: TimeExpr, cal: Calendar) -> Interval:
     assert expr.month is not None
-    for year in (cal.today.year, cal.today.year + 1):
+    years = (expr.year,) if expr.year else (cal.today.year, cal.today.year + 1)
+    for year in years:
         if expr.day is not None:
             day = dt.date(year, expr.month, expr.day)
         else:

@@ -16,13 +16,15 @@ from .settings import get_settings
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
 # the target (which must not sit inside the purpose clause), the metric (anchored on
-# the target), and vague language last.
+# the target), vague language, and last the verdict that a text is no goal at all (it clears
+# the others' findings).
 COMPONENT_MODULES = (
     "assistant.temporal.component",
     "assistant.relevance",
     "assistant.quantities.component",
     "assistant.metric",
     "assistant.vague",
+    "assistant.nongoal",
 )
 GOALSMITH_PIPES = (
     "goalsmith/temporal",
@@ -30,6 +32,7 @@ GOALSMITH_PIPES = (
     "goalsmith/quantities",
     "goalsmith/metric",
     "goalsmith/vague",
+    "goalsmith/nongoal",
 )
 
 

@@ -18,7 +18,7 @@ REQUIRED = (
     "metric.missing", "target.missing", "target.without_metric", "deadline.missing",
     "deadline.past", "deadline.unresolved", "deadline.ambiguous", "deadline.vague",
     "relevance.missing", "relevance.restates_goal", "specific.multiple_goals",
-    "achievable.steep", "achievable.unknown",
+    "achievable.steep", "achievable.unknown", "text.not_a_goal",
 )
 ALL_RULES = list(rules().values())
 

@@ -16,10 +16,12 @@ from .config import RuleConfig
 @dataclass(frozen=True)
 class Reading:
     """What the checks and the rewrite both read from the Doc, worked out once per goal:
-    the head word of each goal stated, and a purpose clause that only restates the goal."""
+    the head word of each goal stated, a purpose clause that only restates the goal, and,
+    for a text that is no goal at all, the shape it has instead ('question', 'header', ...)."""
 
     goals: tuple[Token, ...]
     restating: Span | None
+    not_goal: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,4 +12,5 @@ from .wording import goal_heads
 
 def read(draft: GoalAnalysis, doc: Doc) -> Reading:
     restating = None if draft.components.relevance.present else restating_clause(doc)
-    return Reading(goals=tuple(goal_heads(draft, doc)), restating=restating)
+    return Reading(goals=tuple(goal_heads(draft, doc)), restating=restating,
+                   not_goal=doc._.gs_not_goal)

@@ -556,9 +556,11 @@ def _action_end(doc: Doc, verb: int, blocked: set[int]) -> int:
     """End of a verb with its particles and direct object ('show up', 'pass the product
     exam'); a participle stands alone ('certified on the new platform' -> 'certified')."""
     n, k = len(doc), verb + 1
-    while k < n and k not in blocked and doc[k].dep_ == "prt":
-        k += 1
-    if doc[verb].tag_ in {"VBN", "VBD"} or k >= n or k in blocked:
+    while k < n and k not in blocked and doc[k].is_alpha and doc[k].head.i == verb and (
+            doc[k].dep_ in {"prt", "acomp", "advmod"}):
+        k += 1  # "show up", "go live"
+    has_object = any(c.dep_ == "dobj" for c in doc[verb].children)
+    if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked:
         return k
     obj = noun_phrase(doc, k, blocked)
     return obj[1] if obj is not None and obj[0] <= k + 2 else k

@@ -51,6 +51,8 @@ SHARE_OF_GROUP = [
      "trial users invite a teammate"),
     ("Webinar attendance: 45% of registrants join live", "Webinar attendance"),
     ("Move 30% of SMB renewals to annual billing by Q2", "SMB renewals"),
+    ("90% of new logos go live within 60 days", "new logos go live"),
+    ("70 percent of reps hit quota in H1", "reps hit quota"),
 ]
 
 # 4. The shape of the phrase: counted nouns without a number, acronyms and bracketed

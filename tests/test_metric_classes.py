@@ -65,6 +65,8 @@ PHRASE_SHAPE = [
     ("Improve lead-to-meeting conversion rate to 9% by May", "lead-to-meeting conversion rate"),
     ("Schedule 15 'exec-sponsor' calls by end of January", "'exec-sponsor' calls"),
     ("Win 5 new logos in the healthcare vertical by June", "new logos"),
+    ("1.3 Raise activation rate from 30% to 45%", "activation rate"),
+    ("KR 2: 4 new connectors live by May", "new connectors"),
     ("Hi Sam, can you send me the Q3 numbers?", None),
     ("Best regards,\nTom Becker | Account Executive | +49 30 1234567", None),
     ("Build a better relationship with procurement", None),

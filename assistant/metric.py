@@ -115,8 +115,8 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
             break
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
-                and doc[j - 1].whitespace_):
-            break  # "2 AEs + 1 SE": two things
+                and doc[j - 1].whitespace_) or _modal(doc, j):
+            break  # "2 AEs + 1 SE": two things; "retention needs to be 93%"
         if _head_token(doc, j, start):
             head = j
         j += 1
@@ -126,6 +126,12 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     while end < n and _glued(doc, end - 1) and end not in blocked:
         end += 1
     return _extend(doc, start, end, blocked)
+
+
+def _modal(doc: Doc, j: int) -> bool:
+    """'needs' in 'gross retention needs to be 93%': a verb before an infinitive."""
+    return (doc[j].lower_ in _words("modal_verbs") and j + 2 < len(doc)
+            and doc[j + 1].lower_ == "to" and doc[j + 2].tag_ == "VB")
 
 
 def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) -> int:
@@ -234,10 +240,21 @@ def rejected(doc: Doc, start: int, end: int) -> bool:
     """Objects that are no metric: 'the accounts' alone, 'the support experience' at all."""
     head = doc[end - 1]
     word = head.lower_
-    if word in _words("never_metrics"):
+    if never(doc, start, end):
         return True
     bare = all(t.i == head.i or not t.is_alpha for t in doc[start:end])
     return bare and word in _words("non_metrics") and not _is_acronym(head)
+
+
+def never(doc: Doc, start: int, end: int) -> bool:
+    """Heads that name no measure however modified ('the support experience'), except a
+    change of a named measure ('ARR growth +25%', '25% growth' is none)."""
+    head = doc[end - 1]
+    if head.lower_ not in _words("never_metrics") and head.lemma_.lower() not in _words(
+            "never_metrics"):
+        return False
+    return head.lower_ not in _words("containers") or not any(
+        near(t.lower_, _words("measure_heads")) for t in doc[start : end - 1])
 
 
 def _plural(token: Token) -> bool:
@@ -428,8 +445,9 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
     after a leading time or purpose ('By 2027-02-15 forecast accuracy ...')."""
     seg_start, _ = segment_of(doc, target_i)
     first = seg_start
-    while first < target_i and first in context:
-        first += 1
+    while first < target_i and (first in context or not any(
+            ch.isalnum() for ch in doc[first].text)):
+        first += 1  # a leading deadline, a bullet dash
     parts = [t.i + 1 for t in doc[first:target_i] if t.text in {":", "+", "&"}]
     yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first
@@ -502,11 +520,15 @@ def not_a_goal(doc: Doc) -> bool:
 
 def _period_words(doc: Doc, blocked: set[int]) -> frozenset[int]:
     """Period words of the time expressions that may stand before a metric and are no part
-    of it ('Q3 enterprise pipeline', 'FY28 services revenue': GUIDELINE v1.1)."""
-    return frozenset(
-        t.i for t in doc if t.i in blocked and any(ch.isdigit() for ch in t.text)
-        and any(ch.isalpha() for ch in t.text) and t.i + 1 < len(doc)
-        and t.i + 1 not in blocked and _np_token(doc, t.i + 1))
+    of it ('Q3 enterprise pipeline', 'Q4 2026 renewal rate', 'FY28 services revenue':
+    GUIDELINE v1.1): runs of blocked words with digits right before a phrase word."""
+    periods: set[int] = set()
+    for t in reversed(doc):
+        nxt = t.i + 1
+        if t.i in blocked and any(ch.isdigit() for ch in t.text) and nxt < len(doc) and (
+                nxt in periods or (nxt not in blocked and _np_token(doc, nxt))):
+            periods.add(t.i)
+    return frozenset(periods)
 
 
 def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | None,
@@ -567,7 +589,7 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    if word in _words("never_metrics") or (end - start == 1 and word in _words("time_units")):
+    if never(doc, start, end) or (end - start == 1 and word in _words("time_units")):
         return False
     if mode in {"number", "headline"}:
         return True

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_data, word_set
 from .parts import Part
-from .segments import is_goal_verb, is_verb, segment_of, timed_activity, trim
+from .segments import is_goal_verb, is_numeric, is_verb, segment_of, timed_activity, trim
 
 Doc.set_extension("gs_relevance", default=None, force=True)
 
@@ -64,16 +64,12 @@ def _has_verb_before(doc: Doc, i: int) -> bool:
     return any(is_goal_verb(t) for t in doc[seg_start:i])
 
 
-def _numeric(token: Token) -> bool:
-    return token.like_num or token.text[:1].isdigit() or token.text[:1] in "$€£"
-
-
 def _infinitive(doc: Doc, i: int) -> bool:
     """'to' + a verb that is a purpose, not a target ('to $1M') nor a complement ('want to')."""
     if doc[i].lower_ != "to" or i + 1 >= len(doc):
         return False
     nxt = doc[i + 1]
-    if _numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
+    if is_numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
         return False
     after = doc[i + 2] if i + 2 < len(doc) else None
     takes_object = after is not None and (

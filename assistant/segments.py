@@ -11,6 +11,14 @@ BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "..."
 
 
 SEGMENTS_KEY = "goalsmith.segments"
+# First characters that make a token an amount: a digit, a currency sign, a sign of change.
+AMOUNT_OPENERS = frozenset("$€£₹+")
+
+
+def is_numeric(token: Token) -> bool:
+    """The token is a number or an amount: '12', 'twelve', '3x', '$5k', '+4'."""
+    first = token.text[:1]
+    return token.like_num or first.isdigit() or first in AMOUNT_OPENERS
 
 
 def is_boundary(token: Token) -> bool:

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..lexicon import alternation
 from ..parts import Part
 from .expr import TimeExpr
-from .lexicon import alternation, lexicon
+from .lexicon import lexicon
 from .roles import aside, is_heading
 
 # Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",

@@ -87,7 +87,7 @@ class HistoryStore:
         """Saved cycles, oldest upload first; only `team`'s when given."""
         query = select(*INFO_COLUMNS).order_by(cycles.c.team, cycles.c.uploaded_at, cycles.c.id)
         if team is not None:
-            query = query.where(cycles.c.team == team.strip())
+            query = query.where(cycles.c.team == check_name(team, "team"))
         with self.engine.connect() as connection:
             return [_info(row) for row in connection.execute(query)]
 
@@ -102,7 +102,7 @@ class HistoryStore:
         with self.engine.connect() as connection:
             row = connection.execute(
                 select(cycles.c.id, cycles.c.summary, *INFO_COLUMNS)
-                .where(cycles.c.team == team.strip(), cycles.c.name == cycle.strip())
+                .where(*_named(team, cycle))
             ).first()
             if row is None:
                 raise _not_found(team, cycle)
@@ -127,7 +127,7 @@ class HistoryStore:
         with writing(self.engine) as connection:
             row = connection.execute(
                 select(cycles.c.id, *INFO_COLUMNS)
-                .where(cycles.c.team == team.strip(), cycles.c.name == cycle.strip())
+                .where(*_named(team, cycle))
             ).first()
             if row is None:
                 raise _not_found(team, cycle)
@@ -138,8 +138,14 @@ class HistoryStore:
         with self.engine.connect() as connection:
             return connection.execute(
                 select(*INFO_COLUMNS)
-                .where(cycles.c.team == team.strip(), cycles.c.name == cycle.strip())
+                .where(*_named(team, cycle))
             ).first()
+
+
+def _named(team: str, cycle: str) -> tuple[Any, Any]:
+    """The WHERE clauses that pick one cycle of a team, its names checked first."""
+    return (cycles.c.team == check_name(team, "team"),
+            cycles.c.name == check_name(cycle, "cycle"))
 
 
 def _exists(team: str, cycle: str) -> CycleExistsError:

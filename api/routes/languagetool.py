@@ -19,6 +19,7 @@ from editors.languagetool import (
 )
 
 from ..errors import ERROR_RESPONSES
+from ..examples import example, json_response
 from ..guards import require_media_type
 from ..runner import Analyser
 
@@ -32,7 +33,7 @@ languages_router = APIRouter(tags=["languagetool"])
     "/v2/check",
     response_model=CheckResponse,
     summary="Check a document (LanguageTool protocol)",
-    responses=ERROR_RESPONSES,
+    responses={200: json_response(example("languagetool_check")), **ERROR_RESPONSES},
     dependencies=[Depends(require_media_type(*FORM_TYPES))],
 )
 async def check(request: Request, form: Annotated[CheckRequest, Form()]) -> CheckResponse:
@@ -46,7 +47,9 @@ async def check(request: Request, form: Annotated[CheckRequest, Form()]) -> Chec
 
 
 @languages_router.get(
-    "/v2/languages", response_model=list[LanguageEntry], summary="Languages (LanguageTool protocol)"
+    "/v2/languages", response_model=list[LanguageEntry],
+    summary="Languages (LanguageTool protocol)",
+    responses={200: json_response(example("languagetool_languages"))},
 )
 async def languages() -> list[LanguageEntry]:
     """The variants of English Goalsmith reads; never needs an API key."""

@@ -15,9 +15,9 @@ from ..lexicon import load_data
 from ..quantities.lexicon import verbs
 from ..result import GoalAnalysis, VagueSpan
 from ..segments import is_verb, segment_of, segments
+from ..vague import WEAK_VERB
 
 SETTINGS = "rewrite.toml"
-WEAK_VERB = "weak_verb"
 STRIP = " ,;:-–—"
 
 

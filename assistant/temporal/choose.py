@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from ..parts import Part
 from .expr import TimeExpr
 from .lexicon import lexicon
-from .roles import is_heading
+from .roles import aside, is_heading
 
 # Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",
 # "EOY", "the next 30 days").
@@ -29,13 +29,15 @@ def strength(doc: Doc, text: str, part: Part[TimeExpr]) -> int:
 
 
 def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | None:
-    """The deadline per GUIDELINE.md: the first of the firmest bounds in the goal, one
+    """The deadline per GUIDELINE.md: the first of the firmest bounds of the main clause
+    (one in a parenthesis or a purpose clause only when the main clause has none), one
     that names a day before one tied to an undated event."""
     deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"]
     if not deadlines:
         return None
     text = doc.text
-    return max(deadlines, key=lambda p: (strength(doc, text, p), _dated(p), -p.start))
+    return max(deadlines, key=lambda p: (not aside(doc, text, p.start, p.end),
+                                         strength(doc, text, p), _dated(p), -p.start))
 
 
 def _dated(part: Part[TimeExpr]) -> bool:

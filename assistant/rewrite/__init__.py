@@ -81,7 +81,8 @@ def suggest(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[Rewrite]
         "object": clause.object,
         "has_metric": parts.metric.present,
         "has_target": parts.target.present or clause.target_filled,
-        "deadline": deadline_slot(parts.deadline),
+        # two bounds compete: ask rather than show a date the writer may not mean
+        "deadline": None if reading.rival is not None else deadline_slot(parts.deadline),
         "relevance": relevance_slot(parts.relevance, analysis.text),
     })
     placeholders = [name for name in COMPONENTS if f"[{name}]" in text]

@@ -21,9 +21,11 @@ GOALS = (
 )
 
 
-def initialize(client: LspClient, options: Any = SETTINGS) -> Any:
+def initialize(
+    client: LspClient, options: Any = SETTINGS, capabilities: dict[str, Any] | None = None
+) -> Any:
     result = client.request("initialize", {
-        "processId": None, "rootUri": None, "capabilities": {},
+        "processId": None, "rootUri": None, "capabilities": capabilities or {},
         "initializationOptions": options,
     })
     client.notify("initialized", {})
@@ -156,6 +158,19 @@ def test_configuration_change_switches_rules_off(client: LspClient) -> None:
 
 def test_other_file_types_get_no_diagnostics(client: LspClient) -> None:
     assert open_document(client, "file:///tmp/notes.py", "Try to close some deals") == []
+
+
+def test_utf8_positions_when_the_client_asks_and_bad_settings_are_shown() -> None:
+    with running_lsp() as lsp:
+        result = initialize(lsp, {"goalsmith": {"referenceDate": "soon"}},
+                            {"general": {"positionEncodings": ["utf-8"]}})
+        assert result["capabilities"]["positionEncoding"] == "utf-8"
+        shown = lsp.wait_for("window/showMessage", lambda p: "reference_date" in p["message"])
+        assert shown["type"] == 1  # error
+        text = "🚀 Try to close 5 deals by March 31, 2027 to fund the EMEA hires"
+        diagnostics = open_document(lsp, "file:///tmp/utf8.goals", text)
+    hedge = next(d for d in diagnostics if d["code"] == "vague.hedge")
+    assert hedge["range"]["start"]["character"] == len("🚀 ".encode())
 
 
 def test_shutdown_and_exit_are_clean() -> None:

@@ -562,6 +562,7 @@ UNRESOLVABLE = [
      "within 4 months of their start date"),
     ("days-after", "Launch the partner program 30 days after the pricing update.",
      "30 days after the pricing update"),
+    ("b4-event", "get 20 demos done b4 the QBR", "b4 the QBR"),
     ("next-sprints", "Train 100% of AEs in the next 2 sprints.", "in the next 2 sprints"),
     ("for-sprints", "Close 30 tickets per sprint for the next 3 sprints.",
      "for the next 3 sprints"),

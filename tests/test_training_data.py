@@ -25,7 +25,7 @@ FIELDS = ("id", "text", "metric", "target", "deadline", "deadline_date", "releva
 SPANS = ("metric", "target", "deadline", "relevance")
 # Ids are a lower-case prefix and a number of at least three digits ("t0001", "w2m001").
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*\d{3,}")
-MIN_TRAINING_RECORDS = 850
+MIN_TRAINING_RECORDS = 1000
 MIN_SEALED_RECORDS = 200
 # Word-set overlap above which one goal counts as a paraphrase of another.
 NEAR_DUPLICATE_JACCARD = 0.7

@@ -8,10 +8,11 @@ An *atom* is one number with its currency, magnitude and unit ("$1.2M", "15 perc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import alternation
 from .lexicon import number_words, phrases, units
 from .numbers import parse_digits, parse_number_words
 
@@ -47,12 +48,6 @@ BRACKET = re.compile(r"^\([^()]{0,20}\)\s*")
 # How far around a colon pair a ratio word may be ("the AE:SE ratio to 3:1").
 RATIO_WINDOW = 25
 
-
-def alternation(words: Iterable[str], *, spaced: bool = True) -> str:
-    """A regex alternation of `words`, longest first; inner spaces match any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    escaped = (re.escape(w) for w in ordered)
-    return "|".join(e.replace(r"\ ", r"\s+") if spaced else e for e in escaped)
 
 
 @dataclass(frozen=True)

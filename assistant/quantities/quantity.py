@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import alternation
 from ..parts import Part
 from ..result import Unit
 from .grammar import Atom, Phrase, scan
@@ -155,8 +156,8 @@ def _multiplier_verb(token: Token) -> Quantity | None:
 @lru_cache(maxsize=1)
 def _multiplier_stems() -> re.Pattern[str]:
     """Stems of the multiplier verbs ("doubl", "halv"), to skip goals that have none."""
-    stems = sorted({verb[:-1] for verb in phrases().multiplier_verbs}, key=len, reverse=True)
-    return re.compile(rf"\b(?i:({'|'.join(map(re.escape, stems))}))")
+    stems = {verb[:-1] for verb in phrases().multiplier_verbs}
+    return re.compile(rf"\b(?i:({alternation(stems, spaced=False)}))")
 
 
 def _non_overlapping(parts: Iterable[Part[Quantity]]) -> list[Part[Quantity]]:

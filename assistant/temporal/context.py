@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import alternation, lexicon
+from ..lexicon import alternation
+from .lexicon import lexicon
 
 # "within 30 days of finishing onboarding": a duration counted from an event.
 EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from)\s+(?!now\b|today\b)\w",

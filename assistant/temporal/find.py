@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from spacy.tokens import Doc
@@ -18,8 +17,8 @@ from .roles import role_of
 from .spans import find_hits
 
 # What may stand between two expressions that read together: commas, a time of day.
-NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?",
-                           re.IGNORECASE)
+NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?"
+                           r"(?:(?:and|&)\s+)?", re.IGNORECASE)
 # How sure a role is, by the strength of the evidence for it.
 CONFIDENCE = {"deadline": 0.9, "baseline": 0.85, "cadence": 0.9, "label": 0.8, "vague": 0.85}
 
@@ -44,9 +43,11 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
 def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]:
     """Roles that the next expression decides: a duration right before another bound is
     a service level ("approved within 1 business day by EOQ"), a day right before a
-    cadence a recurring cut-off ("by Monday 9am, every week")."""
+    cadence a recurring cut-off ("by Monday 9am, every week", "on Tuesday and Thursday
+    each week"). Read from the end, so that a cut-off passes its role back along a list."""
     changed = list(parts)
-    for i, (part, following) in enumerate(itertools.pairwise(parts)):
+    for i in range(len(parts) - 2, -1, -1):
+        part, following = changed[i], changed[i + 1]
         expr, after = part.value, following.value
         if expr is None or after is None or expr.role != "deadline" or \
                 NEIGHBOUR_GAP.fullmatch(text, part.end, following.start) is None:

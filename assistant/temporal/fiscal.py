@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import alternation
 from .expr import TimeExpr
-from .lexicon import alternation, lexicon, window_start
+from .lexicon import lexicon, window_start
 
 # Months in a quarter and a half.
 PART_MONTHS = {"quarter": 3, "half": 6}

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .lexicon import Lexicon, alternation, lexicon
+from ..lexicon import alternation
+from .lexicon import Lexicon, lexicon
 
 # What a match needs around it before it counts as a time expression.
 Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep", "date_prep"]

@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..lexicon import alternation
 from .expr import Role, TimeExpr
-from .lexicon import alternation, lexicon, window_start
+from .lexicon import lexicon, window_start
 
 # Expressions that only look ahead ("within 30 days", "by Friday") never date the past.
 FORWARD_KINDS = frozenset({"duration", "weekday", "near_day", "holiday", "unresolvable"})

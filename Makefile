@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install browser run test lint bench eval train rules
+.PHONY: install browser run test lint bench eval eval-sealed train rules
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ test: install browser lint
 
 eval: install
 	$(VENV)/bin/goalsmith eval ../shared/goals/dev.jsonl
+
+# The sealed split: scored once, by the lead, at the end (never while building rules).
+eval-sealed: install
+	$(VENV)/bin/goalsmith eval data/sealed/goals.jsonl
 
 bench: install
 	$(PY) bench/run.py

@@ -21,7 +21,7 @@ from .batcher import PipeBatcher
 from .errors import UNAUTHORIZED_RESPONSE, install_error_handlers
 from .guards import api_key_guard
 from .limits import BodyLimitMiddleware
-from .routes import check, languagetool, reports, service
+from .routes import check, history, languagetool, reports, service
 from .runner import Analyser
 from .settings import ApiSettings
 
@@ -57,7 +57,7 @@ def api_router(settings: ApiSettings) -> APIRouter:
     )
     router = APIRouter(prefix=API_PREFIX)
     router.include_router(service.health_router)
-    for routes in (service.meta_router, check.router, reports.router):
+    for routes in (service.meta_router, check.router, reports.router, history.router):
         router.include_router(routes, dependencies=guarded, responses=unauthorized)
     return router
 

@@ -28,6 +28,7 @@ from assistant import (
     TextTooLongError,
     TooManyRowsError,
 )
+from history.errors import CycleExistsError, CycleNotFoundError
 
 logger = logging.getLogger("goalsmith.api")
 
@@ -46,6 +47,8 @@ FIELD_CODES = frozenset(
      InvalidCharactersError.code,
      BATCH_TOO_LARGE}
 )
+# Errors of the history store (`history.errors`) with a status of their own.
+HISTORY_STATUS = {CycleNotFoundError.code: 404, CycleExistsError.code: 409}
 HTTP_CODES = {
     400: "malformed_body",
     401: "unauthorized",
@@ -91,7 +94,10 @@ def status_for_code(code: str) -> int:
 
 def status_for_error(exc: GoalsmithError) -> int:
     """Client mistakes are 4xx, and so is a goal the analysis fails on (sending it again will
-    not help; the fault is logged for the maintainers); any other error is the server's."""
+    not help; the fault is logged for the maintainers); a saved cycle that is missing or
+    taken is 404 or 409; any other error is the server's."""
+    if exc.code in HISTORY_STATUS:
+        return HISTORY_STATUS[exc.code]
     return status_for_code(exc.code) if isinstance(exc, InputError | AnalysisFailedError) else 500
 
 
@@ -161,6 +167,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorEnvelope, "description": "Over a documented limit."},
     415: {"model": ErrorEnvelope, "description": "Wrong content type."},
     422: {"model": ErrorEnvelope, "description": "Invalid input (field errors in `details`)."},
+}
+NOT_FOUND_RESPONSE: dict[str, Any] = {
+    "model": ErrorEnvelope, "description": "No saved cycle of that team and name.",
 }
 UNAUTHORIZED_RESPONSE: dict[str, Any] = {
     "model": ErrorEnvelope, "description": "The API key is missing or wrong.",

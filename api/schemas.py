@@ -183,6 +183,10 @@ class ReportForm(AnalysisOptions):
         default=None, description="Header of the owner column; found when absent.",
         examples=["Owner"],
     )
+    parents: UploadFile | None = Field(
+        default=None, description="Optional CSV or XLSX of parent (team or company) goals, "
+        "saved with the cycle (with `save`) for its alignment.",
+    )
     fiscal_year_start: int = Field(
         default=1, ge=1, le=12, description="Month (1-12) the fiscal year starts in."
     )

@@ -35,8 +35,11 @@ from .options import (
 from .pipeline import pipeline_info
 from .render import render_text
 from .report import (
+    ANALYSIS_COLUMNS,
+    PARTITION_ROWS,
     REPORT_CSV_NAME,
     Partition,
+    PartitionRunner,
     SummaryBuilder,
     analyze_partition,
     build_team_report,
@@ -56,11 +59,13 @@ from .tables.write import OUTPUT_FORMATS, write_table
 __version__ = "0.1.0"
 
 __all__ = [
+    "ANALYSIS_COLUMNS",
     "MAX_BATCH_GOALS",
     "MAX_TEXT_CHARS",
     "MAX_UPLOAD_BYTES",
     "MAX_UPLOAD_ROWS",
     "OUTPUT_FORMATS",
+    "PARTITION_ROWS",
     "REPORT_CSV_NAME",
     "AnalysisFailedError",
     "DateOrder",
@@ -75,6 +80,7 @@ __all__ = [
     "Options",
     "Outcome",
     "Partition",
+    "PartitionRunner",
     "RuleSetting",
     "SummaryBuilder",
     "Table",

@@ -28,6 +28,7 @@ from .result import (
     TargetValue,
     VagueSpan,
 )
+from .rewrite import suggest
 from .settings import get_settings
 from .temporal import resolve_deadline
 
@@ -166,7 +167,8 @@ def analyze_doc(doc: Doc, options: Options) -> GoalAnalysis:
         score=None,
         rewrites=[],
     )
-    return review(draft, doc, options)
+    reviewed, reading = review(draft, doc, options)
+    return reviewed.model_copy(update={"rewrites": suggest(reviewed, doc, reading)})
 
 
 def _located(part: Part | None, learned: float | None) -> dict:

@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "assistant.commands.evaluate",
     "assistant.commands.bulk",
     "assistant.commands.serve",
+    "assistant.commands.lsp",
     "assistant.commands.rules",
     "assistant.commands.train",
     "assistant.commands.history",

@@ -52,7 +52,18 @@ class Scores:
         return self.dates_right / self.dates_total if self.dates_total else 1.0
 
 
+def gold_files(path: Path) -> list[Path]:
+    """The files a gold path stands for: a folder means every `*.jsonl` directly in it,
+    in name order (so `data/training` is the whole corpus, however many files it has)."""
+    return sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+
+
 def read_gold(path: Path) -> list[dict]:
+    """Gold records of a JSONL file, or of every file in a folder (`gold_files`) in order."""
+    return [record for file in gold_files(path) for record in _read_gold_file(file)]
+
+
+def _read_gold_file(path: Path) -> list[dict]:
     """Gold records, one JSON object per line; a malformed line is a FileFormatError."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()

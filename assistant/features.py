@@ -22,7 +22,7 @@ from .quantities.target import features as target_features
 from .quantities.target import score as target_score
 from .relevance import candidates as relevance_openers
 from .relevance import clause_start, extent, restates_goal
-from .segments import is_verb, segment_of
+from .segments import is_numeric, is_verb, segment_of
 
 # Words that may open a link to a broader objective although no rule fires on them
 # ("since the board wants ...", "given our move ...", "ensuring ...").
@@ -85,11 +85,6 @@ def _token_before(c: Candidate) -> Token | None:
 
 def _token_after(c: Candidate) -> Token | None:
     return c.doc[c.end] if c.end < len(c.doc) else None
-
-
-def _numeric(token: Token | None) -> bool:
-    return token is not None and (token.like_num or token.text[:1] in "$€£+"
-                                  or token.text[:1].isdigit())
 
 
 def span_of(doc: Doc, part: Part, kind: str = "rule") -> Candidate | None:
@@ -189,7 +184,7 @@ METRIC_FEATURES: dict[str, Callable[[Candidate], float]] = {
     "precedes_target": _precedes_target,
     "overlaps_time": lambda c: float(any(_overlaps(c, p) for p in _times(c.doc))),
     "verb_before": _verb_before,
-    "number_before": lambda c: float(_numeric(_token_before(c))),
+    "number_before": lambda c: float((t := _token_before(c)) is not None and is_numeric(t)),
     "prep_before": _prep_before,
     "maximal": _maximal,
     "measurable": _measurable,
@@ -274,7 +269,7 @@ RELEVANCE_FEATURES: dict[str, Callable[[Candidate], float]] = {
     "finite_clause": _finite_clause,
     "modal": lambda c: float(any(t.lower_ in MODALS for t in c.doc[c.start : c.end])),
     "first_person": _first_person,
-    "number_next": lambda c: float(c.start + 1 < len(c.doc) and _numeric(c.doc[c.start + 1])),
+    "number_next": lambda c: float(c.start + 1 < len(c.doc) and is_numeric(c.doc[c.start + 1])),
     "noun_before": _noun_before,
     **{f"next_pos_{p}": _next_pos(p) for p in ("VERB", "DET", "PRON", "NOUN", "ADJ", "NUM")},
     "overlaps_deadline": lambda c: float(_overlaps(c, _ext(c.doc, "gs_deadline"))),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -31,15 +33,28 @@ def near(word: str, vocabulary: frozenset[str]) -> bool:
         return True
     if len(word) < 5:
         return False
-    return any(abs(len(word) - len(v)) <= 1 and _one_edit(word, v) for v in vocabulary)
+    return any(one_edit_apart(word, v) for v in vocabulary)
 
 
-def _one_edit(a: str, b: str) -> bool:
-    if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+def one_edit_apart(word: str, other: str) -> bool:
+    """True when `word` becomes `other` by one insertion, deletion, substitution or swap of
+    two neighbouring letters."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        diffs = [i for i, (x, y) in enumerate(zip(word, other, strict=True)) if x != y]
         return len(diffs) == 1 or (
-            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == other[diffs[1]]
+            and word[diffs[1]] == other[diffs[0]]
         )
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    short, long_ = sorted((word, other), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def alternation(phrases: Iterable[str], *, spaced: bool = True) -> str:
+    """A regex alternation of literal phrases, longest first; with `spaced`, any run of
+    whitespace matches the space between two words."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    if not spaced:
+        return "|".join(map(re.escape, ordered))
+    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)

@@ -25,7 +25,7 @@ BARE_LEADS = frozenset({"at", "more", "between", "a", "over", "under", "nearly",
                         "around", "approximately", "roughly", "exactly", "least"})
 NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "totalling"})
 MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_strict": 0.8,
-                   "subject": 0.85, "verb_strict": 0.85, "verb": 0.75}
+                   "subject_linked": 0.85, "subject": 0.8, "verb_strict": 0.85, "verb": 0.75}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
@@ -35,6 +35,7 @@ VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 # first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
 # take time quadratic in its length).
 MAX_ANCHORS = 40
+SUBJECT_MODES = frozenset({"subject", "subject_linked"})
 
 
 def _words(key: str) -> frozenset[str]:
@@ -70,6 +71,8 @@ def _np_token(doc: Doc, j: int) -> bool:
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
     after_noun = j > 0 and doc[j - 1].tag_ in NP_TAGS - {"CD"}
+    if token.tag_ == "VBP" and j > 0 and doc[j - 1].tag_ == "NNS":
+        return False  # a plural and its verb: "new integrations live", "partners pass"
     return _mistagged(token) and (after_noun or next_np) and not _takes_object(doc, j)
 
 
@@ -118,8 +121,10 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
         if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
                 or _quote_mark(doc, j)):
             break
-        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS:
-            break
+        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
+                doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
+                and doc[j - 1].whitespace_) or _modal(doc, j):
+            break  # "2 AEs + 1 SE": two things; "retention needs to be 93%"
         if _head_token(doc, j, start):
             head = j
         j += 1
@@ -128,20 +133,32 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     end = head + 1
     while end < n and _glued(doc, end - 1) and end not in blocked:
         end += 1
-    bracket = _bracket_end(doc, end, blocked)
-    return _extend(doc, start, end if bracket is None else bracket, blocked)
+    return _extend(doc, start, end, blocked)
+
+
+def _modal(doc: Doc, j: int) -> bool:
+    """'needs' in 'gross retention needs to be 93%': a verb before an infinitive."""
+    return (doc[j].lower_ in _words("modal_verbs") and j + 2 < len(doc)
+            and doc[j + 1].lower_ == "to" and doc[j + 2].tag_ == "VB")
 
 
 def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) -> int:
     """Skip determiners, 'a lot of', possessives, period words and a leading count."""
     n = len(doc)
     while i < n and (i in periods or (i not in blocked and (
-        _skippable(doc, i) or _quantity_noun(doc, i)))):
+        _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)))):
         i += 1
     i = _after_possessive(doc, i, n)
-    while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i):
-        i += 1  # "5 strategic bake-offs" when the target is another number
+    while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i) and not (
+            _coded_name(doc[i]) or _one_to_one(doc[i])):
+        i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
     return i
+
+
+def _one_to_one(token: Token) -> bool:
+    """'1:1' names a meeting; '4:1' is a ratio's level."""
+    sides = token.text.split(":")
+    return len(sides) == 2 and sides[0] == sides[1]
 
 
 def _quantity_noun(doc: Doc, i: int) -> bool:
@@ -150,6 +167,15 @@ def _quantity_noun(doc: Doc, i: int) -> bool:
         return i > 0 and doc[i - 1].lower_ in _words("quantity_nouns")
     return (doc[i].lower_ in _words("quantity_nouns") and i + 1 < len(doc)
             and doc[i + 1].lower_ == "of")
+
+
+def _scale_word(doc: Doc, i: int) -> bool:
+    """'crore' in '₹3.5 crore of ARR' (the 'of' after it too): part of an amount."""
+    if doc[i].lower_ == "of":
+        return i > 0 and _scale_word(doc, i - 1)
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and doc[i].lower_.rstrip(".") in _words("scale_words") and (
+        before.like_num or before.tag_ == "$")
 
 
 def _head_token(doc: Doc, j: int, start: int) -> bool:
@@ -222,10 +248,21 @@ def rejected(doc: Doc, start: int, end: int) -> bool:
     """Objects that are no metric: 'the accounts' alone, 'the support experience' at all."""
     head = doc[end - 1]
     word = head.lower_
-    if word in _words("never_metrics"):
+    if never(doc, start, end):
         return True
     bare = all(t.i == head.i or not t.is_alpha for t in doc[start:end])
     return bare and word in _words("non_metrics") and not _is_acronym(head)
+
+
+def never(doc: Doc, start: int, end: int) -> bool:
+    """Heads that name no measure however modified ('the support experience'), except a
+    change of a named measure ('ARR growth +25%', '25% growth' is none)."""
+    head = doc[end - 1]
+    if head.lower_ not in _words("never_metrics") and head.lemma_.lower() not in _words(
+            "never_metrics"):
+        return False
+    return head.lower_ not in _words("containers") or not any(
+        near(t.lower_, _words("measure_heads")) for t in doc[start : end - 1])
 
 
 def _plural(token: Token) -> bool:
@@ -260,8 +297,18 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     quantified = start > 0 and near(doc[start - 1].lower_, _words("quantifiers"))
     # "run QBRs with each platinum customer": a plural object held once per customer is counted.
     changed = verb is not None and (near(verb.lemma_.lower(), _words("change_verbs")) or (
-        start == _verb_object_start(doc, verb) and _distributed(doc, end)))
+        _object_of(doc, verb, start) and _distributed(doc, end)))
+    if verb is None and _distributed(doc, end):
+        return True  # "QBRs with all 12 strategic accounts this quarter"
     return quantified or changed or (start > 0 and doc[start - 1].lower_ == "of")
+
+
+def _object_of(doc: Doc, verb: Token, start: int) -> bool:
+    """The phrase at `start` is the verb's object, up to a determiner or count between."""
+    i = _verb_object_start(doc, verb)
+    while i < start and (doc[i].tag_ in {"DT", "CD", "PRP$"} or _skippable(doc, i)):
+        i += 1
+    return i == start
 
 
 def _distributed(doc: Doc, end: int) -> bool:
@@ -326,9 +373,11 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     follow = (after + 1, "linked" if bare else "linked_strict") if linked else (after, "number")
     verb = _governing_verb(doc, first, target, context)
     if verb is None:
+        subjects = list(_subject_starts(doc, first.i, context))
+        yield from ((i, "subject_linked") for i in subjects)  # "ACV is $300k"
         if not linked:
             yield after, "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
-        yield from ((i, "subject") for i in _subject_starts(doc, first.i))
+        yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
         yield follow
         yield segment_of(doc, first.i)[0], "verb"
         return
@@ -344,9 +393,31 @@ def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> 
     read as a verb names the metric ('Logo churn ≤ 2%', 'Win rate 28%')."""
     seg_start, _ = segment_of(doc, first.i)
     verb = goal_verb(doc, seg_start, first.i + 1, context)  # "Triple the number of ..."
+    while verb is not None and _aside(doc, verb):
+        verb = goal_verb(doc, verb.i + 1, first.i + 1, context)
     if verb is None or _names_measure(doc, verb, first, target, context):
         return None
     return verb
+
+
+def _aside(doc: Doc, verb: Token) -> bool:
+    """'Pipeline sourced by marketing: 35%', 'accuracy (commit vs. actual)': a participle
+    naming the metric or a verb in brackets does not govern the target."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or (
+        verb.i > 0 and doc[verb.i - 1].text == "(")
+
+
+def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
+    """'Logo churn', 'Technical close rate', 'Demo environment uptime', 'the Tier-2 book':
+    a word after a modifier or determiner of its own noun phrase is no verb."""
+    if segment_of(doc, before.i) != segment_of(doc, verb.i):
+        return False
+    if verb.pos_ in {"NOUN", "PROPN"} and (before.tag_ in {"DT", "PRP$", "POS"} or _coded_name(
+            before)):
+        return True  # not after a list number ('1.2 Increase activation rate')
+    modifier = before.tag_ in NP_TAGS - {"CD", "VBN", "VBD", "VBG"} and before.is_alpha
+    return modifier and (verb.tag_ in {"VB", "NN", "NNP", "JJ"} or (
+        verb.tag_ == "VBP" and before.tag_ == "NN"))
 
 
 def _comparing(target: Part) -> bool:
@@ -361,9 +432,7 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
     """'Logo churn', 'Technical close rate', 'Win rate', 'Churn below 2%', 'Offer acceptance
     rate ≥ 80%': the tagger's verb is a word of the metric's name."""
     before = doc[verb.i - 1] if verb.i > 0 else None
-    if (before is not None and verb.tag_ in {"VB", "NN", "NNP", "JJ"} and before.i not in context
-            and before.tag_ in NP_TAGS - {"CD", "VBN", "VBD", "VBG"} and before.is_alpha
-            and segment_of(doc, before.i) == segment_of(doc, verb.i)):
+    if before is not None and before.i not in context and _after_modifier(doc, verb, before):
         return True
     if timed_activity(doc, verb.i - 1):
         return True  # "Average time to close is 50 days"
@@ -379,12 +448,18 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
         and not near(verb.lemma_.lower(), word_set("assistant", "verbs.json", "goal_verbs")))
 
 
-def _subject_starts(doc: Doc, target_i: int) -> Iterator[int]:
-    """Where a headline's subject may start: the segment start, then after each label
-    colon before the target ('Pipeline gen: self-sourced pipeline = 3x')."""
+def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]:
+    """Where a headline's subject may start: after a label colon or a '+' before the target,
+    nearest first ('Pipeline gen: self-sourced pipeline = 3x'), then at the segment start
+    after a leading time or purpose ('By 2027-02-15 forecast accuracy ...')."""
     seg_start, _ = segment_of(doc, target_i)
-    yield seg_start
-    yield from (t.i + 1 for t in doc[seg_start:target_i] if t.text == ":")
+    first = seg_start
+    while first < target_i and (first in context or not any(
+            ch.isalnum() for ch in doc[first].text)):
+        first += 1  # a leading deadline, a bullet dash
+    parts = [t.i + 1 for t in doc[first:target_i] if t.text in {":", "+", "&"}]
+    yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
+    yield first
 
 
 def _verb_anchor(doc: Doc, i: int, blocked: set[int]) -> Iterator[int]:
@@ -419,12 +494,15 @@ def find_metric(doc: Doc) -> Part | None:
         if anchor >= len(doc) or (anchor in blocked and anchor not in periods):
             continue
         bounds = noun_phrase(doc, anchor, blocked, periods)
-        if bounds is None and mode == "subject":
+        if bounds is None and mode in SUBJECT_MODES:
             bounds = _word_subject(doc, anchor, target)
         if bounds is None:
             continue
         start, end = bounds
-        if mode in {"verb", "verb_strict"}:
+        if mode in SUBJECT_MODES and end - start > 1 and doc[end - 1].lower_ in _words(
+                "area_labels"):
+            end -= 1  # "Q1 bookings target = $320k"
+        if mode in {"verb", "verb_strict"} | SUBJECT_MODES:
             end = per_unit(doc, end, blocked)
         if _accepted(doc, start, end, mode, target, context):
             end = _predicate_end(doc, start, end, mode, target, blocked)
@@ -451,11 +529,15 @@ def not_a_goal(doc: Doc) -> bool:
 
 def _period_words(doc: Doc, blocked: set[int]) -> frozenset[int]:
     """Period words of the time expressions that may stand before a metric and are no part
-    of it ('Q3 enterprise pipeline', 'FY28 services revenue': GUIDELINE v1.1)."""
-    return frozenset(
-        t.i for t in doc if t.i in blocked and any(ch.isdigit() for ch in t.text)
-        and any(ch.isalpha() for ch in t.text) and t.i + 1 < len(doc)
-        and t.i + 1 not in blocked and _np_token(doc, t.i + 1))
+    of it ('Q3 enterprise pipeline', 'Q4 2026 renewal rate', 'FY28 services revenue':
+    GUIDELINE v1.1): runs of blocked words with digits right before a phrase word."""
+    periods: set[int] = set()
+    for t in reversed(doc):
+        nxt = t.i + 1
+        if t.i in blocked and any(ch.isdigit() for ch in t.text) and nxt < len(doc) and (
+                nxt in periods or (nxt not in blocked and _np_token(doc, nxt))):
+            periods.add(t.i)
+    return frozenset(periods)
 
 
 def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | None,
@@ -483,9 +565,11 @@ def _action_end(doc: Doc, verb: int, blocked: set[int]) -> int:
     """End of a verb with its particles and direct object ('show up', 'pass the product
     exam'); a participle stands alone ('certified on the new platform' -> 'certified')."""
     n, k = len(doc), verb + 1
-    while k < n and k not in blocked and doc[k].dep_ == "prt":
-        k += 1
-    if doc[verb].tag_ in {"VBN", "VBD"} or k >= n or k in blocked:
+    while k < n and k not in blocked and doc[k].is_alpha and doc[k].head.i == verb and (
+            doc[k].dep_ in {"prt", "acomp", "advmod"}):
+        k += 1  # "show up", "go live"
+    has_object = any(c.dep_ == "dobj" for c in doc[verb].children)
+    if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked:
         return k
     obj = noun_phrase(doc, k, blocked)
     return obj[1] if obj is not None and obj[0] <= k + 2 else k
@@ -507,7 +591,8 @@ def _predicate_verb(doc: Doc, k: int, participle_only: bool) -> bool:
         return False
     if participle_only:
         nxt = doc[k + 1] if k + 1 < len(doc) else None
-        return token.tag_ == "VBN" and (nxt is None or nxt.lower_ != "by")
+        return token.tag_ == "VBN" and token.lower_ != token.lemma_.lower() and (
+            nxt is None or nxt.lower_ != "by")  # 'meetings held', not 'integrations live'
     return token.tag_ in VERB_TAGS
 
 
@@ -516,12 +601,12 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    if word in _words("never_metrics") or (end - start == 1 and word in _words("time_units")):
+    if never(doc, start, end) or (end - start == 1 and word in _words("time_units")):
         return False
     if mode in {"number", "headline"}:
         return True
-    if mode == "subject":
-        return _subject_accepted(doc, start, end, target)
+    if mode in SUBJECT_MODES:
+        return _subject_accepted(doc, start, end, target, strict=mode == "subject_linked")
     if mode in {"linked", "linked_strict"} and any(_plural(t) for t in doc[start:end]) and (
             mode == "linked" or head.tag_ in {"NNS", "NNPS"}):
         return True
@@ -542,18 +627,24 @@ def _word_subject(doc: Doc, i: int, target: Part | None) -> tuple[int, int] | No
     return (i, i + 1) if near(word.lower_, _words("measure_heads")) else None
 
 
-def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None) -> bool:
+def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
+                      strict: bool) -> bool:
     """A headline's subject is measured when its level follows it ('NRR ≥ 112%', 'ACV is
-    $300k', 'coverage at 3x'), or when it names a measure ahead of a scope or label."""
-    if doc[end - 1].lower_ in _words("area_labels") or rejected(doc, start, end):
-        return False
+    $300k', 'coverage at 3x'); otherwise ('Rep satisfaction with enablement (survey) from
+    3.4 to 4.2') when no label colon parts it from the level, or when it names a measure
+    or a count ('SQLs from content syndication: 150')."""
+    if target is None or doc[end - 1].lower_ in _words("area_labels") or rejected(
+            doc, start, end) or (start > 0 and doc[start - 1].lower_ in _words("distributives")):
+        return False  # 'every AE at ≥ 3x coverage': the scope, not the metric
     k = end
-    while target is not None and k < len(doc) and doc[k].idx < target.start and (
-            doc[k].lower_ in _words("copulas")):
+    while k < len(doc) and doc[k].idx < target.start and doc[k].lower_ in _words("copulas"):
         k += 1
-    if target is not None and k < len(doc) and doc[k].idx == target.start:
-        return True
-    return measurable(doc, start, end, None)
+    if k < len(doc) and doc[k].idx == target.start and (k > end or _comparing(target)):
+        return True  # a bare count after a word ('Contact 200 leads') names its own thing
+    if strict:
+        return False
+    labelled = any(t.text == ":" for t in doc[end:] if t.idx < target.start)
+    return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1])
 
 
 def _moved(doc: Doc, end: int) -> bool:

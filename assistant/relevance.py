@@ -12,12 +12,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_data, word_set
 from .parts import Part
-from .segments import is_goal_verb, is_verb, segment_of, timed_activity, trim
+from .segments import is_goal_verb, is_numeric, is_verb, segment_of, timed_activity, trim
 
 Doc.set_extension("gs_relevance", default=None, force=True)
 
 DATA = "relevance.json"
 CANDIDATES_KEY = "goalsmith.relevance_candidates"
+FIRST_GOAL_KEY = "goalsmith.first_goal_token"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -59,13 +60,27 @@ def clause_start(doc: Doc, i: int) -> bool:
     return i == seg_start or doc[i - 1].lower_ in CLAUSE_STARTS
 
 
+def _first_in_segment(doc: Doc, kind: str) -> list[int]:
+    """For every token, the index of the first token of its segment that is a goal verb
+    (`kind` "verb") or a number that is no date ("number"); the segment's end when there is
+    none. Worked out once per Doc in one pass."""
+    key = f"goalsmith.first_{kind}"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        first: dict[int, int] = {}
+        for token in doc:
+            seg_start, _ = segment_of(doc, token.i)
+            hit = is_goal_verb(token) if kind == "verb" else (
+                is_numeric(token) and not _in_time(doc, token))
+            if hit:
+                first.setdefault(seg_start, token.i)
+        cached = [first.get(s, e) for s, e in (segment_of(doc, t.i) for t in doc)]
+        doc.user_data[key] = cached
+    return cached
+
+
 def _has_verb_before(doc: Doc, i: int) -> bool:
-    seg_start, _ = segment_of(doc, i)
-    return any(is_goal_verb(t) for t in doc[seg_start:i])
-
-
-def _numeric(token: Token) -> bool:
-    return token.like_num or token.text[:1].isdigit() or token.text[:1] in "$€£"
+    return _first_in_segment(doc, "verb")[i] < i
 
 
 def _infinitive(doc: Doc, i: int) -> bool:
@@ -73,14 +88,14 @@ def _infinitive(doc: Doc, i: int) -> bool:
     if doc[i].lower_ != "to" or i + 1 >= len(doc):
         return False
     nxt = doc[i + 1]
-    if _numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
+    if is_numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
         return False
     after = doc[i + 2] if i + 2 < len(doc) else None
     takes_object = after is not None and (
         after.pos_ in OBJECT_STARTS or after.tag_ in {"RP", "VBG", "$"})
     verb_like = nxt.lower_ in _words("purpose_verbs") or (nxt.tag_ == "VB" and takes_object)
     previous = doc[i - 1] if i > 0 else None
-    if _causative_object(doc, i):
+    if _causative_object(doc, i) or _complement_clause(doc, i) or _joint_task(doc, i):
         return False
     controlled = previous is not None and (timed_activity(doc, i) or
         previous.lower_ in _words("control_verbs") or previous.lemma_ in _words("control_verbs")
@@ -98,6 +113,30 @@ def _causative_object(doc: Doc, i: int) -> bool:
     between = doc[verbs[-1].i + 1 : i]
     return len(between) > 0 and between[0].pos_ not in {"ADP", "PART"} and all(
         t.pos_ in OBJECT_WORDS and not _in_time(doc, t) for t in between)
+
+
+def _complement_clause(doc: Doc, i: int) -> bool:
+    """'I want my team to have ...': the infinitive has its own subject before 'to', so it
+    completes the verb before it (unless 'for' introduces that subject: a purpose)."""
+    verb = doc[i + 1]
+    if verb.dep_ not in {"ccomp", "xcomp"} or verb.head.i > i or _for_subject(doc, i) is not None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < i]
+    return bool(subjects) and not any(is_numeric(t) for t in subjects[0].subtree)
+
+
+def _joint_task(doc: Doc, i: int) -> bool:
+    """'Partner with enablement to refresh the battlecards', 'team up with RevOps to rebuild
+    ...': a verb of working together with someone, whose infinitive is the task itself (it
+    holds whatever numbers the goal has)."""
+    head = doc[i + 1].head
+    seg_start, _ = segment_of(doc, i)
+    if head.i >= i or not is_verb(head) or any(c.dep_ == "dobj" for c in head.children) or any(
+        is_numeric(t) for t in doc[seg_start:i]
+    ):
+        return False
+    partners = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return bool(partners) and not any(is_numeric(t) for t in partners[0].subtree)
 
 
 def _for_subject(doc: Doc, i: int) -> int | None:
@@ -128,9 +167,63 @@ def _referent_link(doc: Doc, i: int) -> bool:
         return True  # ", which keeps the SDR team fully loaded": a stated consequence
     if doc[j].tag_ == "MD" and j + 1 < len(doc) and doc[j + 1].tag_ == "VB":
         return doc[j + 1].lemma_ != "be"  # "This will fund the second SE hire"
-    return doc[j].lemma_ == "be" and j + 1 < len(doc) and (
+    _, seg_end = segment_of(doc, i)
+    return doc[j].lemma_ == "be" and j + 2 < seg_end and (
         doc[j + 1].lower_ in _words("link_copula_nouns")
     )
+
+
+def _arrow_width(doc: Doc, i: int) -> int:
+    """Tokens of the arrow starting at token i ('→' is one, '->' two), 0 when none."""
+    if doc[i].text in _words("arrows"):
+        return 1
+    joined = doc[i].text + doc[i + 1].text if i + 1 < len(doc) and not doc[i].whitespace_ else ""
+    return 2 if joined in _words("arrows") else 0
+
+
+def _arrow_link(doc: Doc, i: int) -> int:
+    """'... by 30 Apr 2027 → protects the NRR target': an arrow handing over to words, not
+    to a number ('92% → 96%' is a from/to target). The arrow's width, 0 when none."""
+    width = _arrow_width(doc, i)
+    nxt = doc[i + width] if width and i + width < len(doc) else None
+    if nxt is None or not nxt.is_alpha or nxt.pos_ in {"NUM", "PROPN"} or _in_time(doc, nxt):
+        return 0
+    return width
+
+
+def _apposition(doc: Doc, i: int) -> bool:
+    """', critical for the FY capacity model', '— a prerequisite for the channel launch': a
+    phrase set off after the goal that names what the goal is needed for."""
+    if not clause_start(doc, i):
+        return False
+    j = i
+    while j < len(doc) and (doc[j].pos_ in {"DET", "ADV"} or (j == i and doc[j].tag_ == "PRP$")):
+        j += 1
+    if j + 2 >= len(doc) or doc[j].lower_ not in _words("apposition_heads"):
+        return False
+    return doc[j + 1].lower_ in _words("apposition_links") and _goal_before(doc, i)
+
+
+def _attribution(doc: Doc, i: int) -> bool:
+    """'Under the FY28 growth plan, ...': a leading phrase naming the plan the goal serves."""
+    seg_start, seg_end = segment_of(doc, i)
+    if i != seg_start or doc[i].lower_ not in _words("attribution_openers"):
+        return False
+    for token in doc[i + 1 : seg_end]:
+        if token.text == ",":
+            return doc[token.i - 1].lower_ in _words("objective_nouns")
+        if token.pos_ not in OBJECT_WORDS - {"ADP"}:
+            return False
+    return False
+
+
+def _goal_before(doc: Doc, i: int) -> bool:
+    """Something of a goal (a verb or a number) precedes token i in the text."""
+    first = doc.user_data.get(FIRST_GOAL_KEY)
+    if first is None:
+        first = next((t.i for t in doc if is_goal_verb(t) or is_numeric(t)), len(doc))
+        doc.user_data[FIRST_GOAL_KEY] = first
+    return first < i
 
 
 def _so_clause(doc: Doc, i: int) -> bool:
@@ -140,7 +233,9 @@ def _so_clause(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1]
     if doc[i].lower_ == "as":
         return nxt.pos_ == "PRON" and i + 2 < len(doc) and is_verb(doc[i + 2])
-    if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} or _in_time(doc, nxt):
+    if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} or (
+        doc[i].lower_ == "since" and _in_time(doc, nxt)
+    ):
         return False
     _, seg_end = segment_of(doc, i)
     subject_like = not nxt.is_punct and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART"}
@@ -181,6 +276,10 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
                 yield Candidate(i, phrase, 0.92, len(phrase.split()))
         elif _referent_link(doc, i):
             yield Candidate(i, "referent", 0.88)
+        elif arrow := _arrow_link(doc, i):
+            yield Candidate(i, "arrow", 0.85, arrow)
+        elif _apposition(doc, i) or _attribution(doc, i):
+            yield Candidate(i, "apposition", 0.8)
         elif _so_clause(doc, i):
             yield Candidate(i, "so", 0.85)
         elif _infinitive(doc, i):
@@ -194,11 +293,11 @@ def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
     _, seg_end = segment_of(doc, start)
     end = seg_end
     if not _has_verb_before(doc, start):
-        commas = [t.i for t in doc[start:seg_end] if t.text == ","]
-        for comma in commas:
-            if any(is_goal_verb(t) for t in doc[comma + 1 : seg_end]):
-                end = comma
-                break
+        # The purpose comes first: it ends at the first comma with the goal (a verb or a
+        # number) still to come.
+        last_goal = max((t.i for t in doc[start:seg_end] if is_goal_verb(t) or is_numeric(t)),
+                        default=start)
+        end = next((t.i for t in doc[start:last_goal] if t.text == ","), end)
     if deadline is not None:
         inner = [t.i for t in doc[start:end] if t.idx >= deadline.start]
         tail_is_deadline = inner and doc[end - 1].idx + len(doc[end - 1]) <= deadline.end + 1
@@ -245,12 +344,17 @@ def purpose_clauses(doc: Doc) -> Iterator[tuple[Candidate, Span, bool]]:
     deadline = doc._.gs_deadline if Doc.has_extension("gs_deadline") else None
     for cand in candidates(doc):
         if cand.kind == "to" and not _has_verb_before(doc, cand.start):
-            _seg_start, seg_end = segment_of(doc, cand.start)
-            if not clause_start(doc, cand.start) or not any(
-                t.text == "," for t in doc[cand.start : seg_end]
-            ):
+            # A verbless goal: the infinitive is its purpose when it opens a leading clause,
+            # or comes after the goal's number ('Average discount ≤ 18% by EOQ to protect
+            # margin'), not before it ('Team to close ₹12 crore ARR').
+            _, seg_end = segment_of(doc, cand.start)
+            leading = clause_start(doc, cand.start) and any(
+                t.text == "," for t in doc[cand.start : seg_end])
+            if not leading and _first_in_segment(doc, "number")[cand.start] >= cand.start:
                 continue
         start, end = extent(doc, cand.start, deadline)
+        if cand.kind == "arrow":
+            start = cand.start  # the arrow is the connector, kept like 'to' or 'so that'
         if end - start >= 2:
             yield cand, doc[start:end], restates_goal(doc, start, end, cand.width)
 

@@ -8,10 +8,11 @@ once and send back small plain dicts: the same function a distributed engine cou
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import BinaryIO, cast
@@ -112,6 +113,11 @@ def _load_pipeline() -> None:
     get_nlp()
 
 
+# Runs partitions and yields their results in input order: `run_partitions` here, or a
+# distributed engine's (`assistant.cluster.dask_runner`).
+PartitionRunner = Callable[[Iterable[Partition]], Iterator[list[RowResult]]]
+
+
 def run_partitions(
     partitions: Iterable[Partition], processes: int = 1
 ) -> Iterator[list[RowResult]]:
@@ -131,15 +137,24 @@ def run_partitions(
             yield pending.popleft().get()
 
 
-def report_rows(table: Table, options: Options, *, processes: int = 1) -> Iterator[ReportRow]:
-    """Every row of the table, in order, with its analysis columns; streamed."""
+def report_rows(
+    table: Table,
+    options: Options,
+    *,
+    processes: int = 1,
+    runner: PartitionRunner | None = None,
+    partition_rows: int = PARTITION_ROWS,
+) -> Iterator[ReportRow]:
+    """Every row of the table, in order, with its analysis columns; streamed. Partitions of
+    `partition_rows` go to `runner` (default: `run_partitions` with `processes`)."""
+    run = runner or functools.partial(run_partitions, processes=processes)
     numbered = enumerate(table.rows, start=table.first_row)
-    chunks_for_rows, chunks_for_texts = itertools.tee(batched(numbered, PARTITION_ROWS))
+    chunks_for_rows, chunks_for_texts = itertools.tee(batched(numbered, partition_rows))
     partitions = (
         Partition(tuple(cells[table.goal_column] for _, cells in chunk), options)
         for chunk in chunks_for_texts
     )
-    for chunk, results in zip(chunks_for_rows, run_partitions(partitions, processes), strict=True):
+    for chunk, results in zip(chunks_for_rows, run(partitions), strict=True):
         for (number, cells), result in zip(chunk, results, strict=True):
             yield ReportRow(number, _owner(table, cells), cells, result)
 

@@ -7,17 +7,33 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import near, word_set
 
 # Tokens that end a segment: sentence punctuation, dashes used as separators, line breaks.
+# En dashes written without spaces join a range ('Jul–Sep') rather than separate clauses.
+RANGE_DASHES = frozenset({"–"})
 BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "...", "…", "•"})
 
 
 SEGMENTS_KEY = "goalsmith.segments"
+# First characters that make a token an amount: a digit, a currency sign, a sign of change.
+AMOUNT_OPENERS = frozenset("$€£₹+")
+
+
+def is_numeric(token: Token) -> bool:
+    """The token is a number or an amount: '12', 'twelve', '3x', '$5k', '+4'."""
+    first = token.text[:1]
+    return token.like_num or first.isdigit() or first in AMOUNT_OPENERS
 
 
 def is_boundary(token: Token) -> bool:
+    if token.text in RANGE_DASHES and _unspaced(token):
+        return False  # 'Jul–Sep', '(April–March)': a range, not a separator
     return token.text in BOUNDARY_TEXTS or "\n" in token.text or (
         token.text == "-" and token.whitespace_ != "" and token.i > 0
         and token.doc[token.i - 1].whitespace_ != ""
     )
+
+
+def _unspaced(token: Token) -> bool:
+    return token.i > 0 and not token.whitespace_ and not token.doc[token.i - 1].whitespace_
 
 
 def segment_of(doc: Doc, i: int) -> tuple[int, int]:

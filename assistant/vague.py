@@ -7,14 +7,18 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .lexicon import load_data
 from .parts import Part
+from .segments import is_numeric
 
 Doc.set_extension("gs_vague", default=[], force=True)
 
 LEXICON = "vague.json"
+
+# The category of verbs that name no measurable change ("work on"): rewrites replace them.
+WEAK_VERB = "weak_verb"
 
 
 @dataclass(frozen=True)
@@ -51,11 +55,7 @@ def quantified(span: Span) -> bool:
     after = doc[span.end : span.end + 2]
     if before is not None and (before.like_num or before.text == "%"):
         return True
-    return len(after) == 2 and after[0].lower_ == "than" and _numeric(after[1])
-
-
-def _numeric(token: Token) -> bool:
-    return token.like_num or token.text[:1] in "$€£"
+    return len(after) == 2 and after[0].lower_ == "than" and is_numeric(after[1])
 
 
 def info_for(entry: dict, text: str) -> VagueInfo:

@@ -25,8 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,9 @@ SERVER_START_TIMEOUT_S = 240.0
 # Budgets from issue 7.
 MAX_SLOWDOWN = 1.3
 MAX_SERVER_MB = 500.0
+# Issue 11: the API's goals/s against check_many's (whole process) in the same run, and p99.
+MIN_API_RATIO = 0.65
+MAX_API_P99_MS = 250.0
 
 
 def generate_goals(count: int, seed: int) -> list[str]:
@@ -188,6 +192,57 @@ def pipeline_runs(
     return [min(tries, key=lambda run: run.seconds) for tries in runs.values()]
 
 
+# ---- Dask: the same bulk run on a cluster of 1 and 2 workers ------------------------------
+
+@contextmanager
+def dask_cluster(workers: int, folder: Path) -> Iterator[str]:
+    """A scheduler and `workers` single-threaded workers started with the `dask` commands of
+    this environment, as an operator would; yields the scheduler's address."""
+    from distributed import Client
+
+    dask = str(Path(sys.executable).with_name("dask"))
+    scheduler_file = folder / f"scheduler-{workers}.json"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": _environment()}
+    processes = [subprocess.Popen([dask, "scheduler", "--port", "0", "--no-dashboard",
+                                   "--scheduler-file", str(scheduler_file)], **quiet)]
+    try:
+        while not scheduler_file.exists():
+            time.sleep(0.2)
+        processes += [subprocess.Popen([dask, "worker", "--scheduler-file", str(scheduler_file),
+                                        "--nthreads", "1", "--no-dashboard"], **quiet)
+                      for _ in range(workers)]
+        with Client(scheduler_file=str(scheduler_file), timeout=60) as client:
+            client.wait_for_workers(workers, timeout=SERVER_START_TIMEOUT_S)
+            yield str(client.scheduler.address)
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            process.wait(timeout=60)
+
+
+def cluster_runs(table: Path, goals: int, folder: Path) -> list[Run]:
+    """Local bulk with 1 and 2 processes beside `bulk --scheduler` on 1 and 2 Dask workers,
+    the same file each time (the workers are started before the clock, as a cluster is)."""
+    bulk = [GOALSMITH, "bulk", str(table), "--reference-date", REFERENCE_DATE,
+            "-o", str(folder / "cluster-report.csv")]
+    runs = [measure(f"local bulk, {n} process{'es' if n > 1 else ''}", goals,
+                    [*bulk, "--processes", str(n)]) for n in (1, 2)]
+    for workers in (1, 2):
+        with dask_cluster(workers, folder) as address:
+            name = f"Dask bulk --scheduler, {workers} worker{'s' if workers > 1 else ''}"
+            runs.append(measure(name, goals, [*bulk, "--scheduler", address]))
+    return runs
+
+
+def cluster_table(runs: Sequence[Run]) -> str:
+    one_worker = next(run for run in runs if run.name.endswith("1 worker"))
+    lines = ["| run (cluster section) | goals | wall s | goals/s | vs 1 Dask worker |",
+             "|---|---:|---:|---:|---:|"]
+    lines += [f"| {run.name} | {run.goals:,} | {run.seconds:.1f} | {run.rate:,.0f} | "
+              f"{run.rate / one_worker.rate:.2f}x |" for run in runs]
+    return "\n".join(lines)
+
+
 # ---- the API under concurrent clients -----------------------------------------------------
 
 @dataclass(frozen=True)
@@ -296,13 +351,15 @@ def table(runs: Sequence[Run], large: Run | None, api: ApiResult | None) -> str:
                      f"{run.cpu_seconds / bare.cpu_seconds * scale:.2f}x | "
                      f"{run.peak_mb:,.0f} |")
     if api:
+        many = next(run for run in runs if run.name == "assistant.check_many")
         lines += [
             "",
-            "| API (`POST /api/v1/check`) | requests | p50 ms | p99 ms | requests/s | "
-            "server peak RSS MB | errors |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| API (`POST /api/v1/check`, keep-alive clients) | requests | p50 ms | p99 ms | "
+            "goals/s | vs check_many | server peak RSS MB | errors |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
             f"| {api.clients} concurrent clients | {api.requests:,} | {api.p50_ms:.0f} | "
-            f"{api.p99_ms:.0f} | {api.rate:.1f} | {api.server_mb:,.0f} | {api.errors} |",
+            f"{api.p99_ms:.0f} | {api.rate:.1f} | {api.rate / many.rate:.2f}x | "
+            f"{api.server_mb:,.0f} | {api.errors} |",
         ]
     return "\n".join(lines)
 
@@ -323,6 +380,12 @@ def verdicts(runs: Sequence[Run], api: ApiResult | None) -> list[str]:
         verdict = "OK" if api.server_mb < MAX_SERVER_MB else "OVER"
         lines.append(f"- API server peak memory {api.server_mb:,.0f} MB "
                      f"(budget {MAX_SERVER_MB:.0f} MB): {verdict}")
+        many = next(run for run in runs if run.name == "assistant.check_many")
+        ratio = api.rate / many.rate
+        within = ratio >= MIN_API_RATIO and api.p99_ms <= MAX_API_P99_MS
+        lines.append(f"- API throughput {ratio:.2f}x check_many (bar {MIN_API_RATIO}x), p99 "
+                     f"{api.p99_ms:.0f} ms (bar {MAX_API_P99_MS:.0f} ms): "
+                     f"{'OK' if within else 'OVER'}")
     return lines
 
 
@@ -337,6 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests-per-client", type=int, default=25)
     parser.add_argument("--skip-api", action="store_true")
+    parser.add_argument("--cluster-goals", type=int, default=20_000,
+                        help="goals of the local-vs-Dask section (0 to skip)")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("input", nargs="?", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -357,6 +422,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                              str(folder / "large-report.csv"), "--reference-date", REFERENCE_DATE])
         api = None if args.skip_api else api_run(
             goals, args.clients, args.requests_per_client, folder / "server.log")
+        cluster = []
+        if args.cluster_goals:
+            _, sheet = write_inputs(generate_goals(args.cluster_goals, args.seed + 2), folder,
+                                    "cluster")
+            cluster = cluster_runs(sheet, args.cluster_goals, folder)
     report = "\n".join([
         f"# Goalsmith benchmark ({dt.date.today().isoformat()})",
         "",
@@ -370,6 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         *verdicts(runs, api),
         "",
+        *([cluster_table(cluster), ""] if cluster else []),
     ])
     print(report)
     RESULTS.write_text(report, encoding="utf-8")

@@ -44,9 +44,10 @@ DEFAULT_VARIANT = "en-US"
 
 class AnnotationPart(BaseModel):
     """A piece of the client's document: `text` to check, or `markup` to skip (read as
-    `interpretAs` when given, e.g. "\\n\\n" for a paragraph tag)."""
+    `interpretAs` when given, e.g. "\\n\\n" for a paragraph tag). Keys LanguageTool may add
+    later are ignored."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")
 
     text: str | None = None
     markup: str | None = None

@@ -3,13 +3,22 @@ parent goals read from an upload. Routes and commands call these and only render
 
 from __future__ import annotations
 
+import itertools
+
 from pydantic import BaseModel, ConfigDict
 
-from assistant import NoGoalColumnError, open_table
+from assistant import (
+    MAX_UPLOAD_ROWS,
+    InputError,
+    NoGoalColumnError,
+    TooManyRowsError,
+    open_table,
+)
+from assistant.result import TeamReport
 
 from .align import Alignment, align
-from .records import CycleDetail, CycleInfo
-from .store import HistoryStore
+from .records import CycleDetail, CycleInfo, goals_from_report
+from .store import HistoryStore, check_name
 
 FIRST_COLUMN = "1"  # `open_table` takes a 1-based column number as well as a header
 
@@ -49,3 +58,52 @@ def _column_cells(source: str | bytes, filename: str | None, column: str | None)
     with open_table(source, filename=filename, column=column) as table:
         cells = (row[table.goal_column].strip() for row in table.rows)
         return [cell for cell in cells if cell]
+
+
+class GoalLine(BaseModel):
+    """A goal read from a file without analysing it: spreadsheet row, owner, text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    row: int
+    owner: str | None
+    text: str
+
+
+def read_goals(source: str | bytes, *, filename: str | None = None, column: str | None = None,
+               owner_column: str | None = None, max_rows: int = MAX_UPLOAD_ROWS
+               ) -> list[GoalLine]:
+    """The goals of a CSV or XLSX file (row, owner, text), at most `max_rows` of them."""
+    with open_table(source, filename=filename, column=column,
+                    owner_column=owner_column) as table:
+        rows = list(itertools.islice(enumerate(table.rows, start=table.first_row),
+                                     max_rows + 1))
+        if len(rows) > max_rows:
+            raise TooManyRowsError(f"the file has more than {max_rows:,} goals",
+                                   details={"limit": max_rows})
+        owner = table.owner_column
+        return [GoalLine(row=number, text=cells[table.goal_column],
+                         owner=(cells[owner].strip() or None) if owner is not None else None)
+                for number, cells in rows]
+
+
+def file_alignment(goals: bytes, parents: bytes, *, filename: str | None = None,
+                   parents_filename: str | None = None) -> Alignment:
+    """Align the goals of one upload with the parent goals of another, nothing saved."""
+    return align(read_goals(goals, filename=filename),
+                 read_parents(parents, filename=parents_filename))
+
+
+def save_target(team: str | None, cycle: str | None) -> tuple[str, str]:
+    """The (team, cycle) a save asked for, checked before any goal is analysed."""
+    if not (team and cycle):
+        raise InputError("saving needs a team and a cycle name")
+    return check_name(team, "team"), check_name(cycle, "cycle")
+
+
+def save_report(store: HistoryStore, report: TeamReport, *, team: str, cycle: str,
+                parents: list[str] | None = None, replace: bool = False) -> CycleInfo:
+    """Save a team report (from the API or the web page) as a team's cycle."""
+    return store.save_cycle(team, cycle, goals_from_report(report), report.summary,
+                            parents=parents or [], source=report.source.filename,
+                            replace=replace)

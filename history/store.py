@@ -13,13 +13,13 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, delete, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, Row, delete, insert, make_url, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assistant.result import COMPONENTS, TeamSummary
 
 from .db import make_engine, migrate, writing
-from .errors import CycleExistsError, CycleNotFoundError, InvalidNameError
+from .errors import CycleExistsError, CycleNotFoundError, HistoryError, InvalidNameError
 from .records import CycleDetail, CycleInfo, SavedGoal, StoredGoal
 from .settings import HistorySettings
 from .tables import NAME_CHARS, cycles, goals, parent_goals
@@ -87,7 +87,7 @@ class HistoryStore:
         """Saved cycles, oldest upload first; only `team`'s when given."""
         query = select(*INFO_COLUMNS).order_by(cycles.c.team, cycles.c.uploaded_at, cycles.c.id)
         if team is not None:
-            query = query.where(cycles.c.team == team.strip())
+            query = query.where(cycles.c.team == check_name(team, "team"))
         with self.engine.connect() as connection:
             return [_info(row) for row in connection.execute(query)]
 
@@ -102,7 +102,7 @@ class HistoryStore:
         with self.engine.connect() as connection:
             row = connection.execute(
                 select(cycles.c.id, cycles.c.summary, *INFO_COLUMNS)
-                .where(cycles.c.team == team.strip(), cycles.c.name == cycle.strip())
+                .where(*_named(team, cycle))
             ).first()
             if row is None:
                 raise _not_found(team, cycle)
@@ -127,7 +127,7 @@ class HistoryStore:
         with writing(self.engine) as connection:
             row = connection.execute(
                 select(cycles.c.id, *INFO_COLUMNS)
-                .where(cycles.c.team == team.strip(), cycles.c.name == cycle.strip())
+                .where(*_named(team, cycle))
             ).first()
             if row is None:
                 raise _not_found(team, cycle)
@@ -138,8 +138,14 @@ class HistoryStore:
         with self.engine.connect() as connection:
             return connection.execute(
                 select(*INFO_COLUMNS)
-                .where(cycles.c.team == team.strip(), cycles.c.name == cycle.strip())
+                .where(*_named(team, cycle))
             ).first()
+
+
+def _named(team: str, cycle: str) -> tuple[Any, Any]:
+    """The WHERE clauses that pick one cycle of a team, its names checked first."""
+    return (cycles.c.team == check_name(team, "team"),
+            cycles.c.name == check_name(cycle, "cycle"))
 
 
 def _exists(team: str, cycle: str) -> CycleExistsError:
@@ -207,10 +213,16 @@ def _stored(row: AnyRow) -> StoredGoal:
 
 
 def connect(url: str, *, upgrade: bool = True) -> HistoryStore:
-    """A store on the database at `url`, migrated to the newest schema unless told not to."""
-    engine = make_engine(url)
-    if upgrade:
-        migrate(engine)
+    """A store on the database at `url`, migrated to the newest schema unless told not to.
+    Raises `HistoryError` when the database cannot be reached."""
+    try:
+        engine = make_engine(url)
+        if upgrade:
+            migrate(engine)
+    except (OperationalError, OSError) as exc:
+        where = make_url(url).render_as_string(hide_password=True)
+        raise HistoryError(f"cannot open the history database {where}: "
+                           f"{type(exc).__name__}") from exc
     return HistoryStore(engine)
 
 

@@ -207,9 +207,24 @@ def test_languages_validate_and_need_no_key(client: httpx.Client) -> None:
 
 def test_openapi_documents_the_match_fields(client: httpx.Client) -> None:
     spec = client.get("/openapi.json").json()
-    assert "/v2/check" in spec["paths"]
     match = spec["components"]["schemas"]["Match"]["properties"]
     assert "UTF-16" in match["offset"]["description"]
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "schema_name"),
+    [
+        pytest.param(CHECK, "post", "languagetool-check.json", id="check"),
+        pytest.param("/v2/languages", "get", "languagetool-languages.json", id="languages"),
+    ],
+)
+def test_openapi_example_is_a_valid_answer(
+    client: httpx.Client, path: str, method: str, schema_name: str
+) -> None:
+    operation = client.get("/openapi.json").json()["paths"][path][method]
+    assert operation.get("description")
+    example = operation["responses"]["200"]["content"]["application/json"]["example"]
+    jsonschema.validate(example, schema(schema_name))
 
 
 # --- limits and errors --------------------------------------------------------------------

@@ -30,14 +30,21 @@ OPERATIONS = [
     "POST /api/v1/check",
     "POST /api/v1/check/batch",
     "POST /api/v1/reports",
+    "GET /api/v1/teams/{team}/cycles",
+    "GET /api/v1/teams/{team}/cycles/{cycle}",
+    "DELETE /api/v1/teams/{team}/cycles/{cycle}",
+    "GET /api/v1/teams/{team}/trend",
+    "GET /api/v1/teams/{team}/compare",
+    "POST /api/v1/alignment",
     "GET /v2/languages",
     "POST /v2/check",
 ]
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[LiveServer]:
-    with running_server() as live:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    history = tmp_path_factory.mktemp("history") / "history.db"
+    with running_server({"GOALSMITH_DATABASE_URL": f"sqlite:///{history}"}) as live:
         yield live
 
 

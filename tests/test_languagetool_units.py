@@ -3,14 +3,20 @@ rule lists, context windows and matches (no language pipeline needed)."""
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+from pydantic import TypeAdapter
+
+from api.examples import example
 from assistant import rules
 from assistant.result import COMPONENTS
 from editors.document import GoalLine, Issue
 from editors.languagetool import (
     AnnotationPart,
     CheckRequest,
+    CheckResponse,
+    LanguageEntry,
     RuleLists,
     annotated_text,
     category,
@@ -178,3 +184,12 @@ def test_every_rule_and_component_has_protocol_names() -> None:
     assert components <= set(catalog()["category"])
     ids = [category(component).id for component in components]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("name", "model"),
+    [("languagetool_check", CheckResponse), ("languagetool_languages", list[LanguageEntry])],
+    ids=["check", "languages"],
+)
+def test_documented_examples_fit_the_answer_models(name: str, model: Any) -> None:
+    TypeAdapter(model).validate_python(example(name), strict=True)

@@ -11,11 +11,13 @@ import assistant
 
 ROOT = Path(__file__).resolve().parents[1]
 # Surfaces: they translate their protocol into calls of the public API, nothing more.
-SURFACES = ("api", "web", "editors", "history", "assistant/commands", "assistant/cli.py")
+SURFACES = ("api", "web", "editors", "history", "assistant/commands", "assistant/cli.py",
+            "assistant/cluster.py")
 # Developer tools over the core's own internals (rule reference, scoring, model training):
 # they measure and rebuild the core rather than use it, so they may read its modules.
 DEVELOPER_TOOLS = frozenset({"evaluate.py", "train.py", "rules.py"})
-PUBLIC_MODULES = frozenset({"assistant", "assistant.result"})
+# `assistant.cluster` is the optional Dask surface (goalsmith[dask]), itself a public API user.
+PUBLIC_MODULES = frozenset({"assistant", "assistant.result", "assistant.cluster"})
 INTERNAL_ENTRY_POINTS = frozenset({"get_nlp", "analyze_doc"})
 
 

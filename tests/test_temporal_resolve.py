@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
+from assistant.lexicon import one_edit_apart
 from assistant.options import Options
 from assistant.temporal import TimeExpr, resolve_deadline
 from assistant.temporal.dates import add_business_days, add_months, part_holding, period
-from assistant.temporal.normalize import normalize, one_edit_apart
+from assistant.temporal.normalize import normalize
 from assistant.temporal.spans import find_hits
 
 FRIDAY = dt.date(2026, 11, 27)

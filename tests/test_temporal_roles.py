@@ -14,7 +14,13 @@ ROLES = [
     ("label-purpose-year", "Sell 8 licenses to hit the 2027 launch plan.", "2027", "label"),
     ("label-accelerator", "Get to 120% to unlock the Q1 accelerator.", "Q1", "label"),
     ("label-half-number", "Close $300k so the pod hits its H2 number.", "H2", "label"),
-    ("label-header", "Q4 team target: 40 demos.", "Q4", "label"),
+    # a period name opening the goal bounds it (GUIDELINE v1.1: "Q3 enterprise pipeline")
+    ("leading-period-header", "Q4 team target: 40 demos.", "Q4", "deadline"),
+    ("leading-period-emoji", "🚀 Q1 goal: 900 MQLs from paid search", "Q1", "deadline"),
+    ("label-inner-header", "Demos: 40 as the Q4 team target.", "Q4", "label"),
+    ("label-process-name", "Shorten the month-end close to 5 days.", "month-end", "label"),
+    ("label-fiscal-range", "Hit $1M by FY-end (FY runs Jul–Jun).", "Jul–Jun", "label"),
+    ("label-fiscal-quarter-months", "Add 4 partners in FQ3 (Jan–Mar).", "Jan–Mar", "label"),
     ("label-possessive-relative", "Source 20 deals for next quarter's pipeline.",
      "for next quarter", "label"),
     ("label-fiscal-statement", "Book $2M for FY27 (our fiscal year ends March 31, 2027).",
@@ -99,6 +105,13 @@ NO_DEADLINE = [
     ("fall-verb", "Don't let renewals fall behind."),
     ("not-a-quarter", "Ship feature Q12 of the roadmap."),
     ("month-in-name", "Work on the March madness campaign."),
+    ("sun-word", "Run 3 beach activations in the sun."),
+    ("sat-hyphen", "Sign 5 sat-nav resellers for the van fleet."),
+    ("wed-article", "Book 20 venues for a wed fair."),
+    ("days-a-week", "Answer 90% of tickets within 4 hours, seven days a week."),
+    ("days-a-week-for", "Staff the chat queue for seven days a week."),
+    ("process-name", "Shorten the quarter-end close from 10 to 6 business days."),
+    ("sprint-start", "Document 100% of POCs, starting this sprint."),
 ]
 
 

@@ -17,18 +17,24 @@ from assistant import (
     MAX_UPLOAD_ROWS,
     REPORT_CSV_NAME,
     GoalAnalysis,
+    GoalsmithError,
     InputError,
     TeamReport,
     analyze,
     build_team_report,
     make_options,
 )
+from history import CycleInfo, open_store
+from history.reports import read_parents, save_report, save_target
 
+from .history import history_unlocked, report_alignment
+from .history_pages import router as history_router
 from .team import report_view
 from .templating import templates
 from .view import feedback
 
 router = APIRouter(include_in_schema=False)
+router.include_router(history_router)
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 
 
@@ -73,6 +79,9 @@ def _render_team(
     form: dict[str, str],
     report: TeamReport | None = None,
     error: str | None = None,
+    *,
+    parents: list[str] | None = None,
+    saved: CycleInfo | None = None,
 ) -> HTMLResponse:
     context: dict[str, object] = {
         "active": "team",
@@ -81,6 +90,8 @@ def _render_team(
         "max_rows": MAX_UPLOAD_ROWS,
         "max_mb": MAX_UPLOAD_MB,
         "download_name": REPORT_CSV_NAME,
+        "saved": saved,
+        "alignment": report_alignment(report, parents or []) if report else None,
     }
     context |= report_view(report)
     status = 400 if error else 200
@@ -89,7 +100,8 @@ def _render_team(
 
 @router.get("/team", response_class=HTMLResponse)
 def team_page(request: Request) -> HTMLResponse:
-    form = {"reference_date": dt.date.today().isoformat(), "date_order": "MDY"}
+    form = {"reference_date": dt.date.today().isoformat(), "date_order": "MDY", "team": "",
+            "cycle": ""}
     return _render_team(request, form)
 
 
@@ -97,19 +109,47 @@ def team_page(request: Request) -> HTMLResponse:
 def team_submit(
     request: Request,
     file: Annotated[UploadFile, File()],
+    parents: Annotated[UploadFile | None, File()] = None,
     reference_date: Annotated[str, Form()] = "",
     date_order: Annotated[str, Form()] = "MDY",
+    team: Annotated[str, Form()] = "",
+    cycle: Annotated[str, Form()] = "",
+    replace: Annotated[bool, Form()] = False,
+    action: Annotated[str, Form()] = "analyse",
 ) -> HTMLResponse:
-    """Analyse an uploaded CSV/XLSX with the report module and render the team report."""
-    form = {"reference_date": reference_date, "date_order": date_order}
+    """Analyse an uploaded CSV/XLSX with the report module and render the team report,
+    aligned with the parent goals if given; "Analyse and save" also saves it as a cycle."""
+    form = {"reference_date": reference_date, "date_order": date_order, "team": team,
+            "cycle": cycle}
     data = file.file.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
+    parent_data, parent_name = _optional_upload(parents)
+    if max(len(data), len(parent_data)) > MAX_UPLOAD_BYTES:
         return _render_team(request, form, error=f"The file is over {MAX_UPLOAD_MB} MB.")
     try:
+        target = save_target(team, cycle) if action == "save" else None
+        parent_goals = read_parents(parent_data, filename=parent_name) if parent_data else []
         options = make_options(reference_date=reference_date or None, date_order=date_order)
         report = build_team_report(
             data, filename=file.filename, options=options, max_rows=MAX_UPLOAD_ROWS
         )
-    except InputError as exc:
+        saved = _save(request, report, target, parent_goals, replace) if target else None
+    except GoalsmithError as exc:
         return _render_team(request, form, error=exc.message)
-    return _render_team(request, form, report)
+    return _render_team(request, form, report, parents=parent_goals, saved=saved)
+
+
+def _optional_upload(upload: UploadFile | None) -> tuple[bytes, str | None]:
+    """The bytes and name of an optional file field (a browser sends an unnamed empty part
+    when no file was chosen)."""
+    if upload is None or not upload.filename:
+        return b"", None
+    return upload.file.read(MAX_UPLOAD_BYTES + 1), upload.filename
+
+
+def _save(request: Request, report: TeamReport, target: tuple[str, str], parents: list[str],
+          replace: bool) -> CycleInfo:
+    if not history_unlocked(request):
+        raise InputError("Saving needs the API key: unlock the History page first.")
+    team, cycle = target
+    return save_report(open_store(), report, team=team, cycle=cycle, parents=parents,
+                       replace=replace)

@@ -19,10 +19,9 @@ from editors.languagetool import (
 )
 
 from ..errors import ERROR_RESPONSES
-from ..guards import require_media_type
+from ..examples import example, json_response
+from ..guards import FORM_MEDIA_TYPES, require_media_type
 from ..runner import Analyser
-
-FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 check_router = APIRouter(tags=["languagetool"])
 languages_router = APIRouter(tags=["languagetool"])
@@ -32,8 +31,8 @@ languages_router = APIRouter(tags=["languagetool"])
     "/v2/check",
     response_model=CheckResponse,
     summary="Check a document (LanguageTool protocol)",
-    responses=ERROR_RESPONSES,
-    dependencies=[Depends(require_media_type(*FORM_TYPES))],
+    responses={200: json_response(example("languagetool_check")), **ERROR_RESPONSES},
+    dependencies=[Depends(require_media_type(*FORM_MEDIA_TYPES))],
 )
 async def check(request: Request, form: Annotated[CheckRequest, Form()]) -> CheckResponse:
     """Each line of the text that holds a goal is checked; findings come back as
@@ -46,7 +45,9 @@ async def check(request: Request, form: Annotated[CheckRequest, Form()]) -> Chec
 
 
 @languages_router.get(
-    "/v2/languages", response_model=list[LanguageEntry], summary="Languages (LanguageTool protocol)"
+    "/v2/languages", response_model=list[LanguageEntry],
+    summary="Languages (LanguageTool protocol)",
+    responses={200: json_response(example("languagetool_languages"))},
 )
 async def languages() -> list[LanguageEntry]:
     """The variants of English Goalsmith reads; never needs an API key."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Form, Query, Request, Response
+from fastapi import APIRouter, Depends, Form, Query, Request, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from assistant import MAX_UPLOAD_BYTES, REPORT_CSV_NAME, TeamReport, report_to_csv
+from history import open_store
+from history.reports import read_parents, save_report, save_target
 
-from ..errors import ERROR_RESPONSES
+from ..errors import ERROR_RESPONSES, ErrorEnvelope
 from ..examples import example
 from ..guards import require_media_type
 from ..runner import Analyser
@@ -33,6 +36,8 @@ router = APIRouter(
                 "text/csv": {"schema": {"type": "string"}, "example": example("report_csv")},
             },
         },
+        409: {"model": ErrorEnvelope, "description": "With `save`: the cycle name is taken "
+              "and `replace` is false."},
         **ERROR_RESPONSES,
     },
 )
@@ -40,22 +45,39 @@ async def create_report(
     request: Request,
     form: Annotated[ReportForm, Form(media_type="multipart/form-data")],
     output: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
+    save: Annotated[bool, Query(description="Save the report as the team's cycle.")] = False,
+    team: Annotated[str | None, Query(description="Team to save under (with save).")] = None,
+    cycle: Annotated[str | None, Query(description="Cycle name, e.g. 2027-Q1.")] = None,
+    replace: Annotated[bool, Query(description="Overwrite a saved cycle.")] = False,
 ) -> TeamReport | Response:
     """Analyse every goal of a team file: per goal the owner (when a column names one), the
     analysis and the score; for the team the share of goals with each component, the mean
     score, per-owner means and the most common findings. At most 5 MB and 10,000 goals;
-    use `goalsmith bulk` for bigger files. CSV cells never start a formula."""
-    data = await form.file.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise HTTPException(413, f"The file is larger than {MAX_UPLOAD_BYTES:,} bytes.")
-    options = form.to_options()
+    use `goalsmith bulk` for bigger files. CSV cells never start a formula. With
+    `save=true&team=T&cycle=C` the report (and the `parents` file's goals) is also saved as
+    a cycle, read back at `/teams/{team}/cycles/{cycle}`; nothing is stored otherwise."""
+    target = save_target(team, cycle) if save else None
+    data = await read_upload(form.file)
+    parents = read_parents(await read_upload(form.parents)) if form.parents else []
     analyser: Analyser = request.app.state.analyser
     report = await analyser.run(
-        team_report, data, form.file.filename, form.goal_column, form.owner_column, options
+        team_report, data, form.file.filename, form.goal_column, form.owner_column,
+        form.to_options(),
     )
+    if target:
+        await run_in_threadpool(save_report, open_store(), report, team=target[0],
+                                cycle=target[1], parents=parents, replace=replace)
     if output == "json":
         return report
     csv_bytes = await analyser.run(report_to_csv, report)
     disposition = f'attachment; filename="{REPORT_CSV_NAME}"'
     return Response(csv_bytes, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": disposition})
+
+
+async def read_upload(upload: UploadFile) -> bytes:
+    """An uploaded file's bytes; 413 beyond the upload limit."""
+    data = await upload.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise HTTPException(413, f"The file is larger than {MAX_UPLOAD_BYTES:,} bytes.")
+    return data

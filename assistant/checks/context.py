@@ -9,17 +9,22 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..options import Options
+from ..parts import Part
 from ..result import GoalAnalysis
+from ..temporal import TimeExpr
 from .config import RuleConfig
 
 
 @dataclass(frozen=True)
 class Reading:
     """What the checks and the rewrite both read from the Doc, worked out once per goal:
-    the head word of each goal stated, and a purpose clause that only restates the goal."""
+    the head word of each goal stated, a purpose clause that only restates the goal, and
+    a second bound as firm as the deadline that names another day (`rival`), which leaves
+    the deadline unclear."""
 
     goals: tuple[Token, ...]
     restating: Span | None
+    rival: Part[TimeExpr] | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,9 @@ import datetime as dt
 from functools import lru_cache
 
 from ..options import Options
+from ..temporal.dates import part_holding, period, shift_part
+
+QUARTER_MONTHS = 3
 
 # A quarter end closer than this is too near to offer as a goal's deadline.
 MIN_DAYS_LEFT = 30
@@ -21,10 +24,9 @@ def spell_date(day: dt.date) -> str:
 
 def quarter_end(day: dt.date, fiscal_year_start: int, offset: int = 0) -> dt.date:
     """The last day of the (fiscal) quarter holding `day`, `offset` quarters later."""
-    months_into_quarter = (day.month - fiscal_year_start) % 3
-    index = day.year * 12 + day.month - 1 + (2 - months_into_quarter) + 3 * offset
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    year, number = shift_part(*part_holding(day, QUARTER_MONTHS, fiscal_year_start), offset,
+                              QUARTER_MONTHS)
+    return period(year, number, QUARTER_MONTHS, fiscal_year_start)[1]
 
 
 def deadline_options(options: Options) -> list[str]:

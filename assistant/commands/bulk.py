@@ -6,18 +6,33 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from tqdm import tqdm
 
-from .. import OUTPUT_FORMATS, NoGoalColumnError, Table, open_table, report_rows, write_report
+from .. import (
+    OUTPUT_FORMATS,
+    PARTITION_ROWS,
+    InputError,
+    NoGoalColumnError,
+    Options,
+    PartitionRunner,
+    Table,
+    open_table,
+    report_rows,
+    write_report,
+)
 from ..result import COMPONENTS, OutputFormat, ReportRow, TeamSummary
 from .common import add_analysis_options, options_from, positive_int
 from .keeping import HistoryRequest, KeptGoal
 
 STDOUT = "-"
+SCHEDULER_VARIABLE = "GOALSMITH_DASK_SCHEDULER"
+# The cluster's default rows per task (assistant.cluster.DEFAULT_PARTITION_ROWS, which this
+# module does not import: Dask is optional).
+CLUSTER_PARTITION_ROWS = 2_000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,6 +59,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--processes", type=positive_int, default=1,
         help="worker processes, each loading the pipeline once (default: %(default)s)",
     )
+    parser.add_argument(
+        "--scheduler", default=os.environ.get(SCHEDULER_VARIABLE) or None, metavar="ADDRESS",
+        help="run on a Dask cluster, e.g. tcp://host:8786 (default: $GOALSMITH_DASK_SCHEDULER; "
+        "needs goalsmith[dask])",
+    )
+    parser.add_argument(
+        "--partition-rows", type=positive_int, metavar="N",
+        help=f"rows per unit of work (default: {PARTITION_ROWS} here, "
+        f"{CLUSTER_PARTITION_ROWS:,} on a cluster)",
+    )
     add_analysis_options(parser)
     saving = parser.add_argument_group(
         "saving to history",
@@ -68,12 +93,33 @@ def run(args: argparse.Namespace) -> int:
     options = options_from(args)
     fmt = output_format(args.format, args.output)
     target = args.output or default_output(Path(args.file), fmt)
+    with ExitStack() as stack:
+        runner = _cluster_runner(args.scheduler, stack) if args.scheduler else None
+        default_rows = CLUSTER_PARTITION_ROWS if runner else PARTITION_ROWS
+        work = {"processes": args.processes, "runner": runner,
+                "partition_rows": args.partition_rows or default_rows}
+        return _write(args, options, fmt, target, work)
+
+
+def _cluster_runner(address: str, stack: ExitStack) -> PartitionRunner:
+    """A runner on the Dask cluster at `address`, connected before any work starts."""
+    try:
+        from ..cluster import connect, dask_runner
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'goalsmith[dask]'") from None
+    return dask_runner(stack.enter_context(connect(address)))
+
+
+def _write(
+    args: argparse.Namespace, options: Options, fmt: OutputFormat, target: str,
+    work: dict[str, Any],
+) -> int:
     history = HistoryRequest.from_args(args)
     goals: list[KeptGoal] = []
     try:
         with open_table(args.file, column=args.column, owner_column=args.owner_column) as table:
             rows = tqdm(
-                report_rows(table, options, processes=args.processes),
+                report_rows(table, options, **work),
                 desc="checking goals", unit=" goals", file=sys.stderr,
                 disable=not sys.stderr.isatty(), leave=False,
             )

@@ -11,13 +11,15 @@ from ..evaluation import read_gold
 from ..learned.paths import MODELS_DIR
 from ..pipeline import get_nlp
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "training" / "goals.jsonl"
+# The training corpus: every data/training/*.jsonl file, in name order.
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "training"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("train", help="rebuild the learned models from the corpus")
     parser.add_argument("--corpus", type=Path, default=CORPUS,
-                        help="labelled goals to train on (GUIDELINE.md format)")
+                        help="labelled goals to train on (GUIDELINE.md format): a JSONL file, "
+                             "or a folder whose *.jsonl files are all read")
     parser.add_argument("--models-dir", type=Path, default=MODELS_DIR,
                         help="where models/<name>/ artifacts are written")
     parser.add_argument("--seed", type=int,

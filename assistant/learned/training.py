@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from .. import __version__
 from ..analysis import ABSENT_CONFIDENCE
 from ..errors import ModelError
+from ..evaluation import gold_files
 from ..features import ANSWER_FEATURES, EXTENSIONS
 from ..parts import Part
 from ..result import COMPONENTS
@@ -52,7 +53,12 @@ class Rows:
 
 
 def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """Fingerprint of the corpus: the bytes of its gold files, in reading order (for a
+    single file, that file's own SHA-256)."""
+    digest = hashlib.sha256()
+    for file in gold_files(path):
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def answer_is_right(doc: Doc, record: dict, component: str) -> bool:
@@ -147,8 +153,8 @@ def train_component(component: str, records: Sequence[dict], docs: Sequence[Doc]
         "features": sorted(fitted.named_steps["features"].feature_names_),
         "labels": {"0": "the rules' answer is wrong", "1": "the rules' answer is right"},
         "metrics": {"cross_validation": metrics, "folds": FOLDS},
-        "trained_on": {"file": corpus.name, "sha256": sha256_of(corpus),
-                       "goals": len(records)},
+        "trained_on": {"file": corpus.name, "files": [f.name for f in gold_files(corpus)],
+                       "sha256": sha256_of(corpus), "goals": len(records)},
         "seed": seed,
     }
     folder = save(model_name(component), fitted, meta, models_dir)

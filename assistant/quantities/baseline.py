@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import alternation
 from ..parts import Part
-from .grammar import alternation
 from .lexicon import phrases
 from .quantity import Quantity
 

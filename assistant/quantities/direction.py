@@ -108,6 +108,8 @@ def _from_words(quantity: Quantity) -> Direction | None:
         return "increase" if quantity.amount > quantity.baseline else "decrease"
     if quantity.kind == "verb":
         return "increase" if quantity.amount > 1 else "decrease"
+    if quantity.sign == "±":
+        return "maintain"  # a tolerance: "within ±5%"
     lead = phrases().leads.get(quantity.lead or "", {})
     if "direction" in lead:
         return lead["direction"]  # type: ignore[return-value]

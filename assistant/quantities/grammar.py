@@ -8,16 +8,18 @@ An *atom* is one number with its currency, magnitude and unit ("$1.2M", "15 perc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import alternation
 from .lexicon import number_words, phrases, units
 from .numbers import parse_digits, parse_number_words
 
-# "1,500.50" and "2.5"; continental "1.000" / "2,5" (see numbers.parse_digits); ".5".
+# "1,500.50" and "2.5"; continental "1.000" / "2,5" (see numbers.parse_digits); ".5"; Indian
+# grouping "5,00,000".
 DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![,\d])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])"
     r"|\d+(?:\.\d+|,\d{1,2}(?!\d))?|\.\d+"
 )
 # An atom never starts right after a letter, digit or joiner ("Q3", "X5", "stage-2", "31.12",
@@ -28,15 +30,24 @@ ATOM_AFTER = r"(?![A-Za-z0-9])(?![-.,:/]\d)(?!-[A-Za-z])"
 RANGE_FIRST_AFTER = r"(?![A-Za-z0-9])(?!-[A-Za-z])"
 RELAXED_BEFORE = r"(?<![A-Za-z])"
 RANGE_JOINER_WORDS = ("to", "-", "–")
-# A decimal score out of 5 or 10 ("4.8/5") keeps its scale in the span.
-OUT_OF = r"(?P<outof>(?<=\.\d)/(?:5|10)(?![\d/]))?"
+# A number over a small denominator: a score ("4.8/5", "8/10") or a share ("1/3 of hires").
+SLASH = r"/(?P<den>10|[1-9])(?![\d/])"
+# A colon pair: a ratio ("4:1", "≥ 5:1") or a clock reading ("9:30 am", "4:15" of handle time).
+COLON = r":(?P<right>\d{1,2})(?![\d:])(?:\s?(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?"
+# Signs: "+25%" and "−5%" change, "~40" and "≈2%" approximate, "±5%" and "+/- 3%" bound a
+# tolerance (all read as "±").
+SIGN = r"(?P<sign>\+/[-−]\s?|\+-(?=\s?\d)\s?|±\s?|[+−~≈])?"
+TOLERANCE_SIGNS = ("±", "+/-", "+/−", "+-")
+SHARE_AFTER = re.compile(r"\s+of\b")
+# A phone number: "+91 98450 12345", "+1 415 555 0132", "0800 123 4567", "(020) 7946 0958".
+PHONE = re.compile(
+    r"(?<![\w.,+])(?:\+\d{1,3}|\(\d{2,5}\)|0\d{2,4})(?:[ .\-]\(?\d{1,5}\)?){2,}(?![\w%])"
+)
+# A short bracket before an arrow: "24% (FY26) → 28%".
+BRACKET = re.compile(r"^\([^()]{0,20}\)\s*")
+# How far around a colon pair a ratio word may be ("the AE:SE ratio to 3:1").
+RATIO_WINDOW = 25
 
-
-def alternation(words: Iterable[str], *, spaced: bool = True) -> str:
-    """A regex alternation of `words`, longest first; inner spaces match any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    escaped = (re.escape(w) for w in ordered)
-    return "|".join(e.replace(r"\ ", r"\s+") if spaced else e for e in escaped)
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,7 @@ class Atom:
     bare: bool
     clean_start: bool = True
     clean_end: bool = True
+    magnitude: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -99,16 +111,18 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
     cur_words = alternation(lex.currency_words)
     qualifiers = alternation(lex.time_unit_qualifiers)
     time_units = alternation(lex.time_units)
+    attached_time = alternation(lex.time_units_attached, spaced=False)
     return (
-        rf"{before}(?P<sign>[+−~])?(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
-        rf"(?:(?P<digits>{DIGITS}){OUT_OF}|(?P<words>{_number_words_pattern()}))"
+        rf"{before}{SIGN}(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
+        rf"(?:(?P<digits>{DIGITS})(?:{SLASH}|{COLON})?|(?P<words>{_number_words_pattern()}))"
         rf"(?P<mag>(?:{attached})(?![A-Za-z])|\s(?:{spaced_mag})(?![A-Za-z])"
         rf"|\s(?i:{mag_words})(?![A-Za-z]))?"
         rf"(?P<plus>\+)?"
-        rf"(?P<unit>\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])|[\s-]?(?i:fold)(?![A-Za-z])"
+        rf"(?P<unit>(?:{attached_time})(?![A-Za-z])|\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])|[\s-]?(?i:fold)(?![A-Za-z])"
         rf"|\s(?i:{figures})(?![A-Za-z])|\s?(?:{codes})(?![A-Za-z])"
         rf"|\s(?i:{cur_words})(?![A-Za-z])|\s?(?:{symbols})(?![A-Za-z])"
         rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z]))?"
+        rf"(?P<plus_after>(?<=[%xX×])\+)?"
         rf"{after}"
     )
 
@@ -177,20 +191,70 @@ def _magnitude(text: str | None) -> float:
     return lex.magnitudes_attached[word]
 
 
-def parse_atom(match: re.Match[str], text: str) -> Atom | None:
-    """The Atom of an atom-regex match in `text`, or None when its words are not a number."""
+def _over(match: re.Match[str], text: str, value: float) -> tuple[float, str, str] | None:
+    """A number over a denominator: a score out of 5 or 10 ("8/10": amount 8, a count), else
+    a share ("1/3 of hires": 33.3 percent); None for anything else ("24/7")."""
+    den = int(match["den"])
+    share = SHARE_AFTER.match(text, match.end()) is not None
+    if den in (5, 10) and value <= den and not share:
+        return value, "count", f"/{den}"
+    if 0 < value < den and value.is_integer():
+        return 100 * value / den, "percent", f"/{den}"
+    return None
+
+
+def _colon_pair(match: re.Match[str], text: str, value: float) -> tuple[float, str, str] | None:
+    """"4:1" is a ratio (amount 4, a multiplier); "9:30 am" and "4:15" read as a clock (amount
+    9.5 and 4.25 of the larger unit); a two-digit right side is a ratio only with a ratio word
+    nearby ("a 60:40 mix"). "1:1" (the meeting) is no number."""
+    right = int(match["right"])
+    near = text[max(0, match.start() - RATIO_WINDOW) : match.end() + RATIO_WINDOW].lower()
+    named = bool(units().ratio_words & set(re.findall(r"[a-z]+", near)))
+    if match["ampm"] is None and (len(match["right"]) == 1 or named):
+        if right == 0 or value == right == 1:
+            return None
+        return value / right, "multiplier", ":"
+    if right > 59:
+        return None
+    afternoon = (match["ampm"] or "").lower().startswith("p") and value < 12
+    return value + 12 * afternoon + right / 60, "other", "clock"
+
+
+def _tolerance(sign: str | None) -> str | None:
+    """The sign with its spaces dropped, tolerance forms ("+/-") read as "±"."""
+    bare = (sign or "").replace(" ", "") or None
+    return "±" if bare in TOLERANCE_SIGNS else bare
+
+
+def _value(match: re.Match[str], text: str) -> tuple[float, str, str | None, str | None] | None:
+    """(amount, unit family, currency, unit text) of an atom match, or None."""
     if match["digits"]:
         value: float | None = parse_digits(match["digits"])
     else:
         value = parse_number_words(match["words"])
     if value is None:
         return None
+    if match["den"] or match["right"]:
+        special = (_over if match["den"] else _colon_pair)(match, text, value)
+        return None if special is None else (special[0], special[1], None, special[2])
     unit, currency, unit_text = _unit_and_currency(match)
     amount = value * _magnitude(match["mag"])
     if unit == "figures":
         # "7 figures" is a sum with seven digits: its smallest value, 10**6.
         unit, amount = "currency", 10.0 ** (value - 1)
-    bare = unit == "count" and not match["mag"] and not match["plus"] and not match["sign"]
+    if unit == "repetitions":
+        unit = "count"  # "three times (a week)"
+    return amount, unit, currency, unit_text
+
+
+def parse_atom(match: re.Match[str], text: str) -> Atom | None:
+    """The Atom of an atom-regex match in `text`, or None when its words are not a number."""
+    found = _value(match, text)
+    if found is None:
+        return None
+    amount, unit, currency, unit_text = found
+    plus = match["plus"] is not None or match["plus_after"] is not None
+    bare = unit == "count" and not match["mag"] and not plus and not match["sign"]
     return Atom(
         start=match.start(),
         end=match.end(),
@@ -199,11 +263,12 @@ def parse_atom(match: re.Match[str], text: str) -> Atom | None:
         currency=currency,
         unit_text=unit_text,
         spelled=match["words"] is not None,
-        plus=match["plus"] is not None,
-        sign=match["sign"],
-        bare=bare,
+        plus=plus,
+        sign=_tolerance(match["sign"]),
+        bare=bare and not unit_text,
         clean_start=patterns().clean_start.match(text, match.start()) is not None,
         clean_end=patterns().clean_end.match(text, match.end()) is not None,
+        magnitude=_magnitude(match["mag"]),
     )
 
 
@@ -258,6 +323,8 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] 
     joiner = _words(text[first.end : second.start]) or ""
     opener = _before(patterns().openers, text, first.start)
     word = opener.words if opener else None
+    if BRACKET.sub("", joiner) in lex.arrows:
+        return "from_to", opener if word in lex.range_from else None
     if word in lex.range_from and joiner in lex.range_to:
         return "from_to", opener
     if word in lex.range_between and joiner in lex.range_and:
@@ -299,7 +366,22 @@ def atoms(text: str) -> list[Atom]:
     """Every number in the text with its marks, in order, whether or not it touches a joiner
     (`clean_start`/`clean_end` say whether it stands alone)."""
     found = (parse_atom(m, text) for m in patterns().atom.finditer(text))
-    return [a for a in found if a is not None]
+    return _outside_phones(text, [a for a in found if a is not None])
+
+
+def _outside_phones(text: str, numbers: list[Atom]) -> list[Atom]:
+    """The numbers that are not part of a phone number (both lists are in text order)."""
+    phones = [m.span() for m in PHONE.finditer(text)] if "+" in text or "0" in text else []
+    if not phones:
+        return numbers
+    kept, index = [], 0
+    for atom in numbers:
+        while index < len(phones) and phones[index][1] <= atom.start:
+            index += 1
+        inside = index < len(phones) and phones[index][0] <= atom.start < phones[index][1]
+        if not inside:
+            kept.append(atom)
+    return kept
 
 
 def scan(text: str) -> Iterator[Phrase]:
@@ -308,8 +390,11 @@ def scan(text: str) -> Iterator[Phrase]:
     for index, atom in enumerate(numbers):
         if atom.clean_start and atom.clean_end:
             yield _single(text, atom)
-        if index + 1 < len(numbers):
-            pair = _pair(text, atom, numbers[index + 1])
+        # The second number of a pair is the next one, or the one after a bracketed year
+        # ("9% (2026) → 6%").
+        for second in numbers[index + 1 : index + 3]:
+            pair = _pair(text, atom, second)
             if pair is not None:
                 yield pair
+                break
     yield from _factors(text)

@@ -34,7 +34,9 @@ class Units:
     magnitude_words: dict[str, float]
     unit_words: dict[str, tuple[str, ...]]
     time_units: tuple[str, ...]
+    time_units_attached: tuple[str, ...]
     time_unit_qualifiers: tuple[str, ...]
+    ratio_words: frozenset[str]
 
     def unit_of(self, word: str) -> str | None:
         """The unit family ('percent', 'basis_points', ...) a unit word belongs to."""
@@ -72,8 +74,10 @@ class Phrases:
     range_to: tuple[str, ...]
     range_between: tuple[str, ...]
     range_and: tuple[str, ...]
+    arrows: tuple[str, ...]
     factor: dict[str, float]
     multiplier_verbs: dict[str, float]
+    cadence_counts: dict[str, float]
     baseline_before: tuple[str, ...]
     baseline_after: tuple[str, ...]
     multiplier_verb_blockers: tuple[str, ...]
@@ -96,6 +100,7 @@ class Scoring:
 
     threshold: float
     base: float
+    first_goal_margin: float
     weights: dict[str, float]
     scope: frozenset[str]
     rank_leads: frozenset[str]
@@ -108,6 +113,10 @@ class Scoring:
     duration_preps: frozenset[str]
     scale_leads: tuple[str, ...]
     scale_words: frozenset[str]
+    qualifier_words: frozenset[str]
+    each_words: frozenset[str]
+    rating_words: frozenset[str]
+    team_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +131,9 @@ def units() -> Units:
         magnitude_words={k: float(v) for k, v in raw["magnitude_words"].items()},
         unit_words={k: tuple(v) for k, v in raw["unit_words"].items()},
         time_units=tuple(raw["time_units"]),
+        time_units_attached=tuple(raw["time_units_attached"]),
         time_unit_qualifiers=tuple(raw["time_unit_qualifiers"]),
+        ratio_words=frozenset(raw["ratio_words"]),
     )
 
 
@@ -150,8 +161,10 @@ def phrases() -> Phrases:
         range_to=tuple(raw["range_to"]),
         range_between=tuple(raw["range_between"]),
         range_and=tuple(raw["range_and"]),
+        arrows=tuple(raw["arrows"]),
         factor={k: float(v) for k, v in raw["factor"].items()},
         multiplier_verbs={k: float(v) for k, v in raw["multiplier_verbs"].items()},
+        cadence_counts={k: float(v) for k, v in raw["cadence_counts"].items()},
         baseline_before=tuple(raw["baseline_before"]),
         baseline_after=tuple(raw["baseline_after"]),
         multiplier_verb_blockers=tuple(raw["multiplier_verb_blockers"]),
@@ -181,6 +194,7 @@ def scoring() -> Scoring:
     return Scoring(
         threshold=float(raw["threshold"]),
         base=float(raw["base"]),
+        first_goal_margin=float(raw["first_goal_margin"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
         scope=frozenset(words["scope"]),
         rank_leads=frozenset(words["rank_leads"]),
@@ -193,4 +207,8 @@ def scoring() -> Scoring:
         duration_preps=frozenset(words["duration_preps"]),
         scale_leads=tuple(words["scale_leads"]),
         scale_words=frozenset(words["scale_words"]),
+        qualifier_words=frozenset(words["qualifier_words"]),
+        each_words=frozenset(words["each_words"]),
+        rating_words=frozenset(words["rating_words"]),
+        team_words=frozenset(words["team_words"]),
     )

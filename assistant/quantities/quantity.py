@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import alternation
 from ..parts import Part, disjoint
 from ..result import Unit
 from .grammar import Atom, Phrase, scan
@@ -21,6 +22,14 @@ YEARS = range(1900, 2101)
 PHRASE_SIZE = {"single": 1, "from_to": 2, "between": 2, "by_to": 2, "range": 2}
 # "+25%" and "−5%" are changes; "~10%" is only approximate.
 SIGNED_CHANGE = ("+", "−")
+# "±5%", "+/- 3%": a tolerance around a level.
+TOLERANCE = "±"
+# The lead words of a cadence ("a week", "per month", "/wk", "every Monday").
+CADENCE_LEAD = re.compile(r"(?i:\b(?:a|an|per|every|each)\b|/)")
+# A count word right before a cadence ("once a week", "twice weekly").
+CADENCE_COUNT = re.compile(r"(?i:\b(?P<word>[a-z]+)\s*)\Z")
+LOOKBACK = 12
+SPACES = re.compile(r"\s*")
 # Kinds whose two numbers share one unit ("from 94 to 75 days", "3-4x"); in "by 10 points
 # to 50" each number keeps its own.
 SHARED_UNIT = ("from_to", "between", "range")
@@ -65,6 +74,8 @@ def _bound(phrase: Phrase, atom: Atom) -> str | None:
         return lex.leads[phrase.lead]["bound"]
     if atom.sign in SIGNED_CHANGE:
         return "change"
+    if atom.sign == TOLERANCE:
+        return "max"
     return "min" if atom.plus else None
 
 
@@ -82,6 +93,16 @@ def _shared_unit(atoms: tuple[Atom, ...]) -> tuple[Unit, str | None, str | None]
     return source.unit, source.currency, source.unit_text  # type: ignore[return-value]
 
 
+def _first_amount(atoms: tuple[Atom, ...]) -> float:
+    """The first number of a pair, with the second's magnitude when only the second has one
+    and the pair still rises or falls sensibly ("€40-50k" -> 40,000; "from 800 to 1.2k" keeps
+    800)."""
+    first, last = atoms[0], atoms[-1]
+    if first.magnitude == 1 and last.magnitude > 1 and first.amount * last.magnitude <= last.amount:
+        return first.amount * last.magnitude
+    return first.amount
+
+
 def _from_phrase(phrase: Phrase, text: str) -> Quantity | None:
     atoms = phrase.atoms
     if phrase.kind == "factor":
@@ -94,15 +115,16 @@ def _from_phrase(phrase: Phrase, text: str) -> Quantity | None:
     last = atoms[-1]
     shared = phrase.kind in SHARED_UNIT
     unit, currency, unit_text = _shared_unit(atoms if shared else atoms[-1:])
+    first = _first_amount(atoms) if shared else atoms[0].amount
     ranged = phrase.kind in ("between", "range")
-    if ranged and atoms[0].amount >= last.amount:
+    if ranged and first >= last.amount:
         return None
     return Quantity(
-        amount=(atoms[0] if ranged else last).amount,
+        amount=first if ranged else last.amount,
         unit=unit,
         currency=currency,
         upper=last.amount if ranged else None,
-        baseline=atoms[0].amount if phrase.kind == "from_to" else None,
+        baseline=first if phrase.kind == "from_to" else None,
         lead=phrase.lead,
         bound=_bound(phrase, last),
         sign=last.sign,
@@ -134,8 +156,8 @@ def _multiplier_verb(token: Token) -> Quantity | None:
 @lru_cache(maxsize=1)
 def _multiplier_stems() -> re.Pattern[str]:
     """Stems of the multiplier verbs ("doubl", "halv"), to skip goals that have none."""
-    stems = sorted({verb[:-1] for verb in phrases().multiplier_verbs}, key=len, reverse=True)
-    return re.compile(rf"\b(?i:({'|'.join(map(re.escape, stems))}))")
+    stems = {verb[:-1] for verb in phrases().multiplier_verbs}
+    return re.compile(rf"\b(?i:({alternation(stems, spaced=False)}))")
 
 
 def _non_overlapping(parts: Iterable[Part[Quantity]]) -> list[Part[Quantity]]:
@@ -164,20 +186,60 @@ def _multiplier_verbs(doc: Doc, text: str) -> Iterator[tuple[Token, Quantity]]:
             yield token, quantity
 
 
+def _time_span(text: str, time: Part) -> Part:
+    """Where numbers are times in a time expression: all of it, except the count that opens a
+    cadence ("three times" of "three times a week")."""
+    lead = CADENCE_LEAD.search(text, time.start, time.end) if _is_cadence(time) else None
+    start = lead.start() if lead is not None else time.start
+    return Part(start, time.end, text[start : time.end], time.confidence, time.value)
+
+
+def _is_cadence(time: Part) -> bool:
+    return getattr(time.value, "role", None) == "cadence"
+
+
+def _cadence_counts(text: str, cadences: list[Part]) -> Iterator[Part[Quantity]]:
+    """"once a week", "twice monthly": the count word before a cadence."""
+    words = phrases().cadence_counts
+    for cadence in cadences:
+        match = CADENCE_COUNT.search(text, max(0, cadence.start - LOOKBACK), cadence.start)
+        if match is not None and match["word"].lower() in words:
+            quantity = Quantity(amount=words[match["word"].lower()], unit="count",
+                                unit_text="times", number_start=match.start("word"),
+                                number_end=match.end("word"))
+            yield _part(text, match.start("word"), match.end("word"), quantity)
+
+
+def _as_count(part: Part[Quantity], text: str, cadence_starts: set[int]) -> Part[Quantity]:
+    """A multiplier right before a cadence counts repetitions: "2x a week", "3x/week"."""
+    quantity = part.value
+    if quantity is None or quantity.unit != "multiplier" or quantity.kind not in (
+            "single", "factor"):
+        return part
+    if SPACES.match(text, part.end).end() not in cadence_starts:  # type: ignore[union-attr]
+        return part
+    count = replace(quantity, unit="count", bound=None, lead=None, kind="single",
+                    unit_text="times")
+    return replace(part, value=count)
+
+
 def find_quantities(doc: Doc) -> list[Part[Quantity]]:
     """Every number expression in the goal, in text order, except those that are times:
-    a number inside a time expression ("by March 31", "within 90 days") is never a quantity."""
+    a number inside a time expression ("by March 31", "within 90 days") is never a quantity;
+    the count before a cadence is ("twice a week", "3x/week")."""
     text = doc_text(doc)
-    times = time_parts(doc)
-    found: list[Part[Quantity]] = []
+    times = [_time_span(text, t) for t in time_parts(doc)]
+    cadences = [t for t in times if _is_cadence(t)]
+    found: list[Part[Quantity]] = list(_cadence_counts(text, cadences))
     for phrase in scan(text):
         quantity = _from_phrase(phrase, text)
         if quantity is not None:
             found.append(_part(text, phrase.start, phrase.end, quantity))
     for token, quantity in _multiplier_verbs(doc, text):
         found.append(_part(text, token.idx, token.idx + len(token), quantity))
+    starts = {c.start for c in cadences}
     outside = (
-        p for p in found
+        _as_count(p, text, starts) for p in found
         if p.value is not None and math.isfinite(p.value.amount)  # no 400-digit "numbers"
         and not any(t.overlaps(p.value.number_start, p.value.number_end) for t in times)
     )

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parts import Part
 from ..result import TargetValue
-from ..segments import segment_of
+from ..segments import is_boundary, segment_of
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring
@@ -29,10 +29,18 @@ MARKED_UNITS = ("currency", "percent", "percentage_points", "basis_points", "mul
 ARGUMENT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "npadvmod", "dative", "appos", "ROOT")
 # Dependencies that tie a number to the noun it counts or qualifies.
 NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
-# "Goal 1:", "2)": a number that numbers a list item.
+# "Goal 1:", "2)": a number that numbers a list item; "1. " does at the start of a line.
 ENUMERATION = re.compile(r"[:)]")
+LIST_NUMBER = re.compile(r"\.\s")
+LINE_INDENT = 8
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
+# How far back a confidence word reaches ("confidence level: 70%", "my confidence: 6/10").
+RATING_REACH = 4
+# How far after a number its team may be named ("3 SEs on the team").
+TEAM_REACH = 4
+# How many words after a bound may show it qualifies ("over $75k ACV each").
+QUALIFIER_REACH = 3
 # Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
 CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
 
@@ -78,7 +86,15 @@ def time_unit(c: Candidate) -> float:
 
 
 def lead(c: Candidate) -> float:
-    return float(c.quantity.bound is not None)
+    """Lead or tail words frame the number ("by", "to", "at least", "or more"); "top" before
+    a noun only picks a group ("our top 10 accounts", see `scope`)."""
+    return float(c.quantity.bound is not None and not _ranked_group(c))
+
+
+def _ranked_group(c: Candidate) -> bool:
+    following = _next_word(c)
+    named = following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
+    return c.quantity.lead in scoring().rank_leads and named
 
 
 def verb_argument(c: Candidate) -> float:
@@ -159,11 +175,12 @@ def _next_word(c: Candidate) -> Token | None:
 
 def scope(c: Candidate) -> float:
     """"my 18 accounts", "our 10 largest", "the top 50 accounts": the number says which
-    things the goal is about. A rank is a target: "reach the top 3", "top 10% of reps"."""
-    following = _next_word(c)
-    named = following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
+    things the goal is about; "a team of 6 SDRs" says who does the work. A rank is a target:
+    "reach the top 3", "top 10% of reps"."""
     if c.quantity.lead in scoring().rank_leads:
-        return float(named)
+        return float(_ranked_group(c))
+    if _team_size(c) or _aside(c):
+        return 1.0
     previous = _previous_word(c)
     if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
         return 0.0
@@ -172,13 +189,21 @@ def scope(c: Candidate) -> float:
     return float(not milestone)
 
 
+def _line_start(text: str, start: int) -> bool:
+    """Only spaces stand between the start of a line (or text) and `start`."""
+    before = text[max(0, start - LINE_INDENT) : start]
+    line = before.rsplit("\n", 1)
+    return not line[-1].strip() and (len(line) == 2 or start <= LINE_INDENT)
+
+
 def label(c: Candidate) -> float:
     """"stage 4", "Tier 1", "Fortune 500", "Dec 31": a bare number naming, not counting."""
     previous = _previous_word(c)
-    if c.quantity.bound is not None or c.quantity.unit != "count":
-        return 0.0
-    if ENUMERATION.match(c.text, c.part.end):
-        return 1.0  # "Goal 1:", "2)"
+    if c.quantity.bound is not None or c.quantity.unit != "count" or c.quantity.unit_text:
+        return 0.0  # "twice", "3 times", "8/10" count or score
+    if ENUMERATION.match(c.text, c.part.end) or (
+            LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
+        return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR"
     if previous is None:
         return 0.0
     if previous.lower_ in scoring().label_words:
@@ -191,17 +216,61 @@ def label(c: Candidate) -> float:
 
 
 def qualifier(c: Candidate) -> float:
-    """"Close 5 deals over $50k", "deals above $100k": a bound on the things counted
-    qualifies them; it is not the target."""
+    """"Close 5 deals over $50k", "deals above $100k", "logos worth at least $100k each",
+    "accounts with 10k+ seats": a bound on the things counted qualifies them; it is not the
+    target."""
+    lead = c.quantity.lead or ""
+    if c.quantity.bound not in ("min", "max") or lead == "at" or lead.startswith("to "):
+        return 0.0  # "to below 50", "at 90% or higher" set the level of the goal's metric
+    if c.quantity.unit not in ("currency", "count"):
+        return 0.0  # "close rate on proposals above 40%" is the level of the rate
+    if _qualifying_words(c):
+        return 1.0
     previous = _previous_word(c)
-    if previous is None or c.quantity.bound not in ("min", "max") or previous.pos_ != "NOUN":
+    if previous is None or previous.pos_ != "NOUN":
         return 0.0
-    if (c.quantity.lead or "").startswith("to "):
-        return 0.0  # "to below 50" sets the level of the goal's metric
     counted = any(child.dep_ == "nummod" for child in previous.children)
-    # "deals above $100k": the comparator hangs off a plural noun, not off the verb.
-    plural_head = previous.tag_ == "NNS" and c.number.root.head.head == previous
-    return float(counted or plural_head)
+    # "deals above $100k": the comparator hangs off a plural noun, not off the verb;
+    # "accounts above $1B revenue", "deals > $75k ACV": a measure of each thing follows.
+    plural = previous.tag_ == "NNS"
+    following = _next_word(c)
+    measured = following is not None and following.pos_ in ("NOUN", "PROPN")
+    return float(counted or (plural and (c.number.root.head.head == previous or measured)))
+
+
+def _qualifying_words(c: Candidate) -> bool:
+    """"worth at least", "with ARR under", "every opp over" before the bound; "each" after."""
+    words, before = scoring(), c.before[:2]
+    # Right before the bound, or before the noun right before it ("every opp over").
+    if before and before[0].pos_ in ("NOUN", "PROPN"):
+        before = before[1:]
+    if before and before[0].lower_ in words.qualifier_words:
+        return True
+    return any(t.lower_ in words.each_words for t in c.doc[c.number.end :][:QUALIFIER_REACH])
+
+
+def _self_rating(c: Candidate) -> bool:
+    """"(confidence 80%)", "conf: 7/10": how sure the writer is, not a level to reach."""
+    words = scoring().rating_words
+    return any(t.lower_ in words for t in c.before[:RATING_REACH])
+
+
+def _aside(c: Candidate) -> bool:
+    """"Recruiting (2 recruiters): ...": a count alone in brackets describes."""
+    if c.quantity.unit != "count" or not c.before or c.before[0].text != "(":
+        return False
+    return any(t.text == ")" for t in c.doc[c.number.end :][:TEAM_REACH])
+
+
+def _team_size(c: Candidate) -> bool:
+    """"a team of 6 SDRs", "(team of 12)", "with 3 SEs on the team"."""
+    words, before = scoring().team_words, c.before
+    if len(before) >= 2 and before[0].lower_ == "of" and before[1].lower_ in words:
+        return True
+    if c.quantity.unit != "count" or c.quantity.unit_text:
+        return False
+    after = c.doc[c.number.end :][:TEAM_REACH]
+    return any(t.lower_ in words for t in after) and any(t.lower_ in ("on", "in") for t in after)
 
 
 def date_entity(c: Candidate) -> float:
@@ -217,7 +286,10 @@ def duration(c: Candidate) -> float:
 
 
 def scale(c: Candidate) -> float:
-    """"(out of 5)", "a 1-5 scale": the number is a scale's end, not a level."""
+    """"(out of 5)", "a 1-5 scale": the number is a scale's end, not a level; "(confidence
+    80%)", "conf: 7/10": a self-rating on a scale, not a level either."""
+    if _self_rating(c):
+        return 1.0
     before = c.text[: c.part.start].lower().rstrip()
     after = NEXT_WORD.match(c.text, c.part.end)
     return float(any(before.endswith(words) for words in scoring().scale_leads)
@@ -235,8 +307,8 @@ def later_sentence(c: Candidate) -> float:
 FEATURES: dict[str, Callable[[Candidate], float]] = {
     f.__name__: f
     for f in (has_unit, time_unit, lead, verb_argument, root_clause, goal_cue, number_word,
-              scope, label, qualifier, date_entity, duration, scale, in_purpose, purpose_verb,
-              current_state, later_sentence)
+              scope, label, qualifier, date_entity, duration, scale,
+              in_purpose, purpose_verb, current_state, later_sentence)
 }
 
 
@@ -326,6 +398,36 @@ def target_value(
     )
 
 
+def _first_goal(pool: list[tuple[float, Candidate]],
+                best: tuple[float, Candidate]) -> tuple[float, Candidate]:
+    """Several goals in one text ("- upsell ARR +€250k\n- keep GRR ≥ 95%", "1,200 MQLs,
+    MQL→SQL ≥ 18%"): the first goal's target, when it scores within `first_goal_margin` of
+    the best, counts in another unit and a separator (sentence end, line break, bullet, comma)
+    comes between them."""
+    margin, doc = scoring().first_goal_margin, best[1].doc
+    start = token_span(doc, best[1].part.start, best[1].part.end)
+    first = start.start if start is not None else best[1].number.start
+    separators = [t.i for t in doc[:first] if t.text == "," or is_boundary(t)]
+    if not separators or _main_clause_after_comma(doc, separators[-1], first):
+        return best
+    # A number in the same unit before a separator is more often where things stand today
+    # ("Win rate 18% today, 25% by June") unless the later part names its own metric
+    # ("NRR 112%, logo churn below 6%"); another goal in another unit is a goal.
+    unit = (best[1].quantity.unit, best[1].quantity.currency)
+    named = any(t.pos_ in ("NOUN", "PROPN") for t in doc[separators[-1] + 1 : first])
+    earlier = [(s, c) for s, c in pool if s >= best[0] - margin
+               and c.number.end <= separators[-1]
+               and (named or (c.quantity.unit, c.quantity.currency) != unit)]
+    return min(earlier, key=lambda sc: sc[1].part.start) if earlier else best
+
+
+def _main_clause_after_comma(doc: Doc, separator: int, start: int) -> bool:
+    """"At 12 reps, hit $4M": after a comma, a clause with its own verb is the goal and what
+    came before sets the scene; a verbless "show rate > 80%" is a second goal."""
+    return doc[separator].text == "," and any(
+        t.pos_ in ("VERB", "AUX") for t in doc[separator + 1 : start])
+
+
 def choose_target(
     doc: Doc, quantities: list[Part[Quantity]] | None = None
 ) -> Part[TargetValue] | None:
@@ -339,7 +441,7 @@ def choose_target(
     pool = own or passing
     if not pool:
         return None
-    best_score, best = max(pool, key=lambda sc: (sc[0], -sc[1].part.start))
+    best_score, best = _first_goal(pool, max(pool, key=lambda sc: (sc[0], -sc[1].part.start)))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
     return Part(start=best.part.start, end=best.part.end, text=best.part.text,
                 confidence=round(confidence, 3), value=target_value(doc, best.part, found))

@@ -7,11 +7,11 @@ from spacy.tokens import Doc
 from ..quantities.lexicon import verbs
 from ..result import GoalAnalysis
 from ..segments import is_verb, segments
+from ..vague import WEAK_VERB
 
 SHAPES = ("increase-metric", "decrease-metric", "reach-metric", "maintain-metric",
           "activity-cadence", "project-milestone")
 CADENCE_ROLE = "cadence"
-WEAK_VERB = "weak_verb"
 
 
 def _verb_direction(analysis: GoalAnalysis, doc: Doc) -> str | None:

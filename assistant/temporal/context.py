@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import alternation, lexicon
+from ..lexicon import alternation
+from .lexicon import lexicon
 
 # "within 30 days of finishing onboarding": a duration counted from an event.
 EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from)\s+(?!now\b|today\b)\w",
@@ -30,6 +31,9 @@ class Context:
     relative_to: re.Pattern[str]
     range_join: re.Pattern[str]
     month_after: re.Pattern[str]
+    month_before: re.Pattern[str]
+    ordinary_word: re.Pattern[str]
+    cadence_after: re.Pattern[str]
     start_edges: frozenset[str]
 
 
@@ -47,6 +51,9 @@ def context() -> Context:
     relative_to = (*lex.cue("prepositions", "exclusive"), "after", "following")
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     weeks = alternation(lex.cues["edges"]["week_of"])
+    ambiguous = alternation(lex.ambiguous)
+    weekday_words = alternation(w for w in lex.ambiguous if w in lex.weekdays)
+    units = [w for w, unit in lex.units.items() if unit in ("day", "week", "month", "year")]
     return Context(
         edge=re.compile(
             rf"(?<![a-z])(?P<edge>{_hyphenable(alternation(edges))})[-\s]+(?:the\s+)?$"
@@ -68,6 +75,14 @@ def context() -> Context:
                         r"(?:(?:the|my|our|their|your|his|her|its)\s+)?$"),
         range_join=re.compile(rf"\s*(?:{joins})?\s*"),
         month_after=re.compile(rf"\s*(?:{joins})\s*(?:{months})(?![a-z])"),
+        month_before=re.compile(rf"(?<![a-z])(?:{months})\.?(?:\s+\d{{4}})?\s*(?:{joins})\s*$"),
+        # an ambiguous weekday word after an article, or an ambiguous month or weekday
+        # word joined to a word by a hyphen, reads as an ordinary word ("in the sun",
+        # "sat-nav")
+        ordinary_word=re.compile(rf"(?<![a-z])(?:(?:the|a|an)\s+(?:{weekday_words})(?![a-z])"
+                                 rf"|(?:{ambiguous})-[a-z])"),
+        cadence_after=re.compile(rf"\s+(?:{alternation(lex.cue('cadence', 'lead'))})\s+"
+                                 rf"(?:{alternation(units)})(?![a-z])"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
     )
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..parts import Part
 from .context import EVENT_TAIL
 from .expr import TimeExpr
+from .fiscal import Statement, start_month, stated_fiscal_start, statements
 from .hit import Hit
+from .lexicon import window_start
 from .normalize import Normalized, normalize
-from .roles import role_of, stated_fiscal_start
+from .roles import role_of
 from .spans import find_hits
 
+# What may stand between two expressions that read together: commas, a time of day.
+NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?"
+                           r"(?:(?:and|&)\s+)?", re.IGNORECASE)
 # How sure a role is, by the strength of the evidence for it.
 CONFIDENCE = {"deadline": 0.9, "baseline": 0.85, "cadence": 0.9, "label": 0.8, "vague": 0.85}
 
@@ -21,20 +28,76 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     text = doc.text
     norm = normalize(text)
     located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
-    fiscal_start = next(
-        (month for start, _, expr in located
-         if (month := stated_fiscal_start(norm.text, norm.position(start), expr))),
-        None,
-    )
+    fiscal_start, stated = _stated_calendar(norm, located)
     parts = []
     for start, end, expr in located:
         role = role_of(doc, text, start, end, expr)
-        if fiscal_start and stated_fiscal_start(norm.text, norm.position(start), expr):
+        if any(s <= start and end <= e for s, e in stated):
             role = "label"
         if fiscal_start and (expr.fiscal or expr.kind in ("quarter", "half")):
             expr = expr.with_(fiscal_start=fiscal_start)
         parts.append(Part(start, end, text[start:end], CONFIDENCE[role], expr.with_(role=role)))
-    return parts
+    return _by_neighbour(text, parts)
+
+
+def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]:
+    """Roles that the next expression decides: a duration right before another bound is
+    a service level ("approved within 1 business day by EOQ"), a day right before a
+    cadence a recurring cut-off ("by Monday 9am, every week", "on Tuesday and Thursday
+    each week"). Read from the end, so that a cut-off passes its role back along a list."""
+    changed = list(parts)
+    for i in range(len(parts) - 2, -1, -1):
+        part, following = changed[i], changed[i + 1]
+        expr, after = part.value, following.value
+        if expr is None or after is None or expr.role != "deadline" or \
+                NEIGHBOUR_GAP.fullmatch(text, part.end, following.start) is None:
+            continue
+        role = None
+        if expr.kind == "duration" and after.role == "deadline" and after.prep is not None:
+            role = "label"
+        elif expr.kind in ("weekday", "near_day") and after.role == "cadence":
+            role = "cadence"
+        if role is not None:
+            changed[i] = Part(part.start, part.end, part.text, CONFIDENCE[role],
+                              expr.with_(role=role))
+    return changed
+
+
+Located = tuple[int, int, TimeExpr]
+
+
+def _stated_calendar(norm: Normalized, located: list[Located]) -> tuple[int | None,
+                                                                         list[tuple[int, int]]]:
+    """The fiscal-year start month the goal states (see fiscal.py), and the original
+    spans of the words that state it, whose dates are labels."""
+    found: list[tuple[int, int]] = []
+    month = None
+    for start, end, expr in located:
+        position = norm.position(start)
+        stated = stated_fiscal_start(norm.text, position, expr)
+        if stated:
+            month = month or stated
+            found.append((start, end))
+    ends = {end: expr for _, end, expr in located}
+    for statement in statements(norm.text):
+        first, last = norm.span(statement.start, statement.end)
+        stated = start_month(statement, _owner(norm.text, statement, ends, norm))
+        if stated:
+            month = month or stated
+            found.append((first, last))
+    return month, found
+
+
+def _owner(text: str, statement: Statement, ends: dict[int, TimeExpr],
+           norm: Normalized) -> TimeExpr | None:
+    """The expression a parenthesised statement qualifies: the one ending right before it
+    ("Q2 (Aug–Oct)")."""
+    if not statement.aside:
+        return None
+    at = statement.start
+    while at > window_start(statement.start) and text[at - 1].isspace():
+        at -= 1
+    return ends.get(norm.span(at - 1, at)[1]) if at else None
 
 
 def _outermost(located: list[tuple[int, int, TimeExpr]]) -> list[tuple[int, int, TimeExpr]]:

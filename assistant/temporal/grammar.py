@@ -51,8 +51,9 @@ def iso(m: re.Match[str]) -> TimeExpr | None:
 
 def numeric_year(m: re.Match[str]) -> TimeExpr | None:
     first, second, year = int(m["a"]), int(m["b"]), _year(m["y"])
-    if m["sep"] == ".":  # dotted dates are day-first
-        return _checked(TimeExpr("date", year=year, month=second, day=first))
+    if m["sep"] == ".":  # dotted dates are day-first, unless only month-first is a day
+        return _checked(TimeExpr("date", year=year, month=second, day=first)) or \
+            _checked(TimeExpr("date", year=year, month=first, day=second))
     return _numeric(first, second, year)
 
 
@@ -92,7 +93,8 @@ def _next_year(m: re.Match[str]) -> int | None:
 
 
 def month_day(m: re.Match[str]) -> TimeExpr | None:
-    expr = TimeExpr("date", year=_year(_group(m, "y"), _group(m, "yy")), month=_month(m["mon"]),
+    short = _group(m, "yy") or _group(m, "yy2")
+    expr = TimeExpr("date", year=_year(_group(m, "y"), short), month=_month(m["mon"]),
                     day=_day(m["d"]), offset=_next_year(m))
     return _checked(expr)
 
@@ -149,7 +151,7 @@ PERIOD_END_UNITS = {"year": "year", "yr": "year", "quarter": "quarter", "qtr": "
 
 
 def period_end(m: re.Match[str]) -> TimeExpr:
-    fiscal = bool(m["fisc"]) or m["ye"] == "fye"
+    fiscal = bool(m["fisc"]) or (m["ye"] or "").startswith("f")
     unit = PERIOD_END_UNITS[m["unit"]] if m["unit"] else "year"
     given = _year(_group(m, "y"), _group(m, "yy"))
     return _period(unit, fiscal, given)
@@ -159,6 +161,8 @@ EO_UNITS = {"w": "week", "m": "month", "q": "quarter", "h": "half", "y": "year",
 
 
 def eo(m: re.Match[str]) -> TimeExpr:
+    if _group(m, "mon"):  # "EOM Dec"
+        return TimeExpr("month", month=_month(m["mon"]), edge="end")
     return _period(EO_UNITS[m["eo"]], m["eo"] == "fy", _year(_group(m, "y"), _group(m, "yy")))
 
 
@@ -175,14 +179,31 @@ def _period(unit: str, fiscal: bool, given: int | None) -> TimeExpr:
     return TimeExpr("relative_period", unit=unit, offset=0, edge="end")
 
 
+# Units that bound a goal but have no calendar of their own ("this sprint").
+UNDATED_UNITS = {
+    "sprint": "a sprint has no calendar date unless the goal gives the sprint calendar",
+}
+
+
+# "over the next year" counts a year from today; "next year" names the calendar year.
+AHEAD = frozenset({"next", "coming", "following"})
+COUNTED_YEAR = re.compile(r"the\s+(?:next|coming)")
+
+
 def relative(m: re.Match[str]) -> TimeExpr:
     unit = lexicon().units[_words(m["unit"])]
+    if unit in UNDATED_UNITS:
+        return TimeExpr("unresolvable", unit=unit, reason=UNDATED_UNITS[unit])
+    if unit == "year" and COUNTED_YEAR.fullmatch(_words(m["rel"])):
+        return TimeExpr("duration", amount=1, unit="year")
     return TimeExpr("relative_period", unit=unit, offset=lexicon().relative[_words(m["rel"])],
                     fiscal=unit == "fiscal_year")
 
 
 def unit(m: re.Match[str]) -> TimeExpr:
     value = lexicon().units[_words(m["unit"])]
+    if value in UNDATED_UNITS:
+        return TimeExpr("unresolvable", unit=value, reason=UNDATED_UNITS[value])
     return TimeExpr("relative_period", unit=value, offset=0, fiscal=value == "fiscal_year")
 
 
@@ -197,11 +218,22 @@ def duration(m: re.Match[str]) -> TimeExpr:
     if lead == "first":
         return TimeExpr("unresolvable", amount=amount, unit=value,
                         reason="counted from a start the goal does not give")
+    if value in UNDATED_UNITS:
+        return TimeExpr("unresolvable", amount=amount, unit=value, reason=UNDATED_UNITS[value])
+    if value == "quarter" and lead in AHEAD and float(amount).is_integer():
+        # "the next two quarters" are whole quarters: Q1 and Q2 from Q4
+        return TimeExpr("relative_period", unit="quarter", offset=int(amount))
     return TimeExpr("duration", amount=amount, unit=value)
 
 
 def duration_label(m: re.Match[str]) -> TimeExpr:
     return TimeExpr("duration", amount=float(m["num"]), unit=m["unit"], role="label")
+
+
+def numbered_period(m: re.Match[str]) -> TimeExpr:
+    """"sprint 14": a numbered agile period."""
+    value = lexicon().units[_words(m["unit"])]
+    return TimeExpr("unresolvable", unit=value, reason=UNDATED_UNITS[value])
 
 
 def weekday(m: re.Match[str]) -> TimeExpr:
@@ -219,7 +251,7 @@ def near_day(m: re.Match[str]) -> TimeExpr:
 def holiday(m: re.Match[str]) -> TimeExpr:
     rule = lexicon().holidays[_words(m["hol"])]
     return TimeExpr("holiday", month=rule.month, day=rule.day, weekday=rule.weekday,
-                    nth=rule.nth, offset=rule.shift)
+                    nth=rule.nth, offset=rule.shift, year=_year(_group(m, "y")))
 
 
 def event(m: re.Match[str]) -> TimeExpr:
@@ -246,7 +278,8 @@ BUILDERS: dict[str, Builder] = {
     "year_quarter": quarter, "half": half, "fiscal_year": fiscal_year, "year": year,
     "calendar_year_short": year, "mid": mid,
     "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
-    "duration": duration, "duration_label": duration_label, "weekday": weekday,
+    "duration": duration, "duration_label": duration_label,
+    "numbered_period": numbered_period, "weekday": weekday,
     "near_day": near_day, "holiday": holiday, "event": event, "cadence_word": cadence,
     "cadence": cadence, "cadence_slash": cadence, "comparison": comparison, "vague": vague,
 }

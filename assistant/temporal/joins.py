@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from .context import context
 from .expr import TimeExpr
-from .hit import BOUND_KINDS, Hit
+from .hit import BOUND_KINDS, POINT_KINDS, Hit
 from .lexicon import Lexicon, lexicon
 
 # Days in a duration unit that can move a bound ("2 weeks before Christmas").
-SHIFT_DAYS = {"day": 1, "week": 7}
+SHIFT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 # Point kinds from the least to the most specific name of a day.
 POINT_DETAIL = ("near_day", "weekday", "date")
 
@@ -52,7 +52,8 @@ def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: 
     if context().range_join.fullmatch(between) is None:
         return False
     join = between.strip() or second.expr.prep
-    dashed = join in ("-", "–", "—", "/")
+    # "Jan/Feb" is one period, "Dec 18 / Jan 8" two days to choose from
+    dashed = join in ("-", "–", "—") or (join == "/" and second.expr.kind not in POINT_KINDS)
     opened = first.expr.prep in starts
     listed = join == "and" and first.expr.prep in lex.cue("prepositions", "period_span") and \
         first.expr.kind == second.expr.kind

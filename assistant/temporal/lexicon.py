@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -82,9 +80,3 @@ def window_start(position: int) -> int:
     """Where to start looking for the cue words that end at `position`."""
     return max(0, position - CUE_WINDOW)
 
-
-def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of literal phrases, longest first, any run of spaces between
-    words."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)

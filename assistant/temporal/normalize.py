@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import one_edit_apart
 from .lexicon import lexicon
 
 WORD = re.compile(r"[A-Za-z]+")
@@ -25,22 +26,6 @@ class Normalized:
     def position(self, original: int) -> int:
         """The normalised offset of an original offset."""
         return self.starts.index(original)
-
-
-def one_edit_apart(word: str, name: str) -> bool:
-    """True when `word` becomes `name` by one insertion, deletion, substitution or swap
-    of two neighbouring letters."""
-    if word == name or abs(len(word) - len(name)) > 1:
-        return False
-    if len(word) == len(name):
-        diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
-        if len(diff) == 1:
-            return True
-        i = diff[0]
-        return len(diff) == 2 and diff[1] == i + 1 and word[i] == name[i + 1] and \
-            word[i + 1] == name[i]
-    short, long_ = sorted((word, name), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .lexicon import Lexicon, alternation, lexicon
+from ..lexicon import alternation
+from .lexicon import Lexicon, lexicon
 
 # What a match needs around it before it counts as a time expression.
 Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep", "date_prep"]
@@ -20,9 +21,12 @@ Y4 = r"(?:19|20)\d{2}(?!\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 # After "Q3"/"2H": no letter, and digits only as a two-digit year ("2H27", "1Q28").
 COMPACT_END = r"(?![a-z])(?!\d(?!\d)|\d{3})"
+# "15-Mar-27", "28 Feb 27": a two-digit year after day and month, a plausible one only
+# ("by 1 March 30 deals" keeps its count).
+DMY_YY = r"(?:-|\s+)(?P<yy2>2[4-9]|3\d)(?![\d%.,:/]|\s*(?:%|percent|k\b|m\b))"
 NEXT_YEAR = r"(?P<ny>\s+(?:of\s+)?next\s+year)"
-DUR_UNITS = ("day", "business_day", "week", "month", "quarter", "year")
-PERIOD_UNITS = ("week", "month", "quarter", "half", "year", "fiscal_year")
+DUR_UNITS = ("day", "business_day", "week", "fortnight", "month", "quarter", "year", "sprint")
+PERIOD_UNITS = ("week", "month", "quarter", "half", "year", "fiscal_year", "sprint")
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     y_or_yy = rf"(?:[\s,-]*(?:of\s+)?(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d)|{NEXT_YEAR})"
     period_unit = _units(lex, PERIOD_UNITS, plural=False)
     dur_unit = _units(lex, DUR_UNITS, plural=True)
-    cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|morning|sprint|{full_weekday}|d)"
+    cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|morning|{full_weekday}|d)"
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
     # Earlier patterns win ties between expressions of the same length.
     return [
@@ -84,12 +88,13 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
          "nothing"),
         ("month_day", rf"{mon}[\s-]*(?:the\s+)?(?P<d>{DAY}){y_or_yy}?", "nothing"),
         ("day_month", rf"(?<![\w$€£.,])(?:the\s+)?(?P<d>{DAY})(?:\s+of)?[\s-]*{mon}"
-                      rf"(?:[\s,-]*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "nothing"),
+                      rf"(?:[\s,-]*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d)|{DMY_YY})?", "nothing"),
         ("month_year", rf"{mon}\s*[,.]?\s*(?:of\s+)?(?:(?P<y>{Y4})|'(?P<yy>\d{{2}})(?!\d))",
          "nothing"),
         ("month", rf"(?:(?:next|this\s+coming|coming)\s+)?{mon}(?:{NEXT_YEAR})?", "nothing"),
-        ("season", rf"(?<![a-z])(?:(?:this|next|the)\s+)?(?P<season>{alternation(lex.seasons)})"
-                   rf"(?![a-z])(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "prep"),
+        ("season", rf"(?<![a-z])(?:(?P<srel>this|next)\s+|the\s+)?"
+                   rf"(?P<season>{alternation(lex.seasons)})(?![a-z])"
+                   rf"(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "prep"),
         ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])"
                     r"(?:\s+of\s+(?P<rel>this|next|the\s+next|the\s+following)\s+month)?",
          "date_prep"),
@@ -108,10 +113,12 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                  r"(?![\w%+]|[.,/-]\d|\s*(?:%|percent|pct|k\b|m\b|bn\b|mm\b))", "nothing"),
         ("calendar_year_short", r"(?<![a-z0-9])cy\s*'?(?P<yy>\d{2})(?!\d)", "nothing"),
         ("period_end", r"(?<![a-z])(?:(?P<fisc>fiscal\s+|fy\s*)?(?P<unit>year|yr|quarter|qtr"
-                       r"|month|half|week|wk)(?:[-\s]end|(?<!week)end|'s\s+end)|(?P<ye>f?ye))(?![a-z])"
+                       r"|month|half|week|wk)(?:[-\s]end|(?<!week)end|'s\s+end)"
+                       r"|(?P<ye>f?ye|fy[-\s]end))"
+                       r"(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
-               rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
+               rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?", "nothing"),
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
          "nothing"),
         ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])", "edge"),
@@ -121,12 +128,14 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                      r"|(?:'s|’s|'|’)?\s*time|ago|back|earlier)(?![a-z]))?", "duration_prep"),
         ("duration_label", r"(?<![\w.])(?P<num>\d+)-(?P<unit>day|week|month|year|quarter)"
                            r"(?![a-z])", "nothing"),
+        ("numbered_period", r"(?<![a-z])(?P<unit>sprint)\s*#?\s*(?P<n>\d{1,3})(?![\d%])", "prep"),
         ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),
-        ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])", "nothing"),
+        ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])"
+                    rf"(?:\s*,?\s*(?P<y>{Y4}))?", "nothing"),
         ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
-                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4})\s+)*"
+                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+)*"
                   rf"(?P<ev>{alternation(lex.events)})(?![a-z])",
          "event_prep"),
         ("cadence_word", rf"(?<![a-z])(?:{alternation(lex.cue('cadence', 'words'))})(?![a-z])",

@@ -21,10 +21,11 @@ from .dates import (
     shift_part,
 )
 from .expr import TimeExpr
+from .joins import SHIFT_DAYS
 
 PART_MONTHS = {"quarter": 3, "half": 6, "year": 12, "fiscal_year": 12}
 DURATION_GRANULARITY: dict[str, Granularity] = {
-    "day": "day", "business_day": "day", "week": "week", "month": "month",
+    "day": "day", "business_day": "day", "week": "week", "fortnight": "week", "month": "month",
     "quarter": "quarter", "year": "year",
 }
 NOT_A_BOUND = {
@@ -238,8 +239,8 @@ def _duration(expr: TimeExpr, cal: Calendar) -> Interval:
     amount, unit = expr.amount, expr.unit
     if unit == "business_day":
         day = add_business_days(cal.today, round(amount))
-    elif unit in ("day", "week"):
-        day = cal.today + dt.timedelta(days=round(amount * (7 if unit == "week" else 1)))
+    elif unit in SHIFT_DAYS:
+        day = cal.today + dt.timedelta(days=round(amount * SHIFT_DAYS[unit]))
     else:
         months = amount * {"month": 1, "quarter": 3, "year": 12}[unit]
         whole = int(months)
@@ -264,7 +265,8 @@ def _near_day(expr: TimeExpr, cal: Calendar) -> Interval:
 
 def _holiday(expr: TimeExpr, cal: Calendar) -> Interval:
     assert expr.month is not None
-    for year in (cal.today.year, cal.today.year + 1):
+    years = (expr.year,) if expr.year else (cal.today.year, cal.today.year + 1)
+    for year in years:
         if expr.day is not None:
             day = dt.date(year, expr.month, expr.day)
         else:

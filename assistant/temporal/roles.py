@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..lexicon import alternation
 from .expr import Role, TimeExpr
-from .lexicon import alternation, lexicon, window_start
+from .lexicon import lexicon, window_start
 
 # Expressions that only look ahead ("within 30 days", "by Friday") never date the past.
 FORWARD_KINDS = frozenset({"duration", "weekday", "near_day", "holiday", "unresolvable"})
@@ -17,28 +18,19 @@ FORWARD_KINDS = frozenset({"duration", "weekday", "near_day", "holiday", "unreso
 NAME_KINDS = frozenset({"quarter", "half", "year", "fiscal_year"})
 KIND_ROLES: dict[str, Role] = {"cadence": "cadence", "vague": "vague", "comparison": "baseline"}
 # The start of a line or sentence, where a heading begins.
-LINE_START = re.compile(r"(?:^|[\n.!?;•*-])\s*$")
+LINE_START = re.compile(r"(?:^|[\n.!?;•*-])[^\w.!?;]*$")
+# The start of a line, past bullets and emoji: a period name there heads the whole goal
+# ("Q1 SQLs ≥ 75", "🚀 Q1 goal: ...").
+OPENS_LINE = re.compile(r"(?:^|\n)[^\w\n]*$")
+# How far back an opening parenthesis or purpose word still encloses an expression.
+ASIDE_WINDOW = 160
+# A sentence that opens with its purpose, up to the comma that ends it ("To reach
+# break-even in 2028, close 6 deals by June 30"), which the parse often misses.
+LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+that|to)\s+"
+                             r"[^,.;:\n()]*$", re.IGNORECASE)
 # "from $4M in 2026 to $5M": the time of the starting level is a baseline.
 PAST_LEVEL = re.compile(r"\bfrom\s+[$€£]?\d[\w.,%]*(?:\s+(?:%|percent|pct|[a-z]+))?\s*$",
                         re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def fiscal_cue() -> re.Pattern[str]:
-    """The words that state the goal's own fiscal calendar, just before a date."""
-    lex = lexicon()
-    ends = alternation(lex.cue("fiscal", "end_cues"))
-    starts = alternation(lex.cue("fiscal", "start_cues"))
-    return re.compile(rf"(?:(?P<end>{ends})|(?P<start>{starts}))\s+(?:(?:on|in|at)\s+)?$")
-
-
-def stated_fiscal_start(text: str, start: int, expr: TimeExpr) -> int | None:
-    """The fiscal-year start month that the words before `expr` state, if any
-    ("our fiscal year ends January 31" -> February)."""
-    cue = fiscal_cue().search(text, window_start(start), start)
-    if cue is None or expr.month is None:
-        return None
-    return expr.month % 12 + 1 if cue["end"] else expr.month
 
 
 def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
@@ -55,19 +47,42 @@ def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
         not bound and PAST_LEVEL.search(text, window_start(start), start)
     ) or (not bound and tells_the_past(doc, start, end, expr)):
         return "baseline"
-    names = modifies_noun(doc, text, start, end) or (
+    names = modifies_noun(doc, text, start, end) or names_process(text, end, expr) or (
         expr.prep is None and expr.kind in NAME_KINDS and precedes_noun(doc, text, end)
     )
     if not bound and names and not is_heading(doc, text, start, end):
-        return "label"
+        return "deadline" if _opens_goal(text, start, expr) else "label"
     weak = expr.prep in lex.cue("prepositions", "weak") or (
         expr.prep is None and expr.kind in NAME_KINDS)
     if weak and in_purpose(doc, start, end):
         return "label"
     if expr.kind == "duration" and expr.prep in lex.cue("label", "condition_preps") and \
-            qualifies_noun(doc, start):
+            not counts_ahead(text, start, end) and qualifies_noun(doc, start):
         return "label"
     return "deadline"
+
+
+@lru_cache(maxsize=1)
+def _ahead_words() -> re.Pattern[str]:
+    ahead = (word for word, offset in lexicon().relative.items() if offset > 0)
+    return re.compile(rf"(?<![a-z])(?:{alternation(ahead)})(?![a-z])", re.IGNORECASE)
+
+
+def counts_ahead(text: str, start: int, end: int) -> bool:
+    """True for a duration counted from now ("for the next 30 days"): a bound even where
+    its preposition hangs on a noun."""
+    return _ahead_words().search(text, start, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _process_noun() -> re.Pattern[str]:
+    nouns = alternation(lexicon().cue("label", "process_nouns"))
+    return re.compile(rf"[-\s]+(?:{nouns})(?![a-z])", re.IGNORECASE)
+
+
+def names_process(text: str, end: int, expr: TimeExpr) -> bool:
+    """True for a bare period end naming a process ("the month-end close")."""
+    return expr.prep is None and expr.edge == "end" and _process_noun().match(text, end) is not None
 
 
 def qualifies_noun(doc: Doc, start: int) -> bool:
@@ -89,6 +104,23 @@ def tells_the_past(doc: Doc, start: int, end: int, expr: TimeExpr) -> bool:
         child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PRON" and child.i < verb.i
         for child in verb.children
     )
+
+
+def _opens_goal(text: str, start: int, expr: TimeExpr) -> bool:
+    """A bare period name opening the text or a line ("Q1 bookings target = $320k"): the
+    goal's (weak) bound, written where a heading would be."""
+    return expr.prep is None and expr.kind in NAME_KINDS and \
+        OPENS_LINE.search(text, window_start(start), start) is not None
+
+
+def aside(doc: Doc, text: str, start: int, end: int) -> bool:
+    """True for a time inside a parenthesis or a purpose clause ("(all accounts up for
+    renewal in H1)", "To reach break-even in 2028, ..."): it bounds the goal only when
+    the main clause gives none."""
+    window = max(0, start - ASIDE_WINDOW)
+    opened = text.rfind("(", window, start)
+    return opened > text.rfind(")", window, start) or \
+        LEADING_PURPOSE.search(text, window, start) is not None or in_purpose(doc, start, end)
 
 
 def is_heading(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -113,7 +145,8 @@ def modifies_noun(doc: Doc, text: str, start: int, end: int) -> bool:
     if following.lower_ in ("'s", "’s"):
         return True
     deps = lexicon().cue("label", "modifier_deps")
-    return following.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and any(
+    worded = any(ch.isalpha() for ch in following.text)  # not an emoji tagged as a noun
+    return worded and following.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and any(
         token.dep_ in deps and token.head.i >= span.end for token in span
     )
 

@@ -46,7 +46,8 @@ def extend(text: str, start: int, end: int, expr: TimeExpr, order: int) -> Hit:
     ctx = context()
     edge = None
     if expr.kind in EDGE_KINDS:
-        after = ctx.edge_after.match(text, end)
+        # "Q1 end", but not "month-end close": a period end is no period to end again
+        after = ctx.edge_after.match(text, end) if expr.edge is None else None
         if after:  # "Q1 end", "before Q3 starts"
             end, expr = after.end(), expr.with_(edge="end" if after["end"] else "start")
         start, expr = _modified(text, start, expr)
@@ -83,9 +84,13 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
     # "Timeline: 6 months"
     headed = ctx.heading.search(text, window_start(hit.start), hit.start) is not None
     if pattern.name in ("month", "weekday") and match.group().rstrip(".") in lex.ambiguous:
-        return hit.start < match.start() or _month_follows(text, match.end())
+        if ctx.ordinary_word.search(text, window_start(match.start()), match.end()):
+            return False  # "in the sun", "sat-nav", "wed-tech"
+        return hit.start < match.start() or _month_follows(text, match.end()) or \
+            ctx.month_before.search(text, window_start(match.start()), match.start()) is not None
     if (pattern.name == "relative" and match["rel"] == "the") or pattern.needs == "prep":
-        return prep is not None or has_edge
+        # "this summer" bounds like "this quarter"
+        return prep is not None or has_edge or match.groupdict().get("srel") is not None
     if pattern.needs == "edge":  # "the end of year", not "fiscal year ends"
         return has_edge and hit.start < match.start()
     if pattern.needs == "event_prep":
@@ -100,7 +105,8 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         # "30 days after the pricing update", "2 weeks before Christmas"
         bound = bound or ctx.relative_to.match(text, hit.end) is not None
         level = ctx.level.search(text, window_start(hit.start), hit.start)
-        return headed or (bound and level is None)
+        # "seven days a week" is a cadence, not a bound
+        return headed or (bound and level is None and not ctx.cadence_after.match(text, hit.end))
     return True
 
 

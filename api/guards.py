@@ -12,6 +12,9 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from pydantic import SecretStr
 from starlette.exceptions import HTTPException
 
+# The bodies HTML forms (and LanguageTool clients) send.
+FORM_MEDIA_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
 bearer_scheme = HTTPBearer(auto_error=False, description="`Authorization: Bearer <key>`")
 key_header_scheme = APIKeyHeader(name="X-API-Key", auto_error=False, description="The API key.")
 
@@ -51,7 +54,7 @@ def api_key_guard(
 
 async def form_value(request: Request, field: str) -> str | None:
     """A text field of a form body (parsed once per request), or None."""
-    if media_type(request) not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+    if media_type(request) not in FORM_MEDIA_TYPES:
         return None
     value = (await request.form()).get(field)
     return value if isinstance(value, str) else None

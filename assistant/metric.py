@@ -3,7 +3,9 @@ retention"), found next to the target number or as the object of the goal verb."
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -29,6 +31,10 @@ LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-log
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
+# Places a metric is looked for, in order of trust: a goal names its metric near one of the
+# first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
+# take time quadratic in its length).
+MAX_ANCHORS = 40
 SUBJECT_MODES = frozenset({"subject", "subject_linked"})
 
 
@@ -65,6 +71,8 @@ def _np_token(doc: Doc, j: int) -> bool:
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
     after_noun = j > 0 and doc[j - 1].tag_ in NP_TAGS - {"CD"}
+    if token.tag_ == "VBP" and j > 0 and doc[j - 1].tag_ == "NNS":
+        return False  # a plural and its verb: "new integrations live", "partners pass"
     return _mistagged(token) and (after_noun or next_np) and not _takes_object(doc, j)
 
 
@@ -404,8 +412,9 @@ def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
     a word after a modifier or determiner of its own noun phrase is no verb."""
     if segment_of(doc, before.i) != segment_of(doc, verb.i):
         return False
-    if verb.pos_ in {"NOUN", "PROPN"} and before.tag_ in {"DT", "PRP$", "CD", "POS"}:
-        return True
+    if verb.pos_ in {"NOUN", "PROPN"} and (before.tag_ in {"DT", "PRP$", "POS"} or _coded_name(
+            before)):
+        return True  # not after a list number ('1.2 Increase activation rate')
     modifier = before.tag_ in NP_TAGS - {"CD", "VBN", "VBD", "VBG"} and before.is_alpha
     return modifier and (verb.tag_ in {"VB", "NN", "NNP", "JJ"} or (
         verb.tag_ == "VBP" and before.tag_ == "NN"))
@@ -481,7 +490,7 @@ def find_metric(doc: Doc) -> Part | None:
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
     periods = _period_words(doc, blocked)
-    for anchor, mode in _anchors(doc, target, context):
+    for anchor, mode in islice(_anchors(doc, target, context), MAX_ANCHORS):
         if anchor >= len(doc) or (anchor in blocked and anchor not in periods):
             continue
         bounds = noun_phrase(doc, anchor, blocked, periods)
@@ -556,9 +565,11 @@ def _action_end(doc: Doc, verb: int, blocked: set[int]) -> int:
     """End of a verb with its particles and direct object ('show up', 'pass the product
     exam'); a participle stands alone ('certified on the new platform' -> 'certified')."""
     n, k = len(doc), verb + 1
-    while k < n and k not in blocked and doc[k].dep_ == "prt":
-        k += 1
-    if doc[verb].tag_ in {"VBN", "VBD"} or k >= n or k in blocked:
+    while k < n and k not in blocked and doc[k].is_alpha and doc[k].head.i == verb and (
+            doc[k].dep_ in {"prt", "acomp", "advmod"}):
+        k += 1  # "show up", "go live"
+    has_object = any(c.dep_ == "dobj" for c in doc[verb].children)
+    if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked:
         return k
     obj = noun_phrase(doc, k, blocked)
     return obj[1] if obj is not None and obj[0] <= k + 2 else k
@@ -580,7 +591,8 @@ def _predicate_verb(doc: Doc, k: int, participle_only: bool) -> bool:
         return False
     if participle_only:
         nxt = doc[k + 1] if k + 1 < len(doc) else None
-        return token.tag_ == "VBN" and (nxt is None or nxt.lower_ != "by")
+        return token.tag_ == "VBN" and token.lower_ != token.lemma_.lower() and (
+            nxt is None or nxt.lower_ != "by")  # 'meetings held', not 'integrations live'
     return token.tag_ in VERB_TAGS
 
 
@@ -664,7 +676,9 @@ def _blocked(doc: Doc) -> set[int]:
 
 
 def _tokens_of(doc: Doc, parts: list[Part]) -> set[int]:
-    return {t.i for t in doc for p in parts if p.start <= t.idx < p.end}
+    starts = [t.idx for t in doc]
+    return {i for p in parts
+            for i in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
 
 
 def _names_metric(expr: object) -> bool:

@@ -17,6 +17,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 REQUIRED = (
     "metric.missing", "target.missing", "target.without_metric", "deadline.missing",
     "deadline.past", "deadline.unresolved", "deadline.ambiguous", "deadline.vague",
+    "deadline.unclear",
     "relevance.missing", "relevance.restates_goal", "specific.multiple_goals",
     "achievable.steep", "achievable.unknown", "text.not_a_goal",
 )

@@ -51,6 +51,8 @@ SHARE_OF_GROUP = [
      "trial users invite a teammate"),
     ("Webinar attendance: 45% of registrants join live", "Webinar attendance"),
     ("Move 30% of SMB renewals to annual billing by Q2", "SMB renewals"),
+    ("90% of new logos go live within 60 days", "new logos go live"),
+    ("70 percent of reps hit quota in H1", "reps hit quota"),
 ]
 
 # 4. The shape of the phrase: counted nouns without a number, acronyms and bracketed
@@ -63,6 +65,8 @@ PHRASE_SHAPE = [
     ("Improve lead-to-meeting conversion rate to 9% by May", "lead-to-meeting conversion rate"),
     ("Schedule 15 'exec-sponsor' calls by end of January", "'exec-sponsor' calls"),
     ("Win 5 new logos in the healthcare vertical by June", "new logos"),
+    ("1.3 Raise activation rate from 30% to 45%", "activation rate"),
+    ("KR 2: 4 new connectors live by May", "new connectors"),
     ("Hi Sam, can you send me the Q3 numbers?", None),
     ("Best regards,\nTom Becker | Account Executive | +49 30 1234567", None),
     ("Build a better relationship with procurement", None),

@@ -90,6 +90,11 @@ def test_cadence_template_puts_count_before_activity() -> None:
         pytest.param(_deadline("by March 31, 2026", "2026-03-31", in_past=True), None,
                      id="past-left-open"),
         pytest.param(DeadlineComponent(present=False, confidence=0.8), None, id="absent"),
+        pytest.param(_deadline("b4 friday", "2026-12-03"), "before friday (December 3, 2026)",
+                     id="shorthand-b4-written-out"),
+        pytest.param(_deadline("thru Q2", "2027-06-30"), "through Q2 (June 30, 2027)",
+                     id="shorthand-thru-written-out"),
+        pytest.param(_deadline("b4 the QBR", None), "before the QBR", id="shorthand-undated"),
     ],
 )
 def test_deadline_slot(deadline: DeadlineComponent, expected: str | None) -> None:

@@ -437,6 +437,30 @@ CASES = {
                              "count", None, "reach", None, False),
     "phone-then-goal": Case("Questions? ping me at +1 415 555 0132 - goal is 45 SQLs by 12/15",
                             "45", 45, "count", None, "reach", None, False),
+    # -- several goals in one text: the first goal's target ------------------------------------
+    "first-of-bullets": Case("Q2 goals:\n- new logo ARR $400k by 30.06.2027\n- GRR ≥ 92%",
+                             "$400k", 400_000, "currency", USD, "reach", None, False),
+    "first-of-numbered": Case("My H1:\n1. €300k new ARR\n2. 6 case studies\n3. NRR at "
+                              "110%", "€300k", 300_000, "currency", EUR, "reach", None, False),
+    "first-before-comma": Case("Q1 goal: 900 MQLs from events, MQL→SQL ≥ 20%", "900", 900,
+                               "count", None, "reach", None, False),
+    "first-before-metric-bound": Case("Q3: 8 new partner-sourced deals, avg deal size > $40k",
+                                      "8", 8, "count", None, "reach", None, False),
+    "scene-before-comma": Case("At 12 reps, hit $4M in new ARR this year.", "$4M", 4_000_000,
+                               "currency", USD, "reach", None, False),
+    "scene-using": Case("Using 2 webinars a month, generate $500k pipeline by Q2.", "$500k",
+                        500_000, "currency", USD, "reach", None, False),
+    "same-unit-then-need": Case("Pipeline is $800k today, need $1.2M by EOQ.", "$1.2M",
+                                1_200_000, "currency", USD, "increase", 800_000, False),
+    # -- "to" after a verb of reaching people is not part of the span ----------------------------
+    "dative-percent": Case("Reply to 95% of inbound demo requests within 2 hours.", "95%", 95,
+                           "percent", None, "reach", None, False),
+    "dative-reach-out-percent": Case("Reach out to 80% of dormant accounts by end of Q1.", "80%",
+                                     80, "percent", None, "reach", None, False),
+    "level-to-percent": Case("Raise win rate to 35% by Q3.", "to 35%", 35, "percent", None,
+                             "increase", None, False),
+    "aside-in-brackets": Case("Recruiting (2 recruiters): fill 18 sales roles by March 31, 2027",
+                              "18", 18, "count", None, "reach", None, False),
 }
 
 NO_TARGET = {

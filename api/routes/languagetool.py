@@ -20,10 +20,8 @@ from editors.languagetool import (
 
 from ..errors import ERROR_RESPONSES
 from ..examples import example, json_response
-from ..guards import require_media_type
+from ..guards import FORM_MEDIA_TYPES, require_media_type
 from ..runner import Analyser
-
-FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 check_router = APIRouter(tags=["languagetool"])
 languages_router = APIRouter(tags=["languagetool"])
@@ -34,7 +32,7 @@ languages_router = APIRouter(tags=["languagetool"])
     response_model=CheckResponse,
     summary="Check a document (LanguageTool protocol)",
     responses={200: json_response(example("languagetool_check")), **ERROR_RESPONSES},
-    dependencies=[Depends(require_media_type(*FORM_TYPES))],
+    dependencies=[Depends(require_media_type(*FORM_MEDIA_TYPES))],
 )
 async def check(request: Request, form: Annotated[CheckRequest, Form()]) -> CheckResponse:
     """Each line of the text that holds a goal is checked; findings come back as

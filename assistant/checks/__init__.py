@@ -17,7 +17,7 @@ from .score import score, smart
 def review(draft: GoalAnalysis, doc: Doc, options: Options) -> tuple[GoalAnalysis, Reading]:
     """Run the rules in force on the draft, then fill the SMART summary and the score; also
     return the reading of the goal that the rewrites start from."""
-    reading = read(draft, doc)
+    reading = read(draft, doc, options)
     ctx = Context(draft=draft, doc=doc, options=options, config=rule_config(options),
                   reading=reading)
     findings = run_checks(ctx)

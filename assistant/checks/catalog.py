@@ -23,6 +23,7 @@ _NAMED: dict[str, Check] = {
     "deadline.unresolved": components.deadline_unresolved,
     "deadline.ambiguous": components.deadline_ambiguous,
     "deadline.vague": components.deadline_vague,
+    "deadline.unclear": components.deadline_unclear,
     "relevance.missing": components.relevance_missing,
     "relevance.restates_goal": components.relevance_restates_goal,
     "specific.multiple_goals": multiple_goals,

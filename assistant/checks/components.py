@@ -88,6 +88,14 @@ def deadline_ambiguous(ctx: Context) -> list[Hit]:
                     (f"{lead}{reading}", f"{lead}{other}"))
 
 
+def deadline_unclear(ctx: Context) -> list[Hit]:
+    rival = ctx.reading.rival
+    deadline = ctx.draft.components.deadline
+    if rival is None or deadline.text is None:
+        return []
+    return _located(deadline, {"other": rival.text}, (deadline.text, rival.text))
+
+
 def deadline_vague(ctx: Context) -> list[Hit]:
     offered = tuple(deadline_options(ctx.options))
     return [Hit(part.start, part.end, {"text": part.text}, offered)

@@ -9,18 +9,23 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..options import Options
+from ..parts import Part
 from ..result import GoalAnalysis
+from ..temporal import TimeExpr
 from .config import RuleConfig
 
 
 @dataclass(frozen=True)
 class Reading:
     """What the checks and the rewrite both read from the Doc, worked out once per goal:
-    the head word of each goal stated, a purpose clause that only restates the goal, and,
-    for a text that is no goal at all, the shape it has instead ('question', 'header', ...)."""
+    the head word of each goal stated, a purpose clause that only restates the goal,
+    a second bound as firm as the deadline that names another day (`rival`), which leaves
+    the deadline unclear, and, for a text that is no goal at all, the shape it has instead
+    ('question', 'header', ...)."""
 
     goals: tuple[Token, ...]
     restating: Span | None
+    rival: Part[TimeExpr] | None = None
     not_goal: str | None = None
 
 

@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..options import Options
+from ..parts import Part
 from ..relevance import restating_clause
 from ..result import GoalAnalysis
+from ..temporal import TimeExpr, resolve_deadline, rivals
 from .context import Reading
 from .wording import goal_heads
 
 
-def read(draft: GoalAnalysis, doc: Doc) -> Reading:
+def read(draft: GoalAnalysis, doc: Doc, options: Options) -> Reading:
     restating = None if draft.components.relevance.present else restating_clause(doc)
-    return Reading(goals=tuple(goal_heads(draft, doc)), restating=restating,
-                   not_goal=doc._.gs_not_goal)
+    goals = tuple(goal_heads(draft, doc))
+    return Reading(goals=goals, restating=restating,
+                   rival=rival_deadline(draft, doc, options, goals), not_goal=doc._.gs_not_goal)
+
+
+def rival_deadline(draft: GoalAnalysis, doc: Doc, options: Options,
+                   goals: tuple[Token, ...]) -> Part[TimeExpr] | None:
+    """A bound as firm as the deadline of a single goal that names another day ("by
+    March 15 or by the end of Q1"): which one the goal is judged at is unclear."""
+    chosen = doc._.gs_deadline
+    value = draft.components.deadline.value
+    if chosen is None or value is None or value.date is None or len(goals) > 1:
+        return None
+    reason = draft.components.relevance
+    for part in rivals(doc, doc._.gs_times, chosen):
+        if reason.start is not None and reason.end is not None and \
+                reason.start <= part.start < reason.end:
+            continue  # "which is a company OKR this year" dates the reason
+        if resolve_deadline(part.value, options).date not in (None, value.date):
+            return part
+    return None

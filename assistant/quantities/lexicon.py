@@ -100,6 +100,7 @@ class Scoring:
 
     threshold: float
     base: float
+    first_goal_margin: float
     weights: dict[str, float]
     scope: frozenset[str]
     rank_leads: frozenset[str]
@@ -193,6 +194,7 @@ def scoring() -> Scoring:
     return Scoring(
         threshold=float(raw["threshold"]),
         base=float(raw["base"]),
+        first_goal_margin=float(raw["first_goal_margin"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
         scope=frozenset(words["scope"]),
         rank_leads=frozenset(words["rank_leads"]),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parts import Part
 from ..result import TargetValue
-from ..segments import segment_of
+from ..segments import is_boundary, segment_of
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring
@@ -29,8 +29,10 @@ MARKED_UNITS = ("currency", "percent", "percentage_points", "basis_points", "mul
 ARGUMENT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "npadvmod", "dative", "appos", "ROOT")
 # Dependencies that tie a number to the noun it counts or qualifies.
 NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
-# "Goal 1:", "2)": a number that numbers a list item.
+# "Goal 1:", "2)": a number that numbers a list item; "1. " does at the start of a line.
 ENUMERATION = re.compile(r"[:)]")
+LIST_NUMBER = re.compile(r"\.\s")
+LINE_INDENT = 8
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
 # How far back a confidence word reaches ("confidence level: 70%", "my confidence: 6/10").
@@ -187,13 +189,21 @@ def scope(c: Candidate) -> float:
     return float(not milestone)
 
 
+def _line_start(text: str, start: int) -> bool:
+    """Only spaces stand between the start of a line (or text) and `start`."""
+    before = text[max(0, start - LINE_INDENT) : start]
+    line = before.rsplit("\n", 1)
+    return not line[-1].strip() and (len(line) == 2 or start <= LINE_INDENT)
+
+
 def label(c: Candidate) -> float:
     """"stage 4", "Tier 1", "Fortune 500", "Dec 31": a bare number naming, not counting."""
     previous = _previous_word(c)
     if c.quantity.bound is not None or c.quantity.unit != "count" or c.quantity.unit_text:
         return 0.0  # "twice", "3 times", "8/10" count or score
-    if ENUMERATION.match(c.text, c.part.end):
-        return 1.0  # "Goal 1:", "2)"
+    if ENUMERATION.match(c.text, c.part.end) or (
+            LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
+        return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR"
     if previous is None:
         return 0.0
     if previous.lower_ in scoring().label_words:
@@ -249,7 +259,7 @@ def _aside(c: Candidate) -> bool:
     """"Recruiting (2 recruiters): ...": a count alone in brackets describes."""
     if c.quantity.unit != "count" or not c.before or c.before[0].text != "(":
         return False
-    return any(t.text == ")" for t in c.doc[c.number.end :][:TEAM_REACH])
+    return any(t.text.startswith(")") for t in c.doc[c.number.end :][:TEAM_REACH])
 
 
 def _team_size(c: Candidate) -> bool:
@@ -322,15 +332,28 @@ def purpose_part(doc: Doc) -> Part | None:
 
 
 def _place_preposition(c: Candidate) -> bool:
-    """"Reach out to 100 prospects", "present at 2 conferences": "to"/"at" head the people
-    or places, not a level (after a dative verb, or before a plural noun)."""
+    """"Reach out to 100 prospects", "present at 2 conferences", "respond to 95% of requests":
+    "to"/"at" head the people or places, not a level (after a dative verb, or before a plural
+    noun)."""
     quantity, verb = c.quantity, c.verb
-    if quantity.unit != "count" or c.part.end > quantity.number_end:  # "at 50 or above"
-        return False
+    if quantity.unit not in ("count", "percent") or c.part.end > quantity.number_end:
+        return False  # "at 50 or above"
     if quantity.lead == "to":
-        return verb is not None and verb.lemma_.lower() in scoring().dative_verbs
+        return _dative(c, verb)
+    if quantity.unit != "count":
+        return False
     counted = _nominal(c.number.root)
     return quantity.lead == "at" and counted.tag_ in ("NNS", "NNPS")
+
+
+def _dative(c: Candidate, verb: Token | None) -> bool:
+    """The governing verb, or the word right before "to" (the tagger misreads an opening
+    "Respond" or "Pitch" as a noun), is a verb of reaching people."""
+    datives = scoring().dative_verbs
+    if verb is not None and verb.lemma_.lower() in datives:
+        return True
+    words = [t.lower_ for t in c.before[:2]]
+    return bool(words) and (words[0] in datives or " ".join(reversed(words)) in datives)
 
 
 def _without_lead(c: Candidate) -> Candidate:
@@ -388,6 +411,36 @@ def target_value(
     )
 
 
+def _first_goal(pool: list[tuple[float, Candidate]],
+                best: tuple[float, Candidate]) -> tuple[float, Candidate]:
+    """Several goals in one text ("- upsell ARR +€250k\n- keep GRR ≥ 95%", "1,200 MQLs,
+    MQL→SQL ≥ 18%"): the first goal's target, when it scores within `first_goal_margin` of
+    the best, counts in another unit and a separator (sentence end, line break, bullet, comma)
+    comes between them."""
+    margin, doc = scoring().first_goal_margin, best[1].doc
+    start = token_span(doc, best[1].part.start, best[1].part.end)
+    first = start.start if start is not None else best[1].number.start
+    separators = [t.i for t in doc[:first] if t.text == "," or is_boundary(t)]
+    if not separators or _main_clause_after_comma(doc, separators[-1], first):
+        return best
+    # A number in the same unit before a separator is more often where things stand today
+    # ("Win rate 18% today, 25% by June") unless the later part names its own metric
+    # ("NRR 112%, logo churn below 6%"); another goal in another unit is a goal.
+    unit = (best[1].quantity.unit, best[1].quantity.currency)
+    named = any(t.pos_ in ("NOUN", "PROPN") for t in doc[separators[-1] + 1 : first])
+    earlier = [(s, c) for s, c in pool if s >= best[0] - margin
+               and c.number.end <= separators[-1]
+               and (named or (c.quantity.unit, c.quantity.currency) != unit)]
+    return min(earlier, key=lambda sc: sc[1].part.start) if earlier else best
+
+
+def _main_clause_after_comma(doc: Doc, separator: int, start: int) -> bool:
+    """"At 12 reps, hit $4M": after a comma, a clause with its own verb is the goal and what
+    came before sets the scene; a verbless "show rate > 80%" is a second goal."""
+    return doc[separator].text == "," and any(
+        t.pos_ in ("VERB", "AUX") for t in doc[separator + 1 : start])
+
+
 def choose_target(
     doc: Doc, quantities: list[Part[Quantity]] | None = None
 ) -> Part[TargetValue] | None:
@@ -401,7 +454,7 @@ def choose_target(
     pool = own or passing
     if not pool:
         return None
-    best_score, best = max(pool, key=lambda sc: (sc[0], -sc[1].part.start))
+    best_score, best = _first_goal(pool, max(pool, key=lambda sc: (sc[0], -sc[1].part.start)))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
     return Part(start=best.part.start, end=best.part.end, text=best.part.text,
                 confidence=round(confidence, 3), value=target_value(doc, best.part, found))

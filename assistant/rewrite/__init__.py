@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..checks.context import Reading
 from ..checks.deadlines import spell_date
+from ..lexicon import load_data
 from ..result import COMPONENTS, DeadlineComponent, GoalAnalysis, RelevanceComponent, Rewrite
-from .clause import goal_clause
+from .clause import SETTINGS, goal_clause
 from .render import render
 from .shape import choose_shape
 
@@ -33,7 +35,7 @@ def deadline_slot(deadline: DeadlineComponent) -> str | None:
     if not deadline.present or deadline.text is None:
         return None
     value = deadline.value
-    said = _with_preposition(_lower_start(deadline.text))
+    said = _with_preposition(_spelled_preposition(_lower_start(deadline.text)))
     if value is None or value.date is None:
         return said
     if value.in_past:
@@ -49,6 +51,18 @@ def _lower_start(text: str) -> str:
     if words and words[0].lower() in STOP_WORDS and words[0][1:].islower():
         return text[:1].lower() + text[1:]
     return text
+
+
+@lru_cache(maxsize=1)
+def _shorthand() -> dict[str, str]:
+    return dict(load_data(__package__, SETTINGS)["prepositions"])
+
+
+def _spelled_preposition(text: str) -> str:
+    """'b4 friday' -> 'before friday': chat shorthand for the preposition written out."""
+    words = text.split(maxsplit=1)
+    spelled = _shorthand().get(words[0].lower()) if words else None
+    return text if spelled is None else " ".join([spelled, *words[1:]])
 
 
 def _with_preposition(text: str) -> str:
@@ -83,7 +97,8 @@ def suggest(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[Rewrite]
         "object": clause.object,
         "has_metric": parts.metric.present,
         "has_target": parts.target.present or clause.target_filled,
-        "deadline": deadline_slot(parts.deadline),
+        # two bounds compete: ask rather than show a date the writer may not mean
+        "deadline": None if reading.rival is not None else deadline_slot(parts.deadline),
         "relevance": relevance_slot(parts.relevance, analysis.text),
     })
     placeholders = [name for name in COMPONENTS if f"[{name}]" in text]

@@ -124,12 +124,15 @@ def _anchor(analysis: GoalAnalysis, doc: Doc) -> tuple[int, int, Token | None, i
 
 
 def _cut_ranges(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[tuple[int, int]]:
-    """Character ranges that never belong to the clause: the deadline, the reason, a
-    purpose that only restates the goal, and time words that are no deadline ("ASAP")."""
+    """Character ranges that never belong to the clause: the deadline and a bound that
+    competes with it, the reason, a purpose that only restates the goal, and time words
+    that are no deadline ("ASAP")."""
     parts = analysis.components
     ranges = [(c.start, c.end) for c in (parts.deadline, parts.relevance)
               if c.present and c.start is not None and c.end is not None]
     ranges += [(p.start, p.end) for p in doc._.gs_times if p.value.role == "vague"]
+    if reading.rival is not None:
+        ranges.append((reading.rival.start, reading.rival.end))
     if reading.restating is not None:
         ranges.append((reading.restating.start_char, reading.restating.end_char))
     return ranges

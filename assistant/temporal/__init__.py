@@ -10,9 +10,9 @@ The grammar's words live in `data/lexicon.toml` and `data/cues.toml`, its patter
 reference date, which only `resolve_deadline` reads.
 """
 
-from .choose import choose_deadline
+from .choose import choose_deadline, rivals
 from .expr import TimeExpr
 from .find import find_times
 from .resolve import resolve_deadline
 
-__all__ = ["TimeExpr", "choose_deadline", "find_times", "resolve_deadline"]
+__all__ = ["TimeExpr", "choose_deadline", "find_times", "resolve_deadline", "rivals"]

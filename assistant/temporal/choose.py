@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
+from ..lexicon import alternation
 from ..parts import Part
 from .expr import TimeExpr
 from .lexicon import lexicon
@@ -38,6 +42,38 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
     text = doc.text
     return max(deadlines, key=lambda p: (not aside(doc, text, p.start, p.end),
                                          strength(doc, text, p), _dated(p), -p.start))
+
+
+def rivals(doc: Doc, times: list[Part[TimeExpr]], chosen: Part[TimeExpr]) -> list[Part[TimeExpr]]:
+    """The other bounds of the goal's main clause that also name a day and compete with the
+    chosen deadline: offered in its place ("by Dec 18 / Jan 8", "in Q1, maybe Q2"), or as
+    firm as it with no other amount between them ("by March 15 or by the end of Q1";
+    "$1.1M by 31/12 and $400k more by 31/01" gives each amount its own bound). Whether
+    they name a different day is for the resolution to say."""
+    text = doc.text
+    if not _dated(chosen) or aside(doc, text, chosen.start, chosen.end):
+        return []
+    firmness = strength(doc, text, chosen)
+    found = []
+    for part in times:
+        if part is chosen or part.value is None or part.value.role != "deadline" or \
+                not _dated(part) or chosen.overlaps(part.start, part.end) or \
+                aside(doc, text, part.start, part.end):
+            continue
+        first, second = sorted((chosen, part), key=lambda p: p.start)
+        offered = alternatives().fullmatch(text, first.end, second.start) is not None
+        between = text[first.end:second.start]
+        if offered or (strength(doc, text, part) == firmness and
+                       not any(ch.isdigit() for ch in between)):
+            found.append(part)
+    return found
+
+
+@lru_cache(maxsize=1)
+def alternatives() -> re.Pattern[str]:
+    """What joins a bound to another offered in its place."""
+    words = alternation(lexicon().cue("prepositions", "alternative"))
+    return re.compile(rf"\s*(?:,\s*(?:(?:{words})[\s,]+)?|(?:{words})[\s,]+)", re.IGNORECASE)
 
 
 def _dated(part: Part[TimeExpr]) -> bool:

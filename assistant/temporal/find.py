@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from spacy.tokens import Doc
@@ -16,10 +15,11 @@ from .lexicon import window_start
 from .normalize import Normalized, normalize
 from .roles import role_of
 from .spans import find_hits
+from .sprints import dated_sprints, sprint_days
 
 # What may stand between two expressions that read together: commas, a time of day.
-NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?",
-                           re.IGNORECASE)
+NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?"
+                           r"(?:(?:and|&)\s+)?", re.IGNORECASE)
 # How sure a role is, by the strength of the evidence for it.
 CONFIDENCE = {"deadline": 0.9, "baseline": 0.85, "cadence": 0.9, "label": 0.8, "vague": 0.85}
 
@@ -30,8 +30,10 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     norm = normalize(text)
     located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
     fiscal_start, stated = _stated_calendar(norm, located)
+    days = sprint_days(norm.text)
     parts = []
-    for start, end, expr in located:
+    for start, end, found in located:
+        expr = dated_sprints(found, days)
         role = role_of(doc, text, start, end, expr)
         if any(s <= start and end <= e for s, e in stated):
             role = "label"
@@ -44,9 +46,11 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
 def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]:
     """Roles that the next expression decides: a duration right before another bound is
     a service level ("approved within 1 business day by EOQ"), a day right before a
-    cadence a recurring cut-off ("by Monday 9am, every week")."""
+    cadence a recurring cut-off ("by Monday 9am, every week", "on Tuesday and Thursday
+    each week"). Read from the end, so that a cut-off passes its role back along a list."""
     changed = list(parts)
-    for i, (part, following) in enumerate(itertools.pairwise(parts)):
+    for i in range(len(parts) - 2, -1, -1):
+        part, following = changed[i], changed[i + 1]
         expr, after = part.value, following.value
         if expr is None or after is None or expr.role != "deadline" or \
                 NEIGHBOUR_GAP.fullmatch(text, part.end, following.start) is None:
@@ -102,8 +106,13 @@ def _owner(text: str, statement: Statement, ends: dict[int, TimeExpr],
 def _outermost(located: list[tuple[int, int, TimeExpr]]) -> list[tuple[int, int, TimeExpr]]:
     """Drop expressions inside another one's event phrase ("within 2 weeks of the kickoff
     in March": "in March" dates the kickoff, not the goal)."""
-    return [item for item in located
-            if not any(o is not item and o[0] <= item[0] and item[1] <= o[1] for o in located)]
+    outer: set[int] = set()
+    reach = -1
+    for at in sorted(range(len(located)), key=lambda k: (located[k][0], -located[k][1])):
+        if located[at][1] > reach:  # no earlier-starting expression reaches this one's end
+            outer.add(at)
+            reach = located[at][1]
+    return [item for at, item in enumerate(located) if at in outer]
 
 
 def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, TimeExpr]:

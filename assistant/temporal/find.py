@@ -15,6 +15,7 @@ from .lexicon import window_start
 from .normalize import Normalized, normalize
 from .roles import role_of
 from .spans import find_hits
+from .sprints import dated_sprints, sprint_days
 
 # What may stand between two expressions that read together: commas, a time of day.
 NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?"
@@ -29,8 +30,10 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     norm = normalize(text)
     located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
     fiscal_start, stated = _stated_calendar(norm, located)
+    days = sprint_days(norm.text)
     parts = []
-    for start, end, expr in located:
+    for start, end, found in located:
+        expr = dated_sprints(found, days)
         role = role_of(doc, text, start, end, expr)
         if any(s <= start and end <= e for s, e in stated):
             role = "label"

@@ -21,15 +21,17 @@ HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "FW", "XX"})
 MISTAGGED_NOUNS = frozenset({"VB", "VBZ", "VBP", "VBG", "UH", "IN", "RB"})
 BARE_LEADS = frozenset({"at", "more", "between", "a", "over", "under", "nearly", "about",
                         "around", "approximately", "roughly", "exactly", "least"})
-NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "totalling"})
+NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "totalling", "vs",
+                      "vs.", "versus"})
 MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_strict": 0.8,
-                   "subject_linked": 0.85, "subject": 0.8, "verb_strict": 0.85, "verb": 0.75}
+                   "subject_linked": 0.85, "subject": 0.8, "verb_subject": 0.75,
+                   "verb_strict": 0.85, "verb": 0.75}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
-SUBJECT_MODES = frozenset({"subject", "subject_linked"})
+SUBJECT_MODES = frozenset({"subject", "subject_linked", "verb_subject"})
 
 
 def _words(key: str) -> frozenset[str]:
@@ -113,7 +115,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
             j = bracket  # "mid-market (MM) renewals"
             continue
         if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
-                or _quote_mark(doc, j)):
+                or _quote_mark(doc, j) or _hyphen_start(doc, j)):
             break
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
@@ -175,10 +177,18 @@ def _scale_word(doc: Doc, i: int) -> bool:
 def _head_token(doc: Doc, j: int, start: int) -> bool:
     """A token that can end a metric name: a noun, acronym or coded name with letters."""
     token = doc[j]
+    if token.text == "#":
+        return j + 1 < len(doc) and doc[j + 1].lower_ == "of"  # "# of opps"
     if not any(ch.isalpha() for ch in token.text):
         return False
     return token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
         j > start and (_mistagged(token) or (_glued(doc, j - 1) and token.is_alpha)))
+
+
+def _hyphen_start(doc: Doc, j: int) -> bool:
+    """'no' in 'demo no-show rate': the first part of a hyphenated word."""
+    return (j + 2 < len(doc) and doc[j].whitespace_ == "" and doc[j + 1].text == "-"
+            and doc[j].is_alpha and doc[j + 2].is_alpha)
 
 
 def _quote_mark(doc: Doc, j: int) -> bool:
@@ -369,6 +379,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if verb is None:
         subjects = list(_subject_starts(doc, first.i, context))
         yield from ((i, "subject_linked") for i in subjects)  # "ACV is $300k"
+        if getattr(target.value, "unit", None) == "multiplier":
+            yield from ((i, "subject") for i in subjects)  # "pipeline 3.5x quota"
         if not linked:
             yield after, "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
         yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
@@ -379,6 +391,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if not bare:
         yield start, "verb_strict"
     yield follow
+    if start == first.i:  # "the # of net new logos should hit 12": the verb's subject
+        yield from ((i, "verb_subject") for i in _subject_starts(doc, verb.i, context))
     yield start, "verb"
 
 
@@ -498,11 +512,21 @@ def find_metric(doc: Doc) -> Part | None:
             end -= 1  # "Q1 bookings target = $320k"
         if mode in {"verb", "verb_strict"} | SUBJECT_MODES:
             end = per_unit(doc, end, blocked)
+        if mode == "verb_subject" and not _before_verb(doc, end, target, context):
+            continue
         if _accepted(doc, start, end, mode, target, context):
             end = _predicate_end(doc, start, end, mode, target, blocked)
             span = doc[start:end]
             return Part(span.start_char, span.end_char, span.text, MODE_CONFIDENCE[mode])
     return None
+
+
+def _before_verb(doc: Doc, end: int, target: Part | None, context: set[int]) -> bool:
+    """The phrase ends before the verb that governs the target ('Gotta hit 7 figures' has
+    no subject)."""
+    first = next((t for t in doc if target is not None and t.idx == target.start), None)
+    verb = _governing_verb(doc, first, target, context) if first and target else None
+    return verb is not None and end <= verb.i
 
 
 def not_a_goal(doc: Doc) -> bool:

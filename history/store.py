@@ -13,13 +13,13 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, delete, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, Row, delete, insert, make_url, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assistant.result import COMPONENTS, TeamSummary
 
 from .db import make_engine, migrate, writing
-from .errors import CycleExistsError, CycleNotFoundError, InvalidNameError
+from .errors import CycleExistsError, CycleNotFoundError, HistoryError, InvalidNameError
 from .records import CycleDetail, CycleInfo, SavedGoal, StoredGoal
 from .settings import HistorySettings
 from .tables import NAME_CHARS, cycles, goals, parent_goals
@@ -213,10 +213,16 @@ def _stored(row: AnyRow) -> StoredGoal:
 
 
 def connect(url: str, *, upgrade: bool = True) -> HistoryStore:
-    """A store on the database at `url`, migrated to the newest schema unless told not to."""
-    engine = make_engine(url)
-    if upgrade:
-        migrate(engine)
+    """A store on the database at `url`, migrated to the newest schema unless told not to.
+    Raises `HistoryError` when the database cannot be reached."""
+    try:
+        engine = make_engine(url)
+        if upgrade:
+            migrate(engine)
+    except (OperationalError, OSError) as exc:
+        where = make_url(url).render_as_string(hide_password=True)
+        raise HistoryError(f"cannot open the history database {where}: "
+                           f"{type(exc).__name__}") from exc
     return HistoryStore(engine)
 
 

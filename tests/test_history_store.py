@@ -13,13 +13,21 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from history_goals import failed, goal, many, summary_of
 from sqlalchemy import func, select
 from sqlalchemy.exc import StatementError
 
-from history import CycleExistsError, CycleNotFoundError, HistoryStore, InvalidNameError
+from history import (
+    CycleExistsError,
+    CycleNotFoundError,
+    HistoryError,
+    HistoryStore,
+    InvalidNameError,
+)
 from history.store import connect, open_store
-from history.tables import cycles, goals, parent_goals
+from history.tables import cycles, goals, metadata, parent_goals
 
 ROOT = Path(__file__).resolve().parents[1]
 TEAM = "Revenue EMEA"
@@ -171,3 +179,42 @@ def test_ten_concurrent_saves_of_different_cycles_all_land(
     assert sorted(info.cycle for info in store.cycles(TEAM)) == names
     assert {info.goals for info in store.cycles(TEAM)} == {200}
     assert counts(store) == (10, 2000, 0)
+
+
+def save_same_name(url: str, owner: str) -> str:
+    saved = many(200, owner=owner)
+    try:
+        connect(url, upgrade=False).save_cycle(TEAM, "2027-Q1", saved, summary_of(saved))
+    except CycleExistsError:
+        return "exists"
+    return owner
+
+
+def test_concurrent_saves_of_one_name_leave_exactly_one_whole_cycle(
+    store: HistoryStore, database_url: str
+) -> None:
+    owners = [f"Owner {n}" for n in range(5)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=5, mp_context=context) as pool:
+        outcomes = list(pool.map(save_same_name, [database_url] * 5, owners))
+    winners = [outcome for outcome in outcomes if outcome != "exists"]
+    assert len(winners) == 1
+    assert {goal.owner for goal in store.cycle(TEAM, "2027-Q1").entries} == set(winners)
+    assert counts(store) == (1, 200, 0)
+
+
+def test_the_migrated_schema_matches_the_tables_module(store: HistoryStore) -> None:
+    with store.engine.connect() as connection:
+        drift = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert drift == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [pytest.param("postgresql+psycopg://user:secret@/nowhere?host=/nonexistent", id="no-server"),
+     pytest.param("sqlite:////proc/no/such/folder/history.db", id="unwritable-folder")],
+)
+def test_an_unreachable_database_is_a_clear_error_without_the_password(url: str) -> None:
+    with pytest.raises(HistoryError, match="cannot open the history database") as caught:
+        connect(url)
+    assert "secret" not in caught.value.message

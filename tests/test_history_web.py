@@ -57,6 +57,16 @@ def database(database_url: str, monkeypatch: pytest.MonkeyPatch, nlp: Language) 
     return database_url
 
 
+def test_the_team_page_offers_parents_and_saving() -> None:
+    async def calls(client: httpx.AsyncClient) -> httpx.Response:
+        return await client.get("/team")
+
+    page = run_pages(calls)
+    assert page.status_code == 200
+    assert all(hook in page.text for hook in ('name="parents"', 'name="team"', 'name="cycle"',
+                                              "data-save"))
+
+
 def test_save_then_history_trend_compare_cycle_and_delete() -> None:
     async def calls(client: httpx.AsyncClient) -> dict[str, httpx.Response]:
         answers = {"q1": await upload(client, "2027-Q1", Q1),

@@ -452,6 +452,15 @@ CASES = {
                         500_000, "currency", USD, "reach", None, False),
     "same-unit-then-need": Case("Pipeline is $800k today, need $1.2M by EOQ.", "$1.2M",
                                 1_200_000, "currency", USD, "increase", 800_000, False),
+    # -- "to" after a verb of reaching people is not part of the span ----------------------------
+    "dative-percent": Case("Reply to 95% of inbound demo requests within 2 hours.", "95%", 95,
+                           "percent", None, "reach", None, False),
+    "dative-reach-out-percent": Case("Reach out to 80% of dormant accounts by end of Q1.", "80%",
+                                     80, "percent", None, "reach", None, False),
+    "level-to-percent": Case("Raise win rate to 35% by Q3.", "to 35%", 35, "percent", None,
+                             "increase", None, False),
+    "aside-in-brackets": Case("Recruiting (2 recruiters): fill 18 sales roles by March 31, 2027",
+                              "18", 18, "count", None, "reach", None, False),
 }
 
 NO_TARGET = {

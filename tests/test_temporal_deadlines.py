@@ -521,6 +521,11 @@ DEADLINES = [
     # a period name opening the goal
     ("leading-period", "Q1 bookings target = $320k; currently at $0 lol", "Q1", "2027-03-31"),
     ("leading-period-emoji", "🚀 Q1 goal: 900 MQLs from paid search", "Q1", "2027-03-31"),
+    # a count of sprints once the goal states their length
+    ("sprints-length-after", "Close 45 tickets in the next 3 sprints (2-week sprints)",
+     "in the next 3 sprints", "2027-01-08"),
+    ("sprints-length-before", "Our sprints are two weeks; record 20 demos within 2 sprints",
+     "within 2 sprints", "2026-12-25"),
     ("eom-month", "Backlog older than 7 days = 0 by EOM Dec", "by EOM Dec", "2026-12-31"),
     ("holiday-year", "Certify 15 partner SEs by Thanksgiving 2027.", "by Thanksgiving 2027",
      "2027-11-25"),
@@ -567,6 +572,8 @@ UNRESOLVABLE = [
     ("for-sprints", "Close 30 tickets per sprint for the next 3 sprints.",
      "for the next 3 sprints"),
     ("this-sprint", "Get 12 case studies approved this sprint.", "this sprint"),
+    ("this-sprint-with-length", "Approve 12 case studies this sprint (2-week sprints).",
+     "this sprint"),
     ("numbered-sprint", "Automate 100% of POC setups by the end of sprint 14.",
      "by the end of sprint 14"),
     ("month-event", "Lift show rate by 5 points before the January SKO.",

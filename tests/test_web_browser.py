@@ -37,9 +37,12 @@ PAYLOAD = (
 
 
 @pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
-    # The page calls the API without a key, as a browser on an open server does.
-    with running_server(drop=("GOALSMITH_API_KEY",)) as server:
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    # The page calls the API without a key, as a browser on an open server does; saved
+    # history goes to a database of this session only.
+    history = tmp_path_factory.mktemp("history") / "history.db"
+    with running_server({"GOALSMITH_DATABASE_URL": f"sqlite:///{history}"},
+                        drop=("GOALSMITH_API_KEY",)) as server:
         yield server.url
 
 
@@ -237,6 +240,39 @@ def test_team_upload_shows_rows_chart_and_download(team_page: Page) -> None:
     records = list(csv.DictReader(io.StringIO(exported)))
     assert len(records) == len(TEAM_ROWS) - 1
     assert not records[2]["Goal"].startswith("=")
+
+
+def save_cycle(page: Page, base_url: str, upload: Path, team: str, cycle: str) -> None:
+    page.goto(base_url + "/team")
+    page.get_by_label("Goals file (CSV or XLSX)").set_input_files(str(upload))
+    page.get_by_label("Team", exact=True).fill(team)
+    page.get_by_label("Cycle", exact=True).fill(cycle)
+    page.get_by_role("button", name="Analyse and save").click()
+    page.wait_for_selector("[data-saved]")
+
+
+def test_saved_cycles_show_in_history_with_trend_and_delete(
+    browser: Browser, base_url: str, tmp_path: Path
+) -> None:
+    upload = tmp_path / "team goals.csv"
+    with upload.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(TEAM_ROWS)
+    with watched_page(browser) as page:
+        save_cycle(page, base_url, upload, "Browser team", "2027-Q1")
+        save_cycle(page, base_url, upload, "Browser team", "2027-Q2")
+        page.get_by_role("link", name="Open it in the history").click()
+        assert page.locator("[data-saved-goal]").count() == len(TEAM_ROWS) - 1
+        page.get_by_role("link", name="Back to the team's history").click()
+        chart = page.locator("[data-trend-chart] svg")
+        assert chart.get_attribute("role") == "img"
+        assert page.locator("[data-trend-bar]").count() == 2
+        assert "2027-Q1: mean score" in (page.locator("#trend-desc").text_content() or "")
+        assert page.locator("[data-owner-change]").count() == len({row[0] for row in TEAM_ROWS[1:]})
+        page.goto(base_url + "/team/history/Browser team/2027-Q1")
+        page.get_by_role("button", name="Delete this cycle").click()
+        page.wait_for_selector("[role=status]")
+        cycles = page.locator("[data-cycle]").evaluate_all("rows => rows.map(r => r.dataset.cycle)")
+        assert cycles == ["Browser team/2027-Q2"]
 
 
 def test_team_table_filters_and_sorts(team_page: Page) -> None:

@@ -100,7 +100,8 @@ def _render_team(
 
 @router.get("/team", response_class=HTMLResponse)
 def team_page(request: Request) -> HTMLResponse:
-    form = {"reference_date": dt.date.today().isoformat(), "date_order": "MDY"}
+    form = {"reference_date": dt.date.today().isoformat(), "date_order": "MDY", "team": "",
+            "cycle": ""}
     return _render_team(request, form)
 
 

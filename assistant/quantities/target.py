@@ -259,7 +259,7 @@ def _aside(c: Candidate) -> bool:
     """"Recruiting (2 recruiters): ...": a count alone in brackets describes."""
     if c.quantity.unit != "count" or not c.before or c.before[0].text != "(":
         return False
-    return any(t.text == ")" for t in c.doc[c.number.end :][:TEAM_REACH])
+    return any(t.text.startswith(")") for t in c.doc[c.number.end :][:TEAM_REACH])
 
 
 def _team_size(c: Candidate) -> bool:
@@ -332,15 +332,28 @@ def purpose_part(doc: Doc) -> Part | None:
 
 
 def _place_preposition(c: Candidate) -> bool:
-    """"Reach out to 100 prospects", "present at 2 conferences": "to"/"at" head the people
-    or places, not a level (after a dative verb, or before a plural noun)."""
+    """"Reach out to 100 prospects", "present at 2 conferences", "respond to 95% of requests":
+    "to"/"at" head the people or places, not a level (after a dative verb, or before a plural
+    noun)."""
     quantity, verb = c.quantity, c.verb
-    if quantity.unit != "count" or c.part.end > quantity.number_end:  # "at 50 or above"
-        return False
+    if quantity.unit not in ("count", "percent") or c.part.end > quantity.number_end:
+        return False  # "at 50 or above"
     if quantity.lead == "to":
-        return verb is not None and verb.lemma_.lower() in scoring().dative_verbs
+        return _dative(c, verb)
+    if quantity.unit != "count":
+        return False
     counted = _nominal(c.number.root)
     return quantity.lead == "at" and counted.tag_ in ("NNS", "NNPS")
+
+
+def _dative(c: Candidate, verb: Token | None) -> bool:
+    """The governing verb, or the word right before "to" (the tagger misreads an opening
+    "Respond" or "Pitch" as a noun), is a verb of reaching people."""
+    datives = scoring().dative_verbs
+    if verb is not None and verb.lemma_.lower() in datives:
+        return True
+    words = [t.lower_ for t in c.before[:2]]
+    return bool(words) and (words[0] in datives or " ".join(reversed(words)) in datives)
 
 
 def _without_lead(c: Candidate) -> Candidate:

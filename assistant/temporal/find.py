@@ -15,6 +15,7 @@ from .lexicon import window_start
 from .normalize import Normalized, normalize
 from .roles import role_of
 from .spans import find_hits
+from .sprints import dated_sprints, sprint_days
 
 # What may stand between two expressions that read together: commas, a time of day.
 NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?"
@@ -29,8 +30,10 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     norm = normalize(text)
     located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
     fiscal_start, stated = _stated_calendar(norm, located)
+    days = sprint_days(norm.text)
     parts = []
-    for start, end, expr in located:
+    for start, end, found in located:
+        expr = dated_sprints(found, days)
         role = role_of(doc, text, start, end, expr)
         if any(s <= start and end <= e for s, e in stated):
             role = "label"
@@ -103,8 +106,13 @@ def _owner(text: str, statement: Statement, ends: dict[int, TimeExpr],
 def _outermost(located: list[tuple[int, int, TimeExpr]]) -> list[tuple[int, int, TimeExpr]]:
     """Drop expressions inside another one's event phrase ("within 2 weeks of the kickoff
     in March": "in March" dates the kickoff, not the goal)."""
-    return [item for item in located
-            if not any(o is not item and o[0] <= item[0] and item[1] <= o[1] for o in located)]
+    outer: set[int] = set()
+    reach = -1
+    for at in sorted(range(len(located)), key=lambda k: (located[k][0], -located[k][1])):
+        if located[at][1] > reach:  # no earlier-starting expression reaches this one's end
+            outer.add(at)
+            reach = located[at][1]
+    return [item for at, item in enumerate(located) if at in outer]
 
 
 def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, TimeExpr]:

@@ -504,6 +504,7 @@ def find_metric(doc: Doc) -> Part | None:
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
     periods = _period_words(doc, blocked)
+    verb_at: list[int] = []  # where the verb governing the target stands, found once
     for anchor, mode in islice(_anchors(doc, target, context), MAX_ANCHORS):
         if anchor >= len(doc) or (anchor in blocked and anchor not in periods):
             continue
@@ -518,8 +519,10 @@ def find_metric(doc: Doc) -> Part | None:
             end -= 1  # "Q1 bookings target = $320k"
         if mode in {"verb", "verb_strict"} | SUBJECT_MODES:
             end = per_unit(doc, end, blocked)
-        if mode == "verb_subject" and not _before_verb(doc, end, target, context):
-            continue
+        if mode == "verb_subject":
+            verb_at = verb_at or [_target_verb_index(doc, target, context)]
+            if end > verb_at[0]:
+                continue
         if _accepted(doc, start, end, mode, target, context):
             end = _predicate_end(doc, start, end, mode, target, blocked)
             span = doc[start:end]
@@ -527,21 +530,20 @@ def find_metric(doc: Doc) -> Part | None:
     return None
 
 
-def _before_verb(doc: Doc, end: int, target: Part | None, context: set[int]) -> bool:
-    """The phrase ends before the verb that governs the target ('Gotta hit 7 figures' has
-    no subject)."""
-    first = next((t for t in doc if target is not None and t.idx == target.start), None)
+def _target_verb_index(doc: Doc, target: Part | None, context: set[int]) -> int:
+    """Index of the verb that governs the target (-1 for none): its subject ends before it
+    ('Gotta hit 7 figures' has no subject)."""
+    first = next((t for t in doc if target is not None and t.idx >= target.start), None)
     verb = _governing_verb(doc, first, target, context) if first and target else None
-    return verb is not None and end <= verb.i
+    return -1 if verb is None else verb.i
 
 
 def not_a_goal(doc: Doc) -> bool:
     """A question, a forwarded email or a signature names no goal (GUIDELINE v1.1)."""
-    words = [t for t in doc if not t.is_space]
-    if not words:
+    last = next((t for t in reversed(doc) if not t.is_space), None)
+    if last is None or last.text == "?":
         return True
-    if words[-1].text == "?":
-        return True
+    words = [t for t in islice(doc, 8) if not t.is_space][:2]
     opener = words[0].lower_
     nxt = words[1] if len(words) > 1 else None
     if opener in _words("mail_prefixes") and nxt is not None and nxt.text == ":":
@@ -667,7 +669,11 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
         return True  # a bare count after a word ('Contact 200 leads') names its own thing
     if strict:
         return False
-    labelled = any(t.text == ":" for t in doc[end:] if t.idx < target.start)
+    labelled = False
+    for t in doc[end:]:
+        if t.idx >= target.start:
+            break
+        labelled = labelled or t.text == ":"
     return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1])
 
 

@@ -526,6 +526,16 @@ DEADLINES = [
      "in the next 3 sprints", "2027-01-08"),
     ("sprints-length-before", "Our sprints are two weeks; record 20 demos within 2 sprints",
      "within 2 sprints", "2026-12-25"),
+    # an occasion with its day: the bound ends the day before
+    ("before-event-on-day", "Get 95% of reps certified before SKO on January 12, 2027.",
+     "before SKO on January 12, 2027", "2027-01-11"),
+    ("before-occasion-on-day", "Recover $180k in unbilled usage before the books close on "
+     "31/12/2026.", "before the books close on 31/12/2026", "2026-12-30"),
+    ("two-days-not-an-occasion", "Close 5 deals before Friday and demo on Monday.",
+     "before Friday", "2026-12-03"),
+    ("fy-then-half", "Grow partner ARR 20% in FY27 H2.", "in FY27 H2", "2027-12-31"),
+    ("year-then-half", "Grow partner ARR 20% in 2027 H1.", "in 2027 H1", "2027-06-30"),
+    ("comma-short-year", "Close 4 deals by Dec. 31st, '26", "by Dec. 31st, '26", "2026-12-31"),
     ("eom-month", "Backlog older than 7 days = 0 by EOM Dec", "by EOM Dec", "2026-12-31"),
     ("holiday-year", "Certify 15 partner SEs by Thanksgiving 2027.", "by Thanksgiving 2027",
      "2027-11-25"),

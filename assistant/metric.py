@@ -308,8 +308,8 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     # "run QBRs with each platinum customer": a plural object held once per customer is counted.
     changed = verb is not None and (near(verb.lemma_.lower(), _words("change_verbs")) or (
         _object_of(doc, verb, start) and _distributed(doc, end)))
-    if verb is None and _distributed(doc, end):
-        return True  # "QBRs with all 12 strategic accounts this quarter"
+    if verb is None and end < len(doc) and doc[end].tag_ == "IN" and _distributed(doc, end):
+        return True  # "QBRs with all 12 strategic accounts this quarter" (not "Thanks all")
     return quantified or changed or (start > 0 and doc[start - 1].lower_ == "of")
 
 
@@ -498,8 +498,6 @@ def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
 
 def find_metric(doc: Doc) -> Part | None:
     """The metric span, or None when the goal names nothing measurable."""
-    if not_a_goal(doc):
-        return None
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
@@ -536,21 +534,6 @@ def _target_verb_index(doc: Doc, target: Part | None, context: set[int]) -> int:
     first = next((t for t in doc if target is not None and t.idx >= target.start), None)
     verb = _governing_verb(doc, first, target, context) if first and target else None
     return -1 if verb is None else verb.i
-
-
-def not_a_goal(doc: Doc) -> bool:
-    """A question, a forwarded email or a signature names no goal (GUIDELINE v1.1)."""
-    last = next((t for t in reversed(doc) if not t.is_space), None)
-    if last is None or last.text == "?":
-        return True
-    words = [t for t in islice(doc, 8) if not t.is_space][:2]
-    opener = words[0].lower_
-    nxt = words[1] if len(words) > 1 else None
-    if opener in _words("mail_prefixes") and nxt is not None and nxt.text == ":":
-        return True
-    return opener in _words("sign_offs") and (
-        nxt is None or nxt.text in {",", "!", "."} or nxt.lower_ in _words("sign_offs")
-        or "\n" in words[0].whitespace_)
 
 
 def _period_words(doc: Doc, blocked: set[int]) -> frozenset[int]:

@@ -514,6 +514,10 @@ DEADLINES = [
     ("over-bracketed-baseline", "Win rate: 24% (FY26) → 28% FY27", "FY27", "2027-12-31"),
     ("over-comparison", "Book $450k in services (12% above what we did in Q2) by EOQ",
      "by EOQ", "2026-12-31"),
+    ("over-condition", "for Q1 i need to close £600k new ARR and if i can get the 3 big ones "
+     "over the line by end of feb the rest is gravy", "for Q1", "2027-03-31"),
+    ("main-before-condition", "Close 10 deals by March 31 if pricing launches in January.",
+     "by March 31", "2027-03-31"),
     ("over-process-name", "Shorten the month-end close from 8 to 5 business days by Q2.",
      "by Q2", "2027-06-30"),
     ("over-sun-word", "Hold 6 dinners in the sun belt states by 31 March", "by 31 March",

@@ -3,7 +3,9 @@ retention"), found next to the target number or as the object of the goal verb."
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -29,6 +31,10 @@ LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-log
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
+# Places a metric is looked for, in order of trust: a goal names its metric near one of the
+# first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
+# take time quadratic in its length).
+MAX_ANCHORS = 40
 SUBJECT_MODES = frozenset({"subject", "subject_linked"})
 
 
@@ -484,7 +490,7 @@ def find_metric(doc: Doc) -> Part | None:
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
     periods = _period_words(doc, blocked)
-    for anchor, mode in _anchors(doc, target, context):
+    for anchor, mode in islice(_anchors(doc, target, context), MAX_ANCHORS):
         if anchor >= len(doc) or (anchor in blocked and anchor not in periods):
             continue
         bounds = noun_phrase(doc, anchor, blocked, periods)
@@ -670,7 +676,9 @@ def _blocked(doc: Doc) -> set[int]:
 
 
 def _tokens_of(doc: Doc, parts: list[Part]) -> set[int]:
-    return {t.i for t in doc for p in parts if p.start <= t.idx < p.end}
+    starts = [t.idx for t in doc]
+    return {i for p in parts
+            for i in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
 
 
 def _names_metric(expr: object) -> bool:

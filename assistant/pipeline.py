@@ -12,17 +12,21 @@ import spacy
 from spacy.language import Language
 
 from .settings import get_settings
+from .tokenizer import BoundedTokenizer
 
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
 # the target (which must not sit inside the purpose clause), the metric (anchored on
-# the target), and vague language last.
+# the target), vague language, and last the verdict that a text is no goal at all (it clears
+# the others' findings).
 COMPONENT_MODULES = (
+    "assistant.lines",
     "assistant.temporal.component",
     "assistant.relevance",
     "assistant.quantities.component",
     "assistant.metric",
     "assistant.vague",
+    "assistant.nongoal",
 )
 GOALSMITH_PIPES = (
     "goalsmith/temporal",
@@ -30,6 +34,7 @@ GOALSMITH_PIPES = (
     "goalsmith/quantities",
     "goalsmith/metric",
     "goalsmith/vague",
+    "goalsmith/nongoal",
 )
 
 
@@ -43,6 +48,8 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     `exclude`, and add Goalsmith's components."""
     register_components()
     nlp = spacy.load(model, exclude=list(exclude))
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
+    nlp.add_pipe("goalsmith/lines", before="parser")
     for name in GOALSMITH_PIPES:
         nlp.add_pipe(name)
     return nlp

@@ -514,6 +514,10 @@ DEADLINES = [
     ("over-bracketed-baseline", "Win rate: 24% (FY26) → 28% FY27", "FY27", "2027-12-31"),
     ("over-comparison", "Book $450k in services (12% above what we did in Q2) by EOQ",
      "by EOQ", "2026-12-31"),
+    ("over-condition", "for Q1 i need to close £600k new ARR and if i can get the 3 big ones "
+     "over the line by end of feb the rest is gravy", "for Q1", "2027-03-31"),
+    ("main-before-condition", "Close 10 deals by March 31 if pricing launches in January.",
+     "by March 31", "2027-03-31"),
     ("over-process-name", "Shorten the month-end close from 8 to 5 business days by Q2.",
      "by Q2", "2027-06-30"),
     ("over-sun-word", "Hold 6 dinners in the sun belt states by 31 March", "by 31 March",
@@ -526,6 +530,16 @@ DEADLINES = [
      "in the next 3 sprints", "2027-01-08"),
     ("sprints-length-before", "Our sprints are two weeks; record 20 demos within 2 sprints",
      "within 2 sprints", "2026-12-25"),
+    # an occasion with its day: the bound ends the day before
+    ("before-event-on-day", "Get 95% of reps certified before SKO on January 12, 2027.",
+     "before SKO on January 12, 2027", "2027-01-11"),
+    ("before-occasion-on-day", "Recover $180k in unbilled usage before the books close on "
+     "31/12/2026.", "before the books close on 31/12/2026", "2026-12-30"),
+    ("two-days-not-an-occasion", "Close 5 deals before Friday and demo on Monday.",
+     "before Friday", "2026-12-03"),
+    ("fy-then-half", "Grow partner ARR 20% in FY27 H2.", "in FY27 H2", "2027-12-31"),
+    ("year-then-half", "Grow partner ARR 20% in 2027 H1.", "in 2027 H1", "2027-06-30"),
+    ("comma-short-year", "Close 4 deals by Dec. 31st, '26", "by Dec. 31st, '26", "2026-12-31"),
     ("eom-month", "Backlog older than 7 days = 0 by EOM Dec", "by EOM Dec", "2026-12-31"),
     ("holiday-year", "Certify 15 partner SEs by Thanksgiving 2027.", "by Thanksgiving 2027",
      "2027-11-25"),

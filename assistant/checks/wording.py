@@ -15,6 +15,8 @@ REPLACEMENTS = "replacements.toml"
 GOAL_WORDS = "goals.toml"
 # Dependencies that give a goal verb its own thing to act on.
 COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "dative", "oprd", "pobj"})
+# Goals of one text named (and offered as separate goals) by specific.multiple_goals.
+MAX_NAMED = 8
 
 
 @lru_cache(maxsize=4)
@@ -77,14 +79,19 @@ def _inside_relevance(analysis: GoalAnalysis, token: Token) -> bool:
     return relevance.start <= token.idx < relevance.end
 
 
-def _clause(verb: Token, others: list[Token]) -> str:
-    """The words of one goal: the verb's subtree without the other goals' subtrees."""
-    skip = {t.i for other in others if other is not verb and other.head is verb
-            for t in other.subtree}
-    skip |= {c.i for c in verb.children if c.dep_ == "cc"}
-    cut = min((i for i in skip if i > verb.i), default=len(verb.doc))
-    words = [t for t in verb.subtree if t.i not in skip and t.i < cut]
-    return verb.doc[words[0].i: words[-1].i + 1].text.strip(" ,;:.!?") if words else verb.text
+def _clause(verb: Token, heads: frozenset[int]) -> str:
+    """The words of one goal: the verb's subtree without the other goals' subtrees, read
+    from the subtrees' edges (a walk over each subtree would cost the square of a long list
+    of coordinated goals)."""
+    skips = sorted((c.left_edge.i, c.right_edge.i) for c in verb.children
+                   if c.i in heads or c.dep_ == "cc")
+    cut = min((left for left, _ in skips if left > verb.i), default=len(verb.doc))
+    first = verb.left_edge.i
+    for left, right in skips:
+        if left <= first <= right:
+            first = right + 1
+    last = min(cut, verb.right_edge.i + 1)
+    return verb.doc[first:last].text.strip(" ,;:.!?\n")
 
 
 def _comment(first: Token) -> bool:
@@ -101,23 +108,26 @@ def _worded(head: Token) -> bool:
 def goal_heads(analysis: GoalAnalysis, doc: Doc) -> list[Token]:
     """The head word of each goal stated in the text, in order. A first segment without a
     verb root ("Close 8 deals" read as a noun phrase) still states a goal."""
-    heads: list[Token] = []
+    heads: dict[int, Token] = {}  # by index: a verb coordinated across lines is found once
     for segment in segments(doc):
         head = segment.root
         if _comment(segment[0]) or _inside_relevance(analysis, head):
             continue
         if _goal_head(head, root=True) or (not heads and not is_verb(head) and _worded(head)):
-            heads.append(head)
-        heads.extend(c for c in head.conjuncts if c.i > head.i and _goal_head(c)
-                     and not _inside_relevance(analysis, c))
-    return heads
+            heads.setdefault(head.i, head)
+        heads.update((c.i, c) for c in head.conjuncts if c.i > head.i and c.i not in heads
+                     and _goal_head(c) and not _inside_relevance(analysis, c))
+    return list(heads.values())
 
 
 def multiple_goals(ctx: Context) -> list[Hit]:
     heads = list(ctx.reading.goals)
     if len(heads) < 2:
         return []
-    clauses = [_clause(head, heads) for head in heads]
+    indices = frozenset(head.i for head in heads)
+    clauses = [_clause(head, indices) for head in heads[:MAX_NAMED]]
     named = ", ".join(f"'{clause}'" for clause in clauses)
+    if len(heads) > MAX_NAMED:  # a pasted list of goals: its first few, and how many more
+        named += f" and {len(heads) - MAX_NAMED} more"
     return [Hit(fields={"count": str(len(heads)), "goals": named}, suggestions=tuple(
         clause[:1].upper() + clause[1:] + "." for clause in clauses))]

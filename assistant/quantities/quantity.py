@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon import alternation
-from ..parts import Part
+from ..parts import Part, disjoint
 from ..result import Unit
 from .grammar import Atom, Phrase, scan
 from .lexicon import phrases
@@ -162,11 +162,7 @@ def _multiplier_stems() -> re.Pattern[str]:
 
 def _non_overlapping(parts: Iterable[Part[Quantity]]) -> list[Part[Quantity]]:
     """Longest phrases first ("from 18% to 25%" over "to 25%"); the result in text order."""
-    kept: list[Part[Quantity]] = []
-    for part in sorted(parts, key=lambda p: (p.start - p.end, p.start)):
-        if not any(part.overlaps(k.start, k.end) for k in kept):
-            kept.append(part)
-    return sorted(kept, key=lambda p: p.start)
+    return disjoint(sorted(parts, key=lambda p: (p.start - p.end, p.start)))
 
 
 def time_parts(doc: Doc) -> list[Part]:

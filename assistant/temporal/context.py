@@ -32,6 +32,7 @@ class Context:
     range_join: re.Pattern[str]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
+    occasion_before: re.Pattern[str]
     ordinary_word: re.Pattern[str]
     cadence_after: re.Pattern[str]
     start_edges: frozenset[str]
@@ -83,6 +84,10 @@ def context() -> Context:
                                  rf"|(?:{ambiguous})-[a-z])"),
         cadence_after=re.compile(rf"\s+(?:{alternation(lex.cue('cadence', 'lead'))})\s+"
                                  rf"(?:{alternation(units)})(?![a-z])"),
+        # "before the audit " + "on 1 February": a few words naming an occasion
+        occasion_before=re.compile(
+            rf"(?<![a-z])(?P<prep>{alternation(lex.cue('prepositions', 'exclusive'))})\s+"
+            r"(?:(?!(?:and|or|then|but)\s)[a-z][a-z'-]*\s+){1,5}$"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
     )
 

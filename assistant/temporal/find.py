@@ -106,8 +106,13 @@ def _owner(text: str, statement: Statement, ends: dict[int, TimeExpr],
 def _outermost(located: list[tuple[int, int, TimeExpr]]) -> list[tuple[int, int, TimeExpr]]:
     """Drop expressions inside another one's event phrase ("within 2 weeks of the kickoff
     in March": "in March" dates the kickoff, not the goal)."""
-    return [item for item in located
-            if not any(o is not item and o[0] <= item[0] and item[1] <= o[1] for o in located)]
+    outer: set[int] = set()
+    reach = -1
+    for at in sorted(range(len(located)), key=lambda k: (located[k][0], -located[k][1])):
+        if located[at][1] > reach:  # no earlier-starting expression reaches this one's end
+            outer.add(at)
+            reach = located[at][1]
+    return [item for at, item in enumerate(located) if at in outer]
 
 
 def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, TimeExpr]:

@@ -122,7 +122,7 @@ def quarter(m: re.Match[str]) -> TimeExpr | None:
 
 
 def half(m: re.Match[str]) -> TimeExpr | None:
-    number = m["h"] or m["hn"]
+    number = _group(m, "h") or _group(m, "hn")
     value = int(number) if number else lexicon().ordinals[m["ho"]]
     if value > 2:
         return None
@@ -275,7 +275,8 @@ BUILDERS: dict[str, Builder] = {
     "numeric_month_year": numeric_month_year, "iso_month": numeric_month_year,
     "season": season, "month_day": month_day, "day_month": month_day,
     "month_year": month_year, "month": month, "nth_day": nth_day, "quarter": quarter,
-    "year_quarter": quarter, "half": half, "fiscal_year": fiscal_year, "year": year,
+    "year_quarter": quarter, "half": half, "year_half": half, "fiscal_year": fiscal_year,
+    "year": year,
     "calendar_year_short": year, "mid": mid,
     "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
     "duration": duration, "duration_label": duration_label,

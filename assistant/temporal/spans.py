@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..parts import disjoint
 from .context import context
 from .expr import TimeExpr
 from .grammar import BUILDERS
@@ -20,11 +21,8 @@ def find_hits(text: str) -> list[Hit]:
     in text order."""
     found = [hit for order, pattern in enumerate(patterns())
              for hit in _matches(text, pattern, order)]
-    kept: list[Hit] = []
-    for hit in sorted(found, key=lambda h: (-h.size, h.start, h.order)):
-        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
-            kept.append(hit)
-    return join_ranges(text, sorted(kept, key=lambda h: h.start))
+    kept = disjoint(sorted(found, key=lambda h: (-h.size, h.start, h.order)))
+    return join_ranges(text, kept)
 
 
 def _matches(text: str, pattern: Pattern, order: int) -> list[Hit]:

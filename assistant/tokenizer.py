@@ -1,0 +1,52 @@
+"""Tokenising in time linear in the text's length.
+
+spaCy's tokenizer peels suffixes off a whitespace-free run one at a time and searches the
+whole rest of the run for each, so a run of thousands of symbols ("$%$%...", "()()...")
+takes time quadratic in its length (5,000 characters: over 10 s). Runs longer than
+`MAX_RUN` characters are cut into pieces of that length and each piece is tokenised on its
+own: no word, number, date or URL a goal needs is that long, so ordinary text is tokenised
+exactly as before, and the Doc's text is always the input text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Doc
+
+MAX_RUN = 64
+LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+class BoundedTokenizer:
+    """Wraps the pipeline's tokenizer; texts without a long run go straight through."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        if LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        docs = [self.tokenizer(piece) for piece in pieces(text)]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def __getattr__(self, name: str) -> object:
+        """Everything else (memory zones, serialisation) is the wrapped tokenizer's."""
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def pieces(text: str) -> Iterator[str]:
+    """The text in order, with every run of more than MAX_RUN non-space characters cut
+    into pieces of MAX_RUN characters (the last one shorter)."""
+    done = 0
+    for run in LONG_RUN.finditer(text):
+        if run.start() > done:
+            yield text[done:run.start()]
+        for start in range(run.start(), run.end(), MAX_RUN):
+            yield text[start:min(start + MAX_RUN, run.end())]
+        done = run.end()
+    if done < len(text):
+        yield text[done:]

@@ -450,8 +450,15 @@ CASES = {
                                "currency", USD, "reach", None, False),
     "scene-using": Case("Using 2 webinars a month, generate $500k pipeline by Q2.", "$500k",
                         500_000, "currency", USD, "reach", None, False),
+    "past-sentence-then-goal": Case("I closed 8 deals in Q3. Close $1M in Q4.", "$1M", 1_000_000,
+                                    "currency", USD, "reach", None, False),
     "same-unit-then-need": Case("Pipeline is $800k today, need $1.2M by EOQ.", "$1.2M",
                                 1_200_000, "currency", USD, "increase", 800_000, False),
+    "bullet-verb-stays-in-its-bullet": Case("Q2:\n- new logo ARR $400k by 30.06.2027\n- keep "
+                                            "GRR ≥ 92%", "$400k", 400_000, "currency", USD,
+                                            "reach", None, False),
+    "change-word-naming-metric": Case("Book €300k expansion ARR in H1.", "€300k", 300_000,
+                                      "currency", EUR, "reach", None, False),
     # -- "to" after a verb of reaching people is not part of the span ----------------------------
     "dative-percent": Case("Reply to 95% of inbound demo requests within 2 hours.", "95%", 95,
                            "percent", None, "reach", None, False),

@@ -428,8 +428,11 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     # ("NRR 112%, logo churn below 6%"); another goal in another unit is a goal.
     unit = (best[1].quantity.unit, best[1].quantity.currency)
     named = any(t.pos_ in ("NOUN", "PROPN") for t in doc[separators[-1] + 1 : first])
+    # After a full stop or line break, a sentence about today or the past is no goal ("I
+    # closed 8 deals in Q3. Close $1M in Q4."); a comma list of verbless items is.
+    listed = doc[separators[-1]].text == ","
     earlier = [(s, c) for s, c in pool if s >= best[0] - margin
-               and c.number.end <= separators[-1]
+               and c.number.end <= separators[-1] and (listed or not current_state(c))
                and (named or (c.quantity.unit, c.quantity.currency) != unit)]
     return min(earlier, key=lambda sc: sc[1].part.start) if earlier else best
 

@@ -511,6 +511,8 @@ DEADLINES = [
      "by end of Q2", "2027-06-30"),
     ("over-leading-purpose", "To reach break-even in 2028, close 6 deals by June 30.",
      "by June 30", "2027-06-30"),
+    ("over-leading-reason", "Because PS is booked solid through March, enable 3 SI partners "
+     "by EOY", "by EOY", "2026-12-31"),
     ("over-bracketed-baseline", "Win rate: 24% (FY26) → 28% FY27", "FY27", "2027-12-31"),
     ("over-comparison", "Book $450k in services (12% above what we did in Q2) by EOQ",
      "by EOQ", "2026-12-31"),

@@ -10,9 +10,10 @@ from functools import lru_cache
 from ..lexicon import alternation
 from .lexicon import lexicon
 
-# "within 30 days of finishing onboarding": a duration counted from an event.
-EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from)\s+(?!now\b|today\b)\w",
-                        re.IGNORECASE)
+# "within 30 days of finishing onboarding", "30 days before expiry": a duration counted
+# from an event.
+EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from|before|prior\s+to)\s+"
+                        r"(?!now\b|today\b)\w", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

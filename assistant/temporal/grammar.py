@@ -163,6 +163,11 @@ EO_UNITS = {"w": "week", "m": "month", "q": "quarter", "h": "half", "y": "year",
 def eo(m: re.Match[str]) -> TimeExpr:
     if _group(m, "mon"):  # "EOM Dec"
         return TimeExpr("month", month=_month(m["mon"]), edge="end")
+    year = _year(_group(m, "y"), _group(m, "yy"))
+    if _group(m, "eoq"):  # "EOQ1 2027"
+        return TimeExpr("quarter", quarter=int(m["eoq"]), year=year, edge="end")
+    if _group(m, "eoh"):
+        return TimeExpr("half", half=int(m["eoh"]), year=year, edge="end")
     return _period(EO_UNITS[m["eo"]], m["eo"] == "fy", _year(_group(m, "y"), _group(m, "yy")))
 
 

@@ -119,7 +119,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                        r"|(?P<ye>f?ye|fy[-\s]end))"
                        r"(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
-        ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
+        ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])(?:(?<=q)(?P<eoq>[1-4])|(?<=h)(?P<eoh>[12]))?"
+               r"\.?(?![a-z])"
                rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?", "nothing"),
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
          "nothing"),

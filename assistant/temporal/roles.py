@@ -24,10 +24,12 @@ LINE_START = re.compile(r"(?:^|[\n.!?;•*-])[^\w.!?;]*$")
 OPENS_LINE = re.compile(r"(?:^|\n)[^\w\n]*$")
 # How far back an opening parenthesis or purpose word still encloses an expression.
 ASIDE_WINDOW = 160
-# A sentence that opens with its purpose, up to the comma that ends it ("To reach
-# break-even in 2028, close 6 deals by June 30"), which the parse often misses.
-LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+that|to)\s+"
-                             r"[^,.;:\n()]*$", re.IGNORECASE)
+# A sentence that opens with its purpose or reason, up to the comma that ends it ("To reach
+# break-even in 2028, close 6 deals by June 30", "In line with the FY28 plan, ..."), which
+# the parse often misses.
+LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+that|to|because"
+                             r"|given\s+that|as\s+part\s+of|in\s+line\s+with|aligned\s+with"
+                             r"|in\s+support\s+of)\s+[^,.;:\n()]*$", re.IGNORECASE)
 # "from $4M in 2026 to $5M": the time of the starting level is a baseline.
 PAST_LEVEL = re.compile(r"\bfrom\s+[$€£]?\d[\w.,%]*(?:\s+(?:%|percent|pct|[a-z]+))?\s*$",
                         re.IGNORECASE)

@@ -120,6 +120,8 @@ def _from_words(quantity: Quantity) -> Direction | None:
         return "increase" if quantity.amount > 1 else "decrease"
     if quantity.sign == "±":
         return "maintain"  # a tolerance: "within ±5%"
+    if quantity.unit_text == "clock" and quantity.lead == "by":
+        return "reach"  # "by 9:30": a time of day to be done by
     lead = phrases().leads.get(quantity.lead or "", {})
     if "direction" in lead:
         return lead["direction"]  # type: ignore[return-value]
@@ -167,8 +169,8 @@ def is_relative(doc: Doc, part: Part[Quantity], moves: Direction) -> bool:
     False for a level ("to 25%", "$450k", "50 calls", "30% of deals")."""
     quantity = part.value
     assert quantity is not None
-    if quantity.kind in ("from_to", "by_to", "between"):
-        return False
+    if quantity.kind in ("from_to", "by_to", "between") or quantity.unit_text == "clock":
+        return False  # a time of day ("by 9:30") is never a change
     lead = phrases().leads.get(quantity.lead or "", {})
     if quantity.kind in ("verb", "factor") or "change" in (quantity.bound, lead.get("bound")):
         return True

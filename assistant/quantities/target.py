@@ -21,7 +21,7 @@ from ..segments import is_boundary, segment_of
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring
-from .quantity import Quantity, find_quantities
+from .quantity import Quantity, find_quantities, is_cadence, time_parts
 from .spans import doc_text, token_span
 
 MARKED_UNITS = ("currency", "percent", "percentage_points", "basis_points", "multiplier")
@@ -279,9 +279,14 @@ def date_entity(c: Candidate) -> float:
 
 
 def duration(c: Candidate) -> float:
-    """"within 6 weeks", "over two years": a span of time, not a level of it."""
+    """"within 6 weeks", "over two years": a span of time, not a level of it; "at 9:15
+    daily", "every Monday from 8:30": the time of day something repeats, not a level either
+    ("by 9:30", "AHT at 4:30" are levels)."""
     previous = _previous_word(c)
     before = c.quantity.lead or (previous.lower_ if previous is not None else "")
+    if c.quantity.unit_text == "clock":
+        return float(before in scoring().schedule_preps and c.part.end <= c.quantity.number_end
+                     and any(is_cadence(t) for t in time_parts(c.doc)))
     return float(c.quantity.unit == "other" and before in scoring().duration_preps)
 
 

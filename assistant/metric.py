@@ -434,6 +434,18 @@ def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
         verb.tag_ == "VBP" and before.tag_ == "NN"))
 
 
+def _flow_end(doc: Doc, verb: Token, context: set[int]) -> bool:
+    """'sql' in 'mql to sql conv rate', 'lead' in 'lead to opp conversion': an end of a
+    conversion read as a verb."""
+    if verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and _np_token(doc, verb.i - 2):
+        tail = noun_phrase(doc, verb.i, context)
+    elif verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to":
+        tail = noun_phrase(doc, verb.i + 2, context)
+    else:
+        return False
+    return tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads")
+
+
 def _comparing(target: Part) -> bool:
     """A target that compares a level ('≥ 95%', 'below 2%', '+4 pts') rather than moving
     one ('to 85%', 'by 20%')."""
@@ -448,8 +460,8 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.i not in context and _after_modifier(doc, verb, before):
         return True
-    if timed_activity(doc, verb.i - 1):
-        return True  # "Average time to close is 50 days"
+    if timed_activity(doc, verb.i - 1) or _flow_end(doc, verb, context):
+        return True  # "Average time to close is 50 days", "mql to sql conv rate"
     nxt = verb.i + 1
     if nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
             nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt)):
@@ -508,7 +520,7 @@ def find_metric(doc: Doc) -> Part | None:
             continue
         bounds = noun_phrase(doc, anchor, blocked, periods)
         if bounds is None and mode in SUBJECT_MODES:
-            bounds = _word_subject(doc, anchor, target)
+            bounds = _word_subject(doc, anchor, target, blocked)
         if bounds is None:
             continue
         start, end = bounds
@@ -553,7 +565,7 @@ def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | Non
                    blocked: set[int]) -> int:
     """'90% of reps complete discovery certification', '25 meetings booked per month': the
     action whose share or count is measured belongs to the metric."""
-    share = mode in {"linked", "linked_strict"} and start > 0 and doc[start - 1].lower_ == "of" \
+    share = mode in {"linked", "linked_strict"} and _after_of(doc, start) \
         and target is not None and getattr(target.value, "unit", None) == "percent"
     if not (share or mode == "headline"):
         return end
@@ -563,6 +575,14 @@ def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | Non
     if k >= len(doc) or k in blocked or not _predicate_verb(doc, k, participle_only=not share):
         return end
     return _action_end(doc, k, blocked)
+
+
+def _after_of(doc: Doc, start: int) -> bool:
+    """'of' before the phrase, past a determiner or count ('30% of the 50 target accounts')."""
+    i = start - 1
+    while i > 0 and start - i <= 3 and (doc[i].tag_ in {"DT", "CD", "PRP$"}):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "of"
 
 
 def _to_verb(doc: Doc, i: int) -> bool:
@@ -627,11 +647,18 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
         doc, start, end)
 
 
-def _word_subject(doc: Doc, i: int, target: Part | None) -> tuple[int, int] | None:
-    """'Churn below 2%': a measure word the tagger read as a verb, right before its level."""
+def _word_subject(doc: Doc, i: int, target: Part | None,
+                  blocked: set[int]) -> tuple[int, int] | None:
+    """'Churn below 2%': a measure word the tagger read as a verb, right before its level;
+    'lead to opp conversion ≥ 15%': the first end of a conversion so read."""
     word = doc[i]
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if target is None or nxt is None or nxt.idx != target.start or not word.is_alpha:
+    if target is None or nxt is None or not word.is_alpha:
+        return None
+    if nxt.lower_ == "to":
+        flow = _extend(doc, i, i + 1, blocked)
+        return flow if flow[1] > i + 1 else None
+    if nxt.idx != target.start:
         return None
     return (i, i + 1) if near(word.lower_, _words("measure_heads")) else None
 

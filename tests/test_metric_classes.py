@@ -22,6 +22,8 @@ BEFORE_COMPARISON = [
     ("- Reply rate > 8% on outbound sequences", "Reply rate"),
     ("Partner ARR growth +20% YoY", "Partner ARR growth"),
     ("Target: 15% growth.", None),
+    ("mql to sql conv rate 10% -> 16% by eoq", "mql to sql conv rate"),
+    ("lead to opp conversion ≥ 15% in Q2", "lead to opp conversion"),
 ]
 
 # 2. The metric is the subject of a copula ('is', '=', 'should be') or carries the number in
@@ -59,6 +61,7 @@ SHARE_OF_GROUP = [
     ("Move 30% of SMB renewals to annual billing by Q2", "SMB renewals"),
     ("90% of new logos go live within 60 days", "new logos go live"),
     ("70 percent of reps hit quota in H1", "reps hit quota"),
+    ("ABM: 25% of the 40 named accounts engaged by March", "named accounts engaged"),
 ]
 
 # 4. The shape of the phrase: counted nouns without a number, acronyms and bracketed

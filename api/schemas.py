@@ -197,6 +197,10 @@ class ReportForm(AnalysisOptions):
         default=None, description="Optional CSV or XLSX of parent (team or company) goals, "
         "saved with the cycle (with `save`) for its alignment.",
     )
+    parents_column: str | None = Field(
+        default=None, description="Or: the header of a column of `file` itself whose "
+        "non-blank cells are the parent goals.", examples=["Team goals"],
+    )
     fiscal_year_start: int = Field(
         default=1, ge=1, le=12, description="Month (1-12) the fiscal year starts in."
     )

@@ -23,9 +23,11 @@ HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "FW", "XX"})
 MISTAGGED_NOUNS = frozenset({"VB", "VBZ", "VBP", "VBG", "UH", "IN", "RB"})
 BARE_LEADS = frozenset({"at", "more", "between", "a", "over", "under", "nearly", "about",
                         "around", "approximately", "roughly", "exactly", "least"})
-NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "totalling"})
+NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "totalling", "vs",
+                      "vs.", "versus"})
 MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_strict": 0.8,
-                   "subject_linked": 0.85, "subject": 0.8, "verb_strict": 0.85, "verb": 0.75}
+                   "subject_linked": 0.85, "subject": 0.8, "verb_subject": 0.75,
+                   "verb_strict": 0.85, "verb": 0.75}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
@@ -35,7 +37,7 @@ VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 # first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
 # take time quadratic in its length).
 MAX_ANCHORS = 40
-SUBJECT_MODES = frozenset({"subject", "subject_linked"})
+SUBJECT_MODES = frozenset({"subject", "subject_linked", "verb_subject"})
 
 
 def _words(key: str) -> frozenset[str]:
@@ -119,7 +121,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
             j = bracket  # "mid-market (MM) renewals"
             continue
         if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
-                or _quote_mark(doc, j)):
+                or _quote_mark(doc, j) or _hyphen_start(doc, j)):
             break
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
@@ -181,10 +183,18 @@ def _scale_word(doc: Doc, i: int) -> bool:
 def _head_token(doc: Doc, j: int, start: int) -> bool:
     """A token that can end a metric name: a noun, acronym or coded name with letters."""
     token = doc[j]
+    if token.text == "#":
+        return j + 1 < len(doc) and doc[j + 1].lower_ == "of"  # "# of opps"
     if not any(ch.isalpha() for ch in token.text):
         return False
     return token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
         j > start and (_mistagged(token) or (_glued(doc, j - 1) and token.is_alpha)))
+
+
+def _hyphen_start(doc: Doc, j: int) -> bool:
+    """'no' in 'demo no-show rate': the first part of a hyphenated word."""
+    return (j + 2 < len(doc) and doc[j].whitespace_ == "" and doc[j + 1].text == "-"
+            and doc[j].is_alpha and doc[j + 2].is_alpha)
 
 
 def _quote_mark(doc: Doc, j: int) -> bool:
@@ -298,8 +308,8 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     # "run QBRs with each platinum customer": a plural object held once per customer is counted.
     changed = verb is not None and (near(verb.lemma_.lower(), _words("change_verbs")) or (
         _object_of(doc, verb, start) and _distributed(doc, end)))
-    if verb is None and _distributed(doc, end):
-        return True  # "QBRs with all 12 strategic accounts this quarter"
+    if verb is None and end < len(doc) and doc[end].tag_ == "IN" and _distributed(doc, end):
+        return True  # "QBRs with all 12 strategic accounts this quarter" (not "Thanks all")
     return quantified or changed or (start > 0 and doc[start - 1].lower_ == "of")
 
 
@@ -375,6 +385,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if verb is None:
         subjects = list(_subject_starts(doc, first.i, context))
         yield from ((i, "subject_linked") for i in subjects)  # "ACV is $300k"
+        if getattr(target.value, "unit", None) == "multiplier":
+            yield from ((i, "subject") for i in subjects)  # "pipeline 3.5x quota"
         if not linked:
             yield after, "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
         yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
@@ -385,6 +397,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if not bare:
         yield start, "verb_strict"
     yield follow
+    if start == first.i:  # "the # of net new logos should hit 12": the verb's subject
+        yield from ((i, "verb_subject") for i in _subject_starts(doc, verb.i, context))
     yield start, "verb"
 
 
@@ -420,6 +434,18 @@ def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
         verb.tag_ == "VBP" and before.tag_ == "NN"))
 
 
+def _flow_end(doc: Doc, verb: Token, context: set[int]) -> bool:
+    """'sql' in 'mql to sql conv rate', 'lead' in 'lead to opp conversion': an end of a
+    conversion read as a verb."""
+    if verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and _np_token(doc, verb.i - 2):
+        tail = noun_phrase(doc, verb.i, context)
+    elif verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to":
+        tail = noun_phrase(doc, verb.i + 2, context)
+    else:
+        return False
+    return tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads")
+
+
 def _comparing(target: Part) -> bool:
     """A target that compares a level ('≥ 95%', 'below 2%', '+4 pts') rather than moving
     one ('to 85%', 'by 20%')."""
@@ -434,8 +460,8 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.i not in context and _after_modifier(doc, verb, before):
         return True
-    if timed_activity(doc, verb.i - 1):
-        return True  # "Average time to close is 50 days"
+    if timed_activity(doc, verb.i - 1) or _flow_end(doc, verb, context):
+        return True  # "Average time to close is 50 days", "mql to sql conv rate"
     nxt = verb.i + 1
     if nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
             nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt)):
@@ -484,18 +510,17 @@ def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
 
 def find_metric(doc: Doc) -> Part | None:
     """The metric span, or None when the goal names nothing measurable."""
-    if not_a_goal(doc):
-        return None
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
     periods = _period_words(doc, blocked)
+    verb_at: list[int] = []  # where the verb governing the target stands, found once
     for anchor, mode in islice(_anchors(doc, target, context), MAX_ANCHORS):
         if anchor >= len(doc) or (anchor in blocked and anchor not in periods):
             continue
         bounds = noun_phrase(doc, anchor, blocked, periods)
         if bounds is None and mode in SUBJECT_MODES:
-            bounds = _word_subject(doc, anchor, target)
+            bounds = _word_subject(doc, anchor, target, blocked)
         if bounds is None:
             continue
         start, end = bounds
@@ -504,6 +529,10 @@ def find_metric(doc: Doc) -> Part | None:
             end -= 1  # "Q1 bookings target = $320k"
         if mode in {"verb", "verb_strict"} | SUBJECT_MODES:
             end = per_unit(doc, end, blocked)
+        if mode == "verb_subject":
+            verb_at = verb_at or [_target_verb_index(doc, target, context)]
+            if end > verb_at[0]:
+                continue
         if _accepted(doc, start, end, mode, target, context):
             end = _predicate_end(doc, start, end, mode, target, blocked)
             span = doc[start:end]
@@ -511,20 +540,12 @@ def find_metric(doc: Doc) -> Part | None:
     return None
 
 
-def not_a_goal(doc: Doc) -> bool:
-    """A question, a forwarded email or a signature names no goal (GUIDELINE v1.1)."""
-    words = [t for t in doc if not t.is_space]
-    if not words:
-        return True
-    if words[-1].text == "?":
-        return True
-    opener = words[0].lower_
-    nxt = words[1] if len(words) > 1 else None
-    if opener in _words("mail_prefixes") and nxt is not None and nxt.text == ":":
-        return True
-    return opener in _words("sign_offs") and (
-        nxt is None or nxt.text in {",", "!", "."} or nxt.lower_ in _words("sign_offs")
-        or "\n" in words[0].whitespace_)
+def _target_verb_index(doc: Doc, target: Part | None, context: set[int]) -> int:
+    """Index of the verb that governs the target (-1 for none): its subject ends before it
+    ('Gotta hit 7 figures' has no subject)."""
+    first = next((t for t in doc if target is not None and t.idx >= target.start), None)
+    verb = _governing_verb(doc, first, target, context) if first and target else None
+    return -1 if verb is None else verb.i
 
 
 def _period_words(doc: Doc, blocked: set[int]) -> frozenset[int]:
@@ -544,7 +565,7 @@ def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | Non
                    blocked: set[int]) -> int:
     """'90% of reps complete discovery certification', '25 meetings booked per month': the
     action whose share or count is measured belongs to the metric."""
-    share = mode in {"linked", "linked_strict"} and start > 0 and doc[start - 1].lower_ == "of" \
+    share = mode in {"linked", "linked_strict"} and _after_of(doc, start) \
         and target is not None and getattr(target.value, "unit", None) == "percent"
     if not (share or mode == "headline"):
         return end
@@ -554,6 +575,14 @@ def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | Non
     if k >= len(doc) or k in blocked or not _predicate_verb(doc, k, participle_only=not share):
         return end
     return _action_end(doc, k, blocked)
+
+
+def _after_of(doc: Doc, start: int) -> bool:
+    """'of' before the phrase, past a determiner or count ('30% of the 50 target accounts')."""
+    i = start - 1
+    while i > 0 and start - i <= 3 and (doc[i].tag_ in {"DT", "CD", "PRP$"}):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "of"
 
 
 def _to_verb(doc: Doc, i: int) -> bool:
@@ -618,11 +647,18 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
         doc, start, end)
 
 
-def _word_subject(doc: Doc, i: int, target: Part | None) -> tuple[int, int] | None:
-    """'Churn below 2%': a measure word the tagger read as a verb, right before its level."""
+def _word_subject(doc: Doc, i: int, target: Part | None,
+                  blocked: set[int]) -> tuple[int, int] | None:
+    """'Churn below 2%': a measure word the tagger read as a verb, right before its level;
+    'lead to opp conversion ≥ 15%': the first end of a conversion so read."""
     word = doc[i]
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if target is None or nxt is None or nxt.idx != target.start or not word.is_alpha:
+    if target is None or nxt is None or not word.is_alpha:
+        return None
+    if nxt.lower_ == "to":
+        flow = _extend(doc, i, i + 1, blocked)
+        return flow if flow[1] > i + 1 else None
+    if nxt.idx != target.start:
         return None
     return (i, i + 1) if near(word.lower_, _words("measure_heads")) else None
 
@@ -643,7 +679,11 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
         return True  # a bare count after a word ('Contact 200 leads') names its own thing
     if strict:
         return False
-    labelled = any(t.text == ":" for t in doc[end:] if t.idx < target.start)
+    labelled = False
+    for t in doc[end:]:
+        if t.idx >= target.start:
+            break
+        labelled = labelled or t.text == ":"
     return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1])
 
 

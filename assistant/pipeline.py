@@ -17,7 +17,8 @@ from .tokenizer import BoundedTokenizer
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
 # the target (which must not sit inside the purpose clause), the metric (anchored on
-# the target), and vague language last.
+# the target), vague language, and last the verdict that a text is no goal at all (it clears
+# the others' findings).
 COMPONENT_MODULES = (
     "assistant.lines",
     "assistant.temporal.component",
@@ -25,6 +26,7 @@ COMPONENT_MODULES = (
     "assistant.quantities.component",
     "assistant.metric",
     "assistant.vague",
+    "assistant.nongoal",
 )
 GOALSMITH_PIPES = (
     "goalsmith/temporal",
@@ -32,6 +34,7 @@ GOALSMITH_PIPES = (
     "goalsmith/quantities",
     "goalsmith/metric",
     "goalsmith/vague",
+    "goalsmith/nongoal",
 )
 
 

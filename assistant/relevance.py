@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +21,7 @@ Doc.set_extension("gs_relevance", default=None, force=True)
 DATA = "relevance.json"
 CANDIDATES_KEY = "goalsmith.relevance_candidates"
 FIRST_GOAL_KEY = "goalsmith.first_goal_token"
+TIMED_KEY = "goalsmith.timed_tokens"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -144,7 +147,8 @@ def _for_subject(doc: Doc, i: int) -> int | None:
     for j in range(i - 1, max(i - 6, -1), -1):
         if doc[j].lower_ == "for":
             between = doc[j + 1 : i]
-            if all(t.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "PRON"} for t in between):
+            if all(t.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "PRON"} and not _in_time(doc, t)
+                   for t in between):
                 return j
             return None
     return None
@@ -161,16 +165,31 @@ def _referent_link(doc: Doc, i: int) -> bool:
         return False
     if doc[j].lower_ in _words("link_verbs"):
         return True
-    if doc[i].lower_ == "which" and doc[j].tag_ == "VBZ" and doc[j].lemma_ != "be" and (
-        doc[i - 1].text == ","
+    if doc[j].tag_ == "VBZ" and doc[j].lemma_ != "be" and doc[i].lower_ != "that" and (
+        _goal_before(doc, i)
     ):
-        return True  # ", which keeps the SDR team fully loaded": a stated consequence
+        return True  # ", which keeps the SDR team loaded", "— this keeps cash ...": a consequence
     if doc[j].tag_ == "MD" and j + 1 < len(doc) and doc[j + 1].tag_ == "VB":
         return doc[j + 1].lemma_ != "be"  # "This will fund the second SE hire"
     _, seg_end = segment_of(doc, i)
-    return doc[j].lemma_ == "be" and j + 2 < seg_end and (
-        doc[j + 1].lower_ in _words("link_copula_nouns")
-    )
+    if doc[j].lemma_ != "be" or j + 2 >= seg_end or (
+        doc[j + 1].lower_ not in _words("link_copula_nouns")
+    ):
+        return False
+    # "which is the first step toward ...", "the core of ...", not "that's the whole plan"
+    # nor "it's a big company": after a determiner, the noun must name a part or a need.
+    # "the milestone for ...": or a link word follows that noun.
+    return doc[j + 1].pos_ != "DET" or _names_a_need(doc, j + 2, seg_end)
+
+
+def _names_a_need(doc: Doc, start: int, end: int) -> bool:
+    """The noun opening doc[start:end] (after adjectives) names a part or a need ('core',
+    'first step') or is followed by a link word ('the milestone for ...')."""
+    noun = next((t for t in doc[start:end] if t.pos_ not in {"ADJ", "ADV"}), None)
+    if noun is None:
+        return False
+    following = doc[noun.i + 1].lower_ if noun.i + 1 < end else ""
+    return noun.lower_ in _words("apposition_heads") or following in _words("apposition_links")
 
 
 def _arrow_width(doc: Doc, i: int) -> int:
@@ -201,7 +220,9 @@ def _apposition(doc: Doc, i: int) -> bool:
         j += 1
     if j + 2 >= len(doc) or doc[j].lower_ not in _words("apposition_heads"):
         return False
-    return doc[j + 1].lower_ in _words("apposition_links") and _goal_before(doc, i)
+    link = j + 2 if doc[j + 1].pos_ == "NOUN" else j + 1  # "key input to ...", "critical for ..."
+    return link < len(doc) and doc[link].lower_ in _words("apposition_links") and _goal_before(
+        doc, i)
 
 
 def _attribution(doc: Doc, i: int) -> bool:
@@ -213,6 +234,22 @@ def _attribution(doc: Doc, i: int) -> bool:
         if token.text == ",":
             return doc[token.i - 1].lower_ in _words("objective_nouns")
         if token.pos_ not in OBJECT_WORDS - {"ADP"}:
+            return False
+    return False
+
+
+def _leading_participle(doc: Doc, i: int) -> bool:
+    """'Backing the Nordics expansion: 20 new logos ...': a segment opening with a participle
+    phrase, without numbers, set off by a comma or colon before the goal's numbers."""
+    seg_start, seg_end = segment_of(doc, i)
+    if i != seg_start or doc[i].tag_ != "VBG" or i + 1 >= seg_end or (
+        doc[i + 1].pos_ not in OBJECT_STARTS - {"ADV", "PART"}
+    ):
+        return False
+    for token in doc[i + 1 : seg_end]:
+        if token.text in {",", ":"}:
+            return _first_in_segment(doc, "number")[i] > token.i
+        if is_numeric(token) or _in_time(doc, token):
             return False
     return False
 
@@ -238,17 +275,38 @@ def _so_clause(doc: Doc, i: int) -> bool:
     ):
         return False
     _, seg_end = segment_of(doc, i)
-    subject_like = not nxt.is_punct and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART"}
+    subject_like = not nxt.is_punct and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART", "INTJ"}
     rest = doc[i + 2 : seg_end]
-    # "so our engine ships ...": the tagger may miss the verb after a possessive subject.
+    # "so our engine ships ...": the tagger may miss the verb after a possessive subject; and
+    # "... by the end of Q2 so sales capacity moves ...": a 'so' right after the goal's
+    # deadline or number opens its purpose whatever the tagger made of the verb.
     pronoun_led = nxt.tag_ in {"PRP", "PRP$"} and len(rest) >= 2
-    return subject_like and (pronoun_led or any(is_verb(t) or t.pos_ == "AUX" for t in rest))
+    after_goal = doc[i].lower_ == "so" and len(rest) >= 2 and (
+        is_numeric(doc[i - 1]) or _in_time(doc, doc[i - 1]))
+    return subject_like and (pronoun_led or after_goal or any(
+        is_verb(t) or t.pos_ == "AUX" for t in rest))
 
 
 def _in_time(doc: Doc, token: Token) -> bool:
-    """'since January': a baseline date, not a reason."""
-    times = doc._.gs_times if Doc.has_extension("gs_times") else []
-    return any(p.start <= token.idx < p.end for p in times or [])
+    """The token lies in a time expression ('since January': a baseline date, not a
+    reason)."""
+    return _timed_tokens(doc)[token.i]
+
+
+def _timed_tokens(doc: Doc) -> list[bool]:
+    """For every token, whether a time expression covers its first character; worked out
+    once per Doc in linear time (a running count over the expressions' token bounds)."""
+    cached = doc.user_data.get(TIMED_KEY)
+    if cached is None or len(cached) != len(doc):
+        times = (doc._.gs_times if Doc.has_extension("gs_times") else None) or []
+        starts = [t.idx for t in doc]
+        change = [0] * (len(doc) + 1)
+        for part in times:
+            change[bisect_left(starts, part.start)] += 1
+            change[bisect_left(starts, part.end)] -= 1
+        cached = [count > 0 for count in accumulate(change[:-1])]
+        doc.user_data[TIMED_KEY] = cached
+    return cached
 
 
 def candidates(doc: Doc) -> list[Candidate]:
@@ -271,14 +329,14 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
             loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
                                           "tied", "linked", "toward", "towards", "given",
                                           "ensuring", "allowing", "letting", "positioning",
-                                          "setting", "thereby"}
+                                          "setting", "thereby", "that", "this", "freeing"}
             if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
                 yield Candidate(i, phrase, 0.92, len(phrase.split()))
         elif _referent_link(doc, i):
             yield Candidate(i, "referent", 0.88)
         elif arrow := _arrow_link(doc, i):
             yield Candidate(i, "arrow", 0.85, arrow)
-        elif _apposition(doc, i) or _attribution(doc, i):
+        elif _apposition(doc, i) or _attribution(doc, i) or _leading_participle(doc, i):
             yield Candidate(i, "apposition", 0.8)
         elif _so_clause(doc, i):
             yield Candidate(i, "so", 0.85)
@@ -297,7 +355,7 @@ def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
         # number) still to come.
         last_goal = max((t.i for t in doc[start:seg_end] if is_goal_verb(t) or is_numeric(t)),
                         default=start)
-        end = next((t.i for t in doc[start:last_goal] if t.text == ","), end)
+        end = next((t.i for t in doc[start:last_goal] if t.text in {",", ":"}), end)
     if deadline is not None:
         inner = [t.i for t in doc[start:end] if t.idx >= deadline.start]
         tail_is_deadline = inner and doc[end - 1].idx + len(doc[end - 1]) <= deadline.end + 1
@@ -353,10 +411,19 @@ def purpose_clauses(doc: Doc) -> Iterator[tuple[Candidate, Span, bool]]:
             if not leading and _first_in_segment(doc, "number")[cand.start] >= cand.start:
                 continue
         start, end = extent(doc, cand.start, deadline)
+        if cand.kind == "to" and _holds_the_target(doc, start, end):
+            continue
         if cand.kind == "arrow":
             start = cand.start  # the arrow is the connector, kept like 'to' or 'so that'
         if end - start >= 2:
             yield cand, doc[start:end], restates_goal(doc, start, end, cand.width)
+
+
+def _holds_the_target(doc: Doc, start: int, end: int) -> bool:
+    """'reduce the avg number of touches to book a meeting from 14 to 9': the infinitive
+    holds the goal's only numbers, so it is part of what is measured, not why."""
+    first_number = _first_in_segment(doc, "number")[start]
+    return first_number >= start and first_number < end and not clause_start(doc, start)
 
 
 def find_relevance(doc: Doc) -> Part | None:

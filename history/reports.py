@@ -45,9 +45,13 @@ def saved_report(store: HistoryStore, team: str, cycle: str) -> SavedReport:
     return SavedReport(cycle=detail, alignment=align(detail.entries, detail.parents))
 
 
-def read_parents(source: str | bytes, *, filename: str | None = None) -> list[str]:
-    """The parent (team or company) goals of a CSV or XLSX file: the non-blank cells of its
-    goal column, found by header like in any goals file, else its first column."""
+def read_parents(source: str | bytes, *, filename: str | None = None,
+                 column: str | None = None) -> list[str]:
+    """The parent (team or company) goals of a CSV or XLSX file: the non-blank cells of
+    `column` when given (e.g. a "Team goals" column beside the individual goals), else of its
+    goal column, found by header like in any goals file, else of its first column."""
+    if column is not None:
+        return _column_cells(source, filename, column)
     try:
         return _column_cells(source, filename, None)
     except NoGoalColumnError:

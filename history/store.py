@@ -81,7 +81,9 @@ class HistoryStore:
             if self._find(team, cycle) is not None:
                 raise _exists(team, cycle) from None
             raise
-        return self.cycle_info(team, cycle)
+        return CycleInfo(team=team, cycle=cycle, uploaded_at=values["uploaded_at"],
+                         source=values["source"], goals=summary.goals,
+                         analysed=summary.analysed, mean_score=summary.mean_score)
 
     def cycles(self, team: str | None = None) -> list[CycleInfo]:
         """Saved cycles, oldest upload first; only `team`'s when given."""

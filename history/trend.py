@@ -14,6 +14,7 @@ from assistant.result import COMPONENTS, ComponentName
 from .records import CycleDetail, StoredGoal
 from .store import HistoryStore
 
+TREND_CSV_NAME = "goalsmith-trend.csv"
 TEAM_ROW = ""  # the owner cell of a CSV row that covers the whole team
 
 

@@ -68,10 +68,14 @@ def start_system_postgres() -> PostgresServer:
         shutil.chown(folder, UNPRIVILEGED_USER)
     data = folder / "data"
     run = functools.partial(_run, folder)
-    run(["initdb", "-D", str(data), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8"])
     options = f"-k {folder} -c listen_addresses='' -F"
-    run(["pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w",
-         "-t", str(START_TIMEOUT_S), "start"])
+    try:
+        run(["initdb", "-D", str(data), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8"])
+        run(["pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w",
+             "-t", str(START_TIMEOUT_S), "start"])
+    except BaseException:
+        stack.close()  # the folder goes again when the server does not start
+        raise
     stack.callback(run, ["pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop"])
     return PostgresServer(folder, stack)
 

@@ -19,7 +19,7 @@ REQUIRED = (
     "deadline.past", "deadline.unresolved", "deadline.ambiguous", "deadline.vague",
     "deadline.unclear",
     "relevance.missing", "relevance.restates_goal", "specific.multiple_goals",
-    "achievable.steep", "achievable.unknown",
+    "achievable.steep", "achievable.unknown", "text.not_a_goal",
 )
 ALL_RULES = list(rules().values())
 

@@ -161,3 +161,22 @@ def test_with_an_api_key_every_history_route_needs_it(
     without, with_key = run_api(settings, calls)
     assert without.status_code == 401
     assert with_key.status_code in {200, 404}
+
+
+def test_parent_goals_can_be_a_column_of_the_uploaded_file(settings: ApiSettings) -> None:
+    data = (b"Owner,Goal,Team goals\n"
+            b"Aiko,Renew 95% of my customer accounts by June 30 2027,Grow net revenue retention\n"
+            b"Bram,Hire 12 backend engineers by June 2027,Hire and onboard 60 engineers\n")
+
+    async def calls(client: httpx.AsyncClient) -> list[httpx.Response]:
+        params = {"save": "true", "team": TEAM, "cycle": "2027-Q1"}
+        return [await client.post("/api/v1/reports", params=params,
+                                  files={"file": ("q1.csv", data, "text/csv")},
+                                  data={"goal_column": "Goal", "parents_column": "Team goals"}),
+                await client.get(BASE + "/cycles/2027-Q1")]
+
+    saved, shown = run_api(settings, calls)
+    assert saved.status_code == 200
+    assert shown.json()["cycle"]["parents"] == ["Grow net revenue retention",
+                                                "Hire and onboard 60 engineers"]
+    assert [goal["parent_index"] for goal in shown.json()["alignment"]["goals"]] == [0, 1]

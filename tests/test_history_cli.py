@@ -154,3 +154,20 @@ def test_replace_overwrites_a_saved_cycle(saved: Path, capsys: pytest.CaptureFix
     assert code == 0
     assert json.loads(out)["cycle"]["entries"][2]["text"] == "Hire backend engineers"
     assert json.loads(out)["cycle"]["parents"] == []
+
+
+def test_parent_goals_can_be_a_column_of_the_goals_file(
+    nlp: Language, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("GOALSMITH_DATABASE_URL", database_url)
+    rows = [[*row, parent[0] if parent else ""]
+            for row, parent in zip(Q1, [["Team goals"], *PARENTS[1:], []], strict=True)]
+    source = write_csv(tmp_path / "q1.csv", rows)
+    code, out, _ = goalsmith(capsys, "bulk", str(source), "-o", str(tmp_path / "out.csv"),
+                             "--column", "Goal", "--save", "--team", TEAM, "--cycle", "2027-Q1",
+                             "--parents-column", "Team goals")
+    _, shown, _ = goalsmith(capsys, "history", "show", TEAM, "2027-Q1", "--json")
+    assert code == 0
+    assert "Alignment with 2 parent goals" in out
+    assert json.loads(shown)["cycle"]["parents"] == [row[0] for row in PARENTS[1:]]

@@ -128,3 +128,14 @@ def test_with_an_api_key_history_needs_it_once() -> None:
     assert (right.status_code, "data-cycle=" in right.text) == (200, False)
     assert "data-saved" in saved.text
     assert [point["cycle"] for point in trend.json()["points"]] == ["2027-Q1"]
+
+
+def test_trend_download_of_a_team_named_in_any_script() -> None:
+    async def calls(client: httpx.AsyncClient) -> httpx.Response:
+        await client.post("/team", files={"file": ("q.csv", Q2, "text/csv")},
+                          data={"team": '销售 "West"', "cycle": "2027-Q1", "action": "save"})
+        return await client.get('/team/history/销售 "West"/trend.csv')
+
+    download = run_pages(calls)
+    assert download.status_code == 200
+    assert '销售 ""West""' in download.content.decode("utf-8-sig")

@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from assistant import analyze
+
 WAVE2 = Path(__file__).resolve().parents[1] / "data" / "training" / "wave2-relevance.jsonl"
 RECORDS = [json.loads(line) for line in WAVE2.read_text(encoding="utf-8").splitlines() if line]
 NOT_GOAL_NOTE = "not a goal"
+REFERENCE = "2026-11-27"
 
 
 def _not_goal(record: dict) -> bool:
@@ -26,9 +29,32 @@ def _case(record: dict) -> pytest.param:
 
 
 GOALS = [_case(r) for r in RECORDS if not _not_goal(r)]
+NOT_GOALS = [_case(r) for r in RECORDS if _not_goal(r)]
 
 
 @pytest.mark.parametrize(("text", "expected"), GOALS)
 def test_relevance_span(nlp: Language, text: str, expected: str | None) -> None:
     found = nlp(text)._.gs_relevance
     assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), GOALS)
+def test_goal_is_not_called_a_non_goal(nlp: Language, text: str, expected: str | None) -> None:
+    analysis = analyze(text, reference_date=REFERENCE)
+    assert "text.not_a_goal" not in [f.id for f in analysis.findings]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_GOALS)
+def test_not_a_goal_has_no_components(nlp: Language, text: str, expected: None) -> None:
+    analysis = analyze(text, reference_date=REFERENCE)
+    parts = analysis.components
+    present = [name for name in ("metric", "target", "deadline", "relevance")
+               if getattr(parts, name).present]
+    assert present == [] and analysis.vague == []
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_GOALS)
+def test_not_a_goal_is_one_finding_scored_zero(nlp: Language, text: str, expected: None) -> None:
+    analysis = analyze(text, reference_date=REFERENCE)
+    assert [f.id for f in analysis.findings] == ["text.not_a_goal"]
+    assert analysis.score == 0 and analysis.rewrites == []

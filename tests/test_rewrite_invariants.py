@@ -19,6 +19,7 @@ from assistant.result import COMPONENTS, GoalAnalysis
 
 REFERENCE = "2026-11-27"
 GOLDEN = Path(__file__).parent / "golden" / "rewrites"
+NOT_A_GOAL = "text.not_a_goal"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -46,7 +47,13 @@ def allowed_numbers(analysis: GoalAnalysis) -> set[float]:
 
 def violations(analysis: GoalAnalysis) -> list[str]:
     """Broken promises for one goal: an absent component without its finding or without a
-    placeholder, a rewrite number the writer never gave, an incomplete goal unrewritten."""
+    placeholder, a rewrite number the writer never gave, an incomplete goal unrewritten. A text
+    that is no goal at all promises instead one finding, no components, no rewrite, score 0."""
+    ids = [f.id for f in analysis.findings]
+    if NOT_A_GOAL in ids:
+        present = [n for n in COMPONENTS if getattr(analysis.components, n).present]
+        told = ids == [NOT_A_GOAL] and not present and not analysis.rewrites
+        return [] if told and analysis.score == 0 else [f"non-goal answered as a goal: {ids}"]
     broken = []
     ids = {f.id for f in analysis.findings}
     absent = [n for n in COMPONENTS if not getattr(analysis.components, n).present]

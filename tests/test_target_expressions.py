@@ -384,6 +384,10 @@ CASES = {
     # -- clock readings, fractions, scores, ratios --------------------------------------------
     "clock-mm-ss": Case("Support: keep AHT under 6:30 on chat this quarter.", "under 6:30", 6.5,
                         "other", None, "maintain", None, False),
+    "clock-by": Case("Send the daily pipeline report by 9:30 every morning.", "by 9:30", 9.5,
+                     "other", None, "reach", None, False),
+    "clock-pm": Case("Close out the daily call log by 6:00 pm each day.", "by 6:00 pm", 18,
+                     "other", None, "reach", None, False),
     "clock-am": Case("Get average first dial time to 8:45 am across the SDR team.",
                      "to 8:45 am", 8.75, "other", None, "reach", None, False),
     "fraction-share": Case("Referral hires: 1/3 of all sales hires by EOY 2027", "1/3", 100 / 3,
@@ -450,8 +454,15 @@ CASES = {
                                "currency", USD, "reach", None, False),
     "scene-using": Case("Using 2 webinars a month, generate $500k pipeline by Q2.", "$500k",
                         500_000, "currency", USD, "reach", None, False),
+    "past-sentence-then-goal": Case("I closed 8 deals in Q3. Close $1M in Q4.", "$1M", 1_000_000,
+                                    "currency", USD, "reach", None, False),
     "same-unit-then-need": Case("Pipeline is $800k today, need $1.2M by EOQ.", "$1.2M",
                                 1_200_000, "currency", USD, "increase", 800_000, False),
+    "bullet-verb-stays-in-its-bullet": Case("Q2:\n- new logo ARR $400k by 30.06.2027\n- keep "
+                                            "GRR ≥ 92%", "$400k", 400_000, "currency", USD,
+                                            "reach", None, False),
+    "change-word-naming-metric": Case("Book €300k expansion ARR in H1.", "€300k", 300_000,
+                                      "currency", EUR, "reach", None, False),
     # -- "to" after a verb of reaching people is not part of the span ----------------------------
     "dative-percent": Case("Reply to 95% of inbound demo requests within 2 hours.", "95%", 95,
                            "percent", None, "reach", None, False),
@@ -488,6 +499,8 @@ NO_TARGET = {
     "signature-phone": "Kind regards,\nRahul Mehta\nEnterprise AE - West\nM: +91 99876 54321",
     "signature-phone-fr": "Best,\nTom\nSales Director EMEA | +33 1 42 68 53 00",
     "one-on-one-meetings": "Run 1:1 pipeline reviews with each rep.",
+    "meeting-time": "Hold pipeline review every Monday at 9:00.",
+    "meeting-slot": "Office hours for new AEs each Wednesday from 2:00 to 3:00.",
 }
 
 

@@ -511,9 +511,15 @@ DEADLINES = [
      "by end of Q2", "2027-06-30"),
     ("over-leading-purpose", "To reach break-even in 2028, close 6 deals by June 30.",
      "by June 30", "2027-06-30"),
+    ("over-leading-reason", "Because PS is booked solid through March, enable 3 SI partners "
+     "by EOY", "by EOY", "2026-12-31"),
     ("over-bracketed-baseline", "Win rate: 24% (FY26) → 28% FY27", "FY27", "2027-12-31"),
     ("over-comparison", "Book $450k in services (12% above what we did in Q2) by EOQ",
      "by EOQ", "2026-12-31"),
+    ("over-condition", "for Q1 i need to close £600k new ARR and if i can get the 3 big ones "
+     "over the line by end of feb the rest is gravy", "for Q1", "2027-03-31"),
+    ("main-before-condition", "Close 10 deals by March 31 if pricing launches in January.",
+     "by March 31", "2027-03-31"),
     ("over-process-name", "Shorten the month-end close from 8 to 5 business days by Q2.",
      "by Q2", "2027-06-30"),
     ("over-sun-word", "Hold 6 dinners in the sun belt states by 31 March", "by 31 March",
@@ -526,6 +532,22 @@ DEADLINES = [
      "in the next 3 sprints", "2027-01-08"),
     ("sprints-length-before", "Our sprints are two weeks; record 20 demos within 2 sprints",
      "within 2 sprints", "2026-12-25"),
+    # an occasion with its day: the bound ends the day before
+    ("before-event-on-day", "Get 95% of reps certified before SKO on January 12, 2027.",
+     "before SKO on January 12, 2027", "2027-01-11"),
+    ("before-occasion-on-day", "Recover $180k in unbilled usage before the books close on "
+     "31/12/2026.", "before the books close on 31/12/2026", "2026-12-30"),
+    ("level-then-occasion", "Collect 100% of invoices older than 90 days before the audit on "
+     "1 February.", "before the audit on 1 February", "2027-01-31"),
+    ("two-days-not-an-occasion", "Close 5 deals before Friday and demo on Monday.",
+     "before Friday", "2026-12-03"),
+    ("fy-then-half", "Grow partner ARR 20% in FY27 H2.", "in FY27 H2", "2027-12-31"),
+    ("year-then-half", "Grow partner ARR 20% in 2027 H1.", "in 2027 H1", "2027-06-30"),
+    ("comma-short-year", "Close 4 deals by Dec. 31st, '26", "by Dec. 31st, '26", "2026-12-31"),
+    ("eoq-number", "Onboard 25 new agency partners by EOQ1 2027.", "by EOQ1 2027",
+     "2027-03-31"),
+    ("dated-over-counted-from-event", "Raise the share of renewals signed 30 days before "
+     "expiry from 40% to 70% by June.", "by June", "2027-06-30"),
     ("eom-month", "Backlog older than 7 days = 0 by EOM Dec", "by EOM Dec", "2026-12-31"),
     ("holiday-year", "Certify 15 partner SEs by Thanksgiving 2027.", "by Thanksgiving 2027",
      "2027-11-25"),
@@ -568,6 +590,8 @@ UNRESOLVABLE = [
     ("days-after", "Launch the partner program 30 days after the pricing update.",
      "30 days after the pricing update"),
     ("b4-event", "get 20 demos done b4 the QBR", "b4 the QBR"),
+    ("holiday-freeze", "Close 2 big deals before the holiday freeze.",
+     "before the holiday freeze"),
     ("next-sprints", "Train 100% of AEs in the next 2 sprints.", "in the next 2 sprints"),
     ("for-sprints", "Close 30 tickets per sprint for the next 3 sprints.",
      "for the next 3 sprints"),

@@ -61,10 +61,10 @@ def _tracked_copy(destination: Path) -> Path:
     return destination
 
 
-def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def _run(args: list[str], cwd: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "GOALSMITH_"))}
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=True,
-                          timeout=1200)
+    return subprocess.run(args, cwd=cwd, env={**env, **extra_env}, capture_output=True,
+                          text=True, check=True, timeout=1200)
 
 
 @pytest.mark.slow
@@ -94,3 +94,9 @@ def test_installed_wheel_checks_a_goal_outside_the_repository(tmp_path: Path) ->
     assert installed == with_model
     assert installed["components"]["metric"]["confidence"] != (
         rules_only.components.metric.confidence)
+    # The history migrations ship as package data: the default database is created in the
+    # data folder and migrated on first use.
+    listing = _run([str(venv / "bin" / "goalsmith"), "history", "--json"], elsewhere,
+                   XDG_DATA_HOME=str(tmp_path / "data"))
+    assert json.loads(listing.stdout) == {"cycles": []}
+    assert (tmp_path / "data" / "goalsmith" / "history.db").is_file()

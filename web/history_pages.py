@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from history import open_store
 from history.reports import saved_report
-from history.trend import team_trend, trend_csv
+from history.trend import TREND_CSV_NAME, team_trend, trend_csv
 
 from .history import KEY_COOKIE, history_unlocked, missing_parts, team_view
 from .templating import templates
@@ -46,7 +46,8 @@ def history_page(request: Request, team: str | None = None, before: str | None =
 def trend_download(request: Request, team: str) -> Response:
     if not history_unlocked(request):
         return Response("API key needed", status_code=401)
-    disposition = f'attachment; filename="goalsmith-trend-{team}.csv"'
+    # A fixed name: a team name may hold quotes or characters a header cannot carry.
+    disposition = f'attachment; filename="{TREND_CSV_NAME}"'
     return Response(trend_csv(team_trend(open_store(), team)), media_type="text/csv; "
                     "charset=utf-8", headers={"Content-Disposition": disposition})
 

@@ -15,14 +15,13 @@ from history import CycleInfo, open_store
 from history.align import Alignment
 from history.compare import Comparison, compare_cycles
 from history.reports import CycleList, SavedReport, file_alignment, saved_report
-from history.trend import Trend, team_trend, trend_csv
+from history.trend import TREND_CSV_NAME, Trend, team_trend, trend_csv
 
 from ..errors import ERROR_RESPONSES, NOT_FOUND_RESPONSE
 from ..guards import require_media_type, single_files
 from .reports import read_upload
 
 router = APIRouter(tags=["history"])
-TREND_CSV_NAME = "goalsmith-trend.csv"
 NOT_FOUND = {404: NOT_FOUND_RESPONSE, **ERROR_RESPONSES}
 
 

@@ -59,7 +59,7 @@ async def create_report(
     a cycle, read back at `/teams/{team}/cycles/{cycle}`; nothing is stored otherwise."""
     target = save_target(team, cycle) if save else None
     data = await read_upload(form.file)
-    parents = read_parents(await read_upload(form.parents)) if form.parents else []
+    parents = await _parents(form, data)
     analyser: Analyser = request.app.state.analyser
     report = await analyser.run(
         team_report, data, form.file.filename, form.goal_column, form.owner_column,
@@ -74,6 +74,15 @@ async def create_report(
     disposition = f'attachment; filename="{REPORT_CSV_NAME}"'
     return Response(csv_bytes, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": disposition})
+
+
+async def _parents(form: ReportForm, data: bytes) -> list[str]:
+    """Parent goals from the `parents` file, or from `parents_column` of the goals file."""
+    if form.parents_column:
+        return read_parents(data, filename=form.file.filename, column=form.parents_column)
+    if form.parents:
+        return read_parents(await read_upload(form.parents), filename=form.parents.filename)
+    return []
 
 
 async def read_upload(upload: UploadFile) -> bytes:

@@ -11,6 +11,8 @@ from .registry import Rule, rules
 from .wording import multiple_goals, vague_check
 
 VAGUE_PREFIX = "vague."
+# Rules about the text as a whole, the only ones run on a text that is no goal.
+TEXT_COMPONENT = "text"
 
 _NAMED: dict[str, Check] = {
     "metric.missing": components.metric_missing,
@@ -27,6 +29,7 @@ _NAMED: dict[str, Check] = {
     "specific.multiple_goals": multiple_goals,
     "achievable.steep": achievable.steep,
     "achievable.unknown": achievable.unknown,
+    "text.not_a_goal": components.text_not_a_goal,
 }
 
 
@@ -45,11 +48,14 @@ def message(rule: Rule, hit: Hit) -> str:
 
 
 def run_checks(ctx: Context) -> list[Finding]:
-    """The findings of every enabled rule, in registry order, at their effective severity."""
+    """The findings of every enabled rule, in registry order, at their effective severity.
+    A text that is no goal at all gets only the findings about the text itself."""
     found: list[Finding] = []
     implementations = checks()
     for rule_id, rule in rules().items():
-        if not ctx.config.enabled(rule_id):
+        if not ctx.config.enabled(rule_id) or (
+            ctx.reading.not_goal and rule.component != TEXT_COMPONENT
+        ):
             continue
         for hit in implementations[rule_id](ctx):
             found.append(Finding(

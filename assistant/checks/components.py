@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..nongoal import reason
 from ..result import DeadlineComponent
 from .context import Context, Hit
 from .deadlines import deadline_options, spell_date
@@ -99,6 +100,11 @@ def deadline_vague(ctx: Context) -> list[Hit]:
     offered = tuple(deadline_options(ctx.options))
     return [Hit(part.start, part.end, {"text": part.text}, offered)
             for part in ctx.doc._.gs_times if part.value.role == VAGUE_TIME_ROLE]
+
+
+def text_not_a_goal(ctx: Context) -> list[Hit]:
+    shape = ctx.reading.not_goal
+    return [] if shape is None else [Hit(fields={"reading": reason(shape)})]
 
 
 def relevance_restates_goal(ctx: Context) -> list[Hit]:

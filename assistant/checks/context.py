@@ -18,13 +18,15 @@ from .config import RuleConfig
 @dataclass(frozen=True)
 class Reading:
     """What the checks and the rewrite both read from the Doc, worked out once per goal:
-    the head word of each goal stated, a purpose clause that only restates the goal, and
+    the head word of each goal stated, a purpose clause that only restates the goal,
     a second bound as firm as the deadline that names another day (`rival`), which leaves
-    the deadline unclear."""
+    the deadline unclear, and, for a text that is no goal at all, the shape it has instead
+    ('question', 'header', ...)."""
 
     goals: tuple[Token, ...]
     restating: Span | None
     rival: Part[TimeExpr] | None = None
+    not_goal: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ def read(draft: GoalAnalysis, doc: Doc, options: Options) -> Reading:
     restating = None if draft.components.relevance.present else restating_clause(doc)
     goals = tuple(goal_heads(draft, doc))
     return Reading(goals=goals, restating=restating,
-                   rival=rival_deadline(draft, doc, options, goals))
+                   rival=rival_deadline(draft, doc, options, goals), not_goal=doc._.gs_not_goal)
 
 
 def rival_deadline(draft: GoalAnalysis, doc: Doc, options: Options,

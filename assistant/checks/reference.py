@@ -27,7 +27,8 @@ def _score_section() -> list[str]:
         f"  force: {penalties};",
         f"- so a goal with all four components and no findings scores {best}"
         f" (never below {best - spec.penalty_cap}),",
-        f"  a goal with none scores at most {spec.base}, and each component present raises it.",
+        f"  a goal with none scores at most {spec.base}, and each component present raises it;",
+        "- a text that is no goal at all (`text.not_a_goal`) scores 0.",
         "",
     ]
 

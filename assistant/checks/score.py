@@ -39,6 +39,9 @@ def counted_present(ctx: Context) -> list[str]:
 
 
 def score(ctx: Context, findings: list[Finding]) -> int:
+    """The documented formula; 0 for a text that is no goal at all."""
+    if ctx.reading.not_goal:
+        return 0
     spec = score_spec()
     earned = spec.base + sum(spec.weights[name] for name in counted_present(ctx))
     penalty = sum(spec.penalties[f.severity] for f in findings

@@ -86,6 +86,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="CSV/XLSX of parent (team or company) goals: report each goal's best-matching "
         "parent, orphans and near-duplicate goals (saved with --save)",
     )
+    saving.add_argument(
+        "--parents-column", metavar="NAME",
+        help="or: the column of FILE itself whose non-blank cells are the parent goals",
+    )
     parser.set_defaults(func=run)
 
 

@@ -45,7 +45,7 @@ class HistoryRequest:
         """Checked before any goal is analysed: names, a free cycle name, the parents file."""
         if not args.save and (args.team or args.cycle or args.replace):
             raise InputError("--team, --cycle and --replace only apply with --save")
-        request = cls(args.save, args.team, args.cycle, args.replace, _parents(args.parents))
+        request = cls(args.save, args.team, args.cycle, args.replace, _parents(args))
         if args.save:
             request._check_free()
         return request
@@ -83,14 +83,17 @@ class HistoryRequest:
         return "\n".join(lines)
 
 
-def _parents(path: str | None) -> list[str]:
-    if path is None:
+def _parents(args: argparse.Namespace) -> list[str]:
+    """The parent goals of --parents FILE, or of the goals file's --parents-column."""
+    if args.parents and args.parents_column:
+        raise InputError("give --parents FILE or --parents-column NAME, not both")
+    if not (args.parents or args.parents_column):
         return []
     from history.reports import read_parents
 
-    parents = read_parents(path)
+    parents = read_parents(args.parents or args.file, column=args.parents_column)
     if not parents:
-        raise InputError(f"{path} holds no parent goals")
+        raise InputError("no parent goals found")
     return parents
 
 

@@ -66,7 +66,11 @@ def governing_verb(doc: Doc, quantity: Quantity, number: Span | None = None) -> 
     opener = misread_opener(doc, root.i)
     if opener is not None and opener.i < root.i:
         return opener
-    above = [a for a in root.ancestors if a.pos_ in VERB_POS and a.dep_ not in NOT_A_CLAUSE]
+    # Only verbs of the number's own segment: in "- ARR $400k\n- keep GRR ≥ 92%" the parse
+    # may hang the first bullet off the second's verb.
+    segment = segment_of(doc, root.i)
+    above = [a for a in root.ancestors if a.pos_ in VERB_POS and a.dep_ not in NOT_A_CLAUSE
+             and segment[0] <= a.i < max(segment[1], root.i + 1)]
     listed = [a for a in above if lexicon_direction(a) is not None]
     if above:
         nearest = above[0]
@@ -93,11 +97,17 @@ def _change_word(doc: Doc, part: Part[Quantity]) -> Direction | None:
     right after the number says the direction."""
     change = verbs().change_words
     for token in _words_after(doc, part)[:NOUN_PHRASE_WORDS]:
-        if token.lower_ in change:
+        if token.lower_ in change and not _names_metric(token):
             return change[token.lower_]
         if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return None
     return None
+
+
+def _names_metric(token: Token) -> bool:
+    """"€300k expansion ARR", "$2M growth pipeline": a change word that modifies the noun
+    after it names the metric."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.i > token.i
 
 
 def _from_words(quantity: Quantity) -> Direction | None:
@@ -110,6 +120,8 @@ def _from_words(quantity: Quantity) -> Direction | None:
         return "increase" if quantity.amount > 1 else "decrease"
     if quantity.sign == "±":
         return "maintain"  # a tolerance: "within ±5%"
+    if quantity.unit_text == "clock" and quantity.lead == "by":
+        return "reach"  # "by 9:30": a time of day to be done by
     lead = phrases().leads.get(quantity.lead or "", {})
     if "direction" in lead:
         return lead["direction"]  # type: ignore[return-value]
@@ -157,15 +169,15 @@ def is_relative(doc: Doc, part: Part[Quantity], moves: Direction) -> bool:
     False for a level ("to 25%", "$450k", "50 calls", "30% of deals")."""
     quantity = part.value
     assert quantity is not None
-    if quantity.kind in ("from_to", "by_to", "between"):
-        return False
+    if quantity.kind in ("from_to", "by_to", "between") or quantity.unit_text == "clock":
+        return False  # a time of day ("by 9:30") is never a change
     lead = phrases().leads.get(quantity.lead or "", {})
     if quantity.kind in ("verb", "factor") or "change" in (quantity.bound, lead.get("bound")):
         return True
     if quantity.bound is not None:
         return False
     after = _words_after(doc, part)[:1]
-    if after and after[0].lower_ in verbs().change_words:
+    if after and after[0].lower_ in verbs().change_words and not _names_metric(after[0]):
         return True  # "25 more customers", "20% growth"
     if quantity.unit not in CHANGE_UNITS or (after and after[0].lower_ == "of"):
         return False

@@ -111,6 +111,7 @@ class Scoring:
     stative_verbs: frozenset[str]
     dative_verbs: frozenset[str]
     duration_preps: frozenset[str]
+    schedule_preps: frozenset[str]
     scale_leads: tuple[str, ...]
     scale_words: frozenset[str]
     qualifier_words: frozenset[str]
@@ -205,6 +206,7 @@ def scoring() -> Scoring:
         stative_verbs=frozenset(words["stative_verbs"]),
         dative_verbs=frozenset(words["dative_verbs"]),
         duration_preps=frozenset(words["duration_preps"]),
+        schedule_preps=frozenset(words["schedule_preps"]),
         scale_leads=tuple(words["scale_leads"]),
         scale_words=frozenset(words["scale_words"]),
         qualifier_words=frozenset(words["qualifier_words"]),

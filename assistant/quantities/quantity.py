@@ -70,6 +70,8 @@ def _bound(phrase: Phrase, atom: Atom) -> str | None:
         return "level"
     if phrase.tail:
         return lex.tails[phrase.tail]
+    if phrase.lead == "by" and atom.unit_text == "clock":
+        return "max"  # "by 9:30": at the latest
     if phrase.lead:
         return lex.leads[phrase.lead]["bound"]
     if atom.sign in SIGNED_CHANGE:
@@ -189,12 +191,13 @@ def _multiplier_verbs(doc: Doc, text: str) -> Iterator[tuple[Token, Quantity]]:
 def _time_span(text: str, time: Part) -> Part:
     """Where numbers are times in a time expression: all of it, except the count that opens a
     cadence ("three times" of "three times a week")."""
-    lead = CADENCE_LEAD.search(text, time.start, time.end) if _is_cadence(time) else None
+    lead = CADENCE_LEAD.search(text, time.start, time.end) if is_cadence(time) else None
     start = lead.start() if lead is not None else time.start
     return Part(start, time.end, text[start : time.end], time.confidence, time.value)
 
 
-def _is_cadence(time: Part) -> bool:
+def is_cadence(time: Part) -> bool:
+    """A repetition ("every week", "twice a month"), as the temporal component tagged it."""
     return getattr(time.value, "role", None) == "cadence"
 
 
@@ -229,7 +232,7 @@ def find_quantities(doc: Doc) -> list[Part[Quantity]]:
     the count before a cadence is ("twice a week", "3x/week")."""
     text = doc_text(doc)
     times = [_time_span(text, t) for t in time_parts(doc)]
-    cadences = [t for t in times if _is_cadence(t)]
+    cadences = [t for t in times if is_cadence(t)]
     found: list[Part[Quantity]] = list(_cadence_counts(text, cadences))
     for phrase in scan(text):
         quantity = _from_phrase(phrase, text)

@@ -21,7 +21,7 @@ from ..segments import is_boundary, segment_of
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring
-from .quantity import Quantity, find_quantities
+from .quantity import Quantity, find_quantities, is_cadence, time_parts
 from .spans import doc_text, token_span
 
 MARKED_UNITS = ("currency", "percent", "percentage_points", "basis_points", "multiplier")
@@ -279,9 +279,14 @@ def date_entity(c: Candidate) -> float:
 
 
 def duration(c: Candidate) -> float:
-    """"within 6 weeks", "over two years": a span of time, not a level of it."""
+    """"within 6 weeks", "over two years": a span of time, not a level of it; "at 9:15
+    daily", "every Monday from 8:30": the time of day something repeats, not a level either
+    ("by 9:30", "AHT at 4:30" are levels)."""
     previous = _previous_word(c)
     before = c.quantity.lead or (previous.lower_ if previous is not None else "")
+    if c.quantity.unit_text == "clock":
+        return float(before in scoring().schedule_preps and c.part.end <= c.quantity.number_end
+                     and any(is_cadence(t) for t in time_parts(c.doc)))
     return float(c.quantity.unit == "other" and before in scoring().duration_preps)
 
 
@@ -428,8 +433,11 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     # ("NRR 112%, logo churn below 6%"); another goal in another unit is a goal.
     unit = (best[1].quantity.unit, best[1].quantity.currency)
     named = any(t.pos_ in ("NOUN", "PROPN") for t in doc[separators[-1] + 1 : first])
+    # After a full stop or line break, a sentence about today or the past is no goal ("I
+    # closed 8 deals in Q3. Close $1M in Q4."); a comma list of verbless items is.
+    listed = doc[separators[-1]].text == ","
     earlier = [(s, c) for s, c in pool if s >= best[0] - margin
-               and c.number.end <= separators[-1]
+               and c.number.end <= separators[-1] and (listed or not current_state(c))
                and (named or (c.quantity.unit, c.quantity.currency) != unit)]
     return min(earlier, key=lambda sc: sc[1].part.start) if earlier else best
 

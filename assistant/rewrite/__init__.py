@@ -84,7 +84,9 @@ def relevance_slot(relevance: RelevanceComponent, text: str) -> str | None:
 
 def suggest(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[Rewrite]:
     """Rewrites for the goal: one in the template of its shape. A complete goal gets one
-    only when it reads tidier than what was written."""
+    only when it reads tidier than what was written; none for a text that is no goal."""
+    if reading.not_goal:
+        return []
     parts = analysis.components
     clause = goal_clause(analysis, doc, reading)
     shape = choose_shape(analysis, doc)

@@ -16,6 +16,8 @@ from .roles import aside, is_heading
 # Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",
 # "EOY", "the next 30 days").
 SELF_BOUNDING = frozenset({"relative_period", "duration", "unresolvable"})
+# Bounds further apart than this (characters) belong to different parts of the text.
+RIVAL_WINDOW = 80
 
 
 def strength(doc: Doc, text: str, part: Part[TimeExpr]) -> int:
@@ -61,6 +63,8 @@ def rivals(doc: Doc, times: list[Part[TimeExpr]], chosen: Part[TimeExpr]) -> lis
                 aside(doc, text, part.start, part.end):
             continue
         first, second = sorted((chosen, part), key=lambda p: p.start)
+        if second.start - first.end > RIVAL_WINDOW:
+            continue
         offered = alternatives().fullmatch(text, first.end, second.start) is not None
         between = text[first.end:second.start]
         if offered or (strength(doc, text, part) == firmness and

@@ -10,9 +10,10 @@ from functools import lru_cache
 from ..lexicon import alternation
 from .lexicon import lexicon
 
-# "within 30 days of finishing onboarding": a duration counted from an event.
-EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from)\s+(?!now\b|today\b)\w",
-                        re.IGNORECASE)
+# "within 30 days of finishing onboarding", "30 days before expiry": a duration counted
+# from an event.
+EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from|before|prior\s+to)\s+"
+                        r"(?!now\b|today\b)\w", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Context:
     range_join: re.Pattern[str]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
+    occasion_before: re.Pattern[str]
     ordinary_word: re.Pattern[str]
     cadence_after: re.Pattern[str]
     start_edges: frozenset[str]
@@ -83,6 +85,10 @@ def context() -> Context:
                                  rf"|(?:{ambiguous})-[a-z])"),
         cadence_after=re.compile(rf"\s+(?:{alternation(lex.cue('cadence', 'lead'))})\s+"
                                  rf"(?:{alternation(units)})(?![a-z])"),
+        # "before the audit " + "on 1 February": a few words naming an occasion
+        occasion_before=re.compile(
+            rf"(?<![a-z])(?P<prep>{alternation(lex.cue('prepositions', 'exclusive'))})\s+"
+            r"(?:(?!(?:and|or|then|but)\s)[a-z][a-z'-]*\s+){1,5}$"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
     )
 

@@ -11,7 +11,7 @@ from .context import EVENT_TAIL
 from .expr import TimeExpr
 from .fiscal import Statement, start_month, stated_fiscal_start, statements
 from .hit import Hit
-from .lexicon import window_start
+from .lexicon import lexicon, window_start
 from .normalize import Normalized, normalize
 from .roles import role_of
 from .spans import find_hits
@@ -118,13 +118,21 @@ def _outermost(located: list[tuple[int, int, TimeExpr]]) -> list[tuple[int, int,
 def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, TimeExpr]:
     start, end = norm.span(hit.start, hit.end)
     expr = hit.expr
-    if expr.kind == "duration" and expr.role == "deadline":
+    if expr.kind == "duration" and expr.role == "deadline" and not _a_level(expr):
         tail = EVENT_TAIL.match(text, end)
         if tail:
             end = _phrase_end(doc, text, tail.start("word"), end)
             expr = expr.with_(kind="unresolvable",
                               reason="counted from an event the goal does not date")
     return start, end, expr
+
+
+def _a_level(expr: TimeExpr) -> bool:
+    """"older than 90 days", "to 30 days": a duration that is a level or a comparison,
+    whatever words follow it."""
+    lex = lexicon()
+    return expr.prep in lex.cue("prepositions", "baseline") or \
+        expr.prep in lex.cue("prepositions", "level")
 
 
 def _phrase_end(doc: Doc, text: str, word_start: int, fallback: int) -> int:

@@ -122,7 +122,7 @@ def quarter(m: re.Match[str]) -> TimeExpr | None:
 
 
 def half(m: re.Match[str]) -> TimeExpr | None:
-    number = m["h"] or m["hn"]
+    number = _group(m, "h") or _group(m, "hn")
     value = int(number) if number else lexicon().ordinals[m["ho"]]
     if value > 2:
         return None
@@ -163,6 +163,11 @@ EO_UNITS = {"w": "week", "m": "month", "q": "quarter", "h": "half", "y": "year",
 def eo(m: re.Match[str]) -> TimeExpr:
     if _group(m, "mon"):  # "EOM Dec"
         return TimeExpr("month", month=_month(m["mon"]), edge="end")
+    year = _year(_group(m, "y"), _group(m, "yy"))
+    if _group(m, "eoq"):  # "EOQ1 2027"
+        return TimeExpr("quarter", quarter=int(m["eoq"]), year=year, edge="end")
+    if _group(m, "eoh"):
+        return TimeExpr("half", half=int(m["eoh"]), year=year, edge="end")
     return _period(EO_UNITS[m["eo"]], m["eo"] == "fy", _year(_group(m, "y"), _group(m, "yy")))
 
 
@@ -275,7 +280,8 @@ BUILDERS: dict[str, Builder] = {
     "numeric_month_year": numeric_month_year, "iso_month": numeric_month_year,
     "season": season, "month_day": month_day, "day_month": month_day,
     "month_year": month_year, "month": month, "nth_day": nth_day, "quarter": quarter,
-    "year_quarter": quarter, "half": half, "fiscal_year": fiscal_year, "year": year,
+    "year_quarter": quarter, "half": half, "year_half": half, "fiscal_year": fiscal_year,
+    "year": year,
     "calendar_year_short": year, "mid": mid,
     "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
     "duration": duration, "duration_label": duration_label,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .context import context
 from .expr import TimeExpr
 from .hit import BOUND_KINDS, POINT_KINDS, Hit
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, window_start
 
 # Days in a duration unit that can move a bound ("2 weeks before Christmas").
 SHIFT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
@@ -28,6 +28,10 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
                              last.order)
         elif last is not None and _counted_from(text, last, hit):
             joined[-1] = Hit(last.start, hit.end, _shifted(last.expr, hit.expr), last.order)
+        elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
+            while joined and joined[-1].start >= dated.start:
+                joined.pop()
+            joined.append(dated)
         elif last is not None and _weekday_of_week(text, last, hit):  # "Friday next week"
             joined[-1] = Hit(last.start, hit.end,
                              last.expr.with_(unit="week", offset=hit.expr.offset), last.order)
@@ -75,6 +79,20 @@ def _shifted(duration: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     days = round(duration.amount * SHIFT_DAYS[duration.unit])
     sign = 1 if anchor.prep == "after" else -1
     return anchor.with_(prep=None, before=False, shift_days=sign * days)
+
+
+def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
+    """"before the audit on 1 February", "before SKO on January 12": an occasion with its
+    day, which the bound ends the day before (the occasion alone, "before the audit", is
+    undated; a dated bound in the words before stays its own)."""
+    if hit.expr.kind not in POINT_KINDS or hit.expr.prep != "on":
+        return None
+    found = context().occasion_before.search(text, window_start(hit.start), hit.start)
+    if found is None or any(h.start >= found.start() and h.expr.kind != "unresolvable"
+                            for h in joined[-2:]):
+        return None
+    return Hit(found.start(), hit.end,
+               hit.expr.with_(prep=" ".join(found["prep"].split()), before=True), hit.order)
 
 
 def _weekday_of_week(text: str, first: Hit, second: Hit) -> bool:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,8 +25,12 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
     def position(self, original: int) -> int:
-        """The normalised offset of an original offset."""
-        return self.starts.index(original)
+        """The normalised offset of an original offset (`starts` never decreases, so a
+        binary search finds it)."""
+        at = bisect.bisect_left(self.starts, original)
+        if at == len(self.starts) or self.starts[at] != original:
+            raise ValueError(f"{original} is not the start of a normalised character")
+        return at
 
 
 @lru_cache(maxsize=1)

@@ -66,7 +66,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     numbers = alternation(lex.numbers)
     relative = alternation(lex.relative)
     ysuf = year_suffix(lex)
-    y_or_yy = rf"(?:[\s,-]*(?:of\s+)?(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d)|{NEXT_YEAR})"
+    y_or_yy = rf"(?:[\s,-]*(?:of\s+)?(?P<y>{Y4})|[\s,]*'(?P<yy>\d{{2}})(?!\d)|{NEXT_YEAR})"
     period_unit = _units(lex, PERIOD_UNITS, plural=False)
     dur_unit = _units(lex, DUR_UNITS, plural=True)
     cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|morning|{full_weekday}|d)"
@@ -107,6 +107,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
         ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
                  r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d)))" + COMPACT_END + ysuf, "nothing"),
+        ("year_half", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
+                      rf"|(?P<y>{Y4}))\s*[-/]?\s*h(?P<h>[12])(?![a-z0-9])", "nothing"),
         ("fiscal_year", r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*[-']?\s*"
                         r"(?:\d{2}(?:\d{2})?\s*[/-]\s*)?(?P<fyy>\d{4}|\d{2})(?!\d)", "nothing"),
         ("year", rf"(?<![\w$€£.,/#-])(?:(?:cy|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{Y4})"
@@ -117,7 +119,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                        r"|(?P<ye>f?ye|fy[-\s]end))"
                        r"(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
-        ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])\.?(?![a-z])"
+        ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])(?:(?<=q)(?P<eoq>[1-4])|(?<=h)(?P<eoh>[12]))?"
+               r"\.?(?![a-z])"
                rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?", "nothing"),
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
          "nothing"),

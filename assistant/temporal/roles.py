@@ -24,10 +24,12 @@ LINE_START = re.compile(r"(?:^|[\n.!?;•*-])[^\w.!?;]*$")
 OPENS_LINE = re.compile(r"(?:^|\n)[^\w\n]*$")
 # How far back an opening parenthesis or purpose word still encloses an expression.
 ASIDE_WINDOW = 160
-# A sentence that opens with its purpose, up to the comma that ends it ("To reach
-# break-even in 2028, close 6 deals by June 30"), which the parse often misses.
-LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+that|to)\s+"
-                             r"[^,.;:\n()]*$", re.IGNORECASE)
+# A sentence that opens with its purpose or reason, up to the comma that ends it ("To reach
+# break-even in 2028, close 6 deals by June 30", "In line with the FY28 plan, ..."), which
+# the parse often misses.
+LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+that|to|because"
+                             r"|given\s+that|as\s+part\s+of|in\s+line\s+with|aligned\s+with"
+                             r"|in\s+support\s+of)\s+[^,.;:\n()]*$", re.IGNORECASE)
 # "from $4M in 2026 to $5M": the time of the starting level is a baseline.
 PAST_LEVEL = re.compile(r"\bfrom\s+[$€£]?\d[\w.,%]*(?:\s+(?:%|percent|pct|[a-z]+))?\s*$",
                         re.IGNORECASE)
@@ -120,7 +122,9 @@ def aside(doc: Doc, text: str, start: int, end: int) -> bool:
     window = max(0, start - ASIDE_WINDOW)
     opened = text.rfind("(", window, start)
     return opened > text.rfind(")", window, start) or \
-        LEADING_PURPOSE.search(text, window, start) is not None or in_purpose(doc, start, end)
+        LEADING_PURPOSE.search(text, window, start) is not None or \
+        in_clause(doc, start, end, "purpose_markers") or \
+        in_clause(doc, start, end, "condition_markers")
 
 
 def is_heading(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -165,10 +169,16 @@ def precedes_noun(doc: Doc, text: str, end: int) -> bool:
 def in_purpose(doc: Doc, start: int, end: int) -> bool:
     """True inside a purpose clause ("to be on track for H1", "so we keep the headcount
     promised for 2027"): a weakly bound time there names the purpose's horizon."""
+    return in_clause(doc, start, end, "purpose_markers")
+
+
+def in_clause(doc: Doc, start: int, end: int, markers_cue: str) -> bool:
+    """True inside an adverbial clause opened by one of the `markers_cue` words (purpose:
+    "to", "so"; condition: "if", "once")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    markers = lexicon().cue("label", "purpose_markers")
+    markers = lexicon().cue("label", markers_cue)
     return any(
         ancestor.dep_ == "advcl" and any(
             child.dep_ in ("aux", "mark", "advmod") and child.lower_ in markers

@@ -1,0 +1,115 @@
+"""Texts that are not goals at all: a greeting, a question, an email signature, a pasted
+email (GUIDELINE.md v1.1). Such a text has no components and no vague words: the detector
+clears what the others found, so that every surface reads the same verdict."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .lexicon import load_data, near, word_set
+from .segments import segments
+
+Doc.set_extension("gs_not_goal", default=None, force=True)
+
+DATA = "nongoal.json"
+# The most words of a label before a colon ('Kick-off notes 30/11:').
+LABEL_WORDS = 5
+CLEARED = ("gs_metric", "gs_target", "gs_deadline", "gs_relevance")
+
+
+@cache
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in load_data("assistant", DATA)[key])
+
+
+def reason(shape: str) -> str:
+    """What a text of this shape reads as, for the finding's message."""
+    return str(load_data("assistant", DATA)["reasons"][shape])
+
+
+def _opens_with(segment: Span, key: str) -> bool:
+    words = [t.lower_ for t in segment[:6]]
+    return any(tuple(words[: len(p)]) == p for p in _phrases(key))
+
+
+def _question(segment: Span) -> bool:
+    doc = segment.doc
+    after = doc[segment.end].text if segment.end < len(doc) else ""
+    return "?" in after or "?" in segment[-1].text
+
+
+def _notice(segment: Span) -> bool:
+    """'Reminder – decks due Thursday', 'Kick-off notes 30/11: ...': a notice word opening
+    the segment or in the short label before its colon."""
+    if _opens_with(segment, "notices"):
+        return True
+    colon = next((t.i for t in segment[:LABEL_WORDS + 1] if t.text == ":"), None)
+    notices = {p[0] for p in _phrases("notices")}
+    return colon is not None and any(
+        t.lower_ in notices for t in segment.doc[segment.start : colon])
+
+
+def segment_shape(segment: Span, first: bool) -> str | None:
+    """The non-goal shape a segment has, if any."""
+    colon = next((t.i for t in segment[:3] if t.text == ":"), None)
+    if first and colon is not None and _opens_with(segment, "headers"):
+        return "header"
+    checks = (("away", lambda s: _opens_with(s, "away")), ("question", _question),
+              ("sign_off", lambda s: _opens_with(s, "sign_offs")),
+              ("salutation", lambda s: _opens_with(s, "salutations")),
+              ("notice", _notice),
+              ("contact", lambda s: any(t.like_email or t.like_url for t in s)))
+    return next((name for name, test in checks if test(segment)), None)
+
+
+def _goal_content(doc: Doc, parts: list[Span]) -> bool:
+    """Something of a goal: a metric or a target found, or a segment opening with a goal
+    verb in its base form ('Improve onboarding — thoughts?')."""
+    if doc._.gs_metric is not None or doc._.gs_target is not None:
+        return True
+    verbs = word_set("assistant", "verbs.json", "goal_verbs")
+    return any(s[0].tag_ == "VB" and near(s[0].lower_, verbs) for s in parts)
+
+
+def not_a_goal(doc: Doc) -> str | None:
+    """The shape that makes the text no goal ('header', 'question', ...), or None: an opening
+    header or signature decides alone; any other shape decides when every segment has one or
+    when nothing of a goal is found."""
+    parts = segments(doc)
+    shapes = [segment_shape(s, n == 0) for n, s in enumerate(parts)]
+    found = [s for s in shapes if s is not None]
+    if not found:
+        return None
+    if _decisive(parts[0], shapes[0]) or len(found) == len(shapes) or not _goal_content(
+        doc, parts
+    ):
+        return found[0]
+    return None
+
+
+def _decisive(first: Span, shape: str | None) -> bool:
+    """A text that opens as correspondence whatever numbers follow: an email header
+    ('FW: ...'), or a sign-off on a line of its own (a signature block: 'Best regards,⏎
+    name, phone')."""
+    doc = first.doc
+    line_ends = first.end < len(doc) and "\n" in doc[first.end].text
+    return shape == "header" or (shape == "sign_off" and line_ends)
+
+
+class NotAGoalDetector:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.gs_not_goal = not_a_goal(doc)
+        if doc._.gs_not_goal is not None:
+            for name in CLEARED:
+                setattr(doc._, name, None)
+            doc._.gs_vague = []
+        return doc
+
+
+@Language.factory("goalsmith/nongoal",
+                  assigns=["doc._.gs_not_goal", *(f"doc._.{n}" for n in CLEARED), "doc._.gs_vague"])
+def make_not_a_goal(nlp: Language, name: str) -> NotAGoalDetector:
+    return NotAGoalDetector()

@@ -139,7 +139,7 @@ def year(m: re.Match[str]) -> TimeExpr:
 
 def mid(m: re.Match[str]) -> TimeExpr:
     if _group(m, "mon"):
-        return TimeExpr("date", month=_month(m["mon"]), day=15)
+        return TimeExpr("date", month=_month(m["mon"]), day=15, year=_year(_group(m, "my")))
     if _group(m, "mm"):
         return TimeExpr("date", day=15)
     # the middle of a calendar year ends with June, whatever the fiscal calendar

@@ -73,7 +73,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
     # Earlier patterns win ties between expressions of the same length.
     return [
-        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}|(?P<yr>year)|(?P<mm>month))",
+        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}(?:\s*,?\s*(?P<my>{Y4}))?|(?P<yr>year)"
+                r"|(?P<mm>month))",
          "nothing"),
         ("iso", rf"(?<![\d/.-])(?P<y>{Y4})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])", "nothing"),
@@ -98,7 +99,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])"
                     r"(?:\s+of\s+(?P<rel>this|next|the\s+next|the\s+following)\s+month)?",
          "date_prep"),
-        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*|f)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
+        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*|calendar\s+|f)?"
+                    r"(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
                     + r")\s+(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)"
                     r"|(?P<qn>[1-4])q(?=\s*[-']?\s*\d)"
                     r"|(?P<ql>last)\s+(?:fiscal\s+)?quarter(?=\s+of\s))" + COMPACT_END + ysuf,

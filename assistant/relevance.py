@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +21,7 @@ Doc.set_extension("gs_relevance", default=None, force=True)
 DATA = "relevance.json"
 CANDIDATES_KEY = "goalsmith.relevance_candidates"
 FIRST_GOAL_KEY = "goalsmith.first_goal_token"
+TIMED_KEY = "goalsmith.timed_tokens"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -285,9 +288,25 @@ def _so_clause(doc: Doc, i: int) -> bool:
 
 
 def _in_time(doc: Doc, token: Token) -> bool:
-    """'since January': a baseline date, not a reason."""
-    times = doc._.gs_times if Doc.has_extension("gs_times") else []
-    return any(p.start <= token.idx < p.end for p in times or [])
+    """The token lies in a time expression ('since January': a baseline date, not a
+    reason)."""
+    return _timed_tokens(doc)[token.i]
+
+
+def _timed_tokens(doc: Doc) -> list[bool]:
+    """For every token, whether a time expression covers its first character; worked out
+    once per Doc in linear time (a running count over the expressions' token bounds)."""
+    cached = doc.user_data.get(TIMED_KEY)
+    if cached is None or len(cached) != len(doc):
+        times = (doc._.gs_times if Doc.has_extension("gs_times") else None) or []
+        starts = [t.idx for t in doc]
+        change = [0] * (len(doc) + 1)
+        for part in times:
+            change[bisect_left(starts, part.start)] += 1
+            change[bisect_left(starts, part.end)] -= 1
+        cached = [count > 0 for count in accumulate(change[:-1])]
+        doc.user_data[TIMED_KEY] = cached
+    return cached
 
 
 def candidates(doc: Doc) -> list[Candidate]:

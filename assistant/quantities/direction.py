@@ -8,7 +8,7 @@ from ..parts import Part
 from ..result import Direction
 from ..segments import segment_of
 from .lexicon import phrases, verbs
-from .quantity import Quantity
+from .quantity import Quantity, is_clock
 from .spans import token_span
 
 VERB_POS = ("VERB", "AUX")
@@ -120,7 +120,7 @@ def _from_words(quantity: Quantity) -> Direction | None:
         return "increase" if quantity.amount > 1 else "decrease"
     if quantity.sign == "±":
         return "maintain"  # a tolerance: "within ±5%"
-    if quantity.unit_text == "clock" and quantity.lead == "by":
+    if is_clock(quantity.unit_text) and quantity.lead == "by":
         return "reach"  # "by 9:30": a time of day to be done by
     lead = phrases().leads.get(quantity.lead or "", {})
     if "direction" in lead:
@@ -169,7 +169,7 @@ def is_relative(doc: Doc, part: Part[Quantity], moves: Direction) -> bool:
     False for a level ("to 25%", "$450k", "50 calls", "30% of deals")."""
     quantity = part.value
     assert quantity is not None
-    if quantity.kind in ("from_to", "by_to", "between") or quantity.unit_text == "clock":
+    if quantity.kind in ("from_to", "by_to", "between") or is_clock(quantity.unit_text):
         return False  # a time of day ("by 9:30") is never a change
     lead = phrases().leads.get(quantity.lead or "", {})
     if quantity.kind in ("verb", "factor") or "change" in (quantity.bound, lead.get("bound")):

@@ -216,8 +216,9 @@ def _colon_pair(match: re.Match[str], text: str, value: float) -> tuple[float, s
         return value / right, "multiplier", ":"
     if right > 59:
         return None
-    afternoon = (match["ampm"] or "").lower().startswith("p") and value < 12
-    return value + 12 * afternoon + right / 60, "other", "clock"
+    half = (match["ampm"] or "").lower().replace(".", "")
+    afternoon = half.startswith("p") and value < 12
+    return value + 12 * afternoon + right / 60, "other", f"clock {half}".strip()
 
 
 def _tolerance(sign: str | None) -> str | None:

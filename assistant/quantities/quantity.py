@@ -70,7 +70,7 @@ def _bound(phrase: Phrase, atom: Atom) -> str | None:
         return "level"
     if phrase.tail:
         return lex.tails[phrase.tail]
-    if phrase.lead == "by" and atom.unit_text == "clock":
+    if phrase.lead == "by" and is_clock(atom.unit_text):
         return "max"  # "by 9:30": at the latest
     if phrase.lead:
         return lex.leads[phrase.lead]["bound"]
@@ -194,6 +194,12 @@ def _time_span(text: str, time: Part) -> Part:
     lead = CADENCE_LEAD.search(text, time.start, time.end) if is_cadence(time) else None
     start = lead.start() if lead is not None else time.start
     return Part(start, time.end, text[start : time.end], time.confidence, time.value)
+
+
+def is_clock(unit_text: str | None) -> bool:
+    """A clock reading ("9:30", "4:15"; "clock am"/"clock pm" when the text says which half
+    of the day)."""
+    return (unit_text or "").startswith("clock")
 
 
 def is_cadence(time: Part) -> bool:

@@ -21,7 +21,7 @@ from ..segments import is_boundary, segment_of
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring
-from .quantity import Quantity, find_quantities, is_cadence, time_parts
+from .quantity import Quantity, find_quantities, is_cadence, is_clock, time_parts
 from .spans import doc_text, token_span
 
 MARKED_UNITS = ("currency", "percent", "percentage_points", "basis_points", "multiplier")
@@ -222,8 +222,9 @@ def qualifier(c: Candidate) -> float:
     lead = c.quantity.lead or ""
     if c.quantity.bound not in ("min", "max") or lead == "at" or lead.startswith("to "):
         return 0.0  # "to below 50", "at 90% or higher" set the level of the goal's metric
-    if c.quantity.unit not in ("currency", "count"):
-        return 0.0  # "close rate on proposals above 40%" is the level of the rate
+    if c.quantity.unit not in ("currency", "count") or (
+            c.quantity.unit == "count" and c.quantity.unit_text):
+        return 0.0  # "close rate on proposals above 40%", "4/5 or better": levels
     if _qualifying_words(c):
         return 1.0
     previous = _previous_word(c)
@@ -284,9 +285,11 @@ def duration(c: Candidate) -> float:
     ("by 9:30", "AHT at 4:30" are levels)."""
     previous = _previous_word(c)
     before = c.quantity.lead or (previous.lower_ if previous is not None else "")
-    if c.quantity.unit_text == "clock":
+    if is_clock(c.quantity.unit_text):
+        # A time of day ("10:30 am") or a repeating schedule; not "AHT at 4:30 or below".
+        timed = c.quantity.unit_text != "clock" or any(is_cadence(t) for t in time_parts(c.doc))
         return float(before in scoring().schedule_preps and c.part.end <= c.quantity.number_end
-                     and any(is_cadence(t) for t in time_parts(c.doc)))
+                     and timed)
     return float(c.quantity.unit == "other" and before in scoring().duration_preps)
 
 

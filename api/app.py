@@ -31,15 +31,20 @@ DESCRIPTION = """Checks draft goals for a metric, a target, a deadline and a rel
 flags vague language and suggests rewrites. Every error answers with one envelope,
 `{"error": {"code", "message", "details"}}`, whose `code` is stable.
 
-Limits: goal text up to 5,000 characters; a batch up to 1,000 goals; an upload up to 5 MB
-and 10,000 rows (use `goalsmith bulk` for bigger files). Over a limit: 413."""
+Limits: goal text up to 5,000 characters; a batch up to 1,000 goals and 150,000 characters
+of goal text; an upload up to 5 MB, 10,000 rows and 1,000,000 characters of goal text (use
+`goalsmith bulk` for bigger files). Over a limit: 413. An analysis past its time budget is
+stopped and answered 503 `analysis_timeout`."""
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Start the analysis workers and load the pipeline before the first request."""
     settings: ApiSettings = app.state.settings
-    analyser = Analyser(processes=settings.worker_processes(), threads=settings.analysis_threads)
+    analyser = Analyser(processes=settings.analysis_processes, threads=settings.analysis_threads,
+                        budgets={"check": settings.analysis_timeout,
+                                 "batch": settings.batch_timeout,
+                                 "upload": settings.upload_timeout})
     await analyser.start()
     app.state.analyser = analyser
     app.state.batcher = PipeBatcher(analyser, settings.check_batch_size)
@@ -83,6 +88,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         version=assistant.__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url="/docs" if settings.docs else None,
+        redoc_url="/redoc" if settings.docs else None,
+        openapi_url="/openapi.json" if settings.docs else None,
     )
     app.state.settings = settings
     app.state.analyser = None

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 
 from assistant import (
     AnalysisFailedError,
+    AnalysisTimeoutError,
     EmptyTextError,
     GoalsmithError,
     InputError,
@@ -49,6 +50,8 @@ FIELD_CODES = frozenset(
 )
 # Errors of the history store (`history.errors`) with a status of their own.
 HISTORY_STATUS = {CycleNotFoundError.code: 404, CycleExistsError.code: 409}
+# An analysis stopped at its time budget: the server's limit, not a malformed request.
+OWN_STATUS = {**HISTORY_STATUS, AnalysisTimeoutError.code: 503}
 HTTP_CODES = {
     400: "malformed_body",
     401: "unauthorized",
@@ -95,9 +98,10 @@ def status_for_code(code: str) -> int:
 def status_for_error(exc: GoalsmithError) -> int:
     """Client mistakes are 4xx, and so is a goal the analysis fails on (sending it again will
     not help; the fault is logged for the maintainers); a saved cycle that is missing or
-    taken is 404 or 409; any other error is the server's."""
-    if exc.code in HISTORY_STATUS:
-        return HISTORY_STATUS[exc.code]
+    taken is 404 or 409; an analysis stopped at its budget is 503; any other error is the
+    server's."""
+    if exc.code in OWN_STATUS:
+        return OWN_STATUS[exc.code]
     return status_for_code(exc.code) if isinstance(exc, InputError | AnalysisFailedError) else 500
 
 

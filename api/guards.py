@@ -83,3 +83,21 @@ def require_media_type(*accepted: str) -> Callable[[Request], Awaitable[None]]:
             )
 
     return check_media_type
+
+
+def single_files(*fields: str) -> Callable[[Request], Awaitable[None]]:
+    """A dependency answering 400 unless the form's file parts are at most one in each of
+    `fields` and none elsewhere (a request of 1,000 file parts is refused, not read from its
+    last part)."""
+
+    async def check_file_parts(request: Request) -> None:
+        if media_type(request) != "multipart/form-data":
+            return
+        form = await request.form()
+        named = [key for key, value in form.multi_items() if not isinstance(value, str)]
+        if any(key not in fields for key in named) or len(named) != len(set(named)):
+            raise HTTPException(
+                400, f"An upload holds exactly one file part for each of: {', '.join(fields)}."
+            )
+
+    return check_file_parts

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from assistant import (
+    MAX_BATCH_CHARS,
     MAX_BATCH_GOALS,
     MAX_TEXT_CHARS,
     MAX_UPLOAD_BYTES,
@@ -63,6 +64,14 @@ def limit_batch(goals: Any) -> Any:
             BATCH_TOO_LARGE,
             f"a batch holds at most {MAX_BATCH_GOALS:,} goals, not {len(goals):,}; "
             "use `goalsmith bulk` or split the batch",
+        )
+    chars = sum(len(goal["text"]) for goal in goals if isinstance(goal, dict)
+                and isinstance(goal.get("text"), str)) if isinstance(goals, list) else 0
+    if chars > MAX_BATCH_CHARS:
+        raise field_error(
+            BATCH_TOO_LARGE,
+            f"a batch holds at most {MAX_BATCH_CHARS:,} characters of goal text, not "
+            f"{chars:,}; split the batch",
         )
     return goals
 
@@ -152,7 +161,8 @@ class BatchRequest(AnalysisOptions):
         BeforeValidator(limit_batch),
         Field(
             min_length=1,
-            description=f"1 to {MAX_BATCH_GOALS:,} goals, analysed in order.",
+            description=f"1 to {MAX_BATCH_GOALS:,} goals of at most {MAX_BATCH_CHARS:,} "
+            "characters together, analysed in order.",
             json_schema_extra={"maxItems": MAX_BATCH_GOALS},
         ),
     ]

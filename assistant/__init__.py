@@ -9,6 +9,7 @@ from .checks.config import rule_config
 from .checks.registry import rules
 from .errors import (
     AnalysisFailedError,
+    AnalysisTimeoutError,
     EmptyTextError,
     FileFormatError,
     GoalsmithError,
@@ -21,6 +22,7 @@ from .errors import (
 )
 from .lexicon import load_data
 from .options import (
+    MAX_BATCH_CHARS,
     MAX_BATCH_GOALS,
     MAX_TEXT_CHARS,
     MAX_UPLOAD_BYTES,
@@ -60,6 +62,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ANALYSIS_COLUMNS",
+    "MAX_BATCH_CHARS",
     "MAX_BATCH_GOALS",
     "MAX_TEXT_CHARS",
     "MAX_UPLOAD_BYTES",
@@ -68,6 +71,7 @@ __all__ = [
     "PARTITION_ROWS",
     "REPORT_CSV_NAME",
     "AnalysisFailedError",
+    "AnalysisTimeoutError",
     "DateOrder",
     "EmptyTextError",
     "FileFormatError",

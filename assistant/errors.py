@@ -72,6 +72,12 @@ class AnalysisFailedError(GoalsmithError):
     code = "analysis_failed"
 
 
+class AnalysisTimeoutError(GoalsmithError):
+    """An analysis ran past its time budget and was stopped (a server's setting)."""
+
+    code = "analysis_timeout"
+
+
 class ModelError(GoalsmithError):
     """A trained artifact is missing, unreadable or untrusted."""
 

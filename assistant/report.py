@@ -41,6 +41,8 @@ from .tables.write import make_writer, write_table
 
 # Rows per partition: large enough for nlp.pipe to batch well, small enough to keep a pool busy.
 PARTITION_ROWS = 256
+# Rows read from an upload (blank ones too) per goal it may hold, before it is refused.
+RECORDS_PER_ROW = 2
 # Partitions queued per worker process; bounds memory however long the file is.
 IN_FLIGHT_PER_PROCESS = 3
 TOP_ROW_FINDINGS = 3
@@ -269,7 +271,9 @@ def build_team_report(
     """Read an uploaded table (path or bytes) and analyse every row. Raises a
     `FileFormatError` for an unreadable file, `TooManyRowsError` beyond `max_rows`."""
     options = options or make_options()
-    with open_table(source, filename=filename, column=column, owner_column=owner_column) as table:
+    records = None if max_rows is None else RECORDS_PER_ROW * max_rows + 1
+    with open_table(source, filename=filename, column=column, owner_column=owner_column,
+                    max_records=records) as table:
         rows = list(itertools.islice(enumerate(table.rows, start=table.first_row),
                                      None if max_rows is None else max_rows + 1))
         info = table_info(table, filename)

@@ -35,6 +35,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "results.md"
 PARTS = BENCH / "goal_parts.json"
+PATHOLOGICAL = BENCH / "pathological.json"
 REFERENCE_DATE = "2026-11-27"
 GOALSMITH = str(Path(sys.executable).with_name("goalsmith"))
 MODEL_VARIABLE = "GOALSMITH_SPACY_MODEL"
@@ -126,10 +127,83 @@ def worker_profile(path: str) -> int:
     return count
 
 
+def pathological_inputs() -> dict[str, Callable[[], object]]:
+    """Each case of bench/pathological.json (and two XLSX bombs from tests/workbooks.py) as
+    a call: the normal goal first, the baseline of the ratios."""
+    import assistant
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from workbooks import blank_rows, huge_cell_bomb
+
+    table = json.loads(PATHOLOGICAL.read_text(encoding="utf-8"))
+    calls: dict[str, Callable[[], object]] = {
+        "normal goal": lambda: assistant.analyze(table["normal"])}
+    for case in table["cases"]:
+        text = (case["unit"] * (case["chars"] // len(case["unit"]) + 1))[:case["chars"]]
+        calls[case["id"]] = lambda text=text: _answer(assistant.analyze, text)
+    for name, book in (("xlsx: 200 MB cell bomb", lambda: huge_cell_bomb(200 * 2**20)),
+                       ("xlsx: 1,000,000 blank rows", lambda: blank_rows(1_000_000))):
+        calls[name] = book  # built before the clock starts (see worker_pathological)
+    return calls
+
+
+def _report(data: bytes) -> object:
+    import assistant
+
+    return _answer(assistant.build_team_report, data, filename="bomb.xlsx",
+                   max_rows=assistant.MAX_UPLOAD_ROWS)
+
+
+def _answer(call: Callable[..., object], *args: object, **kwargs: object) -> object:
+    from assistant import GoalsmithError
+
+    try:
+        return call(*args, **kwargs)
+    except GoalsmithError as exc:
+        return exc.code
+
+
+def worker_pathological(name: str) -> int:
+    """One pathological input after a warm-up: prints its seconds and peak-RSS growth."""
+    import resource
+
+    calls = pathological_inputs()
+    calls["normal goal"]()
+    book = calls[name]() if name.startswith("xlsx") else None
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    outcome = calls[name]() if book is None else _report(book)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - started
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    answer = outcome if isinstance(outcome, str) else "answered"
+    print(json.dumps({"seconds": seconds, "grown_mb": grown, "answer": answer}))
+    return 0
+
+
+def pathological_runs() -> str:
+    """The pathological section: each input in a process of its own (peak RSS is per
+    process), its time as a multiple of the normal goal's."""
+    names = list(pathological_inputs())
+    rows = []
+    for name in names:
+        print(f"  pathological: {name} ...", file=sys.stderr, flush=True)
+        done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--worker",
+                               "pathological", name], cwd=ROOT, env=_environment(),
+                              capture_output=True, text=True, check=True)
+        rows.append((name, json.loads(done.stdout.strip().splitlines()[-1])))
+    normal = rows[0][1]["seconds"]
+    lines = ["| input | answer | seconds | vs normal goal | peak RSS growth MB |",
+             "|---|---|---:|---:|---:|"]
+    lines += [f"| {name} | {row['answer']} | {row['seconds']:.3f} | "
+              f"{row['seconds'] / normal:,.0f}x | {row['grown_mb']:,.0f} |" for name, row in rows]
+    return "\n".join(lines)
+
+
 WORKERS: dict[str, Callable[[str], int]] = {
     "bare": worker_bare,
     "check_many": worker_check_many,
     "profile": worker_profile,
+    "pathological": worker_pathological,
 }
 
 
@@ -400,6 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests-per-client", type=int, default=25)
     parser.add_argument("--skip-api", action="store_true")
+    parser.add_argument("--skip-pathological", action="store_true")
     parser.add_argument("--cluster-goals", type=int, default=20_000,
                         help="goals of the local-vs-Dask section (0 to skip)")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
@@ -422,6 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              str(folder / "large-report.csv"), "--reference-date", REFERENCE_DATE])
         api = None if args.skip_api else api_run(
             goals, args.clients, args.requests_per_client, folder / "server.log")
+        pathological = "" if args.skip_pathological else pathological_runs()
         cluster = []
         if args.cluster_goals:
             _, sheet = write_inputs(generate_goals(args.cluster_goals, args.seed + 2), folder,
@@ -441,6 +517,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         *verdicts(runs, api),
         "",
         *([cluster_table(cluster), ""] if cluster else []),
+        *(["Pathological inputs within the limits (bench/pathological.json), each after a "
+           "warm-up in a process of its own:", "", pathological, ""] if pathological else []),
     ])
     print(report)
     RESULTS.write_text(report, encoding="utf-8")

@@ -375,7 +375,8 @@ BAD_UPLOADS = [
     ("over-size-file", {"file": ("team.csv", b"goal\n" + b"Grow revenue by 5%\n" * 300_000)},
      {}, 413, "payload_too_large"),
     ("too-many-rows", {"file": ("team.csv", _rows_csv(10_001))}, {}, 413, "too_many_rows"),
-    ("no-file-field", {"notes": ("notes.txt", b"goal\nShip it\n")}, {}, 422, None),
+    # A file part under any other name is refused (issue 16: one file part per upload).
+    ("no-file-field", {"notes": ("notes.txt", b"goal\nShip it\n")}, {}, 400, "malformed_body"),
     ("bad-fiscal-month", {"file": ("team.csv", b"goal\nShip it\n")},
      {"fiscal_year_start": "13"}, 422, "validation_error"),
     ("rules-not-json", {"file": ("team.csv", b"goal\nShip it\n")}, {"rules": "{off"}, 422,

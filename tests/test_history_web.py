@@ -122,7 +122,8 @@ def test_with_an_api_key_history_needs_it_once() -> None:
 
     locked, refused, wrong, right, saved, trend = run_pages(calls, settings)
     assert (locked.status_code, 'name="key"' in locked.text) == (401, True)
-    assert (refused.status_code, "needs the API key" in refused.text) == (400, True)
+    # With a key set the upload's analysis itself needs it (issue 16), saving or not.
+    assert (refused.status_code, "needs its API key" in refused.text) == (401, True)
     assert wrong.status_code == 401
     assert (right.status_code, "data-cycle=" in right.text) == (200, False)
     assert "data-saved" in saved.text

@@ -82,8 +82,9 @@ def delete_cycle(request: Request, team: str, cycle: str) -> Response:
 
 @router.post(HISTORY + "/unlock")
 def unlock(key: Annotated[str, Form()], next: Annotated[str, Form()] = HISTORY) -> Response:
-    """Keep the API key in an HTTP-only cookie for the history pages, then go back."""
-    target = next if next.startswith("/team") else HISTORY
+    """Keep the API key in an HTTP-only cookie for the pages (the check and team pages'
+    analyses, the history), then go back."""
+    target = next if next == "/" or next.startswith("/team") else HISTORY
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(KEY_COOKIE, key, httponly=True, samesite="strict", path="/team")
+    response.set_cookie(KEY_COOKIE, key, httponly=True, samesite="strict", path="/")
     return response

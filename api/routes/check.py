@@ -48,4 +48,4 @@ async def check_batch(
     """Check up to 1,000 goals with the same options; results keep the input order, each
     with your `id` (or the goal's 0-based position when it has none)."""
     analyser: Analyser = request.app.state.analyser
-    return await analyser.run(analyse_batch, body, body.to_options())
+    return await analyser.run(analyse_batch, body, body.to_options(), work="batch")

@@ -18,7 +18,7 @@ from history.reports import CycleList, SavedReport, file_alignment, saved_report
 from history.trend import TREND_CSV_NAME, Trend, team_trend, trend_csv
 
 from ..errors import ERROR_RESPONSES, NOT_FOUND_RESPONSE
-from ..guards import require_media_type
+from ..guards import require_media_type, single_files
 from .reports import read_upload
 
 router = APIRouter(tags=["history"])
@@ -76,7 +76,8 @@ def compare(team: str, before: str, after: str) -> Comparison:
 @router.post(
     "/alignment", response_model=Alignment, responses=ERROR_RESPONSES,
     summary="Align a goals file with a file of parent goals",
-    dependencies=[Depends(require_media_type("multipart/form-data"))],
+    dependencies=[Depends(require_media_type("multipart/form-data")),
+                  Depends(single_files("file", "parents"))],
 )
 async def alignment(
     file: Annotated[UploadFile, File(description="The team's goals (CSV or XLSX).")],

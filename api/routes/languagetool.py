@@ -40,7 +40,7 @@ async def check(request: Request, form: Annotated[CheckRequest, Form()]) -> Chec
     code units. Limits: a goal line up to 5,000 characters, at most 1,000 goal lines."""
     plan = plan_check(form)
     analyser: Analyser = request.app.state.analyser
-    issues = await analyser.run(document_issues, plan.goals, plan.options)
+    issues = await analyser.run(document_issues, plan.goals, plan.options, work="batch")
     return check_response(plan, issues, version=assistant.__version__)
 
 

@@ -14,13 +14,14 @@ from history.reports import read_parents, save_report, save_target
 
 from ..errors import ERROR_RESPONSES, ErrorEnvelope
 from ..examples import example
-from ..guards import require_media_type
+from ..guards import require_media_type, single_files
 from ..runner import Analyser
 from ..schemas import ReportForm
 from ..work import team_report
 
 router = APIRouter(
-    tags=["reports"], dependencies=[Depends(require_media_type("multipart/form-data"))]
+    tags=["reports"], dependencies=[Depends(require_media_type("multipart/form-data")),
+                                    Depends(single_files("file", "parents"))]
 )
 
 
@@ -62,14 +63,14 @@ async def create_report(
     analyser: Analyser = request.app.state.analyser
     report = await analyser.run(
         team_report, data, form.file.filename, form.goal_column, form.owner_column,
-        form.to_options(),
+        form.to_options(), work="upload",
     )
     if target:
         await run_in_threadpool(save_report, open_store(), report, team=target[0],
                                 cycle=target[1], parents=parents, replace=replace)
     if output == "json":
         return report
-    csv_bytes = await analyser.run(report_to_csv, report)
+    csv_bytes = await analyser.run(report_to_csv, report, work="upload")
     disposition = f'attachment; filename="{REPORT_CSV_NAME}"'
     return Response(csv_bytes, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": disposition})

@@ -27,6 +27,7 @@ from ..errors import (
     EncodingError,
     FileFormatError,
     NoGoalColumnError,
+    TooManyRowsError,
 )
 from ..lexicon import load_data
 from ..result import TableFormat
@@ -37,6 +38,15 @@ Source = str | os.PathLike[str] | bytes
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 ZIP_MAGIC = b"PK\x03\x04"
+# Checked on every part of an XLSX archive before anything is parsed (zip bombs): parts
+# expanding more than MAX_EXPANSION times (once over MIN_CHECKED_BYTES), more than
+# MAX_EXPANDED_BYTES in all, or shared strings (held in memory while reading) over
+# MAX_SHARED_STRINGS_BYTES. A real workbook's XML compresses 5 to 20 times; 10,000 goals of
+# 500 characters make about 6 MB of shared strings.
+MAX_EXPANSION = 100
+MIN_CHECKED_BYTES = 1024 * 1024
+MAX_EXPANDED_BYTES = 128 * 1024 * 1024
+MAX_SHARED_STRINGS_BYTES = 48 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
 BOMS = (
@@ -93,10 +103,12 @@ def open_table(
     filename: str | None = None,
     column: str | None = None,
     owner_column: str | None = None,
+    max_records: int | None = None,
 ) -> Iterator[Table]:
     """Open a CSV or XLSX file (a path, or the bytes of an upload named `filename`) and find
     its goal column (`column` names it explicitly) and owner column. Raises a
-    `FileFormatError` subclass for anything that is not a readable table of goals."""
+    `FileFormatError` subclass for anything that is not a readable table of goals, and
+    `TooManyRowsError` once more than `max_records` rows (blank ones too) have been read."""
     name = filename or ("upload" if isinstance(source, bytes) else os.fspath(source))
     with ExitStack() as stack:
         stream = stack.enter_context(_open_binary(source, name))
@@ -116,6 +128,8 @@ def open_table(
             stack.callback(text.detach)
             records = _csv_records(csv.reader(text, delimiter=delimiter), name)
             fmt = "csv"
+        if max_records is not None:
+            records = _at_most(records, max_records)
         headers, header_row = _read_headers(records, name)
         goal = _goal_column(headers, column, name)
         owner = _owner_column(headers, owner_column, goal, name)
@@ -249,6 +263,7 @@ def _xlsx_records(stream: BinaryIO, name: str, stack: ExitStack) -> Iterator[lis
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_archive(stream, name)
     try:
         book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
@@ -256,6 +271,36 @@ def _xlsx_records(stream: BinaryIO, name: str, stack: ExitStack) -> Iterator[lis
     stack.callback(book.close)
     sheet = book.active or book.worksheets[0]
     return _xlsx_rows(sheet.iter_rows(values_only=True), name)
+
+
+def check_archive(stream: BinaryIO, name: str) -> None:
+    """Refuse an XLSX archive whose parts would expand beyond the limits above, from the
+    sizes its directory declares (reading never expands a part past its declared size)."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileFormatError(f"{name} is not a readable XLSX workbook ({exc})") from exc
+    finally:
+        stream.seek(0)
+    expanded = sum(part.file_size for part in parts)
+    if expanded > MAX_EXPANDED_BYTES:
+        raise FileFormatError(f"{name} expands to {expanded:,} bytes; the limit is "
+                              f"{MAX_EXPANDED_BYTES:,}", details={"part": None})
+    for part in parts:
+        _check_part(part, name)
+
+
+def _check_part(part: zipfile.ZipInfo, name: str) -> None:
+    ratio = part.file_size / max(part.compress_size, 1)
+    if part.file_size > MIN_CHECKED_BYTES and ratio > MAX_EXPANSION:
+        raise FileFormatError(f"{name}: part {part.filename} expands {ratio:,.0f} times; "
+                              f"the limit is {MAX_EXPANSION}", details={"part": part.filename})
+    if part.filename.lower().endswith("sharedstrings.xml") and (
+            part.file_size > MAX_SHARED_STRINGS_BYTES):
+        raise FileFormatError(f"{name}: its shared strings expand to {part.file_size:,} "
+                              f"bytes; the limit is {MAX_SHARED_STRINGS_BYTES:,}",
+                              details={"part": part.filename})
 
 
 def _xlsx_rows(rows: Iterator[Sequence[object]], name: str) -> Iterator[list[str]]:
@@ -279,6 +324,16 @@ def cell_text(value: object) -> str:
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return str(value)
+
+
+def _at_most(records: Iterator[list[str]], limit: int) -> Iterator[list[str]]:
+    """The records, stopping with `TooManyRowsError` past `limit` (a sheet of millions of
+    blank rows is refused, not read to its end)."""
+    for count, record in enumerate(records, start=1):
+        if count > limit:
+            raise TooManyRowsError(f"the file has more than {limit:,} rows; split it into "
+                                   "smaller files", details={"limit": limit})
+        yield record
 
 
 def _is_blank(record: Sequence[str]) -> bool:

@@ -1,0 +1,137 @@
+"""Bounded work at the HTTP surface (issue 16): the key covers the pages' analyses, one file
+part per upload, a batch character limit, zip bombs refused, and the time budget answered."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+import anyio
+import httpx
+import pytest
+from api_server import GOALSMITH_SERVE, running_server
+from pydantic import SecretStr
+from test_api_workers import worker_pids
+from workbooks import blank_rows, huge_cell_bomb
+
+from api.app import create_app
+from api.settings import ApiSettings
+from assistant import MAX_BATCH_CHARS
+
+T = TypeVar("T")
+KEY = "k-limits-test-only"
+GOAL = "Close 12 new logos by March 31, 2027"
+CSV = b"Goal\nClose 12 new logos by March 31, 2027\n"
+
+
+def run_app(settings: ApiSettings, calls: Callable[[httpx.AsyncClient], Awaitable[T]]) -> T:
+    """`calls` against the app with its lifespan (threads: these tests need no processes)."""
+
+    async def main() -> T:
+        app = create_app(settings)
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://limits.test",
+                                         timeout=120) as client:
+                return await calls(client)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(anyio.run, main).result()
+
+
+def threads(**values: object) -> ApiSettings:
+    return ApiSettings(analysis_processes=0, **values)  # type: ignore[arg-type]
+
+
+def test_with_a_key_the_pages_analyse_nothing_without_it() -> None:
+    async def calls(client: httpx.AsyncClient) -> list[httpx.Response]:
+        files = {"file": ("goals.csv", CSV, "text/csv")}
+        return [await client.post("/", data={"text": GOAL}),
+                await client.post("/team", files=files),
+                await client.post("/team/history/unlock", data={"key": KEY, "next": "/"}),
+                await client.post("/", data={"text": GOAL})]
+
+    check, team, _, unlocked = run_app(threads(api_key=SecretStr(KEY)), calls)
+    for refused in (check, team):
+        assert refused.status_code == 401 and 'name="key"' in refused.text
+        assert 'data-present="true"' not in refused.text and "12 new logos" not in team.text
+    assert unlocked.status_code == 200
+    assert 'data-check="metric" data-present="true"' in unlocked.text
+
+
+@pytest.mark.parametrize(
+    ("files", "status"),
+    [
+        pytest.param([("file", ("a.csv", CSV, "text/csv"))], 200, id="one-part"),
+        pytest.param([("file", ("a.csv", CSV, "text/csv"))] * 3, 400, id="three-file-parts"),
+        pytest.param([("file", ("a.csv", CSV, "text/csv")), ("other", ("b.csv", CSV, "text/csv"))],
+                     400, id="unknown-file-field"),
+    ],
+)
+def test_one_file_part_per_upload(files: list, status: int) -> None:
+    async def calls(client: httpx.AsyncClient) -> list[httpx.Response]:
+        return [await client.post("/api/v1/reports", files=files),
+                await client.post("/team", files=files)]
+
+    api, page = run_app(threads(), calls)
+    assert (api.status_code, page.status_code) == (status, status)
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "code"),
+    [
+        pytest.param(huge_cell_bomb(64 * 1024 * 1024), 422, "invalid_file", id="huge-cell-bomb"),
+        pytest.param(blank_rows(100_000), 413, "too_many_rows", id="blank-rows"),
+    ],
+)
+def test_spreadsheet_bombs_refused(data: bytes, status: int, code: str) -> None:
+    async def calls(client: httpx.AsyncClient) -> httpx.Response:
+        return await client.post("/api/v1/reports", files={"file": ("b.xlsx", data)})
+
+    response = run_app(threads(), calls)
+    assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+
+
+def test_batch_character_limit() -> None:
+    text = "Grow ARR 5% by Q3 " * 250  # 4,500 characters
+    goals = [{"text": text}] * (MAX_BATCH_CHARS // len(text) + 1)
+
+    async def calls(client: httpx.AsyncClient) -> httpx.Response:
+        return await client.post("/api/v1/check/batch", json={"goals": goals})
+
+    response = run_app(threads(), calls)
+    assert (response.status_code, response.json()["error"]["code"]) == (413, "batch_too_large")
+
+
+def test_over_budget_answers_analysis_timeout() -> None:
+    async def calls(client: httpx.AsyncClient) -> httpx.Response:
+        return await client.post("/api/v1/check", json={"text": "$%" * 2500})
+
+    response = run_app(threads(analysis_timeout=0.01), calls)
+    assert (response.status_code, response.json()["error"]["code"]) == (503, "analysis_timeout")
+
+
+@pytest.mark.parametrize(("docs", "status"), [(True, 200), (False, 404)])
+def test_docs_follow_their_setting(docs: bool, status: int) -> None:
+    async def calls(client: httpx.AsyncClient) -> list[int]:
+        return [(await client.get(path)).status_code for path in ("/docs", "/openapi.json")]
+
+    assert run_app(threads(docs=docs), calls) == [status, status]
+
+
+@pytest.mark.server
+@pytest.mark.timeout(300)
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_over_budget_worker_is_replaced_and_checks_go_on() -> None:
+    env = {"GOALSMITH_ANALYSIS_PROCESSES": "2", "GOALSMITH_ANALYSIS_TIMEOUT": "0.5"}
+    with running_server(env, command=GOALSMITH_SERVE) as server:
+        before = set(worker_pids(server.pid))
+        slow = httpx.post(f"{server.url}/api/v1/check", json={"text": "$%" * 2500}, timeout=60)
+        assert (slow.status_code, slow.json()["error"]["code"]) == (503, "analysis_timeout")
+        after = set(worker_pids(server.pid))
+        assert len(after) == 2 and len(before - after) == 1  # the busy worker was killed
+        ordinary = httpx.post(f"{server.url}/api/v1/check", json={"text": GOAL}, timeout=60)
+        assert ordinary.status_code == 200
+        assert "ran over its budget" in server.log_text()

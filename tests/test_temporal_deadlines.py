@@ -469,6 +469,10 @@ DEADLINES = [
      "2026-12-11"),
     ("fortnights", "hire 3 agents over the next two fortnights", "over the next two fortnights",
      "2026-12-25"),
+    ("next-fortnight", "get 15 new logos in the next fortnight pls", "in the next fortnight",
+     "2026-12-11"),
+    ("end-of-fortnight", "Hit 40 SQLs by the end of the fortnight.",
+     "by the end of the fortnight", "2026-12-11"),
     # two-digit years in day-month-year forms, dotted month-first dates
     ("dmy-slash-short-year", "Collect 18 signed renewals by 15/03/27.", "by 15/03/27",
      "2027-03-15"),
@@ -513,6 +517,10 @@ DEADLINES = [
      "by June 30", "2027-06-30"),
     ("over-leading-reason", "Because PS is booked solid through March, enable 3 SI partners "
      "by EOY", "by EOY", "2026-12-31"),
+    ("over-trailing-purpose", "Cut onboarding to 14 days for the next 6 months to reach "
+     "break-even in 2028", "for the next 6 months", "2027-05-27"),
+    ("weekday-after-sun-word", "Visit 10 customers in the sun belt by Wed", "by Wed",
+     "2026-12-02"),
     ("over-bracketed-baseline", "Win rate: 24% (FY26) → 28% FY27", "FY27", "2027-12-31"),
     ("over-comparison", "Book $450k in services (12% above what we did in Q2) by EOQ",
      "by EOQ", "2026-12-31"),

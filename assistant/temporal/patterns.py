@@ -134,7 +134,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("duration_label", r"(?<![\w.])(?P<num>\d+)-(?P<unit>day|week|month|year|quarter)"
                            r"(?![a-z])", "nothing"),
         ("numbered_period", r"(?<![a-z])(?P<unit>sprint)\s*#?\s*(?P<n>\d{1,3})(?![\d%])", "prep"),
-        ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|coming)\s+)?"
+        ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),
         ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])"

@@ -140,7 +140,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])"
                     rf"(?:\s*,?\s*(?P<y>{Y4}))?", "nothing"),
         ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
-                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+)*"
+                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+){{0,4}}"
                   rf"(?P<ev>{alternation(lex.events)})(?![a-z])",
          "event_prep"),
         ("cadence_word", rf"(?<![a-z])(?:{alternation(lex.cue('cadence', 'words'))})(?![a-z])",

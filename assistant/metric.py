@@ -37,6 +37,7 @@ VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 # first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
 # take time quadratic in its length).
 MAX_ANCHORS = 40
+CLAUSE_WORDS = 8
 SUBJECT_MODES = frozenset({"subject", "subject_linked", "verb_subject"})
 
 
@@ -224,6 +225,9 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         if tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads"):
             return start, tail[1]
     head = doc[end - 1].lower_
+    clause = _time_clause(doc, start, end, blocked)
+    if clause is not None:
+        return start, clause
     if head in _words("containers") and end < len(doc) and doc[end].lower_ in LINKS:
         content = noun_phrase(doc, end + 1, blocked)
         if content is not None:
@@ -242,6 +246,24 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         if tail is not None:
             return start, tail[1]
     return start, end
+
+
+def _time_clause(doc: Doc, start: int, end: int, blocked: set[int]) -> int | None:
+    """End of 'the time reps spend on CRM updates', 'the average time reps take to log a
+    call': who spends the time and on what, up to the level or a boundary (at most
+    CLAUSE_WORDS words after the verb)."""
+    times = [t.i for t in doc[start:end] if t.lower_ in _words("time_to_heads")]
+    if not times:
+        return None
+    n = len(doc)
+    verb = next((k for k in range(times[0] + 2, min(times[0] + 5, n))
+                 if k not in blocked and doc[k].lemma_.lower() in _words("clause_verbs")), None)
+    if verb is None:
+        return None
+    k, limit = verb + 1, min(n, verb + 1 + CLAUSE_WORDS)
+    while k < limit and k not in blocked and not doc[k].is_punct:
+        k += 1
+    return k
 
 
 def _core_heads(doc: Doc, start: int, end: int) -> list[Token]:

@@ -17,6 +17,8 @@ Doc.set_extension("gs_not_goal", default=None, force=True)
 DATA = "nongoal.json"
 # The most words of a label before a colon ('Kick-off notes 30/11:').
 LABEL_WORDS = 5
+# Tags of a word that cannot be an imperative ('Drinks', 'Sent', 'Following').
+INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBG", "VBN", "CD"})
 CLEARED = ("gs_metric", "gs_target", "gs_deadline", "gs_relevance")
 
 
@@ -65,38 +67,38 @@ def segment_shape(segment: Span, first: bool) -> str | None:
     return next((name for name, test in checks if test(segment)), None)
 
 
-def _goal_content(doc: Doc, parts: list[Span]) -> bool:
-    """Something of a goal: a metric or a target found, or a segment opening with a goal
-    verb in its base form ('Improve onboarding — thoughts?')."""
-    if doc._.gs_metric is not None or doc._.gs_target is not None:
-        return True
+def _imperative(parts: list[Span]) -> bool:
+    """A segment opens with a goal verb in its base form ('Improve onboarding — thoughts?',
+    'Close 10 deals by Q1?'), whatever tag the tagger gave it short of an inflected one."""
     verbs = word_set("assistant", "verbs.json", "goal_verbs")
-    return any(s[0].tag_ == "VB" and near(s[0].lower_, verbs) for s in parts)
+    return any(s[0].tag_ not in INFLECTED and near(s[0].lower_, verbs) for s in parts)
 
 
 def not_a_goal(doc: Doc) -> str | None:
-    """The shape that makes the text no goal ('header', 'question', ...), or None: an opening
-    header or signature decides alone; any other shape decides when every segment has one or
-    when nothing of a goal is found."""
+    """The shape that makes the text no goal ('header', 'question', ...), or None. Correspondence
+    decides alone; otherwise a text stated as a goal (opening with a goal verb) stays one, and
+    any other shape decides when every segment has one or when no metric or target is found."""
     parts = segments(doc)
     shapes = [segment_shape(s, n == 0) for n, s in enumerate(parts)]
     found = [s for s in shapes if s is not None]
     if not found:
         return None
-    if _decisive(parts[0], shapes[0]) or len(found) == len(shapes) or not _goal_content(
-        doc, parts
-    ):
+    if _correspondence(parts, shapes):
         return found[0]
-    return None
+    if _imperative(parts):
+        return None
+    components = doc._.gs_metric is not None or doc._.gs_target is not None
+    return found[0] if len(found) == len(shapes) or not components else None
 
 
-def _decisive(first: Span, shape: str | None) -> bool:
-    """A text that opens as correspondence whatever numbers follow: an email header
-    ('FW: ...'), or a sign-off on a line of its own (a signature block: 'Best regards,⏎
-    name, phone')."""
-    doc = first.doc
-    line_ends = first.end < len(doc) and "\n" in doc[first.end].text
-    return shape == "header" or (shape == "sign_off" and line_ends)
+def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:
+    """A text that is correspondence whatever numbers it holds: it opens with an email
+    header ('FW: ...') or a sign-off on a line of its own (a signature block: 'Best
+    regards,⏎name, phone'), or it opens with a greeting and closes with a sign-off."""
+    first = parts[0]
+    line_ends = first.end < len(first.doc) and "\n" in first.doc[first.end].text
+    letter = shapes[0] == "salutation" and "sign_off" in shapes[1:]
+    return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter
 
 
 class NotAGoalDetector:

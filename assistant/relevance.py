@@ -359,9 +359,16 @@ def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
     if deadline is not None:
         inner = [t.i for t in doc[start:end] if t.idx >= deadline.start]
         tail_is_deadline = inner and doc[end - 1].idx + len(doc[end - 1]) <= deadline.end + 1
-        if tail_is_deadline and inner[0] > start + 1:
+        if tail_is_deadline and inner[0] > start + 1 and _closing_bound(deadline):
             end = inner[0]
     return trim(doc, start, end)
+
+
+def _closing_bound(deadline: Part) -> bool:
+    """A deadline that bounds the goal ('by March 31', 'within 90 days', a bare 'Q3'), not a
+    time the reason speaks of ('so deals don't stall at month end', 'starts in March')."""
+    prep = getattr(deadline.value, "prep", None)
+    return prep is None or prep.lower() in _words("bound_preps")
 
 
 def goal_tokens(doc: Doc, start: int, end: int) -> list[Token]:

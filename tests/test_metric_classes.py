@@ -76,6 +76,7 @@ PHRASE_SHAPE = [
     ("Win 5 new logos in the healthcare vertical by June", "new logos"),
     ("1.3 Raise activation rate from 30% to 45%", "activation rate"),
     ("KR 2: 4 new connectors live by May", "new connectors"),
+    ("Cut the time AEs spend on manual quotes by 40% by June", "time AEs spend on manual quotes"),
     ("Hi Sam, can you send me the Q3 numbers?", None),
     ("Best regards,\nTom Becker | Account Executive | +49 30 1234567", None),
     ("Build a better relationship with procurement", None),

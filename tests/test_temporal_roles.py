@@ -106,7 +106,7 @@ NO_DEADLINE = [
     ("not-a-quarter", "Ship feature Q12 of the roadmap."),
     ("month-in-name", "Work on the March madness campaign."),
     ("sun-word", "Run 3 beach activations in the sun."),
-    ("sat-hyphen", "Sign 5 sat-nav resellers for the van fleet."),
+    ("sat-hyphen", "Sign 5 resellers for sat-nav fleets."),
     ("wed-article", "Book 20 venues for a wed fair."),
     ("days-a-week", "Answer 90% of tickets within 4 hours, seven days a week."),
     ("days-a-week-for", "Staff the chat queue for seven days a week."),

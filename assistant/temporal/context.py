@@ -34,7 +34,8 @@ class Context:
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
     occasion_before: re.Pattern[str]
-    ordinary_word: re.Pattern[str]
+    article_before: re.Pattern[str]
+    hyphen_joined: re.Pattern[str]
     cadence_after: re.Pattern[str]
     start_edges: frozenset[str]
 
@@ -53,8 +54,6 @@ def context() -> Context:
     relative_to = (*lex.cue("prepositions", "exclusive"), "after", "following")
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     weeks = alternation(lex.cues["edges"]["week_of"])
-    ambiguous = alternation(lex.ambiguous)
-    weekday_words = alternation(w for w in lex.ambiguous if w in lex.weekdays)
     units = [w for w, unit in lex.units.items() if unit in ("day", "week", "month", "year")]
     return Context(
         edge=re.compile(
@@ -81,8 +80,8 @@ def context() -> Context:
         # an ambiguous weekday word after an article, or an ambiguous month or weekday
         # word joined to a word by a hyphen, reads as an ordinary word ("in the sun",
         # "sat-nav")
-        ordinary_word=re.compile(rf"(?<![a-z])(?:(?:the|a|an)\s+(?:{weekday_words})(?![a-z])"
-                                 rf"|(?:{ambiguous})-[a-z])"),
+        article_before=re.compile(r"(?<![a-z])(?:the|a|an)\s+$"),
+        hyphen_joined=re.compile(rf"-(?!(?:{months}|{alternation(lex.weekdays)})(?![a-z]))[a-z]"),
         cadence_after=re.compile(rf"\s+(?:{alternation(lex.cue('cadence', 'lead'))})\s+"
                                  rf"(?:{alternation(units)})(?![a-z])"),
         # "before the audit " + "on 1 February": a few words naming an occasion

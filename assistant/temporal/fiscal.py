@@ -64,7 +64,9 @@ def statement_pattern() -> re.Pattern[str]:
         rf"(?P<open>\(\s*)?(?P<cue>(?:(?:our|the)\s+)?(?:{names})\s*(?:{verbs})?\s*)?"
         rf"(?:(?P<first>{mon})\.?{year}\s*(?:{joins})\s*(?P<last>{mon})(?![a-z])\.?{year}"
         rf"|(?P<cal>calendar\s+year|the\s+calendar\s+year|cy)(?![a-z])"
-        rf"|ends\s+(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endm>{mon})(?![a-z]))"
+        rf"|ends\s+(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endm>{mon})(?![a-z])"
+        rf"|(?:starts|begins)\s+(?:in\s+|on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+        rf"(?P<startm>{mon})(?![a-z]))"
     )
 
 
@@ -81,7 +83,8 @@ def statements(text: str) -> list[Statement]:
             match.start(), match.end(), aside=match["open"] is not None,
             first=months[match["first"]] if match["first"] else 1 if match["cal"] else None,
             last=months[match["last"]] if match["last"] else 12 if match["cal"] else None,
-            end_month=months[match["endm"]] if match["endm"] else None,
+            end_month=months[match["endm"]] if match["endm"] else
+            (months[match["startm"]] - 2) % 12 + 1 if match["startm"] else None,
         ))
     return found
 

@@ -139,7 +139,7 @@ def year(m: re.Match[str]) -> TimeExpr:
 
 def mid(m: re.Match[str]) -> TimeExpr:
     if _group(m, "mon"):
-        return TimeExpr("date", month=_month(m["mon"]), day=15)
+        return TimeExpr("date", month=_month(m["mon"]), day=15, year=_year(_group(m, "my")))
     if _group(m, "mm"):
         return TimeExpr("date", day=15)
     # the middle of a calendar year ends with June, whatever the fiscal calendar
@@ -191,6 +191,8 @@ UNDATED_UNITS = {
 
 
 # "over the next year" counts a year from today; "next year" names the calendar year.
+# Periods with no calendar edges, counted from today ("this fortnight").
+COUNTED_UNITS = frozenset({"fortnight"})
 AHEAD = frozenset({"next", "coming", "following"})
 COUNTED_YEAR = re.compile(r"the\s+(?:next|coming)")
 
@@ -201,6 +203,10 @@ def relative(m: re.Match[str]) -> TimeExpr:
         return TimeExpr("unresolvable", unit=unit, reason=UNDATED_UNITS[unit])
     if unit == "year" and COUNTED_YEAR.fullmatch(_words(m["rel"])):
         return TimeExpr("duration", amount=1, unit="year")
+    if unit in COUNTED_UNITS:  # "the next fortnight": fourteen days from today
+        offset = lexicon().relative[_words(m["rel"])]
+        return TimeExpr("comparison") if offset < 0 else \
+            TimeExpr("duration", amount=1, unit=unit)
     return TimeExpr("relative_period", unit=unit, offset=lexicon().relative[_words(m["rel"])],
                     fiscal=unit == "fiscal_year")
 
@@ -209,6 +215,8 @@ def unit(m: re.Match[str]) -> TimeExpr:
     value = lexicon().units[_words(m["unit"])]
     if value in UNDATED_UNITS:
         return TimeExpr("unresolvable", unit=value, reason=UNDATED_UNITS[value])
+    if value in COUNTED_UNITS:
+        return TimeExpr("duration", amount=1, unit=value)
     return TimeExpr("relative_period", unit=value, offset=0, fiscal=value == "fiscal_year")
 
 

@@ -35,6 +35,10 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
         elif last is not None and _weekday_of_week(text, last, hit):  # "Friday next week"
             joined[-1] = Hit(last.start, hit.end,
                              last.expr.with_(unit="week", offset=hit.expr.offset), last.order)
+        elif last is not None and _time_of_day_on(text, last, hit):  # "COB on the last day of Q1"
+            joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=last.expr.prep,
+                                                                 before=last.expr.before),
+                             last.order)
         elif last is not None and _same_day(text, last, hit):
             day = _more_specific(last.expr, hit.expr)
             joined[-1] = Hit(last.start, hit.end, day.with_(prep=last.expr.prep,
@@ -98,6 +102,15 @@ def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
 def _weekday_of_week(text: str, first: Hit, second: Hit) -> bool:
     return first.expr.kind == "weekday" and second.expr.kind == "relative_period" and \
         second.expr.unit == "week" and second.expr.prep is None and \
+        context().point_join.fullmatch(text, first.end, second.start) is not None
+
+
+def _time_of_day_on(text: str, first: Hit, second: Hit) -> bool:
+    """"by close of business on the last day of Q1": a time of day on a bound names that
+    bound's day."""
+    return first.expr.kind == "near_day" and not first.expr.offset and \
+        second.expr.prep == "on" and second.expr.kind in BOUND_KINDS and \
+        second.expr.kind not in POINT_DETAIL and \
         context().point_join.fullmatch(text, first.end, second.start) is not None
 
 

@@ -26,7 +26,7 @@ COMPACT_END = r"(?![a-z])(?!\d(?!\d)|\d{3})"
 DMY_YY = r"(?:-|\s+)(?P<yy2>2[4-9]|3\d)(?![\d%.,:/]|\s*(?:%|percent|k\b|m\b))"
 NEXT_YEAR = r"(?P<ny>\s+(?:of\s+)?next\s+year)"
 DUR_UNITS = ("day", "business_day", "week", "fortnight", "month", "quarter", "year", "sprint")
-PERIOD_UNITS = ("week", "month", "quarter", "half", "year", "fiscal_year", "sprint")
+PERIOD_UNITS = ("week", "fortnight", "month", "quarter", "half", "year", "fiscal_year", "sprint")
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
     # Earlier patterns win ties between expressions of the same length.
     return [
-        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}|(?P<yr>year)|(?P<mm>month))",
+        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}(?:\s*,?\s*(?P<my>{Y4}))?|(?P<yr>year)"
+                r"|(?P<mm>month))",
          "nothing"),
         ("iso", rf"(?<![\d/.-])(?P<y>{Y4})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])", "nothing"),
@@ -98,7 +99,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])"
                     r"(?:\s+of\s+(?P<rel>this|next|the\s+next|the\s+following)\s+month)?",
          "date_prep"),
-        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*|f)?(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
+        ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*|calendar\s+|f)?"
+                    r"(?:q(?P<q>[1-4])|(?P<qo>" + ordinal
                     + r")\s+(?:fiscal\s+|calendar\s+)?(?:quarter|qtr)"
                     r"|(?P<qn>[1-4])q(?=\s*[-']?\s*\d)"
                     r"|(?P<ql>last)\s+(?:fiscal\s+)?quarter(?=\s+of\s))" + COMPACT_END + ysuf,
@@ -132,13 +134,13 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("duration_label", r"(?<![\w.])(?P<num>\d+)-(?P<unit>day|week|month|year|quarter)"
                            r"(?![a-z])", "nothing"),
         ("numbered_period", r"(?<![a-z])(?P<unit>sprint)\s*#?\s*(?P<n>\d{1,3})(?![\d%])", "prep"),
-        ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|coming)\s+)?"
+        ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),
         ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])"
                     rf"(?:\s*,?\s*(?P<y>{Y4}))?", "nothing"),
         ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
-                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+)*"
+                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+){{0,4}}"
                   rf"(?P<ev>{alternation(lex.events)})(?![a-z])",
          "event_prep"),
         ("cadence_word", rf"(?<![a-z])(?:{alternation(lex.cue('cadence', 'words'))})(?![a-z])",

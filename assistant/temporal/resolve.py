@@ -146,12 +146,19 @@ def _date(expr: TimeExpr, cal: Calendar) -> Interval:
         this_month = cal.today.replace(day=1)
         if expr.unit == "month":  # "the 10th of next month"
             return _point(_day_in_month(add_months(this_month, expr.offset or 0), expr.day))
-        candidate = _day_in_month(this_month, expr.day)
-        if candidate < cal.today:
-            candidate = _day_in_month(add_months(this_month, 1), expr.day)
-        return _point(candidate)
+        return _point(_next_nth(this_month, expr.day, cal.today))
     assert expr.day is not None
     return _point(_next_day(expr.month, expr.day, cal, expr.year, expr.offset))
+
+
+def _next_nth(month_start: dt.date, day: int, today: dt.date) -> dt.date:
+    """The next day numbered `day` from `today`, in the first month that has it ("by the
+    31st" on November 27 is December 31)."""
+    for step in range(12):
+        first = add_months(month_start, step)
+        if day <= month_end(first.year, first.month).day and first.replace(day=day) >= today:
+            return first.replace(day=day)
+    raise Unresolvable(f"no month has a day {day}")
 
 
 def _day_in_month(month_start: dt.date, day: int) -> dt.date:

@@ -22,6 +22,9 @@ LINE_START = re.compile(r"(?:^|[\n.!?;•*-])[^\w.!?;]*$")
 # The start of a line, past bullets and emoji: a period name there heads the whole goal
 # ("Q1 SQLs ≥ 75", "🚀 Q1 goal: ...").
 OPENS_LINE = re.compile(r"(?:^|\n)[^\w\n]*$")
+# Dependencies of a clause's own verb: a "to" complement of such a verb is the goal's
+# action ("I need to close 5 deals by Q2"), not a purpose.
+MAIN_DEPS = frozenset({"ROOT", "csubj", "ccomp", "conj"})
 # How far back an opening parenthesis or purpose word still encloses an expression.
 ASIDE_WINDOW = 160
 # A sentence that opens with its purpose or reason, up to the comma that ends it ("To reach
@@ -124,7 +127,19 @@ def aside(doc: Doc, text: str, start: int, end: int) -> bool:
     return opened > text.rfind(")", window, start) or \
         LEADING_PURPOSE.search(text, window, start) is not None or \
         in_clause(doc, start, end, "purpose_markers") or \
-        in_clause(doc, start, end, "condition_markers")
+        in_clause(doc, start, end, "condition_markers") or trailing_purpose(doc, start, end)
+
+
+def trailing_purpose(doc: Doc, start: int, end: int) -> bool:
+    """True inside a "to" clause hanging off a word of the goal's clause rather than its
+    main verb ("cut onboarding to 14 days for 6 months to reach break-even in 2028"; not
+    "I need to close 5 deals by Q2"), which the parse gives as a complement."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        ancestor.dep_ == "xcomp" and ancestor.head.dep_ not in MAIN_DEPS and any(
+            child.dep_ == "aux" and child.lower_ == "to" for child in ancestor.children)
+        for ancestor in span.root.ancestors
+    )
 
 
 def is_heading(doc: Doc, text: str, start: int, end: int) -> bool:

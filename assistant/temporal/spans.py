@@ -84,7 +84,7 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
     # "Timeline: 6 months"
     headed = ctx.heading.search(text, window_start(hit.start), hit.start) is not None
     if pattern.name in ("month", "weekday") and match.group().rstrip(".") in lex.ambiguous:
-        if ctx.ordinary_word.search(text, window_start(match.start()), match.end()):
+        if _ordinary_word(text, match, pattern.name):
             return False  # "in the sun", "sat-nav", "wed-tech"
         return hit.start < match.start() or _month_follows(text, match.end()) or \
             ctx.month_before.search(text, window_start(match.start()), match.start()) is not None
@@ -108,6 +108,16 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         # "seven days a week" is a cadence, not a bound
         return headed or (bound and level is None and not ctx.cadence_after.match(text, hit.end))
     return True
+
+
+def _ordinary_word(text: str, match: re.Match[str], name: str) -> bool:
+    """An ambiguous month or weekday word joined to another by a hyphen ("sat-nav"), or an
+    ambiguous weekday word after an article ("in the sun"): an ordinary word."""
+    ctx = context()
+    if ctx.hyphen_joined.match(text, match.end()):
+        return True
+    return name == "weekday" and \
+        ctx.article_before.search(text, window_start(match.start()), match.start()) is not None
 
 
 def _month_follows(text: str, end: int) -> bool:

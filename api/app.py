@@ -31,7 +31,7 @@ DESCRIPTION = """Checks draft goals for a metric, a target, a deadline and a rel
 flags vague language and suggests rewrites. Every error answers with one envelope,
 `{"error": {"code", "message", "details"}}`, whose `code` is stable.
 
-Limits: goal text up to 5,000 characters; a batch up to 1,000 goals and 150,000 characters
+Limits: goal text up to 5,000 characters; a batch up to 1,000 goals and 100,000 characters
 of goal text; an upload up to 5 MB, 10,000 rows and 1,000,000 characters of goal text (use
 `goalsmith bulk` for bigger files). Over a limit: 413. An analysis past its time budget is
 stopped and answered 503 `analysis_timeout`."""

@@ -46,16 +46,18 @@ class Lane:
 
     def kill(self) -> None:
         """Stop the worker now, whatever it is doing."""
+        self.close(grace=0.0)
+
+    def close(self, grace: float = 5.0) -> None:
+        """Stop the worker: at once when idle, killed after `grace` seconds when busy; and
+        wait for it to exit (a server that returns first leaves it orphaned)."""
         processes = list(getattr(self.pool, "_processes", {}).values())
-        for process in processes:
-            process.kill()
         self.pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
-            process.join(timeout=5)
-
-    def close(self) -> None:
-        # Wait for the worker to exit: a server that returns first leaves it orphaned.
-        self.pool.shutdown(wait=True, cancel_futures=True)
+            process.join(timeout=grace)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
 
 
 class Analyser:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from .checks import review
 from .errors import AnalysisFailedError, GoalsmithError, InputError
-from .iterate import batched
+from .iterate import batched_within
 from .learned import learned_confidence
 from .options import Options, check_text, make_options
 from .parts import Part
@@ -33,6 +33,9 @@ from .settings import get_settings
 from .temporal import resolve_deadline
 
 BATCH_SIZE = 128
+# Characters of text parsed together: spaCy's memory grows with a batch's tokens (20 goals of
+# 5,000 symbols in one batch took 1.5 GB), so long goals go through a few at a time.
+PIPE_CHARS = 10_000
 # What one goal of a batch comes to: its analysis, or why it could not be analysed.
 Outcome = GoalAnalysis | GoalsmithError
 logger = logging.getLogger("goalsmith")
@@ -68,7 +71,7 @@ def check_batch(
     validation yields its `InputError`, and a fault while analysing yields an
     `AnalysisFailedError` for that goal alone (the batch is retried goal by goal), so one bad
     goal never fails its neighbours."""
-    for chunk in batched(items, batch_size):
+    for chunk in batched_within(items, batch_size, PIPE_CHARS, _chars):
         checked = [_validated(text) for text, _ in chunk]
         valid = [(text, options) for text, (_, options) in zip(checked, chunk, strict=True)
                  if isinstance(text, str)]
@@ -100,6 +103,10 @@ def check_many(
         if isinstance(outcome, GoalsmithError):
             raise outcome
         yield outcome
+
+
+def _chars(item: tuple[str, Options]) -> int:
+    return len(item[0]) if isinstance(item[0], str) else 0
 
 
 def _validated(text: str) -> str | GoalsmithError:

@@ -18,7 +18,7 @@ ALLOWED_CONTROLS = frozenset("\t\n\r")
 MAX_BATCH_GOALS = 1_000
 # Goal text in one batch, all goals together: a full batch of ordinary goals (about 100
 # characters each) fits; 1,000 goals of 5,000 characters would hold a worker for minutes.
-MAX_BATCH_CHARS = 150_000
+MAX_BATCH_CHARS = 100_000
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_ROWS = 10_000
 

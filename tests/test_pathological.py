@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant import GoalAnalysis, GoalsmithError, analyze
+from assistant.iterate import batched_within
 from assistant.pipeline import get_nlp
 from assistant.tokenizer import MAX_RUN, pieces
 
@@ -67,3 +68,16 @@ def test_list_of_goals_said_so(nlp, lines: list[str], count: str) -> None:
     found = next(f for f in analysis.findings if f.id == "specific.multiple_goals")
     assert f"holds {count} goals" in found.message
     assert len(found.suggestions) == min(len(lines), 8)
+
+
+@pytest.mark.parametrize(
+    ("weights", "expected"),
+    [
+        pytest.param([1, 1, 1, 1, 1], [[1, 1, 1], [1, 1]], id="by-count"),
+        pytest.param([4, 4, 4], [[4, 4], [4]], id="by-weight"),
+        pytest.param([20, 1, 1], [[20], [1, 1]], id="heavy-item-alone"),
+        pytest.param([], [], id="empty"),
+    ],
+)
+def test_batches_bounded_by_count_and_weight(weights: list[int], expected: list[list[int]]) -> None:
+    assert list(batched_within(weights, 3, 9, lambda weight: weight)) == expected

@@ -17,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve the JSON API (/api/v1, docs at /docs) and the web pages",
         description="Serve the JSON API and the web pages. Settings come from GOALSMITH_* "
         "environment variables: GOALSMITH_API_KEY, GOALSMITH_CORS_ORIGINS (a JSON list), "
-        "GOALSMITH_ANALYSIS_PROCESSES (default 0: analyse in threads of the server).",
+        "GOALSMITH_ANALYSIS_PROCESSES (default 2 worker processes; 0: threads of the "
+        "server), GOALSMITH_ANALYSIS_TIMEOUT / BATCH_TIMEOUT / UPLOAD_TIMEOUT (seconds "
+        "before an analysis is stopped), GOALSMITH_DOCS.",
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_data
 from .parts import Part
@@ -49,13 +49,26 @@ def build_matcher(nlp: Language) -> Matcher:
 
 
 def quantified(span: Span) -> bool:
-    """'20% more', 'more than 25', '3 more': a comparative anchored by a number."""
+    """'20% more', 'more than 25', '3 more', '40 or more', '95% or better': a comparative
+    anchored by a number."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
+    before = doc[max(span.start - 3, 0) : span.start]
     after = doc[span.end : span.end + 2]
-    if before is not None and (before.like_num or before.text == "%"):
+    if before and _number_like(before[-1]):
+        return True
+    if len(before) > 1 and before[-1].lower_ == "or" and any(map(_number_like, before[:-1])):
         return True
     return len(after) == 2 and after[0].lower_ == "than" and is_numeric(after[1])
+
+
+def _number_like(token: Token) -> bool:
+    return token.like_num or token.text == "%" or is_numeric(token)
+
+
+def noun_use(entry: dict, span: Span) -> bool:
+    """'our focus on', 'what kind of': the phrase follows a word that makes it a noun phrase."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in entry.get("not_after", ())
 
 
 def info_for(entry: dict, text: str) -> VagueInfo:
@@ -75,7 +88,7 @@ def find_vague(doc: Doc, matcher: Matcher) -> list[Part[VagueInfo]]:
     for match_id, start, end in matcher(doc):
         entry = entries[int(doc.vocab.strings[match_id])]
         span = doc[start:end]
-        if entry.get("unless_number") and quantified(span):
+        if (entry.get("unless_number") and quantified(span)) or noun_use(entry, span):
             continue
         spans.append((span, entry))
     kept: list[Part[VagueInfo]] = []

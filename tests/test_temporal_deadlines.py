@@ -623,6 +623,13 @@ UNRESOLVABLE = [
      "by the end of sprint 14"),
     ("month-event", "Lift show rate by 5 points before the January SKO.",
      "before the January SKO"),
+    # one named occasion (not a lead time per item)
+    ("lead-one-contract", "Migrate all 40 Initech users 30 days before the contract end.",
+     "30 days before the contract end"),
+    ("lead-named-account", "Line up 6 references 2 weeks ahead of Acme's renewal.",
+     "2 weeks ahead of Acme's renewal"),
+    ("lead-our-occasion", "Finish 12 partner trainings 10 days prior to our launch.",
+     "10 days prior to our launch"),
 ]
 
 

@@ -112,6 +112,14 @@ NO_DEADLINE = [
     ("days-a-week-for", "Staff the chat queue for seven days a week."),
     ("process-name", "Shorten the quarter-end close from 10 to 6 business days."),
     ("sprint-start", "Document 100% of POCs, starting this sprint."),
+    # lead times counted back from an occasion each item has its own of
+    ("lead-their-plural", "Call 100% of customers 60 days before their renewals."),
+    ("lead-each", "Send agendas 3 days ahead of each QBR."),
+    ("lead-every-possessive", "Ship laptops 5 days before every new hire's first day."),
+    ("lead-bare-noun", "Get legal review done 10 business days prior to signature."),
+    ("lead-bare-compound", "Issue renewal quotes 120 days ahead of term end."),
+    ("lead-plural-adjective", "Announce 100% of price changes 30 days before effective dates."),
+    ("lead-all", "Book kickoff calls 2 weeks before all go-lives."),
 ]
 
 

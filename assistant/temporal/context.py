@@ -12,7 +12,7 @@ from .lexicon import lexicon
 
 # "within 30 days of finishing onboarding", "30 days before expiry": a duration counted
 # from an event.
-EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from|before|prior\s+to)\s+"
+EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from|before|prior\s+to|ahead\s+of)\s+"
                         r"(?!now\b|today\b)\w", re.IGNORECASE)
 
 

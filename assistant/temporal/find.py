@@ -120,11 +120,30 @@ def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, 
     expr = hit.expr
     if expr.kind == "duration" and expr.role == "deadline" and not _a_level(expr):
         tail = EVENT_TAIL.match(text, end)
+        if tail and expr.prep is None and _per_item(doc, tail):
+            return start, end, expr.with_(role="label")
         if tail:
             end = _phrase_end(doc, text, tail.start("word"), end)
             expr = expr.with_(kind="unresolvable",
                               reason="counted from an event the goal does not date")
     return start, end, expr
+
+
+def _per_item(doc: Doc, tail: re.Match[str]) -> bool:
+    """A lead time ("90 days before their anniversaries", "45 days before term end"): the
+    occasion after the word is one that each item has (plural, "each", or a bare common
+    noun), not a single named one ("the contract end", "Acme's renewal")."""
+    lex = lexicon()
+    if " ".join(tail["word"].lower().split()) not in lex.cue("label", "lead_time_words"):
+        return False
+    first = doc.char_span(tail.end() - 1, tail.end(), alignment_mode="expand")
+    if first is None:
+        return False
+    word = first[0]
+    if word.lower_ in lex.cue("label", "per_item_words"):
+        return True
+    return word.lower_ not in lex.cue("label", "one_occasion_words") and \
+        word.pos_ not in ("PROPN", "PRON", "DET", "NUM")
 
 
 def _a_level(expr: TimeExpr) -> bool:

@@ -27,7 +27,10 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
             joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=_range_prep(last, starts)),
                              last.order)
         elif last is not None and _counted_from(text, last, hit):
-            joined[-1] = Hit(last.start, hit.end, _shifted(last.expr, hit.expr), last.order)
+            shifted = _shifted(last.expr, hit.expr)
+            if _each_items_own(text, hit):  # "60 days before their renewals": a lead time
+                shifted = shifted.with_(role="label")
+            joined[-1] = Hit(last.start, hit.end, shifted, last.order)
         elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
             while joined and joined[-1].start >= dated.start:
                 joined.pop()
@@ -83,6 +86,13 @@ def _shifted(duration: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     days = round(duration.amount * SHIFT_DAYS[duration.unit])
     sign = 1 if anchor.prep == "after" else -1
     return anchor.with_(prep=None, before=False, shift_days=sign * days)
+
+
+def _each_items_own(text: str, anchor: Hit) -> bool:
+    """"before their renewals", "ahead of each QBR": an occasion every item has its own of."""
+    words = text[anchor.start:anchor.end].split()
+    skip = len((anchor.expr.prep or "").split())
+    return len(words) > skip and words[skip] in lexicon().cue("label", "per_item_words")
 
 
 def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:

@@ -1,0 +1,24 @@
+"""Wave-2 vague-language cases (data/training/wave2-vague.jsonl): relatives of the guideline's
+words ('enhance', 'ramp up', 'strive to', 'wherever possible', 'world-class', 'alot'), and words
+that are not vague in their place: a comparative after a number ('40 or more', '95% or better'),
+'focus' as a noun ('our focus on'), and framing words the gold sets leave alone ('aim to',
+'maybe 14', 'ASAP', 'drive 25')."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+WAVE2 = Path(__file__).resolve().parents[1] / "data" / "training" / "wave2-vague.jsonl"
+RECORDS = [json.loads(line) for line in WAVE2.read_text(encoding="utf-8").splitlines() if line]
+CASES = [pytest.param(r["text"], r["vague"], id=f"{r['id']}-{r['text'][:40]}") for r in RECORDS]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_vague_words(nlp: Language, text: str, expected: list[str]) -> None:
+    found = nlp(text)._.gs_vague
+    assert [part.text for part in found] == expected
+    assert all(part.value.message and part.value.suggestion for part in found)

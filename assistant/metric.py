@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import near, word_set
 from .parts import Part
-from .segments import is_goal_verb, segment_of, segments, timed_activity
+from .segments import is_boundary, is_goal_verb, modifier_stop, segment_of, segments, timed_activity
 
 Doc.set_extension("gs_metric", default=None, force=True)
 
@@ -66,6 +66,8 @@ def _np_token(doc: Doc, j: int) -> bool:
     token = doc[j]
     if "/" in token.text and token.text != "/":
         return False
+    if modifier_stop(token):
+        return j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS  # 'avg. ACV'
     if (token.tag_ in NP_TAGS and not _takes_object(doc, j)) or _is_acronym(token):
         return True
     next_np = j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS
@@ -114,9 +116,11 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     possessives, quantifiers and leading period words ('Q3 enterprise pipeline'); None when
     no noun phrase starts there."""
     n = len(doc)
-    i = _phrase_start(doc, i, blocked, periods)
-    start, j, head = i, i, None
-    while j < n and j not in blocked:
+    first = _phrase_start(doc, i, blocked, periods)
+    if any(is_boundary(doc[k]) for k in range(i, min(first + 1, n))):
+        return None  # "Pipeline €4M. Then hiring": no phrase across a sentence's end
+    start, j, head = first, first, None
+    while j < n and j not in blocked and not is_boundary(doc[j]):
         bracket = _bracket_end(doc, j, blocked)
         if bracket is not None and head is not None:
             j = bracket  # "mid-market (MM) renewals"
@@ -403,6 +407,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         first.lower_ in BARE_LEADS)
     linked = after < len(doc) and doc[after].lower_ in LINKS
     follow = (after + 1, "linked" if bare else "linked_strict") if linked else (after, "number")
+    if after < len(doc) and segment_of(doc, after)[0] != segment_of(doc, first.i)[0]:
+        follow = (len(doc), "number")  # "Pipeline €4 Mio. Then hiring": the next sentence
     verb = _governing_verb(doc, first, target, context)
     if verb is None:
         subjects = list(_subject_starts(doc, first.i, context))
@@ -410,7 +416,7 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         if getattr(target.value, "unit", None) == "multiplier":
             yield from ((i, "subject") for i in subjects)  # "pipeline 3.5x quota"
         if not linked:
-            yield after, "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
+            yield follow[0], "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
         yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
         yield follow
         yield segment_of(doc, first.i)[0], "verb"

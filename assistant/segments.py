@@ -9,7 +9,7 @@ from .lexicon import near, word_set
 # Tokens that end a segment: sentence punctuation, dashes used as separators, line breaks.
 # En dashes written without spaces join a range ('Jul–Sep') rather than separate clauses.
 RANGE_DASHES = frozenset({"–"})
-BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "...", "…", "•"})
+BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "...", "…", "•", "|"})
 
 
 SEGMENTS_KEY = "goalsmith.segments"
@@ -26,10 +26,34 @@ def is_numeric(token: Token) -> bool:
 def is_boundary(token: Token) -> bool:
     if token.text in RANGE_DASHES and _unspaced(token):
         return False  # 'Jul–Sep', '(April–March)': a range, not a separator
+    if abbreviation_stop(token):
+        return False  # 'Avg. deal size', '€3,4 Mio. | stretch'
     return token.text in BOUNDARY_TEXTS or "\n" in token.text or (
         token.text == "-" and token.whitespace_ != "" and token.i > 0
         and token.doc[token.i - 1].whitespace_ != ""
     )
+
+
+def abbreviation_stop(token: Token) -> bool:
+    """The full stop of an abbreviation glued to it ('Avg.', 'Mio.'), where no sentence ends:
+    always after a modifier's abbreviation, after a unit's unless a capitalised word follows."""
+    if modifier_stop(token):
+        return True
+    if not _glued_stop(token, "unit_abbreviations"):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and not following.is_title
+
+
+def modifier_stop(token: Token) -> bool:
+    """The full stop of an abbreviated modifier ('Avg.' in 'Avg. deal size', 'approx.')."""
+    return _glued_stop(token, "modifier_abbreviations")
+
+
+def _glued_stop(token: Token, key: str) -> bool:
+    if token.text != "." or token.i == 0 or token.doc[token.i - 1].whitespace_:
+        return False
+    return token.doc[token.i - 1].lower_ in word_set("assistant", "segments.json", key)
 
 
 def _unspaced(token: Token) -> bool:
@@ -106,4 +130,4 @@ def timed_activity(doc: Doc, to_index: int) -> bool:
     ):
         return False
     before = doc[to_index - 2] if to_index >= 2 else None
-    return before is None or before.pos_ not in {"NOUN", "PROPN"}
+    return before is None or modifier_stop(before) or before.pos_ not in {"NOUN", "PROPN"}

@@ -1,4 +1,4 @@
-"""The metric detector on four classes of goal shape (GUIDELINE.md v1.1), one table each,
+"""The metric detector on five classes of goal shape (GUIDELINE.md v1.1), one table each,
 in wording that appears in no gold set."""
 
 from __future__ import annotations
@@ -82,6 +82,21 @@ PHRASE_SHAPE = [
     ("Build a better relationship with procurement", None),
 ]
 
+# 5. An abbreviation's full stop ends no sentence ('Avg.', 'approx.', 'vs.', 'incl.', 'Rs.'),
+# nor does a unit's ('Mio.') unless a capitalised word follows; a pipe parts two figures.
+ABBREVIATION_STOPS = [
+    ("Avg. deal size on renewals up to $30k by Q2", "Avg. deal size"),
+    ("Lift avg. ACV in mid-market to €20k by 30.06.2027", "avg. ACV"),
+    ("Approx. 60 demos booked per month through March", "demos booked"),
+    ("Avg. time to resolve P1s: down to 6 hours by EOQ", "Avg. time to resolve P1s"),
+    ("Grow net new ARR vs. plan by 10% in H1", "net new ARR"),
+    ("Hit est. 35% gross margin on services incl. travel by FY27", "gross margin"),
+    ("Partner revenue: €2,5 Mio. ARR in FY27", "ARR"),
+    ("Close Rs. 40 lakh of new bookings by March", "new bookings"),
+    ("NRR 118% | GRR 95% by end of Q3", "NRR"),
+    ("Pipeline €4 Mio. Then hiring.", "Pipeline"),
+]
+
 
 def _metric(nlp: Language, text: str) -> str | None:
     found = nlp(text)._.gs_metric
@@ -107,4 +122,10 @@ def test_metric_of_share_of_group(nlp: Language, text: str, expected: str) -> No
 
 @pytest.mark.parametrize(("text", "expected"), PHRASE_SHAPE, ids=[c[0][:40] for c in PHRASE_SHAPE])
 def test_metric_phrase_shape(nlp: Language, text: str, expected: str | None) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATION_STOPS,
+                         ids=[c[0][:40] for c in ABBREVIATION_STOPS])
+def test_metric_across_abbreviation_stops(nlp: Language, text: str, expected: str) -> None:
     assert _metric(nlp, text) == expected

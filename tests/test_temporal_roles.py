@@ -112,6 +112,12 @@ NO_DEADLINE = [
     ("days-a-week-for", "Staff the chat queue for seven days a week."),
     ("process-name", "Shorten the quarter-end close from 10 to 6 business days."),
     ("sprint-start", "Document 100% of POCs, starting this sprint."),
+    # a period naming someone else's plan, or a multiple of one
+    ("others-plan-purpose", "Source 12 SQLs so the AEs can hit their Q1 target."),
+    ("others-plan-possessive", "Fill the enterprise team's H1 number with 25 meetings."),
+    ("the-plan", "For the 2027 plan, keep 95% of my accounts."),
+    ("multiple-of-target", "Pipeline: 3x Q2 target in coverage."),
+    ("plural-plans", "Finish all my 2027 territory plans."),
     # lead times counted back from an occasion each item has its own of
     ("lead-their-plural", "Call 100% of customers 60 days before their renewals."),
     ("lead-each", "Send agendas 3 days ahead of each QBR."),

@@ -33,6 +33,8 @@ ASIDE_WINDOW = 160
 LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+that|to|because"
                              r"|given\s+that|as\s+part\s+of|in\s+line\s+with|aligned\s+with"
                              r"|in\s+support\s+of)\s+[^,.;:\n()]*$", re.IGNORECASE)
+# The words since the start of a line, sentence or clause.
+CLAUSE_START = re.compile(r"(?:^|[\n.!?;:,()–—]|\s-\s)(?P<words>[^\n.!?;:,()–—]*)$")
 # "from $4M in 2026 to $5M": the time of the starting level is a baseline.
 PAST_LEVEL = re.compile(r"\bfrom\s+[$€£]?\d[\w.,%]*(?:\s+(?:%|percent|pct|[a-z]+))?\s*$",
                         re.IGNORECASE)
@@ -56,7 +58,8 @@ def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
         expr.prep is None and expr.kind in NAME_KINDS and precedes_noun(doc, text, end)
     )
     if not bound and names and not is_heading(doc, text, start, end):
-        return "deadline" if _opens_goal(text, start, expr) else "label"
+        return "deadline" if _opens_goal(text, start, expr) or \
+            names_own_plan(text, start, end, expr) else "label"
     weak = expr.prep in lex.cue("prepositions", "weak") or (
         expr.prep is None and expr.kind in NAME_KINDS)
     if weak and in_purpose(doc, start, end):
@@ -116,6 +119,30 @@ def _opens_goal(text: str, start: int, expr: TimeExpr) -> bool:
     goal's (weak) bound, written where a heading would be."""
     return expr.prep is None and expr.kind in NAME_KINDS and \
         OPENS_LINE.search(text, window_start(start), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _plan_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    label = lexicon().cues["label"]
+    nouns, others = alternation(label["plan_nouns"]), alternation(label["others_plan"])
+    # at most one word (a team or metric word) between the period and the plan noun
+    return (re.compile(rf"\s+(?:[a-z]+\s+)?(?:{nouns})(?![a-z])", re.IGNORECASE),
+            re.compile(rf"(?<![a-z])(?:{others})(?![a-z])|\w['’]s?(?!\w)|\d", re.IGNORECASE))
+
+
+def names_own_plan(text: str, start: int, end: int, expr: TimeExpr) -> bool:
+    """A bare period naming the writer's own plan ("my Q1 plan:", "Our 2027 goal is ...",
+    "Renewals Q3 target:"): the goal's (weak) bound. The words since the start of the
+    clause (at most four) give the plan to no one else ("its Q1 target") and hold no
+    amount ("3x Q1 target")."""
+    if expr.prep is not None or expr.kind not in NAME_KINDS:
+        return False
+    noun, others = _plan_words()
+    if noun.match(text, end) is None:
+        return False
+    opening = CLAUSE_START.search(text, window_start(start), start)
+    return opening is not None and len(opening["words"].split()) <= 4 and \
+        others.search(opening["words"]) is None
 
 
 def aside(doc: Doc, text: str, start: int, end: int) -> bool:

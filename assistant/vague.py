@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .lexicon import load_data
 from .parts import Part
@@ -49,20 +49,24 @@ def build_matcher(nlp: Language) -> Matcher:
 
 
 def quantified(span: Span) -> bool:
-    """'20% more', 'more than 25', '3 more', '40 or more', '95% or better': a comparative
-    anchored by a number."""
+    """'20% more', '15 pts more', '$1.2M or more', '95% or better', 'more than 25': a
+    comparative anchored by a number just before it (past an 'or' and a unit), or by 'than'
+    and a number after it."""
     doc = span.doc
-    before = doc[max(span.start - 3, 0) : span.start]
+    index = span.start - 1
+    if index >= 0 and doc[index].lower_ == "or":
+        index -= 1
+    if index >= 0 and doc[index].lower_ in _units():
+        index -= 1
+    if index >= 0 and (doc[index].like_num or is_numeric(doc[index])):
+        return True
     after = doc[span.end : span.end + 2]
-    if before and _number_like(before[-1]):
-        return True
-    if len(before) > 1 and before[-1].lower_ == "or" and any(map(_number_like, before[:-1])):
-        return True
     return len(after) == 2 and after[0].lower_ == "than" and is_numeric(after[1])
 
 
-def _number_like(token: Token) -> bool:
-    return token.like_num or token.text == "%" or is_numeric(token)
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(load_data("assistant", LEXICON)["number_units"])
 
 
 def noun_use(entry: dict, span: Span) -> bool:

@@ -58,6 +58,17 @@ DEADLINES = [
      "2026-12-31"),
     ("growing-lowercase", "İstanbul office: 5 deals by Q2.", "by Q2", "2027-06-30"),
     ("us-no-year", "Get 12 referrals by 2/14.", "by 2/14", "2027-02-14"),
+    # the fiscal calendar stated as "(ending <day> <month>)" or "(we run <month>–<month>)"
+    ("fy-ending-paren", "Sign 9 renewals this FY (ending 31 Mar).", "this FY", "2027-03-31"),
+    ("quarter-ending-paren", "Grow ARR 12% by end of Q3 (ending June 30).", "by end of Q3",
+     "2027-06-30"),
+    ("half-ends-paren", "Close 14 deals in H1 (ends 31 March).", "in H1", "2027-03-31"),
+    ("named-fy-ending-after-quarter", "Close 5 deals in Q3 (fiscal year ending June 30).",
+     "in Q3", "2027-03-31"),
+    ("we-run-feb-jan", "Book $1M in FY2028 (we run Feb–Jan).", "in FY2028", "2028-01-31"),
+    ("we-run-apr-mar-h2", "Close 14 deals in H2 (we run Apr-Mar).", "in H2", "2027-03-31"),
+    ("we-run-this-fy", "Cut churn to 4% this fiscal year, we run Jul–Jun.", "this fiscal year",
+     "2027-06-30"),
     # a rate held for a duration: the duration bounds the goal
     ("rate-a-week-for", "Book 15 demos a week for 6 weeks.", "for 6 weeks", "2027-01-08"),
     ("rate-per-month-for", "Source 8 referrals per month for 2 months.", "for 2 months",

@@ -58,6 +58,16 @@ DEADLINES = [
      "2026-12-31"),
     ("growing-lowercase", "İstanbul office: 5 deals by Q2.", "by Q2", "2027-06-30"),
     ("us-no-year", "Get 12 referrals by 2/14.", "by 2/14", "2027-02-14"),
+    # a rate held for a duration: the duration bounds the goal
+    ("rate-a-week-for", "Book 15 demos a week for 6 weeks.", "for 6 weeks", "2027-01-08"),
+    ("rate-per-month-for", "Source 8 referrals per month for 2 months.", "for 2 months",
+     "2027-01-27"),
+    ("rate-slash-for", "12 SQLs/wk for 4 weeks", "for 4 weeks", "2026-12-25"),
+    ("rate-mom-for", "Grow usage 5% MoM for 3 months.", "for 3 months", "2027-02-27"),
+    ("rate-every-day-for", "Answer 50 chats every day for 14 days.", "for 14 days",
+     "2026-12-11"),
+    ("rate-weekly-comma-for", "Publish 2 posts weekly, for 9 weeks.", "for 9 weeks",
+     "2027-01-29"),
     # a bare period naming the writer's own plan
     ("own-plan-heading", "my H1 plan: 9 new logos in retail", "H1", "2027-06-30"),
     ("own-target-sentence", "Our Q3 target is 400 SQLs from events.", "Q3", "2027-09-30"),

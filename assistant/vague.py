@@ -75,6 +75,20 @@ def noun_use(entry: dict, span: Span) -> bool:
     return before in entry.get("not_after", ())
 
 
+def in_name(span: Span) -> bool:
+    """'the Better Together campaign', 'the Some Company deal', 'the Best In Class tier':
+    title-cased words after a lower-case word, running on into another title-cased word or
+    spanning two, name something."""
+    doc = span.doc
+    words = [token for token in span if token.is_alpha]
+    if span.start == 0 or not words or not all(token.is_title for token in words):
+        return False
+    before = doc[span.start - 1]
+    after = doc[span.end] if span.end < len(doc) else None
+    runs_on = after is not None and after.is_title
+    return before.is_alpha and before.is_lower and (runs_on or len(words) > 1)
+
+
 def info_for(entry: dict, text: str) -> VagueInfo:
     category = entry["category"]
     spec = load_data("assistant", LEXICON)["categories"][category]
@@ -93,6 +107,8 @@ def find_vague(doc: Doc, matcher: Matcher) -> list[Part[VagueInfo]]:
         entry = entries[int(doc.vocab.strings[match_id])]
         span = doc[start:end]
         if (entry.get("unless_number") and quantified(span)) or noun_use(entry, span):
+            continue
+        if in_name(span):
             continue
         spans.append((span, entry))
     kept: list[Part[VagueInfo]] = []

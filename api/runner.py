@@ -69,7 +69,7 @@ class Analyser:
                  budgets: dict[Work, float] | None = None) -> None:
         self.processes = processes
         self.slots = processes or 1
-        self.budgets: dict[Work, float] = {"check": 10.0, "batch": 60.0, "upload": 300.0,
+        self.budgets: dict[Work, float] = {"check": 10.0, "batch": 60.0, "upload": 600.0,
                                            **(budgets or {})}
         self._limiter = anyio.CapacityLimiter(threads)
         self._heavy = asyncio.Semaphore(max(1, processes - 1))

@@ -54,7 +54,7 @@ class ApiSettings(BaseSettings):
         "stopped and answered 503 `analysis_timeout`.",
     )
     upload_timeout: float = Field(
-        default=300.0, gt=0, le=3600,
+        default=600.0, gt=0, le=3600,
         description="Seconds an uploaded file's report (API or team page) may take before it "
         "is stopped and answered 503 `analysis_timeout`; one worker stays free for checks.",
     )

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .lexicon import load_data
 from .parts import Part
@@ -49,26 +49,44 @@ def build_matcher(nlp: Language) -> Matcher:
 
 
 def quantified(span: Span) -> bool:
-    """'20% more', 'more than 25', '3 more', '40 or more', '95% or better': a comparative
-    anchored by a number."""
+    """'20% more', '15 pts more', '$1.2M or more', '95% or better', 'more than 25': a
+    comparative anchored by a number just before it (past an 'or' and a unit), or by 'than'
+    and a number after it."""
     doc = span.doc
-    before = doc[max(span.start - 3, 0) : span.start]
+    index = span.start - 1
+    if index >= 0 and doc[index].lower_ == "or":
+        index -= 1
+    if index >= 0 and doc[index].lower_ in _units():
+        index -= 1
+    if index >= 0 and (doc[index].like_num or is_numeric(doc[index])):
+        return True
     after = doc[span.end : span.end + 2]
-    if before and _number_like(before[-1]):
-        return True
-    if len(before) > 1 and before[-1].lower_ == "or" and any(map(_number_like, before[:-1])):
-        return True
     return len(after) == 2 and after[0].lower_ == "than" and is_numeric(after[1])
 
 
-def _number_like(token: Token) -> bool:
-    return token.like_num or token.text == "%" or is_numeric(token)
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(load_data("assistant", LEXICON)["number_units"])
 
 
 def noun_use(entry: dict, span: Span) -> bool:
     """'our focus on', 'what kind of': the phrase follows a word that makes it a noun phrase."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return before in entry.get("not_after", ())
+
+
+def in_name(span: Span) -> bool:
+    """'the Better Together campaign', 'the Some Company deal', 'the Best In Class tier':
+    title-cased words after a lower-case word, running on into another title-cased word or
+    spanning two, name something."""
+    doc = span.doc
+    words = [token for token in span if token.is_alpha]
+    if span.start == 0 or not words or not all(token.is_title for token in words):
+        return False
+    before = doc[span.start - 1]
+    after = doc[span.end] if span.end < len(doc) else None
+    runs_on = after is not None and after.is_title
+    return before.is_alpha and before.is_lower and (runs_on or len(words) > 1)
 
 
 def info_for(entry: dict, text: str) -> VagueInfo:
@@ -89,6 +107,8 @@ def find_vague(doc: Doc, matcher: Matcher) -> list[Part[VagueInfo]]:
         entry = entries[int(doc.vocab.strings[match_id])]
         span = doc[start:end]
         if (entry.get("unless_number") and quantified(span)) or noun_use(entry, span):
+            continue
+        if in_name(span):
             continue
         spans.append((span, entry))
     kept: list[Part[VagueInfo]] = []

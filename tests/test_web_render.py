@@ -176,7 +176,7 @@ PAYLOAD = 'Hit <img src=x onerror="alert(1)"> 20% <script>alert(2)</script> by F
 def render_check_page(analysis: GoalAnalysis) -> str:
     template = html_environment().get_template("index.html")
     return template.render(
-        active="check", error=None, max_chars=5000,
+        active="check", error=None, max_chars=5000, locked=False, next_path="/",
         form={"text": analysis.text, "reference_date": "2026-11-27", "date_order": "MDY"},
         **feedback(analysis),
     )

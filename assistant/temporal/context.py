@@ -85,9 +85,13 @@ def context() -> Context:
         cadence_after=re.compile(rf"\s+(?:{alternation(lex.cue('cadence', 'lead'))})\s+"
                                  rf"(?:{alternation(units)})(?![a-z])"),
         # "before the audit " + "on 1 February": a few words naming an occasion
+        # (or "by the board meeting " + "(15.01.2027)"); after a preposition that does not
+        # end before the day, the occasion is named with a determiner ("by the ...")
         occasion_before=re.compile(
-            rf"(?<![a-z])(?P<prep>{alternation(lex.cue('prepositions', 'exclusive'))})\s+"
-            r"(?:(?!(?:and|or|then|but)\s)[a-z][a-z'-]*\s+){1,5}$"),
+            rf"(?<![a-z])(?:(?P<prep>{alternation(lex.cue('prepositions', 'exclusive'))})\s+"
+            rf"|(?P<named_prep>{alternation(lex.cue('prepositions', 'event'))})\s+"
+            rf"(?=(?:{alternation(lex.cue('label', 'one_occasion_words'))})\s))"
+            r"(?:(?!(?:and|or|then|but)\s)[a-z][a-z0-9'-]*\s+){1,5}(?P<paren>\(\s*)?$"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
     )
 

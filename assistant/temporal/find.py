@@ -20,6 +20,8 @@ from .sprints import dated_sprints, sprint_days
 # What may stand between two expressions that read together: commas, a time of day.
 NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?"
                            r"(?:(?:and|&)\s+)?", re.IGNORECASE)
+# What may stand between a rate and the duration it holds for ("a week, for 8 weeks").
+RATE_GAP = re.compile(r"[\s,]*")
 # How sure a role is, by the strength of the evidence for it.
 CONFIDENCE = {"deadline": 0.9, "baseline": 0.85, "cadence": 0.9, "label": 0.8, "vague": 0.85}
 
@@ -40,7 +42,25 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
         if fiscal_start and (expr.fiscal or expr.kind in ("quarter", "half")):
             expr = expr.with_(fiscal_start=fiscal_start)
         parts.append(Part(start, end, text[start:end], CONFIDENCE[role], expr.with_(role=role)))
-    return _by_neighbour(text, parts)
+    return _over_a_rate(text, _by_neighbour(text, parts))
+
+
+def _over_a_rate(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]:
+    """"5 opps per month for 3 months", "grow MRR 8% MoM for 6 months": a duration with
+    "for" right after a rate's cadence or comparison is the span the rate must hold
+    over, the goal's bound (not a condition like "no activity for 30 days")."""
+    changed = list(parts)
+    for i in range(1, len(parts)):
+        part, rate = parts[i], parts[i - 1].value
+        expr = part.value
+        if expr is None or rate is None or expr.kind != "duration" or expr.prep != "for" or \
+                expr.role != "label" or rate.role not in ("cadence", "baseline") or \
+                rate.prep is not None or RATE_GAP.fullmatch(text, parts[i - 1].end,
+                                                            part.start) is None:
+            continue
+        changed[i] = Part(part.start, part.end, part.text, CONFIDENCE["deadline"],
+                          expr.with_(role="deadline"))
+    return changed
 
 
 def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]:

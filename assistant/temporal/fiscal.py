@@ -23,11 +23,12 @@ PART_MONTHS = {"quarter": 3, "half": 6}
 class Statement:
     """A stated fiscal calendar at normalised offsets [start, end): a month range, an end
     month or the calendar year; `aside` when it is a parenthesis that qualifies the
-    expression just before it."""
+    expression just before it; `named` when it names the fiscal year ("FY ends ...")."""
 
     start: int
     end: int
     aside: bool
+    named: bool = False
     first: int | None = None
     last: int | None = None
     end_month: int | None = None
@@ -53,7 +54,8 @@ def stated_fiscal_start(text: str, start: int, expr: TimeExpr) -> int | None:
 
 @lru_cache(maxsize=1)
 def statement_pattern() -> re.Pattern[str]:
-    """"(Aug–Oct)", "(our FY runs Feb–Jan)", "(ends 31 March)", "(FY = calendar year)"."""
+    """"(Aug–Oct)", "(our FY runs Feb–Jan)", "(we run Apr–Mar)", "(ends 31 March)",
+    "(ending 31 Mar)", "(FY = calendar year)"."""
     lex = lexicon()
     mon = alternation(lex.months)
     year = r"(?:\s*'?\d{2}(?:\d{2})?(?!\d))?"
@@ -64,7 +66,7 @@ def statement_pattern() -> re.Pattern[str]:
         rf"(?P<open>\(\s*)?(?P<cue>(?:(?:our|the)\s+)?(?:{names})\s*(?:{verbs})?\s*)?"
         rf"(?:(?P<first>{mon})\.?{year}\s*(?:{joins})\s*(?P<last>{mon})(?![a-z])\.?{year}"
         rf"|(?P<cal>calendar\s+year|the\s+calendar\s+year|cy)(?![a-z])"
-        rf"|ends\s+(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endm>{mon})(?![a-z])"
+        rf"|end(?:s|ing)\s+(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endm>{mon})(?![a-z])"
         rf"|(?:starts|begins)\s+(?:in\s+|on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
         rf"(?P<startm>{mon})(?![a-z]))"
     )
@@ -81,6 +83,7 @@ def statements(text: str) -> list[Statement]:
         months = lex.months
         found.append(Statement(
             match.start(), match.end(), aside=match["open"] is not None,
+            named=match["cue"] is not None,
             first=months[match["first"]] if match["first"] else 1 if match["cal"] else None,
             last=months[match["last"]] if match["last"] else 12 if match["cal"] else None,
             end_month=months[match["endm"]] if match["endm"] else
@@ -91,8 +94,13 @@ def statements(text: str) -> list[Statement]:
 
 def start_month(statement: Statement, owner: TimeExpr | None) -> int | None:
     """The fiscal-year start month a statement gives, reading a three- or six-month range
-    as the months of the quarter or half it qualifies ("Q2 (Aug–Oct)" -> May)."""
+    as the months of the quarter or half it qualifies ("Q2 (Aug–Oct)" -> May), and a bare
+    end after a quarter or half as that period's end ("Q3 (ending June 30)" -> October)."""
+    number = None if owner is None else owner.quarter or owner.half
     if statement.end_month is not None:
+        if owner is not None and number and not statement.named and \
+                owner.kind in PART_MONTHS:  # "Q3 (ending June 30)": the quarter's end
+            return (statement.end_month - PART_MONTHS[owner.kind] * number) % 12 + 1
         return statement.end_month % 12 + 1
     if statement.first is None or statement.last is None:
         return None

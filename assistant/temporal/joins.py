@@ -4,6 +4,8 @@ and a duration counted from another bound ("2 weeks before Christmas")."""
 
 from __future__ import annotations
 
+import re
+
 from .context import context
 from .expr import TimeExpr
 from .hit import BOUND_KINDS, POINT_KINDS, Hit
@@ -11,6 +13,8 @@ from .lexicon import Lexicon, lexicon, window_start
 
 # Days in a duration unit that can move a bound ("2 weeks before Christmas").
 SHIFT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+# What closes a parenthesised date ("(Feb 5)").
+CLOSING = re.compile(r"\s*\)")
 # Point kinds from the least to the most specific name of a day.
 POINT_DETAIL = ("near_day", "weekday", "date")
 
@@ -96,17 +100,27 @@ def _each_items_own(text: str, anchor: Hit) -> bool:
 
 
 def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
-    """"before the audit on 1 February", "before SKO on January 12": an occasion with its
-    day, which the bound ends the day before (the occasion alone, "before the audit", is
-    undated; a dated bound in the words before stays its own)."""
-    if hit.expr.kind not in POINT_KINDS or hit.expr.prep != "on":
+    """"before the audit on 1 February", "by the Partner Summit (March 9, 2027)": an
+    occasion with its day, on which the bound ends ("before" ends the day before; the
+    occasion alone, "before the audit", is undated; a dated bound in the words before
+    stays its own)."""
+    if hit.expr.kind not in POINT_KINDS:
         return None
     found = context().occasion_before.search(text, window_start(hit.start), hit.start)
     if found is None or any(h.start >= found.start() and h.expr.kind != "unresolvable"
                             for h in joined[-2:]):
         return None
-    return Hit(found.start(), hit.end,
-               hit.expr.with_(prep=" ".join(found["prep"].split()), before=True), hit.order)
+    end = hit.end
+    if found["paren"]:  # "(March 9, 2027)": the date alone, closed right after it
+        closing = CLOSING.match(text, hit.end)
+        if hit.expr.prep is not None or closing is None:
+            return None
+        end = closing.end()
+    elif hit.expr.prep != "on":
+        return None
+    word = " ".join((found["prep"] or found["named_prep"]).split())
+    before = word in lexicon().cue("prepositions", "exclusive")
+    return Hit(found.start(), end, hit.expr.with_(prep=word, before=before), hit.order)
 
 
 def _weekday_of_week(text: str, first: Hit, second: Hit) -> bool:

@@ -95,10 +95,12 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         return has_edge and hit.start < match.start()
     if pattern.needs == "event_prep":
         return prep in lex.cue("prepositions", "event")
-    if pattern.needs == "date_prep":  # "by 12/18", "Fri 12/4"
+    if pattern.needs == "date_prep":  # "by 12/18", "Fri 12/4", "by the cutoff (12/18)"
+        before = window_start(match.start()), match.start()
+        occasion = ctx.occasion_before.search(text, *before)
         return headed or prep in lex.cue("prepositions", "numeric_date") or \
-            ctx.weekday_before.search(text, window_start(match.start()), match.start()) \
-            is not None
+            ctx.weekday_before.search(text, *before) is not None or \
+            (occasion is not None and occasion["paren"] is not None)
     if pattern.needs == "duration_prep":  # "within 90 days", not "to within 2 days"
         bound = bool(match["next"] or match["tail"]) or prep in lex.cue("prepositions",
                                                                          "duration")

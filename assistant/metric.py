@@ -66,6 +66,8 @@ def _np_token(doc: Doc, j: int) -> bool:
     token = doc[j]
     if "/" in token.text and token.text != "/":
         return False
+    if _subject_verb(token):
+        return False  # "see our SQL acceptance rate reach 80%", "partner-sourced ARR grow to"
     if modifier_stop(token):
         return j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS  # 'avg. ACV'
     if (token.tag_ in NP_TAGS and not _takes_object(doc, j)) or _is_acronym(token):
@@ -79,6 +81,17 @@ def _np_token(doc: Doc, j: int) -> bool:
     if token.tag_ == "VBP" and j > 0 and doc[j - 1].tag_ == "NNS":
         return False  # a plural and its verb: "new integrations live", "partners pass"
     return _mistagged(token) and (after_noun or next_np) and not _takes_object(doc, j)
+
+
+def _subject_verb(token: Token) -> bool:
+    """A goal verb in the present with its subject before it ('reach' in 'our rate reach
+    80%'): it says what the phrase before it does, it is no word of its name."""
+    doc = token.doc
+    if token.tag_ not in {"VB", "VBP"} or near(token.lower_, _words("measure_heads")) or (
+            token.i + 1 < len(doc) and doc[token.i + 1].tag_ in HEAD_TAGS):
+        return False  # 'Agency spend', 'team win rate'
+    return any(child.dep_ == "nsubj" and child.i < token.i for child in token.children) and near(
+        token.lemma_.lower(), word_set("assistant", "verbs.json", "goal_verbs"))
 
 
 def _takes_object(doc: Doc, j: int) -> bool:
@@ -428,6 +441,21 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if start == first.i:  # "the # of net new logos should hit 12": the verb's subject
         yield from ((i, "verb_subject") for i in _subject_starts(doc, verb.i, context))
     yield start, "verb"
+    yield from _later_objects(doc, verb, first, context)
+    # "Hiring manager satisfaction ≥ 8/10", "open tickets down to < 50": a word read as the
+    # goal's verb stands inside the subject, whose level follows it.
+    yield from ((i, "subject_linked") for i in _subject_starts(doc, first.i, context))
+
+
+def _later_objects(doc: Doc, verb: Token, first: Token,
+                   context: set[int]) -> Iterator[tuple[int, str]]:
+    """The objects of the verbs between the goal's first verb and its target ('Would love
+    to see our trial activation rate hit 45%', 'the thing I care about is getting our attach
+    rate to 40%'), nearest the target last."""
+    later = goal_verb(doc, verb.i + 1, first.i, context)
+    while later is not None:
+        yield _verb_object_start(doc, later), "verb_strict"
+        later = goal_verb(doc, later.i + 1, first.i, context)
 
 
 def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> Token | None:
@@ -511,7 +539,8 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
     while first < target_i and (first in context or not any(
             ch.isalnum() for ch in doc[first].text)):
         first += 1  # a leading deadline, a bullet dash
-    parts = [t.i + 1 for t in doc[first:target_i] if t.text in {":", "+", "&"}]
+    parts = [t.i + 1 for t in doc[first:target_i] if t.text in {":", "+", "&"} or (
+        t.is_punct and t.text.endswith(":"))]  # 'Goal (support ops): open tickets < 50'
     yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first
 
@@ -701,7 +730,8 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
             doc, start, end) or (start > 0 and doc[start - 1].lower_ in _words("distributives")):
         return False  # 'every AE at ≥ 3x coverage': the scope, not the metric
     k = end
-    while k < len(doc) and doc[k].idx < target.start and doc[k].lower_ in _words("copulas"):
+    while k < len(doc) and doc[k].idx < target.start and (
+            doc[k].lower_ in _words("copulas") or doc[k].lower_ in _words("directions")):
         k += 1
     if k < len(doc) and doc[k].idx == target.start and (k > end or _comparing(target)):
         return True  # a bare count after a word ('Contact 200 leads') names its own thing

@@ -1,4 +1,4 @@
-"""The metric detector on five classes of goal shape (GUIDELINE.md v1.1), one table each,
+"""The metric detector on six classes of goal shape (GUIDELINE.md v1.1), one table each,
 in wording that appears in no gold set."""
 
 from __future__ import annotations
@@ -97,6 +97,22 @@ ABBREVIATION_STOPS = [
     ("Pipeline €4 Mio. Then hiring.", "Pipeline"),
 ]
 
+# 6. The metric is the object of a later verb ('love to see our X hit 45%'), the subject of
+# its own verb ('our X reach 80%'), or a headline whose first word reads as a verb.
+LATER_VERB_OR_SUBJECT = [
+    ("Would love to see our lead-to-opp rate hit 12% by March", "lead-to-opp rate"),
+    ("Top priority is getting our gross retention to 94% in H1", "gross retention"),
+    ("Want to see our inbound reply rate reach 40% by Jan 31", "inbound reply rate"),
+    ("Migrate the CPQ and get quote accuracy above 98% within 8 weeks", "quote accuracy"),
+    ("I need to see self-serve MRR grow to $80k by June", "self-serve MRR"),
+    ("Closing ratio ≥ 30% on inbound demos in Q1", "Closing ratio"),
+    ("Operating margin ≥ 18% for the services team in FY27", "Operating margin"),
+    ("Goal (partner ops): open deal registrations down to < 25 by EOM", "open deal registrations"),
+    ("Recruiting: offer acceptance rate ≥ 80% in H1", "offer acceptance rate"),
+    ("Let our team win rate hit 30% by Q3", "team win rate"),
+    ("Agency spend under $40k per quarter in 2027", "Agency spend"),
+]
+
 
 def _metric(nlp: Language, text: str) -> str | None:
     found = nlp(text)._.gs_metric
@@ -128,4 +144,10 @@ def test_metric_phrase_shape(nlp: Language, text: str, expected: str | None) -> 
 @pytest.mark.parametrize(("text", "expected"), ABBREVIATION_STOPS,
                          ids=[c[0][:40] for c in ABBREVIATION_STOPS])
 def test_metric_across_abbreviation_stops(nlp: Language, text: str, expected: str) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), LATER_VERB_OR_SUBJECT,
+                         ids=[c[0][:40] for c in LATER_VERB_OR_SUBJECT])
+def test_metric_of_later_verb_or_subject(nlp: Language, text: str, expected: str) -> None:
     assert _metric(nlp, text) == expected

@@ -69,6 +69,14 @@ DEADLINES = [
     ("we-run-apr-mar-h2", "Close 14 deals in H2 (we run Apr-Mar).", "in H2", "2027-03-31"),
     ("we-run-this-fy", "Cut churn to 4% this fiscal year, we run Jul–Jun.", "this fiscal year",
      "2027-06-30"),
+    # a number-first half or quarter after an edge
+    ("end-of-1h", "Sign 6 resellers by end of 1H.", "by end of 1H", "2027-06-30"),
+    ("the-end-of-2h", "Cut DSO to 38 days by the end of 2H.", "by the end of 2H",
+     "2026-12-31"),
+    ("end-of-3q", "Run 12 workshops by the end of 3Q.", "by the end of 3Q", "2027-09-30"),
+    ("close-of-4q", "Collect 40 reviews by close of 4Q.", "by close of 4Q", "2026-12-31"),
+    ("hour-then-half", "Answer 95% of P1s in 1h, 98% of the time, by end of 1H.",
+     "by end of 1H", "2027-06-30"),
     # a rate held for a duration: the duration bounds the goal
     ("rate-a-week-for", "Book 15 demos a week for 6 weeks.", "for 6 weeks", "2027-01-08"),
     ("rate-per-month-for", "Source 8 referrals per month for 2 months.", "for 2 months",

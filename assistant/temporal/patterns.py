@@ -108,7 +108,12 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
         ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
-                 r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d)))" + COMPACT_END + ysuf, "nothing"),
+                 r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d{2}(?:\d{2})?(?![\d%]))))" + COMPACT_END
+                 + ysuf, "nothing"),
+        # "by end of 1H", "the end of 3Q": a bare number-first half or quarter only after
+        # an edge ("in 1h" is an hour)
+        ("half_edge", r"(?<![a-z0-9])(?P<hn>[12])h(?![a-z0-9])", "edge"),
+        ("quarter_edge", r"(?<![a-z0-9])(?P<qn>[1-4])q(?![a-z0-9])", "edge"),
         ("year_half", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                       rf"|(?P<y>{Y4}))\s*[-/]?\s*h(?P<h>[12])(?![a-z0-9])", "nothing"),
         ("fiscal_year", r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*[-']?\s*"

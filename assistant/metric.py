@@ -463,7 +463,7 @@ def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> 
     read as a verb names the metric ('Logo churn ≤ 2%', 'Win rate 28%')."""
     seg_start, _ = segment_of(doc, first.i)
     verb = goal_verb(doc, seg_start, first.i + 1, context)  # "Triple the number of ..."
-    while verb is not None and _aside(doc, verb):
+    while verb is not None and (_aside(doc, verb) or _in_label(doc, verb, first)):
         verb = goal_verb(doc, verb.i + 1, first.i + 1, context)
     if verb is None or _names_measure(doc, verb, first, target, context):
         return None
@@ -475,6 +475,15 @@ def _aside(doc: Doc, verb: Token) -> bool:
     naming the metric or a verb in brackets does not govern the target."""
     return (verb.tag_ == "VBN" and verb.dep_ == "acl") or (
         verb.i > 0 and doc[verb.i - 1].text == "(")
+
+
+def _in_label(doc: Doc, verb: Token, first: Token) -> bool:
+    """'Referral hires: 1/3 of all hires', 'Meetings held (not just booked): 18/month': a
+    participle or verb right after a noun, before the label colon, names the metric."""
+    return verb.tag_ in {"VBD", "VBN", "VBZ"} and verb.i > 0 and doc[
+        verb.i - 1].tag_ in HEAD_TAGS and any(
+        t.is_punct and t.text.endswith(":")
+        for t in doc[verb.i + 1 : min(first.i, verb.i + CLAUSE_WORDS)])  # a short label
 
 
 def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
@@ -584,6 +593,8 @@ def find_metric(doc: Doc) -> Part | None:
         if mode in SUBJECT_MODES and end - start > 1 and doc[end - 1].lower_ in _words(
                 "area_labels"):
             end -= 1  # "Q1 bookings target = $320k"
+        if mode in SUBJECT_MODES and _label_participle(doc, end):
+            end += 1  # "Demos held: 40", "Pipeline created: 3x Q1 target"
         if mode in {"verb", "verb_strict"} | SUBJECT_MODES:
             end = per_unit(doc, end, blocked)
         if mode == "verb_subject":
@@ -742,7 +753,15 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
         if t.idx >= target.start:
             break
         labelled = labelled or t.text == ":"
-    return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1])
+    return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1]) or (
+        _label_participle(doc, end - 1))
+
+
+def _label_participle(doc: Doc, i: int) -> bool:
+    """'held' in 'Demos held: 40', 'created' in 'Pipeline created (net): $2M': a participle
+    closing a label names what was done to the counted thing."""
+    return 0 < i < len(doc) - 1 and doc[i].tag_ in {"VBD", "VBN"} and doc[
+        i - 1].tag_ in HEAD_TAGS and doc[i + 1].is_punct and doc[i + 1].text[:1] in ":("
 
 
 def _moved(doc: Doc, end: int) -> bool:

@@ -69,6 +69,13 @@ DEADLINES = [
     ("we-run-apr-mar-h2", "Close 14 deals in H2 (we run Apr-Mar).", "in H2", "2027-03-31"),
     ("we-run-this-fy", "Cut churn to 4% this fiscal year, we run Jul–Jun.", "this fiscal year",
      "2027-06-30"),
+    # a fraction of something is a share, not a numeric date
+    ("share-on-fraction", "Get renewals signed on 3/4 of my book by March.", "by March",
+     "2027-03-31"),
+    ("share-then-date", "Clean up 2/3 of stale opps by 12/18.", "by 12/18", "2026-12-18"),
+    ("date-then-share", "By 1/15 have 1/2 of reps certified.", "By 1/15", "2027-01-15"),
+    ("share-on-before-weekday", "Interview on 1/3 of open reqs by Friday.", "by Friday",
+     "2026-12-04"),
     # a number-first half or quarter after an edge
     ("end-of-1h", "Sign 6 resellers by end of 1H.", "by end of 1H", "2027-06-30"),
     ("the-end-of-2h", "Cut DSO to 38 days by the end of 2H.", "by the end of 2H",

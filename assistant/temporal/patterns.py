@@ -80,7 +80,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                 r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])", "nothing"),
         ("numeric_year", r"(?<![\d/.$€£-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
                          r"(?P<y>\d{4}|\d{2})(?!\d|[-/.]\d)", "nothing"),
-        ("numeric", r"(?<![\d/.$€£-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/%]|\.\d)", "date_prep"),
+        # "3/4 of my book" is a share, not a date
+        ("numeric", r"(?<![\d/.$€£-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/%]|\.\d|\s+of(?![a-z]))",
+         "date_prep"),
         # "by 15.03": day-first like every dotted date; two digits each, so "by 1.5" is a number
         ("dotted", r"(?<![\d/.$€£-])(?P<a>\d{2})\.(?P<b>\d{2})"
                    r"(?![\d/%]|\.\d|\s*(?:%|percent|pct|points|pts|k\b|m\b))", "date_prep"),

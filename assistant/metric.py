@@ -3,6 +3,7 @@ retention"), found next to the target number or as the object of the goal verb."
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import islice
@@ -133,7 +134,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     if any(is_boundary(doc[k]) for k in range(i, min(first + 1, n))):
         return None  # "Pipeline €4M. Then hiring": no phrase across a sentence's end
     start, j, head = first, first, None
-    while j < n and j not in blocked and not is_boundary(doc[j]):
+    while j < n and j not in blocked and not is_boundary(doc[j]) and not _pictograph(doc[j]):
         bracket = _bracket_end(doc, j, blocked)
         if bracket is not None and head is not None:
             j = bracket  # "mid-market (MM) renewals"
@@ -166,13 +167,19 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
     """Skip determiners, 'a lot of', possessives, period words and a leading count."""
     n = len(doc)
     while i < n and (i in periods or (i not in blocked and (
-        _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)))):
+        _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)
+        or _pictograph(doc[i])))):
         i += 1
     i = _after_possessive(doc, i, n)
     while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i) and not (
             _coded_name(doc[i]) or _one_to_one(doc[i])):
         i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
     return i
+
+
+def _pictograph(token: Token) -> bool:
+    """An emoji or other pictograph ('★', '✅', '🚀'): decoration, no word of a metric."""
+    return all(unicodedata.category(ch) == "So" or ch == "\ufe0f" for ch in token.text)
 
 
 def _one_to_one(token: Token) -> bool:

@@ -274,11 +274,6 @@ def _team_size(c: Candidate) -> bool:
     return any(t.lower_ in words for t in after) and any(t.lower_ in ("on", "in") for t in after)
 
 
-def date_entity(c: Candidate) -> float:
-    kind = c.number.root.ent_type_
-    return float(kind in ("DATE", "TIME") and c.quantity.unit in ("count", "other"))
-
-
 def duration(c: Candidate) -> float:
     """"within 6 weeks", "over two years": a span of time, not a level of it; "at 9:15
     daily", "every Monday from 8:30": the time of day something repeats, not a level either
@@ -315,7 +310,7 @@ def later_sentence(c: Candidate) -> float:
 FEATURES: dict[str, Callable[[Candidate], float]] = {
     f.__name__: f
     for f in (has_unit, time_unit, lead, verb_argument, root_clause, goal_cue, number_word,
-              scope, label, qualifier, date_entity, duration, scale,
+              scope, label, qualifier, duration, scale,
               in_purpose, purpose_verb, current_state, later_sentence)
 }
 

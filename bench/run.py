@@ -274,6 +274,8 @@ def dask_cluster(workers: int, folder: Path) -> Iterator[str]:
     this environment, as an operator would; yields the scheduler's address."""
     from distributed import Client
 
+    from assistant.cluster import PipelinePlugin
+
     dask = str(Path(sys.executable).with_name("dask"))
     scheduler_file = folder / f"scheduler-{workers}.json"
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": _environment()}
@@ -287,6 +289,8 @@ def dask_cluster(workers: int, folder: Path) -> Iterator[str]:
                       for _ in range(workers)]
         with Client(scheduler_file=str(scheduler_file), timeout=60) as client:
             client.wait_for_workers(workers, timeout=SERVER_START_TIMEOUT_S)
+            # A cluster's workers are long-lived: they have loaded the pipeline before a run.
+            client.register_plugin(PipelinePlugin())
             yield str(client.scheduler.address)
     finally:
         for process in reversed(processes):
@@ -296,7 +300,8 @@ def dask_cluster(workers: int, folder: Path) -> Iterator[str]:
 
 def cluster_runs(table: Path, goals: int, folder: Path) -> list[Run]:
     """Local bulk with 1 and 2 processes beside `bulk --scheduler` on 1 and 2 Dask workers,
-    the same file each time (the workers are started before the clock, as a cluster is)."""
+    the same file each time (the workers are started, with the pipeline loaded, before the
+    clock, as a long-lived cluster's are; local runs load theirs on the clock)."""
     bulk = [GOALSMITH, "bulk", str(table), "--reference-date", REFERENCE_DATE,
             "-o", str(folder / "cluster-report.csv")]
     runs = [measure(f"local bulk, {n} process{'es' if n > 1 else ''}", goals,

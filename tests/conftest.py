@@ -4,7 +4,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from api_server import LiveServer, running_server
 from databases import PostgresServer, start_postgres
 from spacy.language import Language
 
@@ -54,3 +56,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     finally:
         close_stores()
         server.drop_database(name)
+
+
+# A live API server per test module that asks for one (uvicorn over HTTP), and a client of it.
+@pytest.fixture(scope="module")
+def server() -> Iterator[LiveServer]:
+    with running_server() as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def client(server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=60.0) as http:
+        yield http

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from api_server import LiveServer, running_server
+from api_server import LiveServer
 from workbooks import xlsx_bytes
 
 from assistant.options import MAX_BATCH_GOALS, MAX_TEXT_CHARS
@@ -20,18 +20,6 @@ pytestmark = pytest.mark.server
 REFERENCE = "2026-11-27"
 CHECK = "/api/v1/check"
 BATCH = "/api/v1/check/batch"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LiveServer]:
-    with running_server() as live:
-        yield live
-
-
-@pytest.fixture(scope="module")
-def client(server: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.url, timeout=60.0) as http:
-        yield http
 
 
 def assert_envelope(response: httpx.Response, status: int, code: str | None) -> None:

@@ -5,14 +5,12 @@ UTF-16 code units as LanguageTool's (Java) do."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import jsonschema
 import pytest
-from api_server import LiveServer, running_server
 
 from assistant import MAX_BATCH_GOALS, MAX_TEXT_CHARS
 
@@ -34,18 +32,6 @@ LIST_WITH_EMOJI = (
     "1. Zoë’s team: improve NPS a lot by 31/03/2027 🙌\n"
     "2. Work on onboarding stuff etc. by end of Q2"
 )
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LiveServer]:
-    with running_server() as live:
-        yield live
-
-
-@pytest.fixture(scope="module")
-def client(server: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.url, timeout=60.0) as http:
-        yield http
 
 
 def schema(name: str) -> dict[str, Any]:

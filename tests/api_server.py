@@ -8,12 +8,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+import anyio
 import httpx
+
+from api.app import create_app
+from api.settings import ApiSettings
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[1]
 HEALTH = "/api/v1/health"
@@ -87,3 +95,20 @@ def running_server(
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+
+
+def run_in_app(settings: ApiSettings, calls: Callable[[httpx.AsyncClient], Awaitable[T]]) -> T:
+    """`calls` against the app in this process, with its lifespan (analysis workers) running,
+    over httpx's ASGI transport."""
+
+    async def main() -> T:
+        app = create_app(settings)
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://app.test",
+                                         timeout=120) as client:
+                return await calls(client)
+
+    # A thread of its own: Playwright's sync API may hold an event loop on the main thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(anyio.run, main).result()

@@ -3,42 +3,21 @@ part per upload, a batch character limit, zip bombs refused, and the time budget
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
 
-import anyio
 import httpx
 import pytest
-from api_server import GOALSMITH_SERVE, running_server
+from api_server import GOALSMITH_SERVE, run_in_app, running_server
 from pydantic import SecretStr
 from test_api_workers import worker_pids
 from workbooks import blank_rows, huge_cell_bomb
 
-from api.app import create_app
 from api.settings import ApiSettings
 from assistant import MAX_BATCH_CHARS
 
-T = TypeVar("T")
 KEY = "k-limits-test-only"
 GOAL = "Close 12 new logos by March 31, 2027"
 CSV = b"Goal\nClose 12 new logos by March 31, 2027\n"
-
-
-def run_app(settings: ApiSettings, calls: Callable[[httpx.AsyncClient], Awaitable[T]]) -> T:
-    """`calls` against the app with its lifespan (threads: these tests need no processes)."""
-
-    async def main() -> T:
-        app = create_app(settings)
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://limits.test",
-                                         timeout=120) as client:
-                return await calls(client)
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(anyio.run, main).result()
 
 
 def threads(**values: object) -> ApiSettings:
@@ -53,7 +32,7 @@ def test_with_a_key_the_pages_analyse_nothing_without_it() -> None:
                 await client.post("/team/history/unlock", data={"key": KEY, "next": "/"}),
                 await client.post("/", data={"text": GOAL})]
 
-    check, team, _, unlocked = run_app(threads(api_key=SecretStr(KEY)), calls)
+    check, team, _, unlocked = run_in_app(threads(api_key=SecretStr(KEY)), calls)
     for refused in (check, team):
         assert refused.status_code == 401 and 'name="key"' in refused.text
         assert 'data-present="true"' not in refused.text and "12 new logos" not in team.text
@@ -75,7 +54,7 @@ def test_one_file_part_per_upload(files: list, status: int) -> None:
         return [await client.post("/api/v1/reports", files=files),
                 await client.post("/team", files=files)]
 
-    api, page = run_app(threads(), calls)
+    api, page = run_in_app(threads(), calls)
     assert (api.status_code, page.status_code) == (status, status)
 
 
@@ -90,7 +69,7 @@ def test_spreadsheet_bombs_refused(data: bytes, status: int, code: str) -> None:
     async def calls(client: httpx.AsyncClient) -> httpx.Response:
         return await client.post("/api/v1/reports", files={"file": ("b.xlsx", data)})
 
-    response = run_app(threads(), calls)
+    response = run_in_app(threads(), calls)
     assert (response.status_code, response.json()["error"]["code"]) == (status, code)
 
 
@@ -101,7 +80,7 @@ def test_batch_character_limit() -> None:
     async def calls(client: httpx.AsyncClient) -> httpx.Response:
         return await client.post("/api/v1/check/batch", json={"goals": goals})
 
-    response = run_app(threads(), calls)
+    response = run_in_app(threads(), calls)
     assert (response.status_code, response.json()["error"]["code"]) == (413, "batch_too_large")
 
 
@@ -109,7 +88,7 @@ def test_over_budget_answers_analysis_timeout() -> None:
     async def calls(client: httpx.AsyncClient) -> httpx.Response:
         return await client.post("/api/v1/check", json={"text": "$%" * 2500})
 
-    response = run_app(threads(analysis_timeout=0.01), calls)
+    response = run_in_app(threads(analysis_timeout=0.01), calls)
     assert (response.status_code, response.json()["error"]["code"]) == (503, "analysis_timeout")
 
 
@@ -118,7 +97,7 @@ def test_docs_follow_their_setting(docs: bool, status: int) -> None:
     async def calls(client: httpx.AsyncClient) -> list[int]:
         return [(await client.get(path)).status_code for path in ("/docs", "/openapi.json")]
 
-    assert run_app(threads(docs=docs), calls) == [status, status]
+    assert run_in_app(threads(docs=docs), calls) == [status, status]
 
 
 @pytest.mark.server

@@ -3,20 +3,16 @@ saving from `POST /reports`, listing, reading, trend, compare, delete, alignment
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from collections.abc import Awaitable
 
-import anyio
 import httpx
 import pytest
+from api_server import run_in_app
 from pydantic import SecretStr
 from spacy.language import Language
 
-from api.app import create_app
 from api.settings import ApiSettings
 
-T = TypeVar("T")
 KEY = "k-history-test-only"
 TEAM = "Revenue EMEA"
 BASE = f"/api/v1/teams/{TEAM}"
@@ -28,22 +24,6 @@ Q2 = (b"Owner,Goal\nAiko,Renew 97% of my customer accounts by Dec 31 2027 to pro
       b"Bram,Hire backend engineers\n")
 PARENTS = (b"Team goal\nGrow net revenue retention by renewing customer accounts\n"
            b"Hire and onboard 60 backend engineers\n")
-
-
-def run_api(settings: ApiSettings, calls: Callable[[httpx.AsyncClient], Awaitable[T]]) -> T:
-    """`calls` against the app with its lifespan (analysis workers) running."""
-
-    async def main() -> T:
-        app = create_app(settings)
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://api.test",
-                                         timeout=120) as client:
-                return await calls(client)
-
-    # A thread of its own: Playwright's sync API may hold an event loop on the main thread.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(anyio.run, main).result()
 
 
 def save(client: httpx.AsyncClient, cycle: str, data: bytes, **query: str
@@ -73,7 +53,7 @@ def test_two_saved_cycles_list_trend_compare_and_delete(settings: ApiSettings) -
         answers["gone"] = await client.get(BASE + "/cycles/2027-Q1")
         return answers
 
-    answers = run_api(settings, calls)
+    answers = run_in_app(settings, calls)
     assert answers["q1"].status_code == answers["q2"].status_code == 200
     cycles = answers["list"].json()["cycles"]
     assert [(c["cycle"], c["goals"]) for c in cycles] == [("2027-Q1", 4), ("2027-Q2", 2)]
@@ -98,7 +78,7 @@ def test_saving_a_taken_name_answers_409_unless_replace(settings: ApiSettings) -
                 await save(client, "2027-Q1", Q2, replace="true"),
                 await client.get(BASE + "/cycles/2027-Q1")]
 
-    first, taken, replaced, shown = run_api(settings, calls)
+    first, taken, replaced, shown = run_in_app(settings, calls)
     assert (first.status_code, taken.status_code, replaced.status_code) == (200, 409, 200)
     assert taken.json()["error"]["code"] == "cycle_exists"
     assert len(shown.json()["cycle"]["entries"]) == 2
@@ -116,7 +96,7 @@ def test_a_save_without_a_valid_name_is_refused(settings: ApiSettings,
         return [await client.post("/api/v1/reports", params=query, files=files),
                 await client.get(BASE + "/cycles")]
 
-    refused, listing = run_api(settings, calls)
+    refused, listing = run_in_app(settings, calls)
     assert refused.status_code == 422
     assert listing.json() == {"cycles": []}
 
@@ -127,7 +107,7 @@ def test_alignment_of_two_uploads_saves_nothing(settings: ApiSettings) -> None:
         return [await client.post("/api/v1/alignment", files=files),
                 await client.get(BASE + "/cycles")]
 
-    aligned, listing = run_api(settings, calls)
+    aligned, listing = run_in_app(settings, calls)
     assert aligned.status_code == 200
     assert aligned.json()["orphans"] == 1
     assert listing.json() == {"cycles": []}
@@ -158,7 +138,7 @@ def test_with_an_api_key_every_history_route_needs_it(
                 await client.request(method, path, headers={"X-API-Key": KEY},
                                      **upload)]  # type: ignore[arg-type]
 
-    without, with_key = run_api(settings, calls)
+    without, with_key = run_in_app(settings, calls)
     assert without.status_code == 401
     assert with_key.status_code in {200, 404}
 
@@ -175,7 +155,7 @@ def test_parent_goals_can_be_a_column_of_the_uploaded_file(settings: ApiSettings
                                   data={"goal_column": "Goal", "parents_column": "Team goals"}),
                 await client.get(BASE + "/cycles/2027-Q1")]
 
-    saved, shown = run_api(settings, calls)
+    saved, shown = run_in_app(settings, calls)
     assert saved.status_code == 200
     assert shown.json()["cycle"]["parents"] == ["Grow net revenue retention",
                                                 "Hire and onboard 60 engineers"]

@@ -31,9 +31,11 @@ MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_stric
                    "verb_strict": 0.85, "verb": 0.75}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # not '=' in 'Pipeline = 4x', tagged POS
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
+FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
 # Places a metric is looked for, in order of trust: a goal names its metric near one of the
 # first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
 # take time quadratic in its length).
@@ -96,13 +98,28 @@ def _subject_verb(token: Token) -> bool:
 
 
 def _takes_object(doc: Doc, j: int) -> bool:
-    """'campaigns targeting the top accounts': a participle with its own object."""
-    return doc[j].tag_ == "VBG" and j + 1 < len(doc) and doc[j + 1].pos_ in {
-        "DET", "PRON", "NUM"}
+    """'campaigns targeting the top accounts', 'open P1 bugs affecting customers': a
+    participle with its own object (after a plural, any noun phrase is that object)."""
+    if doc[j].tag_ != "VBG" or j + 1 >= len(doc):
+        return False
+    nxt = doc[j + 1]
+    return nxt.pos_ in {"DET", "PRON", "NUM"} or (
+        j > 0 and doc[j - 1].tag_ in {"NNS", "NNPS"} and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and not _of_tail(doc, j))
+
+
+def _of_tail(doc: Doc, j: int) -> bool:
+    """Token j follows an 'of' phrase ('the share of tickets breaching SLA'): what a share
+    counts keeps its clause."""
+    k = j - 1
+    while k >= 0 and doc[k].tag_ in NP_TAGS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "of"
 
 
 def _mistagged(token: Token) -> bool:
-    return token.tag_ in MISTAGGED_NOUNS and token.is_alpha and not token.is_stop
+    return token.tag_ in MISTAGGED_NOUNS and token.is_alpha and not token.is_stop and (
+        token.lower_ not in NP_STOPS)  # 'Win rate vs Competitor Z': 'vs' ends the name
 
 
 def _skippable(doc: Doc, i: int) -> bool:
@@ -111,13 +128,14 @@ def _skippable(doc: Doc, i: int) -> bool:
         return False  # "no-shows", "all-in cost"
     lower = token.lower_
     return (lower in _words("skip_tokens") or lower in _words("quantifiers")
-            or token.tag_ in {"DT", "PRP$", "PDT", "POS"} or lower in {"better", "beter", "'s"})
+            or token.tag_ in {"DT", "PRP$", "PDT"} or lower in POSSESSIVES
+            or lower in {"better", "beter"})
 
 
 def _after_possessive(doc: Doc, start: int, limit: int) -> int:
     """Skip 'the mid-market team's' to the possessed noun."""
     for j in range(start, min(start + 6, limit)):
-        if doc[j].tag_ == "POS" or doc[j].lower_ in {"'s", "’s"}:
+        if doc[j].lower_ in POSSESSIVES:
             return j + 1
         if doc[j].tag_ not in NP_TAGS and not _skippable(doc, j):
             break
@@ -213,7 +231,14 @@ def _head_token(doc: Doc, j: int, start: int) -> bool:
     if not any(ch.isalpha() for ch in token.text):
         return False
     return token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
-        j > start and (_mistagged(token) or (_glued(doc, j - 1) and token.is_alpha)))
+        j > start and (_mistagged(token) or _noun_form(token) or (
+            _glued(doc, j - 1) and token.is_alpha)))
+
+
+def _noun_form(token: Token) -> bool:
+    """'attainment' in 'Team quota attainment 105%': a word the tagger read as an adjective
+    whose ending makes it a noun."""
+    return token.tag_ == "JJ" and token.lower_.endswith(tuple(_words("noun_endings")))
 
 
 def _hyphen_start(doc: Doc, j: int) -> bool:
@@ -335,8 +360,11 @@ def _coded_name(token: Token) -> bool:
 
 
 def _is_acronym(token: Token) -> bool:
+    """'NRR', 'SQLs': upper-case letters; not a function word of upper-case text ('FOR THE'
+    in 'NEW OUTBOUND SEQUENCES FOR THE HEALTHCARE VERTICAL')."""
     core = token.text.rstrip("s")
-    return len(core) >= 2 and core.isupper() and core.isalpha()
+    return len(core) >= 2 and core.isupper() and core.isalpha() and not (
+        token.is_stop and token.tag_ in FUNCTION_TAGS)
 
 
 def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
 from .parts import Part
@@ -34,6 +34,8 @@ LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-log
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # not '=' in 'Pipeline = 4x', tagged POS
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
+CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+' is one
+LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})  # 'Ride-alongs: 2', 'Referral hires = 30%'
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
 # Places a metric is looked for, in order of trust: a goal names its metric near one of the
@@ -562,16 +564,61 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
         return True
     if timed_activity(doc, verb.i - 1) or _flow_end(doc, verb, context):
         return True  # "Average time to close is 50 days", "mql to sql conv rate"
+    if timed_activity(doc, verb.i + 1) or _plural_subject(doc, verb, first, target):
+        return True  # "Speed to lead under 5 min", "Partner webinars twice a month"
     nxt = verb.i + 1
     if nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
             nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt)):
         return True
-    if not _comparing(target):
-        return False
     between = doc[nxt : first.i]
+    if not _comparing(target):
+        return doc[first.i].lower_ not in CHANGE_LEADS and _headline_word(doc, verb, between)
     return len(between) == 0 or (
         all(_np_token(doc, t.i) and t.tag_ != "DT" for t in between)
         and not near(verb.lemma_.lower(), word_set("assistant", "verbs.json", "goal_verbs")))
+
+
+def _headline_word(doc: Doc, verb: Token, between: Span) -> bool:
+    """'Offer acceptance rate 85%+', 'Team forecast accuracy 95%', 'Hiring manager NPS 50':
+    a word read as a verb, then a measure's name right before its level. A goal verb so
+    placed governs it ('Increase win rate 5 pts'), unless it is a participle before a
+    compound ('Hiring manager satisfaction')."""
+    if not between or not all(_np_token(doc, t.i) and t.tag_ not in {"DT", "CD"} and (
+            t.is_alpha or t.text == "-") for t in between):
+        return False
+    last = between[-1]
+    if not (near(last.lower_, _words("measure_heads")) or _is_acronym(last)):
+        return False
+    goals = word_set("assistant", "verbs.json", "goal_verbs")
+    goal = near(verb.lemma_.lower(), goals) or near(verb.lower_, goals)
+    return not goal or (verb.tag_ == "VBG" and len(between) > 1)
+
+
+def _plural_subject(doc: Doc, verb: Token, first: Token, target: Part) -> bool:
+    """'Partner webinars twice a month', 'Onboarding calls: 5 a week', 'Referral hires =
+    30%': a plural read as a verb ends a headline's subject when a label mark or a count per
+    period follows it ('Marketing delivers 500 MQLs' has a verb)."""
+    if verb.tag_ not in {"VBZ", "VBP"} or not verb.lower_.endswith("s"):
+        return False
+    between = doc[verb.i + 1 : first.i]
+    if any(t.text not in LABEL_MARKS for t in between):
+        return False
+    return len(between) > 0 or _cadence_count(doc, target)
+
+
+def _cadence_count(doc: Doc, target: Part) -> bool:
+    """'twice a month', '2 per rep per month', '5 a week': a count spread over periods by
+    the cadence right after it."""
+    if getattr(target.value, "unit", None) != "count" or not Doc.has_extension("gs_times"):
+        return False
+    for part in doc._.gs_times or []:
+        if getattr(part.value, "role", None) == "cadence" and part.start >= target.start:
+            gap = doc.char_span(target.end, part.start, alignment_mode="expand") if (
+                part.start > target.end) else None
+            words = [t.lower_ for t in gap] if gap is not None else []
+            return all(w == "per" or (k > 0 and words[k - 1] == "per")
+                       for k, w in enumerate(words))
+    return False
 
 
 def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]:

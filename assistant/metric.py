@@ -283,11 +283,12 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         content = noun_phrase(doc, end + 1, blocked)
         if content is not None:
             return content
-    if (timed_activity(doc, end) and end + 2 < len(doc) and doc[end + 1].tag_ == "VB"
-            and end not in blocked):
-        # "time to fill open sales roles": the activity timed belongs to the metric.
-        tail = noun_phrase(doc, end + 2, blocked)
-        return start, tail[1] if tail is not None else end + 2
+    verb = _timed_verb(doc, end)
+    if verb is not None and end not in blocked:
+        # "time to fill open sales roles", "time to first touch": the activity timed
+        # belongs to the metric.
+        tail = noun_phrase(doc, verb + 1, blocked)
+        return start, tail[1] if tail is not None else verb + 1
     if end + 1 < len(doc) and end not in blocked and (
         (head in _words("extend_of") and doc[end].lower_ == "of")
         or (head in _words("time_to_heads") and doc[end].lower_ == "to"
@@ -297,6 +298,17 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         if tail is not None:
             return start, tail[1]
     return start, end
+
+
+def _timed_verb(doc: Doc, to_index: int) -> int | None:
+    """Index of the verb after a time metric's 'to' ('fill' in 'time to fill', 'touch' in
+    'time to first touch'), else None."""
+    if not timed_activity(doc, to_index):
+        return None
+    k = to_index + 1
+    if k + 1 < len(doc) and doc[k].tag_ == "RB" and doc[k + 1].tag_ == "VB":
+        k += 1
+    return k if k + 1 < len(doc) and doc[k].tag_ == "VB" else None
 
 
 def _time_clause(doc: Doc, start: int, end: int, blocked: set[int]) -> int | None:
@@ -475,7 +487,9 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if not bare:
         yield start, "verb_strict"
     yield follow
-    if start == first.i:  # "the # of net new logos should hit 12": the verb's subject
+    if all(t.tag_ in {"RB", "RP"} for t in doc[start : first.i]):
+        # "the # of net new logos should hit 12", "Security questionnaires: turn around
+        # 100%": a verb with no object of its own measures its subject.
         yield from ((i, "verb_subject") for i in _subject_starts(doc, verb.i, context))
     yield start, "verb"
     yield from _later_objects(doc, verb, first, context)
@@ -555,6 +569,12 @@ def _comparing(target: Part) -> bool:
     return target.text[:1] in SIGNS or word in _words("comparisons")
 
 
+def _open_level(target: Part) -> bool:
+    """A level left open upwards or downwards ('85%+', '4.5/5 or higher')."""
+    text = target.text.lower()
+    return text.endswith("+") or any(text.endswith(" " + end) for end in _words("open_ends"))
+
+
 def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
                    context: set[int]) -> bool:
     """'Logo churn', 'Technical close rate', 'Win rate', 'Churn below 2%', 'Offer acceptance
@@ -571,27 +591,32 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
             nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt)):
         return True
     between = doc[nxt : first.i]
-    if not _comparing(target):
-        return doc[first.i].lower_ not in CHANGE_LEADS and _headline_word(doc, verb, between)
-    return len(between) == 0 or (
-        all(_np_token(doc, t.i) and t.tag_ != "DT" for t in between)
-        and not near(verb.lemma_.lower(), word_set("assistant", "verbs.json", "goal_verbs")))
+    if _comparing(target) and len(between) == 0:
+        return True  # 'Churn below 2%'
+    if _comparing(target) or (_open_level(target) and len(between) > 0):
+        return all(_np_token(doc, t.i) and t.tag_ != "DT" for t in between) and not _governs(
+            verb, between)
+    return doc[first.i].lower_ not in CHANGE_LEADS and _headline_word(doc, verb, between)
 
 
 def _headline_word(doc: Doc, verb: Token, between: Span) -> bool:
-    """'Offer acceptance rate 85%+', 'Team forecast accuracy 95%', 'Hiring manager NPS 50':
-    a word read as a verb, then a measure's name right before its level. A goal verb so
-    placed governs it ('Increase win rate 5 pts'), unless it is a participle before a
-    compound ('Hiring manager satisfaction')."""
+    """'Team forecast accuracy 95%', 'Hiring manager NPS 50': a word read as a verb, then a
+    measure's name right before its level."""
     if not between or not all(_np_token(doc, t.i) and t.tag_ not in {"DT", "CD"} and (
             t.is_alpha or t.text == "-") for t in between):
         return False
     last = between[-1]
     if not (near(last.lower_, _words("measure_heads")) or _is_acronym(last)):
         return False
+    return not _governs(verb, between)
+
+
+def _governs(verb: Token, between: Span) -> bool:
+    """A goal verb governs the name after it ('Increase win rate 5 pts'), unless it is a
+    participle before a compound ('Hiring manager satisfaction')."""
     goals = word_set("assistant", "verbs.json", "goal_verbs")
     goal = near(verb.lemma_.lower(), goals) or near(verb.lower_, goals)
-    return not goal or (verb.tag_ == "VBG" and len(between) > 1)
+    return goal and not (verb.tag_ == "VBG" and len(between) > 1)
 
 
 def _plural_subject(doc: Doc, verb: Token, first: Token, target: Part) -> bool:

@@ -697,8 +697,7 @@ def find_metric(doc: Doc) -> Part | None:
         if bounds is None:
             continue
         start, end = bounds
-        if mode in SUBJECT_MODES and end - start > 1 and doc[end - 1].lower_ in _words(
-                "area_labels"):
+        if mode in SUBJECT_MODES and end - start > 1 and _area_label(doc, end, target):
             end -= 1  # "Q1 bookings target = $320k"
         if mode in SUBJECT_MODES and _label_participle(doc, end):
             end += 1  # "Demos held: 40", "Pipeline created: 3x Q1 target"
@@ -844,7 +843,7 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
     $300k', 'coverage at 3x'); otherwise ('Rep satisfaction with enablement (survey) from
     3.4 to 4.2') when no label colon parts it from the level, or when it names a measure
     or a count ('SQLs from content syndication: 150')."""
-    if target is None or doc[end - 1].lower_ in _words("area_labels") or rejected(
+    if target is None or _area_label(doc, end, target) or rejected(
             doc, start, end) or (start > 0 and doc[start - 1].lower_ in _words("distributives")):
         return False  # 'every AE at ≥ 3x coverage': the scope, not the metric
     k = end
@@ -861,7 +860,17 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
             break
         labelled = labelled or t.text == ":"
     return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1]) or (
-        _label_participle(doc, end - 1))
+        _label_participle(doc, end - 1)) or _cadence_count(doc, target)  # 'Ride-alongs: 2/wk'
+
+
+def _area_label(doc: Doc, end: int, target: Part | None) -> bool:
+    """The phrase ends in a word naming a goal area ('Q1 bookings target', 'Deal desk SLA:'),
+    not an acronym compared right after ('Inbound lead response SLA under 2 hrs')."""
+    last = doc[end - 1]
+    if last.lower_ not in _words("area_labels"):
+        return False
+    return not (_is_acronym(last) and target is not None and end < len(doc)
+                and doc[end].idx == target.start and _comparing(target))
 
 
 def _label_participle(doc: Doc, i: int) -> bool:

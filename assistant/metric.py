@@ -82,9 +82,11 @@ def _np_token(doc: Doc, j: int) -> bool:
         return next_np
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
-    after_noun = j > 0 and doc[j - 1].tag_ in NP_TAGS - {"CD"}
-    if token.tag_ == "VBP" and j > 0 and doc[j - 1].tag_ == "NNS":
-        return False  # a plural and its verb: "new integrations live", "partners pass"
+    after_noun = j > 0 and (doc[j - 1].tag_ in NP_TAGS - {"CD"} or (
+        doc[j - 1].tag_ == "VBP" and _mistagged(doc[j - 1])))  # 'meeting start delay'
+    if token.tag_ == "VBP" and j > 0 and doc[j - 1].tag_ == "NNS" and not near(
+            token.lower_, _words("measure_heads")):
+        return False  # a plural and its verb: "new integrations live", not "Services backlog"
     return _mistagged(token) and (after_noun or next_np) and not _takes_object(doc, j)
 
 
@@ -547,7 +549,8 @@ def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
         return True  # not after a list number ('1.2 Increase activation rate')
     modifier = before.tag_ in NP_TAGS - {"CD", "VBN", "VBD", "VBG"} and before.is_alpha
     return modifier and (verb.tag_ in {"VB", "NN", "NNP", "JJ"} or (
-        verb.tag_ == "VBP" and before.tag_ == "NN"))
+        verb.tag_ == "VBP" and before.tag_ == "NN") or (
+        verb.tag_ in {"VBP", "VBZ"} and near(verb.lower_, _words("measure_heads"))))
 
 
 def _flow_end(doc: Doc, verb: Token, context: set[int]) -> bool:
@@ -655,7 +658,7 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
     while first < target_i and (first in context or not any(
             ch.isalnum() for ch in doc[first].text)):
         first += 1  # a leading deadline, a bullet dash
-    parts = [t.i + 1 for t in doc[first:target_i] if t.text in {":", "+", "&"} or (
+    parts = [t.i + 1 for t in doc[first : target_i - 1] if t.text in {":", "+", "&"} or (
         t.is_punct and t.text.endswith(":"))]  # 'Goal (support ops): open tickets < 50'
     yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first
@@ -804,7 +807,8 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    if never(doc, start, end) or (end - start == 1 and word in _words("time_units")):
+    if never(doc, start, end) or (end - start == 1 and word in _words("time_units")) or (
+            _in_cadence(doc, start, end)):
         return False
     if mode in {"number", "headline"}:
         return True
@@ -819,6 +823,15 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
         return True
     return mode == "verb" and _changed_to_target(doc, end, target) and not rejected(
         doc, start, end)
+
+
+def _in_cadence(doc: Doc, start: int, end: int) -> bool:
+    """'Monday' in 'every Monday': a phrase wholly inside a cadence names no metric (one that
+    reaches past it may: 'weekly active users')."""
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return Doc.has_extension("gs_times") and any(
+        getattr(p.value, "role", None) == "cadence" and p.start <= first and last <= p.end
+        for p in doc._.gs_times or [])
 
 
 def _word_subject(doc: Doc, i: int, target: Part | None,

@@ -31,7 +31,7 @@ MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_stric
                    "verb_strict": 0.85, "verb": 0.75}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # not '=' in 'Pipeline = 4x', tagged POS
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
 CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+' is one
@@ -132,14 +132,19 @@ def _skippable(doc: Doc, i: int) -> bool:
         return False  # "no-shows", "all-in cost"
     lower = token.lower_
     return (lower in _words("skip_tokens") or lower in _words("quantifiers")
-            or token.tag_ in {"DT", "PRP$", "PDT"} or lower in POSSESSIVES
+            or token.tag_ in {"DT", "PRP$", "PDT"} or _possessive(token)
             or lower in {"better", "beter"})
+
+
+def _possessive(token: Token) -> bool:
+    """"'s", "’s", or the apostrophe of "reps'" (not '=' in 'Pipeline = 4x', tagged POS)."""
+    return token.lower_ in {"'s", "’s"} or (token.tag_ == "POS" and token.text in POSSESSIVES)
 
 
 def _after_possessive(doc: Doc, start: int, limit: int) -> int:
     """Skip 'the mid-market team's' to the possessed noun."""
     for j in range(start, min(start + 6, limit)):
-        if doc[j].lower_ in POSSESSIVES:
+        if _possessive(doc[j]):
             return j + 1
         if doc[j].tag_ not in NP_TAGS and not _skippable(doc, j):
             break

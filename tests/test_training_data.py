@@ -1,8 +1,8 @@
 """The labelled corpora follow the gold format of ../shared/goals/GUIDELINE.md: every
 training file (data/training/*.jsonl, read as one corpus), the opened former sealed splits
-(data/opened/*.jsonl) and the sealed evaluation split (data/sealed/goals.jsonl). No goal repeats a dev-set goal, and no training goal repeats a
-sealed one. Failures name files, ids and checks only: the sealed split's text must never
-appear in test output."""
+(data/opened/*.jsonl) and the sealed evaluation split (data/sealed/goals.jsonl). No goal
+repeats a dev-set goal, and no training or opened goal repeats a sealed one. Failures name
+files, ids and checks only: the sealed split's text must never appear in test output."""
 
 from __future__ import annotations
 

@@ -143,6 +143,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
                 or _quote_mark(doc, j) or _hyphen_start(doc, j)):
             break
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
+                j > start and doc[j].lower_ in _words("sign_offs")) or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
                 and doc[j - 1].whitespace_) or _modal(doc, j):
             break  # "2 AEs + 1 SE": two things; "retention needs to be 93%"
@@ -208,8 +209,9 @@ def _scale_word(doc: Doc, i: int) -> bool:
 def _head_token(doc: Doc, j: int, start: int) -> bool:
     """A token that can end a metric name: a noun, acronym or coded name with letters."""
     token = doc[j]
-    if token.text == "#":
-        return j + 1 < len(doc) and doc[j + 1].lower_ == "of"  # "# of opps"
+    if token.text in {"#", "%"}:  # "# of opps", "the % of deals" (not "100% of refunds")
+        return j + 1 < len(doc) and doc[j + 1].lower_ == "of" and not (
+            j > 0 and doc[j - 1].like_num)
     if not any(ch.isalpha() for ch in token.text):
         return False
     return token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
@@ -394,6 +396,9 @@ def _verb_object_start(doc: Doc, verb: Token) -> int:
     i = verb.i + 1
     while i < len(doc) and doc[i].dep_ == "prt":
         i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "to" and doc[i].head.i == verb.i and doc[
+            i + 1].tag_ in {"DT", "PRP$"}:
+        i += 1  # 'Get to a pipeline coverage of 3.5x': the level reached
     return i
 
 
@@ -430,6 +435,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if after < len(doc) and segment_of(doc, after)[0] != segment_of(doc, first.i)[0]:
         follow = (len(doc), "number")  # "Pipeline €4 Mio. Then hiring": the next sentence
     verb = _governing_verb(doc, first, target, context)
+    if verb is None and linked and _opening_verb(doc, first, after, target, context):
+        yield follow  # 'Migrate 60% of SMB workspaces', 'Tag 100% of closed-lost deals'
     if verb is None:
         subjects = list(_subject_starts(doc, first.i, context))
         yield from ((i, "subject_linked") for i in subjects)  # "ACV is $300k"
@@ -452,6 +459,19 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     # "Hiring manager satisfaction ≥ 8/10", "open tickets down to < 50": a word read as the
     # goal's verb stands inside the subject, whose level follows it.
     yield from ((i, "subject_linked") for i in _subject_starts(doc, first.i, context))
+
+
+def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set[int]) -> bool:
+    """'Digitise 70% of the onboarding paperwork': a lone word opening the goal right before
+    a share of a group is a verb the tagger missed (a measure word there would be the
+    metric: 'Pipeline 40% of plan')."""
+    if first.i == 0 or getattr(target.value, "unit", None) != "percent" or (
+            doc[after].lower_ != "of"):
+        return False
+    word = doc[first.i - 1]
+    opening = list(_subject_starts(doc, first.i, context))[-1]
+    return opening == word.i and word.is_alpha and not _is_acronym(word) and not near(
+        word.lower_, _words("measure_heads"))
 
 
 def _later_objects(doc: Doc, verb: Token, first: Token,
@@ -676,7 +696,19 @@ def _action_end(doc: Doc, verb: int, blocked: set[int]) -> int:
     if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked:
         return k
     obj = noun_phrase(doc, k, blocked)
-    return obj[1] if obj is not None and obj[0] <= k + 2 else k
+    if obj is None or obj[0] > k + 2:
+        return k
+    return _object_participle(doc, obj, blocked)
+
+
+def _object_participle(doc: Doc, obj: tuple[int, int], blocked: set[int]) -> int:
+    """End of an object with the participle that completes it ('have an exec sponsor
+    identified'): what must be done to the object is part of the action."""
+    end = obj[1]
+    if end < len(doc) and end not in blocked and doc[end].tag_ == "VBN" and (
+            obj[0] <= doc[end].head.i < end):
+        return end + 1
+    return end
 
 
 def _swallowed_verb(doc: Doc, start: int, end: int) -> int | None:
@@ -691,8 +723,9 @@ def _predicate_verb(doc: Doc, k: int, participle_only: bool) -> bool:
     """A verb saying what the counted things did ('certified', 'complete', 'get'); a bare
     participle only after a count, and not one that leads to a deadline ('signed by May')."""
     token = doc[k]
-    if token.dep_ == "aux" or token.lemma_.lower() in {"be", "have", "do"} or not token.is_alpha:
-        return False
+    if token.dep_ == "aux" or token.lemma_.lower() in {"be", "do"} or not token.is_alpha or (
+            token.lemma_.lower() == "have" and not any(c.dep_ == "dobj" for c in token.children)):
+        return False  # 'have' only with its object: '90% of accounts have a sponsor mapped'
     if participle_only:
         nxt = doc[k + 1] if k + 1 < len(doc) else None
         return token.tag_ == "VBN" and token.lower_ != token.lemma_.lower() and (
@@ -705,21 +738,76 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    if never(doc, start, end) or (end - start == 1 and word in _words("time_units")):
+    if (never(doc, start, end) and not (mode == "number" and _counted_plural(head))) or (
+            end - start == 1 and word in _words("time_units")):
         return False
     if mode in {"number", "headline"}:
         return True
     if mode in SUBJECT_MODES:
         return _subject_accepted(doc, start, end, target, strict=mode == "subject_linked")
-    if mode in {"linked", "linked_strict"} and any(_plural(t) for t in doc[start:end]) and (
-            mode == "linked" or head.tag_ in {"NNS", "NNPS"}):
+    if mode in {"linked", "linked_strict"} and _linked_group(doc, start, end, mode, target):
         return True
     seg_start, seg_end = segment_of(doc, start)
     verb = goal_verb(doc, seg_start, seg_end, context)
-    if measurable(doc, start, end, verb) or _moved(doc, end):
+    if measurable(doc, start, end, verb) or _moved(doc, end) or _object_counted(
+            doc, start, end, verb, target):
         return True
     return mode == "verb" and _changed_to_target(doc, end, target) and not rejected(
         doc, start, end)
+
+
+def _linked_group(doc: Doc, start: int, end: int, mode: str, target: Part | None) -> bool:
+    """The phrase after 'of' or 'in' that the target counts ('$450k in new-logo bookings',
+    '30% of new-logo deals') or takes a share of ('80% of commission calcs')."""
+    counted = any(_plural(t) for t in doc[start:end]) and (
+        mode == "linked" or doc[end - 1].tag_ in {"NNS", "NNPS"})
+    return counted or _share_group(doc, start, end, target)
+
+
+def _counted_plural(head: Token) -> bool:
+    """'20 account plans': a plural a number counts is measured, though its lemma alone
+    names nothing ('plan'); not a plural listed itself ('5 things', '3 dashboards')."""
+    return _plural(head) and head.lower_ not in _words("never_metrics")
+
+
+def _share_group(doc: Doc, start: int, end: int, target: Part | None) -> bool:
+    """'Automate 80% of commission calcs', 'Train 100% of the support team': the group a
+    share is taken of is what is measured, whatever its head; not a bare 'the team', nor
+    when the verb has an object of its own ('Get renewals signed on 3/4 of my book')."""
+    if target is None or getattr(target.value, "unit", None) != "percent" or not _after_of(
+            doc, start) or rejected(doc, start, end):
+        return False
+    seg_start, _ = segment_of(doc, start)
+    before = [t for t in doc[seg_start:start] if t.idx < target.start]
+    verb = next((t for t in before if is_goal_verb(t)), None)
+    return verb is None or not any(t.tag_ in HEAD_TAGS for t in before if t.i > verb.i)
+
+
+def _object_counted(doc: Doc, start: int, end: int, verb: Token | None,
+                    target: Part | None) -> bool:
+    """The verb's object is what the target counts or sizes: 'Run phone screens ... three
+    times a week' (a count of times with a cadence after a plural object), 'Get a price
+    uplift of 7%' (a change whose size is the level)."""
+    if verb is None or target is None or not _object_of(doc, verb, start):
+        return False
+    head = doc[end - 1]
+    if head.lower_ in _words("containers"):
+        return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].idx == (
+            target.start)
+    return (getattr(target.value, "unit", None) == "count" and _plural(head)
+            and target.start > head.idx and _cadence_count(doc, target))
+
+
+def _cadence_count(doc: Doc, target: Part) -> bool:
+    """'three times a week', 'twice a month', '3x/week': the target counts times within a
+    cadence (the cadence holds the count or follows it)."""
+    if not Doc.has_extension("gs_times"):
+        return False
+    rest = doc.text[target.end:]
+    gap = len(rest) - len(rest.lstrip())
+    return any(getattr(p.value, "role", None) == "cadence" and (
+        p.start <= target.start < p.end or p.start == target.end + gap)
+        for p in doc._.gs_times or [])
 
 
 def _word_subject(doc: Doc, i: int, target: Part | None,

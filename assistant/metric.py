@@ -28,7 +28,7 @@ NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "to
                       "vs.", "versus"})
 MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_strict": 0.8,
                    "subject_linked": 0.85, "subject": 0.8, "verb_subject": 0.75,
-                   "verb_strict": 0.85, "verb": 0.75}
+                   "verb_strict": 0.85, "verb": 0.75, "held": 0.8}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
@@ -328,6 +328,8 @@ def _plural(token: Token) -> bool:
     lower = token.lower_
     if token.tag_ in {"NNS", "NNPS"} or (_is_acronym(token) and token.text.endswith("s")):
         return True
+    if token.i >= 2 and token.doc[token.i - 1].text == "-" and _glued(token.doc, token.i - 1):
+        return lower.endswith("s") and lower[:-1] in _words("particles")  # 'add-ons'
     return lower.endswith("s") and token.lemma_.lower() != lower
 
 
@@ -375,6 +377,17 @@ def _distributed(doc: Doc, end: int) -> bool:
     distributives = _words("distributives")
     return bool(words) and (words[0] in distributives or (
         len(words) == 2 and doc[end].tag_ == "IN" and words[1] in distributives))
+
+
+def _held_with(doc: Doc, start: int, first: Token, target: Part, context: set[int]) -> bool:
+    """'run QBRs with 15 of my 40 accounts', 'workshops with 8 partners': a plural object
+    held once with each party the count counts, right before the preposition."""
+    link = first.i - 1
+    if link <= start or doc[link].lower_ not in _words("party_links") or getattr(
+            target.value, "unit", None) != "count":
+        return False
+    phrase = noun_phrase(doc, start, context)
+    return phrase is not None and phrase[1] == link and _plural(doc[link - 1])
 
 
 def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None:
@@ -449,6 +462,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         yield segment_of(doc, first.i)[0], "verb"
         return
     start = _verb_object_start(doc, verb)
+    if _held_with(doc, start, first, target, context):
+        yield start, "held"
     if not bare:
         yield start, "verb_strict"
     yield follow
@@ -675,8 +690,9 @@ def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | Non
 def _after_of(doc: Doc, start: int) -> bool:
     """'of' before the phrase, past a determiner or count ('30% of the 50 target accounts')."""
     i = start - 1
-    while i > 0 and start - i <= 3 and (doc[i].tag_ in {"DT", "CD", "PRP$"}):
-        i -= 1
+    while i > 0 and start - i <= 3 and (doc[i].tag_ in {"DT", "CD", "PRP$"} or any(
+            ch.isdigit() for ch in doc[i].text)):
+        i -= 1  # '90% of the Q1 renewal book': a period word too
     return i >= 0 and doc[i].lower_ == "of"
 
 
@@ -741,7 +757,7 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     if (never(doc, start, end) and not (mode == "number" and _counted_plural(head))) or (
             end - start == 1 and word in _words("time_units")):
         return False
-    if mode in {"number", "headline"}:
+    if mode in {"number", "headline", "held"}:
         return True
     if mode in SUBJECT_MODES:
         return _subject_accepted(doc, start, end, target, strict=mode == "subject_linked")

@@ -17,6 +17,10 @@ FORM_MEDIA_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 bearer_scheme = HTTPBearer(auto_error=False, description="`Authorization: Bearer <key>`")
 key_header_scheme = APIKeyHeader(name="X-API-Key", auto_error=False, description="The API key.")
+# The HTTP-only, same-site cookie that carries the key for the web pages (set by their unlock
+# form): the check page's live feedback calls the API with it. Browsers never send a strict
+# same-site cookie with another site's requests, so it opens nothing to other origins.
+KEY_COOKIE = "goalsmith_key"
 
 
 def key_matches(given: str | None, expected: SecretStr) -> bool:
@@ -29,8 +33,9 @@ def key_matches(given: str | None, expected: SecretStr) -> bool:
 def api_key_guard(
     expected: SecretStr, *, form_field: str | None = None
 ) -> Callable[..., Awaitable[None]]:
-    """A dependency that accepts the key as a bearer token, in `X-API-Key` or, when
-    `form_field` is named, in that field of a form body (as LanguageTool clients send it)."""
+    """A dependency that accepts the key as a bearer token, in `X-API-Key`, in the pages'
+    cookie (`KEY_COOKIE`) or, when `form_field` is named, in that field of a form body (as
+    LanguageTool clients send it)."""
     where = "Authorization: Bearer <key> or X-API-Key" + (
         f" or the {form_field} form field" if form_field else ""
     )
@@ -40,7 +45,8 @@ def api_key_guard(
         bearer: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
         header_key: Annotated[str | None, Security(key_header_scheme)],
     ) -> None:
-        given = [bearer.credentials if bearer else None, header_key]
+        given = [bearer.credentials if bearer else None, header_key,
+                 request.cookies.get(KEY_COOKIE)]
         if form_field:
             given.append(await form_value(request, form_field))
         if not any(key_matches(key, expected) for key in given):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
 from .parts import Part
@@ -28,12 +28,16 @@ NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "to
                       "vs.", "versus"})
 MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_strict": 0.8,
                    "subject_linked": 0.85, "subject": 0.8, "verb_subject": 0.75,
-                   "verb_strict": 0.85, "verb": 0.75}
+                   "verb_strict": 0.85, "verb": 0.75, "held": 0.8}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
+CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+' is one
+LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})  # 'Ride-alongs: 2', 'Referral hires = 30%'
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
+FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
 # Places a metric is looked for, in order of trust: a goal names its metric near one of the
 # first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
 # take time quadratic in its length).
@@ -78,9 +82,11 @@ def _np_token(doc: Doc, j: int) -> bool:
         return next_np
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
-    after_noun = j > 0 and doc[j - 1].tag_ in NP_TAGS - {"CD"}
-    if token.tag_ == "VBP" and j > 0 and doc[j - 1].tag_ == "NNS":
-        return False  # a plural and its verb: "new integrations live", "partners pass"
+    after_noun = j > 0 and (doc[j - 1].tag_ in NP_TAGS - {"CD"} or (
+        doc[j - 1].tag_ == "VBP" and _mistagged(doc[j - 1])))  # 'meeting start delay'
+    if token.tag_ == "VBP" and j > 0 and doc[j - 1].tag_ == "NNS" and not near(
+            token.lower_, _words("measure_heads")):
+        return False  # a plural and its verb: "new integrations live", not "Services backlog"
     return _mistagged(token) and (after_noun or next_np) and not _takes_object(doc, j)
 
 
@@ -96,13 +102,28 @@ def _subject_verb(token: Token) -> bool:
 
 
 def _takes_object(doc: Doc, j: int) -> bool:
-    """'campaigns targeting the top accounts': a participle with its own object."""
-    return doc[j].tag_ == "VBG" and j + 1 < len(doc) and doc[j + 1].pos_ in {
-        "DET", "PRON", "NUM"}
+    """'campaigns targeting the top accounts', 'open P1 bugs affecting customers': a
+    participle with its own object (after a plural, any noun phrase is that object)."""
+    if doc[j].tag_ != "VBG" or j + 1 >= len(doc):
+        return False
+    nxt = doc[j + 1]
+    return nxt.pos_ in {"DET", "PRON", "NUM"} or (
+        j > 0 and doc[j - 1].tag_ in {"NNS", "NNPS"} and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and not _of_tail(doc, j))
+
+
+def _of_tail(doc: Doc, j: int) -> bool:
+    """Token j follows an 'of' phrase ('the share of tickets breaching SLA'): what a share
+    counts keeps its clause."""
+    k = j - 1
+    while k >= 0 and doc[k].tag_ in NP_TAGS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "of"
 
 
 def _mistagged(token: Token) -> bool:
-    return token.tag_ in MISTAGGED_NOUNS and token.is_alpha and not token.is_stop
+    return token.tag_ in MISTAGGED_NOUNS and token.is_alpha and not token.is_stop and (
+        token.lower_ not in NP_STOPS)  # 'Win rate vs Competitor Z': 'vs' ends the name
 
 
 def _skippable(doc: Doc, i: int) -> bool:
@@ -111,13 +132,19 @@ def _skippable(doc: Doc, i: int) -> bool:
         return False  # "no-shows", "all-in cost"
     lower = token.lower_
     return (lower in _words("skip_tokens") or lower in _words("quantifiers")
-            or token.tag_ in {"DT", "PRP$", "PDT", "POS"} or lower in {"better", "beter", "'s"})
+            or token.tag_ in {"DT", "PRP$", "PDT"} or _possessive(token)
+            or lower in {"better", "beter"})
+
+
+def _possessive(token: Token) -> bool:
+    """"'s", "’s", or the apostrophe of "reps'" (not '=' in 'Pipeline = 4x', tagged POS)."""
+    return token.lower_ in {"'s", "’s"} or (token.tag_ == "POS" and token.text in POSSESSIVES)
 
 
 def _after_possessive(doc: Doc, start: int, limit: int) -> int:
     """Skip 'the mid-market team's' to the possessed noun."""
     for j in range(start, min(start + 6, limit)):
-        if doc[j].tag_ == "POS" or doc[j].lower_ in {"'s", "’s"}:
+        if _possessive(doc[j]):
             return j + 1
         if doc[j].tag_ not in NP_TAGS and not _skippable(doc, j):
             break
@@ -143,6 +170,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
                 or _quote_mark(doc, j) or _hyphen_start(doc, j)):
             break
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
+                j > start and doc[j].lower_ in _words("sign_offs")) or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
                 and doc[j - 1].whitespace_) or _modal(doc, j):
             break  # "2 AEs + 1 SE": two things; "retention needs to be 93%"
@@ -208,12 +236,20 @@ def _scale_word(doc: Doc, i: int) -> bool:
 def _head_token(doc: Doc, j: int, start: int) -> bool:
     """A token that can end a metric name: a noun, acronym or coded name with letters."""
     token = doc[j]
-    if token.text == "#":
-        return j + 1 < len(doc) and doc[j + 1].lower_ == "of"  # "# of opps"
+    if token.text in {"#", "%"}:  # "# of opps", "the % of deals" (not "100% of refunds")
+        return j + 1 < len(doc) and doc[j + 1].lower_ == "of" and not (
+            j > 0 and doc[j - 1].like_num)
     if not any(ch.isalpha() for ch in token.text):
         return False
     return token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
-        j > start and (_mistagged(token) or (_glued(doc, j - 1) and token.is_alpha)))
+        j > start and (_mistagged(token) or _noun_form(token) or (
+            _glued(doc, j - 1) and token.is_alpha)))
+
+
+def _noun_form(token: Token) -> bool:
+    """'attainment' in 'Team quota attainment 105%': a word the tagger read as an adjective
+    whose ending makes it a noun."""
+    return token.tag_ == "JJ" and token.lower_.endswith(tuple(_words("noun_endings")))
 
 
 def _hyphen_start(doc: Doc, j: int) -> bool:
@@ -256,11 +292,12 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         content = noun_phrase(doc, end + 1, blocked)
         if content is not None:
             return content
-    if (timed_activity(doc, end) and end + 2 < len(doc) and doc[end + 1].tag_ == "VB"
-            and end not in blocked):
-        # "time to fill open sales roles": the activity timed belongs to the metric.
-        tail = noun_phrase(doc, end + 2, blocked)
-        return start, tail[1] if tail is not None else end + 2
+    verb = _timed_verb(doc, end)
+    if verb is not None and end not in blocked:
+        # "time to fill open sales roles", "time to first touch": the activity timed
+        # belongs to the metric.
+        tail = noun_phrase(doc, verb + 1, blocked)
+        return start, tail[1] if tail is not None else verb + 1
     if end + 1 < len(doc) and end not in blocked and (
         (head in _words("extend_of") and doc[end].lower_ == "of")
         or (head in _words("time_to_heads") and doc[end].lower_ == "to"
@@ -270,6 +307,17 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         if tail is not None:
             return start, tail[1]
     return start, end
+
+
+def _timed_verb(doc: Doc, to_index: int) -> int | None:
+    """Index of the verb after a time metric's 'to' ('fill' in 'time to fill', 'touch' in
+    'time to first touch'), else None."""
+    if not timed_activity(doc, to_index):
+        return None
+    k = to_index + 1
+    if k + 1 < len(doc) and doc[k].tag_ == "RB" and doc[k + 1].tag_ == "VB":
+        k += 1
+    return k if k + 1 < len(doc) and doc[k].tag_ == "VB" else None
 
 
 def _time_clause(doc: Doc, start: int, end: int, blocked: set[int]) -> int | None:
@@ -326,6 +374,8 @@ def _plural(token: Token) -> bool:
     lower = token.lower_
     if token.tag_ in {"NNS", "NNPS"} or (_is_acronym(token) and token.text.endswith("s")):
         return True
+    if token.i >= 2 and token.doc[token.i - 1].text == "-" and _glued(token.doc, token.i - 1):
+        return lower.endswith("s") and lower[:-1] in _words("particles")  # 'add-ons'
     return lower.endswith("s") and token.lemma_.lower() != lower
 
 
@@ -335,8 +385,11 @@ def _coded_name(token: Token) -> bool:
 
 
 def _is_acronym(token: Token) -> bool:
+    """'NRR', 'SQLs': upper-case letters; not a function word of upper-case text ('FOR THE'
+    in 'NEW OUTBOUND SEQUENCES FOR THE HEALTHCARE VERTICAL')."""
     core = token.text.rstrip("s")
-    return len(core) >= 2 and core.isupper() and core.isalpha()
+    return len(core) >= 2 and core.isupper() and core.isalpha() and not (
+        token.is_stop and token.tag_ in FUNCTION_TAGS)
 
 
 def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
@@ -375,6 +428,17 @@ def _distributed(doc: Doc, end: int) -> bool:
         len(words) == 2 and doc[end].tag_ == "IN" and words[1] in distributives))
 
 
+def _held_with(doc: Doc, start: int, first: Token, target: Part, context: set[int]) -> bool:
+    """'run QBRs with 15 of my 40 accounts', 'workshops with 8 partners': a plural object
+    held once with each party the count counts, right before the preposition."""
+    link = first.i - 1
+    if link <= start or doc[link].lower_ not in _words("party_links") or getattr(
+            target.value, "unit", None) != "count":
+        return False
+    phrase = noun_phrase(doc, start, context)
+    return phrase is not None and phrase[1] == link and _plural(doc[link - 1])
+
+
 def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None:
     """The verb that opens the goal in token range [start, end), outside blocked tokens."""
     for token in doc[start:end]:
@@ -394,6 +458,9 @@ def _verb_object_start(doc: Doc, verb: Token) -> int:
     i = verb.i + 1
     while i < len(doc) and doc[i].dep_ == "prt":
         i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "to" and doc[i].head.i == verb.i and doc[
+            i + 1].tag_ in {"DT", "PRP$"}:
+        i += 1  # 'Get to a pipeline coverage of 3.5x': the level reached
     return i
 
 
@@ -430,6 +497,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if after < len(doc) and segment_of(doc, after)[0] != segment_of(doc, first.i)[0]:
         follow = (len(doc), "number")  # "Pipeline €4 Mio. Then hiring": the next sentence
     verb = _governing_verb(doc, first, target, context)
+    if verb is None and linked and _opening_verb(doc, first, after, target, context):
+        yield follow  # 'Migrate 60% of SMB workspaces', 'Tag 100% of closed-lost deals'
     if verb is None:
         subjects = list(_subject_starts(doc, first.i, context))
         yield from ((i, "subject_linked") for i in subjects)  # "ACV is $300k"
@@ -442,16 +511,33 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         yield segment_of(doc, first.i)[0], "verb"
         return
     start = _verb_object_start(doc, verb)
+    if _held_with(doc, start, first, target, context):
+        yield start, "held"
     if not bare:
         yield start, "verb_strict"
     yield follow
-    if start == first.i:  # "the # of net new logos should hit 12": the verb's subject
+    if all(t.tag_ in {"RB", "RP"} for t in doc[start : first.i]):
+        # "the # of net new logos should hit 12", "Security questionnaires: turn around
+        # 100%": a verb with no object of its own measures its subject.
         yield from ((i, "verb_subject") for i in _subject_starts(doc, verb.i, context))
     yield start, "verb"
     yield from _later_objects(doc, verb, first, context)
     # "Hiring manager satisfaction ≥ 8/10", "open tickets down to < 50": a word read as the
     # goal's verb stands inside the subject, whose level follows it.
     yield from ((i, "subject_linked") for i in _subject_starts(doc, first.i, context))
+
+
+def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set[int]) -> bool:
+    """'Digitise 70% of the onboarding paperwork': a lone word opening the goal right before
+    a share of a group is a verb the tagger missed (a measure word there would be the
+    metric: 'Pipeline 40% of plan')."""
+    if first.i == 0 or getattr(target.value, "unit", None) != "percent" or (
+            doc[after].lower_ != "of"):
+        return False
+    word = doc[first.i - 1]
+    opening = list(_subject_starts(doc, first.i, context))[-1]
+    return opening == word.i and word.is_alpha and not _is_acronym(word) and not near(
+        word.lower_, _words("measure_heads"))
 
 
 def _later_objects(doc: Doc, verb: Token, first: Token,
@@ -503,7 +589,8 @@ def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:
         return True  # not after a list number ('1.2 Increase activation rate')
     modifier = before.tag_ in NP_TAGS - {"CD", "VBN", "VBD", "VBG"} and before.is_alpha
     return modifier and (verb.tag_ in {"VB", "NN", "NNP", "JJ"} or (
-        verb.tag_ == "VBP" and before.tag_ == "NN"))
+        verb.tag_ == "VBP" and before.tag_ == "NN") or (
+        verb.tag_ in {"VBP", "VBZ"} and near(verb.lower_, _words("measure_heads"))))
 
 
 def _flow_end(doc: Doc, verb: Token, context: set[int]) -> bool:
@@ -525,6 +612,12 @@ def _comparing(target: Part) -> bool:
     return target.text[:1] in SIGNS or word in _words("comparisons")
 
 
+def _open_level(target: Part) -> bool:
+    """A level left open upwards or downwards ('85%+', '4.5/5 or higher')."""
+    text = target.text.lower()
+    return text.endswith("+") or any(text.endswith(" " + end) for end in _words("open_ends"))
+
+
 def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
                    context: set[int]) -> bool:
     """'Logo churn', 'Technical close rate', 'Win rate', 'Churn below 2%', 'Offer acceptance
@@ -534,16 +627,51 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
         return True
     if timed_activity(doc, verb.i - 1) or _flow_end(doc, verb, context):
         return True  # "Average time to close is 50 days", "mql to sql conv rate"
+    if timed_activity(doc, verb.i + 1) or _plural_subject(doc, verb, first, target):
+        return True  # "Speed to lead under 5 min", "Partner webinars twice a month"
     nxt = verb.i + 1
     if nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
             nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt)):
         return True
-    if not _comparing(target):
-        return False
     between = doc[nxt : first.i]
-    return len(between) == 0 or (
-        all(_np_token(doc, t.i) and t.tag_ != "DT" for t in between)
-        and not near(verb.lemma_.lower(), word_set("assistant", "verbs.json", "goal_verbs")))
+    if _comparing(target) and len(between) == 0:
+        return True  # 'Churn below 2%'
+    if _comparing(target) or (_open_level(target) and len(between) > 0):
+        return all(_np_token(doc, t.i) and t.tag_ != "DT" for t in between) and not _governs(
+            verb, between)
+    return doc[first.i].lower_ not in CHANGE_LEADS and _headline_word(doc, verb, between)
+
+
+def _headline_word(doc: Doc, verb: Token, between: Span) -> bool:
+    """'Team forecast accuracy 95%', 'Hiring manager NPS 50': a word read as a verb, then a
+    measure's name right before its level."""
+    if not between or not all(_np_token(doc, t.i) and t.tag_ not in {"DT", "CD"} and (
+            t.is_alpha or t.text == "-") for t in between):
+        return False
+    last = between[-1]
+    if not (near(last.lower_, _words("measure_heads")) or _is_acronym(last)):
+        return False
+    return not _governs(verb, between)
+
+
+def _governs(verb: Token, between: Span) -> bool:
+    """A goal verb governs the name after it ('Increase win rate 5 pts'), unless it is a
+    participle before a compound ('Hiring manager satisfaction')."""
+    goals = word_set("assistant", "verbs.json", "goal_verbs")
+    goal = near(verb.lemma_.lower(), goals) or near(verb.lower_, goals)
+    return goal and not (verb.tag_ == "VBG" and len(between) > 1)
+
+
+def _plural_subject(doc: Doc, verb: Token, first: Token, target: Part) -> bool:
+    """'Partner webinars twice a month', 'Onboarding calls: 5 a week', 'Referral hires =
+    30%': a plural read as a verb ends a headline's subject when a label mark or a count per
+    period follows it ('Marketing delivers 500 MQLs' has a verb)."""
+    if verb.tag_ not in {"VBZ", "VBP"} or not verb.lower_.endswith("s"):
+        return False
+    between = doc[verb.i + 1 : first.i]
+    if any(t.text not in LABEL_MARKS for t in between):
+        return False
+    return len(between) > 0 or _cadence_count(doc, target)
 
 
 def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]:
@@ -555,7 +683,7 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
     while first < target_i and (first in context or not any(
             ch.isalnum() for ch in doc[first].text)):
         first += 1  # a leading deadline, a bullet dash
-    parts = [t.i + 1 for t in doc[first:target_i] if t.text in {":", "+", "&"} or (
+    parts = [t.i + 1 for t in doc[first : target_i - 1] if t.text in {":", "+", "&"} or (
         t.is_punct and t.text.endswith(":"))]  # 'Goal (support ops): open tickets < 50'
     yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first
@@ -597,8 +725,7 @@ def find_metric(doc: Doc) -> Part | None:
         if bounds is None:
             continue
         start, end = bounds
-        if mode in SUBJECT_MODES and end - start > 1 and doc[end - 1].lower_ in _words(
-                "area_labels"):
+        if mode in SUBJECT_MODES and end - start > 1 and _area_label(doc, end, target):
             end -= 1  # "Q1 bookings target = $320k"
         if mode in SUBJECT_MODES and _label_participle(doc, end):
             end += 1  # "Demos held: 40", "Pipeline created: 3x Q1 target"
@@ -655,8 +782,9 @@ def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | Non
 def _after_of(doc: Doc, start: int) -> bool:
     """'of' before the phrase, past a determiner or count ('30% of the 50 target accounts')."""
     i = start - 1
-    while i > 0 and start - i <= 3 and (doc[i].tag_ in {"DT", "CD", "PRP$"}):
-        i -= 1
+    while i > 0 and start - i <= 3 and (doc[i].tag_ in {"DT", "CD", "PRP$"} or any(
+            ch.isdigit() for ch in doc[i].text)):
+        i -= 1  # '90% of the Q1 renewal book': a period word too
     return i >= 0 and doc[i].lower_ == "of"
 
 
@@ -676,7 +804,19 @@ def _action_end(doc: Doc, verb: int, blocked: set[int]) -> int:
     if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked:
         return k
     obj = noun_phrase(doc, k, blocked)
-    return obj[1] if obj is not None and obj[0] <= k + 2 else k
+    if obj is None or obj[0] > k + 2:
+        return k
+    return _object_participle(doc, obj, blocked)
+
+
+def _object_participle(doc: Doc, obj: tuple[int, int], blocked: set[int]) -> int:
+    """End of an object with the participle that completes it ('have an exec sponsor
+    identified'): what must be done to the object is part of the action."""
+    end = obj[1]
+    if end < len(doc) and end not in blocked and doc[end].tag_ == "VBN" and (
+            obj[0] <= doc[end].head.i < end):
+        return end + 1
+    return end
 
 
 def _swallowed_verb(doc: Doc, start: int, end: int) -> int | None:
@@ -691,8 +831,9 @@ def _predicate_verb(doc: Doc, k: int, participle_only: bool) -> bool:
     """A verb saying what the counted things did ('certified', 'complete', 'get'); a bare
     participle only after a count, and not one that leads to a deadline ('signed by May')."""
     token = doc[k]
-    if token.dep_ == "aux" or token.lemma_.lower() in {"be", "have", "do"} or not token.is_alpha:
-        return False
+    if token.dep_ == "aux" or token.lemma_.lower() in {"be", "do"} or not token.is_alpha or (
+            token.lemma_.lower() == "have" and not any(c.dep_ == "dobj" for c in token.children)):
+        return False  # 'have' only with its object: '90% of accounts have a sponsor mapped'
     if participle_only:
         nxt = doc[k + 1] if k + 1 < len(doc) else None
         return token.tag_ == "VBN" and token.lower_ != token.lemma_.lower() and (
@@ -705,21 +846,91 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    if never(doc, start, end) or (end - start == 1 and word in _words("time_units")):
+    if (never(doc, start, end) and not (mode == "number" and _counted_plural(head))) or (
+            end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False
-    if mode in {"number", "headline"}:
+    if mode in {"number", "headline", "held"}:
         return True
     if mode in SUBJECT_MODES:
         return _subject_accepted(doc, start, end, target, strict=mode == "subject_linked")
-    if mode in {"linked", "linked_strict"} and any(_plural(t) for t in doc[start:end]) and (
-            mode == "linked" or head.tag_ in {"NNS", "NNPS"}):
+    if mode in {"linked", "linked_strict"} and _linked_group(doc, start, end, mode, target):
         return True
     seg_start, seg_end = segment_of(doc, start)
     verb = goal_verb(doc, seg_start, seg_end, context)
-    if measurable(doc, start, end, verb) or _moved(doc, end):
+    if measurable(doc, start, end, verb) or _moved(doc, end) or _object_counted(
+            doc, start, end, verb, target):
         return True
     return mode == "verb" and _changed_to_target(doc, end, target) and not rejected(
         doc, start, end)
+
+
+def _linked_group(doc: Doc, start: int, end: int, mode: str, target: Part | None) -> bool:
+    """The phrase after 'of' or 'in' that the target counts ('$450k in new-logo bookings',
+    '30% of new-logo deals') or takes a share of ('80% of commission calcs')."""
+    counted = any(_plural(t) for t in doc[start:end]) and (
+        mode == "linked" or doc[end - 1].tag_ in {"NNS", "NNPS"})
+    return counted or _share_group(doc, start, end, target)
+
+
+def _counted_plural(head: Token) -> bool:
+    """'20 account plans': a plural a number counts is measured, though its lemma alone
+    names nothing ('plan'); not a plural listed itself ('5 things', '3 dashboards')."""
+    return _plural(head) and head.lower_ not in _words("never_metrics")
+
+
+def _share_group(doc: Doc, start: int, end: int, target: Part | None) -> bool:
+    """'Automate 80% of commission calcs', 'Train 100% of the support team': the group a
+    share is taken of is what is measured, whatever its head; not a bare 'the team', nor
+    when the verb has an object of its own ('Get renewals signed on 3/4 of my book')."""
+    if target is None or getattr(target.value, "unit", None) != "percent" or not _after_of(
+            doc, start) or rejected(doc, start, end):
+        return False
+    seg_start, _ = segment_of(doc, start)
+    before = [t for t in doc[seg_start:start] if t.idx < target.start]
+    verb = next((t for t in before if is_goal_verb(t)), None)
+    return verb is None or not any(t.tag_ in HEAD_TAGS for t in before if t.i > verb.i)
+
+
+def _object_counted(doc: Doc, start: int, end: int, verb: Token | None,
+                    target: Part | None) -> bool:
+    """The verb's object is what the target counts or sizes: 'Run phone screens ... three
+    times a week' (a count of times with a cadence after a plural object), 'Get a price
+    uplift of 7%' (a change whose size is the level)."""
+    if verb is None or target is None or not _object_of(doc, verb, start):
+        return False
+    head = doc[end - 1]
+    if head.lower_ in _words("containers"):
+        return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].idx == (
+            target.start)
+    return (getattr(target.value, "unit", None) == "count" and _plural(head)
+            and target.start > head.idx and _cadence_count(doc, target))
+
+
+def _cadence_count(doc: Doc, target: Part) -> bool:
+    """'three times a week', 'twice a month', '3x/week', '2 per rep per month': the target
+    counts times within a cadence (the cadence holds the count or follows it, past a 'per'
+    phrase saying who does them)."""
+    if not Doc.has_extension("gs_times"):
+        return False
+    return any(getattr(p.value, "role", None) == "cadence" and (
+        p.start <= target.start < p.end or (
+            p.start >= target.end and _per_gap(doc.text[target.end : p.start])))
+        for p in doc._.gs_times or [])
+
+
+def _per_gap(between: str) -> bool:
+    """The text between a count and its cadence: spaces, or a 'per' phrase ('per rep')."""
+    words = between.split()
+    return not words or (len(words) == 2 and words[0].lower() == "per")
+
+
+def _in_cadence(doc: Doc, start: int, end: int) -> bool:
+    """'Monday' in 'every Monday': a phrase wholly inside a cadence names no metric (one that
+    reaches past it may: 'weekly active users')."""
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return Doc.has_extension("gs_times") and any(
+        getattr(p.value, "role", None) == "cadence" and p.start <= first and last <= p.end
+        for p in doc._.gs_times or [])
 
 
 def _word_subject(doc: Doc, i: int, target: Part | None,
@@ -744,7 +955,7 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
     $300k', 'coverage at 3x'); otherwise ('Rep satisfaction with enablement (survey) from
     3.4 to 4.2') when no label colon parts it from the level, or when it names a measure
     or a count ('SQLs from content syndication: 150')."""
-    if target is None or doc[end - 1].lower_ in _words("area_labels") or rejected(
+    if target is None or _area_label(doc, end, target) or rejected(
             doc, start, end) or (start > 0 and doc[start - 1].lower_ in _words("distributives")):
         return False  # 'every AE at ≥ 3x coverage': the scope, not the metric
     k = end
@@ -761,7 +972,17 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
             break
         labelled = labelled or t.text == ":"
     return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1]) or (
-        _label_participle(doc, end - 1))
+        _label_participle(doc, end - 1)) or _cadence_count(doc, target)  # 'Ride-alongs: 2/wk'
+
+
+def _area_label(doc: Doc, end: int, target: Part | None) -> bool:
+    """The phrase ends in a word naming a goal area ('Q1 bookings target', 'Deal desk SLA:'),
+    not an acronym compared right after ('Inbound lead response SLA under 2 hrs')."""
+    last = doc[end - 1]
+    if last.lower_ not in _words("area_labels"):
+        return False
+    return not (_is_acronym(last) and target is not None and end < len(doc)
+                and doc[end].idx == target.start and _comparing(target))
 
 
 def _label_participle(doc: Doc, i: int) -> bool:

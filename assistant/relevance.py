@@ -156,18 +156,16 @@ def _for_subject(doc: Doc, i: int) -> int | None:
 
 def _referent_link(doc: Doc, i: int) -> bool:
     """'this directly supports ...', 'which is part of ...', 'this ties to ...'."""
-    if doc[i].lower_ not in _words("referents") or not clause_start(doc, i):
+    if doc[i].lower_ not in _words("referents") or not (
+        clause_start(doc, i) or _comments_on_goal(doc, i)
+    ):
         return False
-    j = i + 1
-    while j < len(doc) and doc[j].pos_ == "ADV":
-        j += 1
+    j = _past_adverbials(doc, i + 1)
     if j >= len(doc):
         return False
     if doc[j].lower_ in _words("link_verbs"):
         return True
-    if doc[j].tag_ == "VBZ" and doc[j].lemma_ != "be" and doc[i].lower_ != "that" and (
-        _goal_before(doc, i)
-    ):
+    if _present_verb(doc[j]) and doc[i].lower_ != "that" and _goal_before(doc, i):
         return True  # ", which keeps the SDR team loaded", "— this keeps cash ...": a consequence
     if doc[j].tag_ == "MD" and j + 1 < len(doc) and doc[j + 1].tag_ == "VB":
         return doc[j + 1].lemma_ != "be"  # "This will fund the second SE hire"
@@ -180,6 +178,41 @@ def _referent_link(doc: Doc, i: int) -> bool:
     # nor "it's a big company": after a determiner, the noun must name a part or a need.
     # "the milestone for ...": or a link word follows that noun.
     return doc[j + 1].pos_ != "DET" or _names_a_need(doc, j + 2, seg_end)
+
+
+def _comments_on_goal(doc: Doc, i: int) -> bool:
+    """'... at 95% for FY27 which protects the renewal commit': a 'which' right after the
+    goal's number or time bound cannot narrow a noun (a date or an amount has no subset to
+    pick), so it comments on the whole goal even without a comma; 'deals which close in
+    Q1' narrows the deals."""
+    if doc[i].lower_ != "which" or i == 0:
+        return False
+    before = doc[i - 1]
+    unit_after_number = not before.is_alpha and before.i > 0 and is_numeric(doc[before.i - 1])
+    return _in_time(doc, before) or is_numeric(before) or unit_after_number
+
+
+def _past_adverbials(doc: Doc, j: int) -> int:
+    """The first token from j on past adverbs and set phrases like 'in turn' that can sit
+    between a referent and its verb."""
+    while j < len(doc):
+        phrase = next((p for p in _words("adverbial_phrases")
+                       if [t.lower_ for t in doc[j : j + len(p.split())]] == p.split()), None)
+        if phrase is not None:
+            j += len(phrase.split())
+        elif doc[j].pos_ == "ADV":
+            j += 1
+        else:
+            return j
+    return j
+
+
+def _present_verb(token: Token) -> bool:
+    """A third-person present verb other than 'is', also where the tagger read it as a
+    plural noun ('which lowers blended CAC'): after a referent subject a plural noun
+    cannot follow."""
+    return token.lemma_ != "be" and (token.tag_ == "VBZ" or (
+        token.tag_ == "NNS" and token.lower_.endswith("s") and token.is_lower))
 
 
 def _names_a_need(doc: Doc, start: int, end: int) -> bool:
@@ -386,13 +419,25 @@ def restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     goal = {t.lemma_.lower() for t in goal_tokens(doc, start, end)}
     if content and all(t.lemma_.lower() in goal for t in content):
         return True
-    if not any(t.lower_ in _words("first_person") for t in doc[start:end]):
+    if not any(t.lower_ in _words("first_person") for t in doc[start:end]) or _own_level(
+        doc, start, end
+    ):
         return False
     nouns = [t for t in clause if t.pos_ in {"NOUN", "PROPN"}]
     if nouns and nouns[-1].lower_ in _words("restating_objects"):
         return True
     objects = (goal - LIGHT_VERBS) | {t.lemma_.lower() for t in _goal_objects(doc, start, end)}
     return any(t.lemma_.lower() in objects for t in content)
+
+
+def _own_level(doc: Doc, start: int, end: int) -> bool:
+    """The clause names a level of its own, none of the goal's numbers ('Close $450k ... to
+    hit 100% of my annual number'): the goal is a share of a larger objective, not the
+    same measure said again."""
+    if _first_in_segment(doc, "number")[start] >= start:
+        return False  # no number of the goal before it: the clause may be the goal itself
+    goal_numbers = {t.lower_ for t in doc if is_numeric(t) and not start <= t.i < end}
+    return any(is_numeric(t) and t.lower_ not in goal_numbers for t in doc[start:end])
 
 
 def _goal_objects(doc: Doc, start: int, end: int) -> list[Token]:

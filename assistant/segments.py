@@ -123,10 +123,11 @@ def is_goal_verb(token: Token) -> bool:
 
 
 def timed_activity(doc: Doc, to_index: int) -> bool:
-    """'(the average) time to fill open roles': this 'to' names the activity a time metric
-    measures. Not so after a compound ('handle time to increase efficiency': a purpose)."""
+    """'(the average) time to fill open roles', 'speed to lead': this 'to' names the activity
+    a time metric measures. Not so after a compound ('handle time to increase efficiency': a
+    purpose)."""
     if not 1 <= to_index < len(doc) or doc[to_index].lower_ != "to" or (
-        doc[to_index - 1].lower_ != "time"
+        doc[to_index - 1].lower_ not in word_set("assistant", "segments.json", "timed_heads")
     ):
         return False
     before = doc[to_index - 2] if to_index >= 2 else None

@@ -12,6 +12,7 @@ from pydantic import SecretStr
 from test_api_workers import worker_pids
 from workbooks import blank_rows, huge_cell_bomb
 
+from api.guards import KEY_COOKIE
 from api.settings import ApiSettings
 from assistant import MAX_BATCH_CHARS
 
@@ -38,6 +39,21 @@ def test_with_a_key_the_pages_analyse_nothing_without_it() -> None:
         assert 'data-present="true"' not in refused.text and "12 new logos" not in team.text
     assert unlocked.status_code == 200
     assert 'data-check="metric" data-present="true"' in unlocked.text
+
+
+def test_the_unlocked_pages_cookie_opens_the_api_for_live_feedback() -> None:
+    """The check page's live feedback calls the API from the browser with the pages' cookie."""
+    async def calls(client: httpx.AsyncClient) -> list[httpx.Response]:
+        before = await client.post("/api/v1/check", json={"text": GOAL})
+        await client.post("/team/history/unlock", data={"key": KEY, "next": "/"})
+        after = await client.post("/api/v1/check", json={"text": GOAL})
+        client.cookies.set(KEY_COOKIE, "not-the-key")
+        wrong = await client.post("/api/v1/check", json={"text": GOAL})
+        return [before, after, wrong]
+
+    before, after, wrong = run_in_app(threads(api_key=SecretStr(KEY)), calls)
+    assert (before.status_code, after.status_code, wrong.status_code) == (401, 200, 401)
+    assert after.json()["components"]["metric"]["present"] is True
 
 
 @pytest.mark.parametrize(

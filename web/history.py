@@ -11,15 +11,12 @@ from typing import Any
 
 from fastapi import Request
 
-from api.guards import key_matches
+from api.guards import KEY_COOKIE, key_matches
 from assistant.result import COMPONENTS, ComponentName, TeamReport
 from history import HistoryStore, StoredGoal, goals_from_report
 from history.align import Alignment, align
 from history.compare import compare_cycles
 from history.trend import Trend, team_trend
-
-# The cookie that carries the API key for the history pages (set by the unlock form).
-KEY_COOKIE = "goalsmith_key"
 
 
 def history_unlocked(request: Request) -> bool:

@@ -112,6 +112,8 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
     qualifiers = alternation(lex.time_unit_qualifiers)
     time_units = alternation(lex.time_units)
     attached_time = alternation(lex.time_units_attached, spaced=False)
+    measures = alternation(lex.measure_units, spaced=False)
+    measure_words = alternation(lex.measure_words)
     return (
         rf"{before}{SIGN}(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
         rf"(?:(?P<digits>{DIGITS})(?:{SLASH}|{COLON})?|(?P<words>{_number_words_pattern()}))"
@@ -121,7 +123,8 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
         rf"(?P<unit>(?:{attached_time})(?![A-Za-z])|\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])|[\s-]?(?i:fold)(?![A-Za-z])"
         rf"|\s(?i:{figures})(?![A-Za-z])|\s?(?:{codes})(?![A-Za-z])"
         rf"|\s(?i:{cur_words})(?![A-Za-z])|\s?(?:{symbols})(?![A-Za-z])"
-        rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z]))?"
+        rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z])"
+        rf"|\s?(?:{measures})(?![A-Za-z])|\s(?i:{measure_words})(?![A-Za-z]))?"
         rf"(?P<plus_after>(?<=[%xX×])\+)?"
         rf"{after}"
     )

@@ -36,6 +36,8 @@ class Units:
     time_units: tuple[str, ...]
     time_units_attached: tuple[str, ...]
     time_unit_qualifiers: tuple[str, ...]
+    measure_units: tuple[str, ...]
+    measure_words: tuple[str, ...]
     ratio_words: frozenset[str]
 
     def unit_of(self, word: str) -> str | None:
@@ -134,6 +136,8 @@ def units() -> Units:
         time_units=tuple(raw["time_units"]),
         time_units_attached=tuple(raw["time_units_attached"]),
         time_unit_qualifiers=tuple(raw["time_unit_qualifiers"]),
+        measure_units=tuple(raw["measure_units"]),
+        measure_words=tuple(raw["measure_words"]),
         ratio_words=frozenset(raw["ratio_words"]),
     )
 

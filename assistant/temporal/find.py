@@ -64,10 +64,11 @@ def _over_a_rate(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]
 
 
 def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]:
-    """Roles that the next expression decides: a duration right before another bound is
-    a service level ("approved within 1 business day by EOQ"), a day right before a
-    cadence a recurring cut-off ("by Monday 9am, every week", "on Tuesday and Thursday
-    each week"). Read from the end, so that a cut-off passes its role back along a list."""
+    """Roles that the next expression decides: a duration right before another bound or a
+    start is a service level ("approved within 1 business day by EOQ", "within 5 days,
+    starting January"), a day right before a cadence a recurring cut-off ("by Monday 9am,
+    every week", "on Tuesday and Thursday each week"). Read from the end, so that a cut-off
+    passes its role back along a list."""
     changed = list(parts)
     for i in range(len(parts) - 2, -1, -1):
         part, following = changed[i], changed[i + 1]
@@ -76,7 +77,9 @@ def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]
                 NEIGHBOUR_GAP.fullmatch(text, part.end, following.start) is None:
             continue
         role = None
-        if expr.kind == "duration" and after.role == "deadline" and after.prep is not None:
+        level_before = after.prep in lexicon().cue("label", "service_starts") or (
+            after.role == "deadline" and after.prep is not None)
+        if expr.kind == "duration" and level_before:
             role = "label"
         elif expr.kind in ("weekday", "near_day") and after.role == "cadence":
             role = "cadence"
@@ -140,13 +143,31 @@ def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, 
     expr = hit.expr
     if expr.kind == "duration" and expr.role == "deadline" and not _a_level(expr):
         tail = EVENT_TAIL.match(text, end)
-        if tail and expr.prep is None and _per_item(doc, tail):
+        if tail and ((expr.prep is None and _per_item(doc, tail)) or _each_arrival(doc, tail)):
             return start, end, expr.with_(role="label")
         if tail:
             end = _phrase_end(doc, text, tail.start("word"), end)
             expr = expr.with_(kind="unresolvable",
                               reason="counted from an event the goal does not date")
     return start, end, expr
+
+
+def _each_arrival(doc: Doc, tail: re.Match[str]) -> bool:
+    """A service level ("within 1 business day of submission", "within 4 hours of a pricing
+    request"): the duration is counted from something that happens to every item again
+    (an indefinite occasion, or an arrival like a request or a signature), so it bounds
+    each item, not the goal ("within 60 days of go-live" is one occasion)."""
+    if " ".join(tail["word"].lower().split()) != "of":
+        return False
+    after = doc.char_span(tail.end() - 1, len(doc.text), alignment_mode="expand")
+    if after is None:
+        return False
+    label = lexicon().cues["label"]
+    words = [t for t in after[:4] if t.is_alpha]
+    if words and words[0].lower_ in label["indefinite_occasion_words"]:
+        return True
+    head = next((t for t in words if t.pos_ not in ("DET", "ADJ")), None)
+    return head is not None and head.lemma_.lower() in label["arrival_nouns"]
 
 
 def _per_item(doc: Doc, tail: re.Match[str]) -> bool:

@@ -295,6 +295,7 @@ BUILDERS: dict[str, Builder] = {
     "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
     "duration": duration, "duration_label": duration_label,
     "numbered_period": numbered_period, "weekday": weekday,
-    "near_day": near_day, "holiday": holiday, "event": event, "cadence_word": cadence,
+    "near_day": near_day, "holiday": holiday, "event": event, "event_next": event,
+    "event_clause": event, "cadence_word": cadence,
     "cadence": cadence, "cadence_slash": cadence, "comparison": comparison, "vague": vague,
 }

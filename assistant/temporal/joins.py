@@ -20,8 +20,8 @@ POINT_DETAIL = ("near_day", "weekday", "date")
 
 
 def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
-    """Merge "between X and Y", "from X to Y" and "X-Y" into one bound ending at Y, and
-    "Friday, Dec 4" or "Friday EOD" into one day."""
+    """Merge "between X and Y", "from X to Y", "X-Y" and "Jan through March" into one bound
+    ending at Y, and "Friday, Dec 4" or "Friday EOD" into one day."""
     lex = lexicon()
     starts = lex.cue("prepositions", "range_start")
     joined: list[Hit] = []
@@ -72,7 +72,11 @@ def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: 
     opened = first.expr.prep in starts
     listed = join == "and" and first.expr.prep in lex.cue("prepositions", "period_span") and \
         first.expr.kind == second.expr.kind
-    return dashed or listed or (opened and join in lex.cue("prepositions", "range_join"))
+    # "Jan through March", "Q1 through Q3": two periods of one kind joined by a bound word
+    spelled = first.expr.prep is None and first.expr.kind == second.expr.kind and \
+        first.expr.kind not in POINT_KINDS and join in lex.cue("prepositions", "bare_range_join")
+    return dashed or listed or spelled or (opened and join in lex.cue("prepositions",
+                                                                      "range_join"))
 
 
 def _counted_from(text: str, first: Hit, second: Hit) -> bool:

@@ -65,6 +65,11 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     full_weekday = alternation(w for w in lex.weekdays if len(w) > 4)
     numbers = alternation(lex.numbers)
     relative = alternation(lex.relative)
+    clause = lex.cues["event_clause"]
+    name_word = rf"(?!(?:{alternation(clause['breaks'])})(?![\w'’-]))[a-z][\w'’-]*"
+    finishers = alternation(clause["finishers"])
+    not_occasion = alternation((*clause["not_occasions"], *lex.units, *lex.months, *lex.seasons,
+                                *lex.weekdays))
     ysuf = year_suffix(lex)
     y_or_yy = rf"(?:[\s,-]*(?:of\s+)?(?P<y>{Y4})|[\s,]*'(?P<yy>\d{{2}})(?!\d)|{NEXT_YEAR})"
     period_unit = _units(lex, PERIOD_UNITS, plural=False)
@@ -148,8 +153,15 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                     rf"(?:\s*,?\s*(?P<y>{Y4}))?", "nothing"),
         ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
                   rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+){{0,4}}"
-                  rf"(?P<ev>{alternation(lex.events)})(?![a-z])",
+                  rf"(?:{name_word}\s+){{0,2}}(?P<ev>{alternation(lex.events)})(?![a-z])",
          "event_prep"),
+        # "by the next partner summit", "by the next CAB": the next of an occasion
+        ("event_next", rf"(?<![a-z])(?:(?:the|our|my|their)\s+)?(?:next|upcoming)\s+"
+                  rf"(?!\d|(?:{not_occasion})(?![a-z]))(?P<ev>(?:{name_word}\s+){{0,2}}{name_word})"
+                  r"(?![\w'’-])", "event_prep"),
+        # "until the Salesforce cleanup is done", "before the pricing change goes live"
+        ("event_clause", rf"(?<![a-z])(?:the|our|my|their|this|next|all)\s+"
+                  rf"(?P<ev>(?:{name_word}\s+){{0,4}}?(?:{finishers}))(?![a-z])", "event_prep"),
         ("cadence_word", rf"(?<![a-z])(?:{alternation(lex.cue('cadence', 'words'))})(?![a-z])",
          "nothing"),
         ("cadence", rf"(?<![a-z])(?:{lead})\s+(?:other\s+|single\s+)?(?P<unit>{cadence_unit})"

@@ -33,6 +33,11 @@ ASIDE_WINDOW = 160
 LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+that|to|because"
                              r"|given\s+that|as\s+part\s+of|in\s+line\s+with|aligned\s+with"
                              r"|in\s+support\s+of)\s+[^,.;:\n()]*$", re.IGNORECASE)
+# A "so" clause after the goal's number, up to the expression ("105% for Q4 so we protect
+# headcount next year"): its times date the purpose ("so far", "so much" open none; "ok so
+# my goal for Q1 is ..." opens the goal).
+TRAILING_SO = re.compile(r"\d[^.;:!?\n]*\bso\s+(?!(?:far|much|many|on|as|long|to)\b)(?:that\s+)?\w"
+                         r"[^.;:!?\n()]*$", re.IGNORECASE)
 # The words since the start of a line, sentence or clause.
 CLAUSE_START = re.compile(r"(?:^|[\n.!?;:,()–—]|\s-\s)(?P<words>[^\n.!?;:,()–—]*)$")
 # "from $4M in 2026 to $5M": the time of the starting level is a baseline.
@@ -146,15 +151,25 @@ def names_own_plan(text: str, start: int, end: int, expr: TimeExpr) -> bool:
 
 
 def aside(doc: Doc, text: str, start: int, end: int) -> bool:
-    """True for a time inside a parenthesis or a purpose clause ("(all accounts up for
-    renewal in H1)", "To reach break-even in 2028, ..."): it bounds the goal only when
-    the main clause gives none."""
+    """True for a time inside a parenthesis, a purpose or a relative clause ("(all accounts
+    up for renewal in H1)", "To reach break-even in 2028, ..."): it bounds the goal only
+    when the main clause gives none."""
     window = max(0, start - ASIDE_WINDOW)
     opened = text.rfind("(", window, start)
     return opened > text.rfind(")", window, start) or \
         LEADING_PURPOSE.search(text, window, start) is not None or \
+        TRAILING_SO.search(text, window, start) is not None or \
         in_clause(doc, start, end, "purpose_markers") or \
-        in_clause(doc, start, end, "condition_markers") or trailing_purpose(doc, start, end)
+        in_clause(doc, start, end, "condition_markers") or \
+        trailing_purpose(doc, start, end) or in_relative_clause(doc, start, end)
+
+
+def in_relative_clause(doc: Doc, start: int, end: int) -> bool:
+    """True inside a relative clause ("the 14 contracts which expire in January"): the time
+    narrows a noun, or dates a consequence (", which lets the team start Q2 ..."), and
+    bounds the goal only when the main clause gives none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(a.dep_ == "relcl" for a in span.root.ancestors)
 
 
 def trailing_purpose(doc: Doc, start: int, end: int) -> bool:
@@ -216,15 +231,16 @@ def in_purpose(doc: Doc, start: int, end: int) -> bool:
 
 def in_clause(doc: Doc, start: int, end: int, markers_cue: str) -> bool:
     """True inside an adverbial clause opened by one of the `markers_cue` words (purpose:
-    "to", "so"; condition: "if", "once")."""
+    "to", "so"; condition: "if", "once"), written before the expression ("for December
+    so the board deck ..." stays in the goal, whatever the parse hung it on)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     markers = lexicon().cue("label", markers_cue)
     return any(
         ancestor.dep_ == "advcl" and any(
-            child.dep_ in ("aux", "mark", "advmod") and child.lower_ in markers
-            for child in ancestor.children
+            child.dep_ in ("aux", "mark", "advmod") and child.lower_ in markers and
+            child.i < span.start for child in ancestor.children
         )
         for ancestor in span.root.ancestors
     )

@@ -1,0 +1,80 @@
+"""The metric detector on what a goal's verb acts on (GUIDELINE.md v1.1): the object a count,
+a cadence count or a vague comparative counts; the group a share is taken of; a measure whose
+level follows 'of'. In wording that appears in no gold set."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+# 1. The verb's object is what the target counts (a number before it, a count of times with a
+# cadence after it, a count of the parties it is held with) or what 'more' asks for; a
+# singular object leaves the count to its parties; a deliverable or a bare cadence names
+# nothing.
+COUNTED_OBJECTS = [
+    ("Draft 10 mutual close plans with late-stage buyers by Jan 29", "mutual close plans"),
+    ("Record 6 customer video testimonials in H1", "customer video testimonials"),
+    ("Run lunch-and-learns for the CS pod twice a month until March", "lunch-and-learns"),
+    ("Post short product clips on LinkedIn 3 times a week", "short product clips"),
+    ("Do ride-alongs with new reps once a week through Q1", "ride-alongs"),
+    ("Hold partner office hours 2x/week in January", "partner office hours"),
+    ("more intro calls with CFOs pls", "intro calls"),
+    ("Sell more add-ons to existing customers", "add-ons"),
+    ("Run account reviews with 12 of my 30 customers in Q1", "account reviews"),
+    ("Hold roadmap sessions with 6 design partners by March", "roadmap sessions"),
+    ("Pitch the new tier to 8 of my enterprise accounts", "enterprise accounts"),
+    ("Finish the renewal playbook by Jan 15", None),
+    ("Clean up duplicate contacts in Salesforce", None),
+    ("Hold weekly pipeline reviews with the team", None),
+    ("Check the forecast dashboard twice a day", None),
+    ("Meet my manager once a week", None),
+]
+
+# 2. 'N% of <group>' after a verb: the group is measured whatever its head ('the channel
+# team', 'order forms'); 'the % of X' is a name; a share heading the goal keeps its action.
+SHARE_OF = [
+    ("Standardise 90% of order forms on the new template by 28.02.2027", "order forms"),
+    ("Enrol 100% of the channel team in the new certification by EOQ", "channel team"),
+    ("Audit 25% of closed-won deals for discount approvals every month", "closed-won deals"),
+    ("Raise the % of calls with a next step booked from 40% to 70% in Q1", "% of calls"),
+    ("Lower the % of orders held for credit review to 5% by June", "% of orders"),
+    ("Send renewal quotes to 100% of expiring contracts in January", "expiring contracts"),
+    ("75% of my strategic accounts have a mapped org chart by 31/01/2027",
+     "strategic accounts have a mapped org chart"),
+    ("Get 85% of the team to quota this year", None),
+    ("98% of the time we answer within an hour", None),
+]
+
+# 3. A measure or a change whose level follows 'of' after the verb.
+LEVEL_AFTER_OF = [
+    ("Secure an average uplift of 5% on SMB renewals in FY27", "average uplift"),
+    ("Negotiate a price increase of 8% with the top 20 customers", "price increase"),
+    ("Hit a reply rate of 9% on the new outbound sequence by end of January", "reply rate"),
+    ("Get to a net retention of 112% by EOY", "net retention"),
+    ("Maintain first-call resolution of 80% through the holiday peak", "first-call resolution"),
+    ("Deliver a cost reduction of 15% in the deal desk by Q3", "cost reduction"),
+    ("Achieve growth of 20% in 2027", None),
+    ("Close a deal of $80k with Initech by EOQ", None),
+]
+
+
+def _metric(nlp: Language, text: str) -> str | None:
+    found = nlp(text)._.gs_metric
+    return found.text if found else None
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED_OBJECTS,
+                         ids=[c[0][:40] for c in COUNTED_OBJECTS])
+def test_metric_is_the_counted_object(nlp: Language, text: str, expected: str | None) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARE_OF, ids=[c[0][:40] for c in SHARE_OF])
+def test_metric_is_the_group_of_a_share(nlp: Language, text: str, expected: str | None) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), LEVEL_AFTER_OF,
+                         ids=[c[0][:40] for c in LEVEL_AFTER_OF])
+def test_metric_before_an_of_level(nlp: Language, text: str, expected: str | None) -> None:
+    assert _metric(nlp, text) == expected

@@ -894,16 +894,18 @@ def _share_group(doc: Doc, start: int, end: int, target: Part | None) -> bool:
 def _object_counted(doc: Doc, start: int, end: int, verb: Token | None,
                     target: Part | None) -> bool:
     """The verb's object is what the target counts or sizes: 'Run phone screens ... three
-    times a week' (a count of times with a cadence after a plural object), 'Get a price
-    uplift of 7%' (a change whose size is the level)."""
+    times a week' (a count of times with a cadence after a plural object or one with 'a'),
+    'Get a price uplift of 7%' (a change whose size is the level)."""
     if verb is None or target is None or not _object_of(doc, verb, start):
         return False
     head = doc[end - 1]
     if head.lower_ in _words("containers"):
         return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].idx == (
             target.start)
-    return (getattr(target.value, "unit", None) == "count" and _plural(head)
-            and target.start > head.idx and _cadence_count(doc, target))
+    countable = _plural(head) or doc[start - 1].lower_ in {"a", "an"}  # 'a partner webinar'
+    return (getattr(target.value, "unit", None) == "count" and countable
+            and target.start > head.idx and _cadence_count(doc, target)
+            and not rejected(doc, start, end))
 
 
 def _cadence_count(doc: Doc, target: Part) -> bool:

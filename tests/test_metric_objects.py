@@ -18,6 +18,7 @@ COUNTED_OBJECTS = [
     ("Post short product clips on LinkedIn 3 times a week", "short product clips"),
     ("Do ride-alongs with new reps once a week through Q1", "ride-alongs"),
     ("Hold partner office hours 2x/week in January", "partner office hours"),
+    ("Send a newsletter to customers once a month", "newsletter"),
     ("more intro calls with CFOs pls", "intro calls"),
     ("Sell more add-ons to existing customers", "add-ons"),
     ("Run account reviews with 12 of my 30 customers in Q1", "account reviews"),
@@ -28,6 +29,8 @@ COUNTED_OBJECTS = [
     ("Hold weekly pipeline reviews with the team", None),
     ("Check the forecast dashboard twice a day", None),
     ("Meet my manager once a week", None),
+    ("Visit a customer once a week", None),
+    ("Take a day off once a month", None),
 ]
 
 # 2. 'N% of <group>' after a verb: the group is measured whatever its head ('the channel
@@ -43,6 +46,7 @@ SHARE_OF = [
      "strategic accounts have a mapped org chart"),
     ("Get 85% of the team to quota this year", None),
     ("98% of the time we answer within an hour", None),
+    ("Give 100% of my effort to every deal", None),
 ]
 
 # 3. A measure or a change whose level follows 'of' after the verb.

@@ -28,7 +28,7 @@ NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "to
                       "vs.", "versus"})
 MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_strict": 0.8,
                    "subject_linked": 0.85, "subject": 0.8, "verb_subject": 0.75,
-                   "verb_strict": 0.85, "verb": 0.75}
+                   "verb_strict": 0.85, "verb": 0.75, "held": 0.8}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -394,6 +394,8 @@ def _plural(token: Token) -> bool:
     lower = token.lower_
     if token.tag_ in {"NNS", "NNPS"} or (_is_acronym(token) and token.text.endswith("s")):
         return True
+    if token.i >= 2 and token.doc[token.i - 1].text == "-" and _glued(token.doc, token.i - 1):
+        return lower.endswith("s") and lower[:-1] in _words("particles")  # 'add-ons'
     return lower.endswith("s") and token.lemma_.lower() != lower
 
 
@@ -447,6 +449,17 @@ def _distributed(doc: Doc, end: int) -> bool:
     words = [t.lower_ for t in doc[end : end + 2]]
     return bool(words) and (words[0] in distributives or (
         len(words) == 2 and doc[end].tag_ == "IN" and words[1] in distributives))
+
+
+def _held_with(doc: Doc, start: int, first: Token, target: Part, context: set[int]) -> bool:
+    """'run QBRs with 15 of my 40 accounts', 'workshops with 8 partners': a plural object
+    held once with each party the count counts, right before the preposition."""
+    link = first.i - 1
+    if link <= start or doc[link].lower_ not in _words("party_links") or getattr(
+            target.value, "unit", None) != "count":
+        return False
+    phrase = noun_phrase(doc, start, context)
+    return phrase is not None and phrase[1] == link and _plural(doc[link - 1])
 
 
 def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None:
@@ -521,6 +534,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         yield segment_of(doc, first.i)[0], "verb"
         return
     start = _verb_object_start(doc, verb)
+    if _held_with(doc, start, first, target, context):
+        yield start, "held"
     if not bare:
         yield start, "verb_strict"
     yield follow
@@ -800,8 +815,9 @@ def _predicate_end(doc: Doc, start: int, end: int, mode: str, target: Part | Non
 def _after_of(doc: Doc, start: int) -> bool:
     """'of' before the phrase, past a determiner or count ('30% of the 50 target accounts')."""
     i = start - 1
-    while i > 0 and start - i <= 3 and (doc[i].tag_ in {"DT", "CD", "PRP$"}):
-        i -= 1
+    while i > 0 and start - i <= 3 and (doc[i].tag_ in {"DT", "CD", "PRP$"} or any(
+            ch.isdigit() for ch in doc[i].text)):
+        i -= 1  # '90% of the Q1 renewal book': a period word too
     return i >= 0 and doc[i].lower_ == "of"
 
 
@@ -866,7 +882,7 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     if (never(doc, start, end) and not (mode == "number" and _counted_plural(head))) or (
             end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False
-    if mode in {"number", "headline"}:
+    if mode in {"number", "headline", "held"}:
         return True
     if mode in SUBJECT_MODES:
         return _subject_accepted(doc, start, end, target, strict=mode == "subject_linked")
@@ -911,16 +927,18 @@ def _share_group(doc: Doc, start: int, end: int, target: Part | None) -> bool:
 def _object_counted(doc: Doc, start: int, end: int, verb: Token | None,
                     target: Part | None) -> bool:
     """The verb's object is what the target counts or sizes: 'Run phone screens ... three
-    times a week' (a count of times with a cadence after a plural object), 'Get a price
-    uplift of 7%' (a change whose size is the level)."""
+    times a week' (a count of times with a cadence after a plural object or one with 'a'),
+    'Get a price uplift of 7%' (a change whose size is the level)."""
     if verb is None or target is None or not _object_of(doc, verb, start):
         return False
     head = doc[end - 1]
     if head.lower_ in _words("containers"):
         return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].idx == (
             target.start)
-    return (getattr(target.value, "unit", None) == "count" and _plural(head)
-            and target.start > head.idx and _cadence_count(doc, target))
+    countable = _plural(head) or doc[start - 1].lower_ in {"a", "an"}  # 'a partner webinar'
+    return (getattr(target.value, "unit", None) == "count" and countable
+            and target.start > head.idx and _cadence_count(doc, target)
+            and not rejected(doc, start, end))
 
 
 def _cadence_count(doc: Doc, target: Part) -> bool:

@@ -122,3 +122,27 @@ def document_issues(goals: Sequence[GoalLine], options: Options) -> list[Issue]:
             )
         issues.extend(goal_issues(line, outcome))
     return issues
+
+
+def edit_span(document: str, issue: Issue, value: str) -> tuple[int, int]:
+    """Where a replacement of an issue goes: the issue's span; a deletion also takes the blanks
+    after it (or, at the goal's end, before it), so that it leaves no double space."""
+    start, end = issue.start, issue.end
+    if not value:
+        after = document[end:issue.goal.end]
+        before = document[issue.goal.start:start]
+        if after.strip() or not before.strip():
+            end += len(after) - len(after.lstrip())
+        else:
+            start -= len(before) - len(before.rstrip())
+    return start, end
+
+
+def shared_edit(document: str, issue: Issue) -> tuple[int, int, tuple[str, ...]]:
+    """One range for all of an issue's replacements (a LanguageTool match has one): the
+    deletion's range when one of them deletes, the others keeping the blanks it takes."""
+    if "" not in issue.replacements:
+        return issue.start, issue.end, issue.replacements
+    start, end = edit_span(document, issue, "")
+    kept = document[start:issue.start], document[issue.end:end]
+    return start, end, tuple(value and kept[0] + value + kept[1] for value in issue.replacements)

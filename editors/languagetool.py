@@ -26,7 +26,7 @@ from assistant import (
     rules,
 )
 
-from .document import GoalLine, Issue, goal_lines
+from .document import GoalLine, Issue, goal_lines, shared_edit
 from .units import Utf16Offsets, utf16_length
 
 DATA_FILE = "languagetool.toml"
@@ -443,8 +443,9 @@ def check_response(plan: CheckPlan, issues: Iterable[Issue], *, version: str) ->
 
 
 def to_match(issue: Issue, text: AnnotatedText, units: Utf16Offsets) -> Match:
-    """One issue as a LanguageTool match."""
-    start, end = text.original_span(issue.start, issue.end)
+    """One issue as a LanguageTool match (a deletion takes its blanks with it: `shared_edit`)."""
+    edit_start, edit_end, values = shared_edit(text.plain, issue)
+    start, end = text.original_span(edit_start, edit_end)
     offset, stop = units.units(start), units.units(end)
     whole_goal = (issue.start, issue.end) == (issue.goal.start, issue.goal.end)
     rule = _catalog()["rule"].get(issue.rule_id, {})
@@ -452,7 +453,7 @@ def to_match(issue: Issue, text: AnnotatedText, units: Utf16Offsets) -> Match:
     return Match(
         message=issue.message,
         shortMessage=title,
-        replacements=[Replacement(value=value) for value in issue.replacements],
+        replacements=[Replacement(value=value) for value in values],
         offset=offset,
         length=stop - offset,
         context=context(text.original, units, offset, stop),

@@ -20,7 +20,7 @@ from lsprotocol import types
 from assistant import Options, make_options, rule_config
 from assistant.result import COMPONENTS, GoalAnalysis
 
-from .document import GoalLine, Issue
+from .document import GoalLine, Issue, edit_span
 
 SOURCE = "goalsmith"
 SETTINGS_SECTION = "goalsmith"
@@ -96,16 +96,8 @@ def span_range(
 
 
 def edit_range(document: str, issue: Issue, value: str, count_units: CountUnits) -> types.Range:
-    """Where a replacement goes: the issue's span; a deletion also takes the blanks after
-    it (or, at the goal's end, before it), so that it leaves no double space."""
-    start, end = issue.start, issue.end
-    if not value:
-        after = document[end:issue.goal.end]
-        before = document[issue.goal.start:start]
-        if after.strip() or not before.strip():
-            end += len(after) - len(after.lstrip())
-        else:
-            start -= len(before) - len(before.rstrip())
+    """Where a replacement goes (a deletion takes its blanks with it: `edit_span`)."""
+    start, end = edit_span(document, issue, value)
     return span_range(document, issue.goal, start, end, count_units)
 
 

@@ -54,8 +54,10 @@ def utf16_slice(text: str, offset: int, length: int) -> str:
 
 
 def flagged(text: str, body: dict[str, Any]) -> set[tuple[str, str]]:
-    """(rule id, covered text) of every match, read with UTF-16 offsets."""
-    return {(m["rule"]["id"], utf16_slice(text, m["offset"], m["length"])) for m in body["matches"]}
+    """(rule id, covered text) of every match, read with UTF-16 offsets; the blanks a deletion
+    takes with it (editors.document.shared_edit) are not part of the words it covers."""
+    return {(m["rule"]["id"], utf16_slice(text, m["offset"], m["length"]).strip())
+            for m in body["matches"]}
 
 
 def assert_envelope(response: httpx.Response, status: int, code: str) -> None:

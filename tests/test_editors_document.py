@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import assistant
-from editors.document import GoalLine, document_issues, goal_issues, goal_lines
+from editors.document import GoalLine, document_issues, goal_issues, goal_lines, shared_edit
 
 REFERENCE = "2026-11-27"
 
@@ -46,6 +46,28 @@ def test_word_findings_are_placed_in_the_document() -> None:
     line = goal_lines(document)[1]
     placed = {(i.rule_id, document[i.start:i.end]) for i in goal_issues(line, analysed(line))}
     assert {("vague.hedge", "Try to"), ("vague.quantifier", "some")} <= placed
+
+
+@pytest.mark.parametrize(
+    ("document", "deleted"),
+    [
+        pytest.param("Hopefully close 12 deals by March 31, 2027",
+                     "close 12 deals by March 31, 2027", id="first-word"),
+        pytest.param("- Close 12 deals, hopefully by March 31, 2027",
+                     "- Close 12 deals, by March 31, 2027", id="middle"),
+        pytest.param("Close 12 deals by March 31, 2027 hopefully",
+                     "Close 12 deals by March 31, 2027", id="last-word-takes-the-blank-before"),
+    ],
+)
+def test_a_deletion_takes_its_blank_and_the_other_replacements_keep_it(
+    document: str, deleted: str
+) -> None:
+    line = goal_lines(document)[0]
+    [issue] = [i for i in goal_issues(line, analysed(line)) if "" in i.replacements]
+    start, end, values = shared_edit(document, issue)
+    applied = [document[:start] + value + document[end:] for value in values]
+    assert deleted in applied
+    assert not any("  " in text for text in applied)
 
 
 def test_missing_part_covers_the_goal_with_its_rewrites() -> None:

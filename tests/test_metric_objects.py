@@ -8,7 +8,9 @@ import pytest
 from spacy.language import Language
 
 # 1. The verb's object is what the target counts (a number before it, a count of times with a
-# cadence after it) or what 'more' asks for; a deliverable or a bare cadence names nothing.
+# cadence after it, a count of the parties it is held with) or what 'more' asks for; a
+# singular object leaves the count to its parties; a deliverable or a bare cadence names
+# nothing.
 COUNTED_OBJECTS = [
     ("Draft 10 mutual close plans with late-stage buyers by Jan 29", "mutual close plans"),
     ("Record 6 customer video testimonials in H1", "customer video testimonials"),
@@ -16,12 +18,19 @@ COUNTED_OBJECTS = [
     ("Post short product clips on LinkedIn 3 times a week", "short product clips"),
     ("Do ride-alongs with new reps once a week through Q1", "ride-alongs"),
     ("Hold partner office hours 2x/week in January", "partner office hours"),
+    ("Send a newsletter to customers once a month", "newsletter"),
     ("more intro calls with CFOs pls", "intro calls"),
+    ("Sell more add-ons to existing customers", "add-ons"),
+    ("Run account reviews with 12 of my 30 customers in Q1", "account reviews"),
+    ("Hold roadmap sessions with 6 design partners by March", "roadmap sessions"),
+    ("Pitch the new tier to 8 of my enterprise accounts", "enterprise accounts"),
     ("Finish the renewal playbook by Jan 15", None),
     ("Clean up duplicate contacts in Salesforce", None),
     ("Hold weekly pipeline reviews with the team", None),
     ("Check the forecast dashboard twice a day", None),
     ("Meet my manager once a week", None),
+    ("Visit a customer once a week", None),
+    ("Take a day off once a month", None),
 ]
 
 # 2. 'N% of <group>' after a verb: the group is measured whatever its head ('the channel
@@ -32,10 +41,12 @@ SHARE_OF = [
     ("Audit 25% of closed-won deals for discount approvals every month", "closed-won deals"),
     ("Raise the % of calls with a next step booked from 40% to 70% in Q1", "% of calls"),
     ("Lower the % of orders held for credit review to 5% by June", "% of orders"),
+    ("Send renewal quotes to 100% of expiring contracts in January", "expiring contracts"),
     ("75% of my strategic accounts have a mapped org chart by 31/01/2027",
      "strategic accounts have a mapped org chart"),
     ("Get 85% of the team to quota this year", None),
     ("98% of the time we answer within an hour", None),
+    ("Give 100% of my effort to every deal", None),
 ]
 
 # 3. A measure or a change whose level follows 'of' after the verb.

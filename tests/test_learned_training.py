@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
@@ -13,9 +14,12 @@ from assistant.learned.confidence import LinearScorer, model_name
 from assistant.learned.training import (
     Rows,
     calibration,
+    chance_auroc,
+    compare,
     cross_validated,
     estimator,
     reliability,
+    shipping_failures,
 )
 from assistant.result import COMPONENTS
 
@@ -87,13 +91,82 @@ def test_calibration_without_errors_has_no_ranking() -> None:
 
 
 @pytest.mark.parametrize("component", COMPONENTS)
-def test_committed_model_beat_the_rules_confidence_in_cross_validation(component: str) -> None:
-    """The bar for shipping: a lower Brier score and a better ranking of right and wrong
-    answers than the rules' own confidence, out of fold on the training corpus."""
+def test_committed_model_meets_the_shipping_bar_in_cross_validation(component: str) -> None:
+    """The bar for shipping, out of fold on the training corpus (`shipping_failures`).
+    Calibration always: a Brier score below the rules' own confidence (which the model
+    replaces) and no worse than the constant share of right answers. Beating the rules alone
+    is no test where their fixed confidences are far from their accuracy (0.85 for answers
+    right 99% of the time): a model fitted to shuffled labels beats them too, while an
+    inverted, shifted or overconfident model loses to the constant. Ranking (AUROC above the
+    rules' and above the one-sided 5% band of chance) only where at least MIN_RANKED answers
+    are wrong: with the rules right on 99% of a thousand goals, ten errors make any AUROC,
+    the rules' included, noise between 0.3 and 0.7, and a test of noise is no test."""
     meta = json.loads((MODELS_DIR / model_name(component) / META_FILE).read_text("utf-8"))
-    cv = meta["metrics"]["cross_validation"]
-    assert cv["model"]["brier"] < cv["rules"]["brier"]
-    assert cv["model"]["auroc"] > cv["rules"]["auroc"]
+    assert shipping_failures(meta["metrics"]["cross_validation"]) == []
+
+
+def _ranked_rows(n: int, wrong_every: int) -> Rows:
+    """Answers with one wrong in `wrong_every`; a 'signal' feature tells them apart, but one
+    in five is flipped, and the rules say 0.8 to all."""
+    labels = [int(k % wrong_every != 0) for k in range(n)]
+    signal = [y if k % 5 else 1 - y for k, y in enumerate(labels)]
+    return Rows(features=[{"signal": float(v)} for v in signal], labels=labels,
+                rule_confidence=[0.8] * n, ids=[str(k) for k in range(n)])
+
+
+def _share(rows: Rows) -> list[float]:
+    """The constant confidence that knows only the share of right answers."""
+    return [sum(rows.labels) / len(rows.labels)] * len(rows.labels)
+
+
+def _noisy_share(rows: Rows) -> list[float]:
+    """That share, 0.05 down on every third answer and 0.025 up on the others, whatever the
+    answer: noise around the right mean."""
+    return [p + (-0.05, 0.025, 0.025)[k % 3] for k, p in enumerate(_share(rows))]
+
+
+ALL = ["mean-vs-accuracy", "brier-vs-rules", "brier-vs-base-rate", "ranking"]
+# A learned model, and models broken in the ways the bar exists to catch, on 400 answers
+# of which 100 are wrong (enough to judge ranking).
+RANKED: dict[str, tuple[Callable[[Rows], list[float]], list[str]]] = {
+    "learned": (cross_validated, []),
+    "inverted": (lambda rows: [1 - p for p in cross_validated(rows)], ALL),
+    "shifted-down": (lambda rows: [p - 0.2 for p in cross_validated(rows)],
+                     ["mean-vs-accuracy"]),
+    "constant-share-of-right": (_share, ["ranking"]),
+    "the-rules-own": (lambda rows: rows.rule_confidence,
+                      ["mean-vs-accuracy", "brier-vs-rules", "ranking"]),
+}
+# The same on 400 answers of which 10 are wrong: too few to judge ranking, so the constant
+# share ships, and only calibration tells the broken models apart.
+FEW_ERRORS: dict[str, tuple[Callable[[Rows], list[float]], list[str]]] = {
+    "constant-share-of-right": (_share, []),
+    "shifted-down": (lambda rows: [p - 0.2 for p in _share(rows)], ALL[:3]),
+    "noisy": (_noisy_share, ["brier-vs-base-rate"]),
+}
+
+
+@pytest.mark.parametrize(("model", "failures"), RANKED.values(), ids=RANKED.keys())
+def test_shipping_bar_with_enough_errors_to_rank(model: Callable[[Rows], list[float]],
+                                                failures: list[str]) -> None:
+    rows = _ranked_rows(400, wrong_every=4)
+    assert shipping_failures(compare(rows, model(rows))) == failures
+
+
+@pytest.mark.parametrize(("model", "failures"), FEW_ERRORS.values(), ids=FEW_ERRORS.keys())
+def test_shipping_bar_with_few_errors_judges_calibration(model: Callable[[Rows], list[float]],
+                                                        failures: list[str]) -> None:
+    rows = _ranked_rows(400, wrong_every=40)
+    assert shipping_failures(compare(rows, model(rows))) == failures
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "expected"),
+    [(100, 900, 0.550), (47, 1017, 0.571), (10, 1000, 0.651)],
+    ids=["hundred-errors", "forty-seven-errors", "ten-errors"],
+)
+def test_chance_band_narrows_with_errors(wrong: int, right: int, expected: float) -> None:
+    assert chance_auroc(wrong, right) == pytest.approx(expected, abs=0.001)
 
 
 def test_train_is_a_goalsmith_command() -> None:

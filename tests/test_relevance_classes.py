@@ -1,4 +1,4 @@
-"""Wave-2 relevance cases (data/training/wave2-relevance.jsonl): links to a broader objective
+"""Wave-2 relevance cases (data/examples/wave2-relevance.jsonl): links to a broader objective
 without a plain 'to'/'so that' (arrows, consequences, appositions, leading attributions,
 reasons, purpose verbs in no list), purposes that are not relevance (a restatement, the task
 itself), and texts that are not goals at all."""
@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from assistant import analyze
 
-WAVE2 = Path(__file__).resolve().parents[1] / "data" / "training" / "wave2-relevance.jsonl"
+WAVE2 = Path(__file__).resolve().parents[1] / "data" / "examples" / "wave2-relevance.jsonl"
 RECORDS = [json.loads(line) for line in WAVE2.read_text(encoding="utf-8").splitlines() if line]
 NOT_GOAL_NOTE = "not a goal"
 REFERENCE = "2026-11-27"

@@ -1,4 +1,4 @@
-"""Wave-2 vague-language cases (data/training/wave2-vague.jsonl): relatives of the guideline's
+"""Wave-2 vague-language cases (data/examples/wave2-vague.jsonl): relatives of the guideline's
 words ('enhance', 'ramp up', 'strive to', 'wherever possible', 'world-class', 'alot'), and words
 that are not vague in their place: a comparative after a number ('40 or more', '95% or better'),
 'focus' as a noun ('our focus on'), and framing words the gold sets leave alone ('aim to',
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-WAVE2 = Path(__file__).resolve().parents[1] / "data" / "training" / "wave2-vague.jsonl"
+WAVE2 = Path(__file__).resolve().parents[1] / "data" / "examples" / "wave2-vague.jsonl"
 RECORDS = [json.loads(line) for line in WAVE2.read_text(encoding="utf-8").splitlines() if line]
 CASES = [pytest.param(r["text"], r["vague"], id=f"{r['id']}-{r['text'][:40]}") for r in RECORDS]
 

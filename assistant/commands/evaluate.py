@@ -11,7 +11,9 @@ from ..evaluation import GUIDELINE_REFERENCE_DATE, read_gold, score, table
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("eval", help="score against gold records (GUIDELINE.md)")
-    parser.add_argument("file", type=Path, help="gold JSONL file")
+    parser.add_argument("file", type=Path,
+                        help="gold JSONL file, or a folder whose *.jsonl files are all read "
+                             "(data/training, data/examples)")
     parser.add_argument("--reference-date", default=GUIDELINE_REFERENCE_DATE,
                         help="reference date of the gold dates (default: the guideline's)")
     parser.add_argument("--show-errors", action="store_true", help="list every disagreement")

@@ -11,7 +11,9 @@ from ..evaluation import read_gold
 from ..learned.paths import MODELS_DIR
 from ..pipeline import get_nlp
 
-# The training corpus: every data/training/*.jsonl file, in name order.
+# The training corpus: every data/training/*.jsonl file, in name order. Only representative
+# goals belong there: the per-class example files (data/examples/) over-represent hard cases,
+# so training on them would skew the confidence a model gives ordinary goals.
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "training"
 
 
@@ -19,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("train", help="rebuild the learned models from the corpus")
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="labelled goals to train on (GUIDELINE.md format): a JSONL file, "
-                             "or a folder whose *.jsonl files are all read")
+                             "or a folder whose *.jsonl files are all read (default: "
+                             "data/training, the representative corpora; never data/examples)")
     parser.add_argument("--models-dir", type=Path, default=MODELS_DIR,
                         help="where models/<name>/ artifacts are written")
     parser.add_argument("--seed", type=int,
@@ -32,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here: scikit-learn and skops cost ~2 s and ~100 MB, and only training needs
     # them (every other `goalsmith` command builds this parser too).
-    from ..learned.training import SEED, measure, train_all
+    from ..learned.training import SEED, measure, shipping_failures, train_all
 
     seed = SEED if args.seed is None else args.seed
     records = read_gold(args.corpus)
@@ -42,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
           f"{len(records)}-goal cross-validation:")
     for line in table(results):
         print(line)
+    for component, result in results.items():
+        failures = shipping_failures(result)
+        print(f"{component}: " + (f"misses the shipping bar ({', '.join(failures)})"
+                                  if failures else "meets the shipping bar"))
     if args.report is not None:
         gold = read_gold(args.report)
         scored = measure(gold, list(get_nlp().pipe(r["text"] for r in gold)), args.models_dir)

@@ -10,8 +10,14 @@ from typing import Any
 
 
 def _models_dir() -> Path:
-    """The installed artifacts: the `assistant.models` package, which is the repository's
-    top-level `models/` folder (mapped by pyproject.toml) or its copy inside a wheel."""
+    """The artifacts beside the code that runs: in a source tree (a checkout or a git
+    worktree, imported through PYTHONPATH or an editable install), its top-level `models/`
+    folder; otherwise the installed `assistant.models` package (its copy inside a wheel).
+    The source tree is asked first because an editable install maps `assistant.models` to
+    the folder of the tree it was installed from, which need not be the one running."""
+    tree = Path(__file__).resolve().parents[2]
+    if (tree / "pyproject.toml").is_file() and (tree / "models" / "__init__.py").is_file():
+        return tree / "models"
     spec = find_spec("assistant.models")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("assistant.models: the model artifacts are not installed")

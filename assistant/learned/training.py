@@ -4,11 +4,13 @@ For every goal in a labelled corpus (GUIDELINE.md format) and every component, o
 describes the rules' answer (`features.ANSWER_FEATURES`) and its label says whether that
 answer is right: the same span as the gold one, or absent where the gold is null. A
 logistic regression learns P(right); cross-validation with a fixed seed measures it
-against the rules' own confidence (Brier score, ranking, reliability)."""
+against the rules' own confidence (Brier score, ranking, reliability), and `shipping_failures`
+says whether those measures clear the bar for shipping the model."""
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,18 @@ C = 0.5
 BINS = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
 # Share of goals, the least confident first, in which error concentration is measured.
 LOW_SHARE = 0.2
+# Fewest wrong (and right) answers for which a ranking is judged: from 30, a ranking as good
+# as the shipped models reach on held-out sets (AUROC about 0.65) clears the chance band
+# below with 80% power; with fewer, the band is too wide for any useful model.
+MIN_RANKED = 30
+# One-sided 5% level: a ranking of pure chance exceeds the band this far above 0.5 once in 20.
+CHANCE_Z = 1.645
+# How far the mean confidence may stray from the share of right answers (calibration in the
+# large): out of fold, a logistic regression's mean lands within a few thousandths of it.
+MEAN_GAP = 0.02
+# How far an out-of-fold Brier score may exceed the constant share of right answers: a few
+# dozen weights fitted on four fifths of the corpus cost about 1%, and meta.json rounds.
+BASE_RATE_SLACK = 0.02
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,7 @@ def calibration(labels: Sequence[int], confidence: Sequence[float]) -> dict[str,
     both = 0 < errors < len(labels)
     return {
         "accuracy": round(sum(labels) / len(labels), 4),
+        "mean_confidence": round(sum(confidence) / len(confidence), 4),
         "brier": round(float(brier_score_loss(labels, confidence)), 4),
         "auroc": round(float(roc_auc_score(labels, confidence)), 4) if both else None,
         "errors_in_lowest_20pct": round(sum(1 - y for _, y in low) / errors, 4)
@@ -128,6 +143,35 @@ def reliability(labels: Iterable[int], confidence: Iterable[float]) -> list[dict
                           "accuracy": round(sum(y for _, y in inside) / len(inside), 3)})
         lower = upper
     return table
+
+
+def chance_auroc(wrong: int, right: int) -> float:
+    """The AUROC that a ranking of pure chance exceeds only at the one-sided 5% level
+    (Mann-Whitney: under the null the AUROC has mean 0.5, variance (n + 1) / (12 n0 n1))."""
+    return 0.5 + CHANCE_Z * math.sqrt((wrong + right + 1) / (12 * wrong * right))
+
+
+def shipping_failures(metrics: dict[str, Any]) -> list[str]:
+    """The parts of the bar for shipping that a model's out-of-fold measures (`compare`)
+    miss; none means it ships. Calibration always: a mean confidence close to the share of
+    right answers, and a Brier score below the rules' (the confidence the model replaces) and
+    no worse than that constant share's (an inverted or overconfident model is worse).
+    Ranking only where enough answers are wrong to measure it: an AUROC above the rules' and
+    above the band of chance."""
+    rules, model, n = metrics["rules"], metrics["model"], metrics["n"]
+    accuracy = rules["accuracy"]
+    wrong = round(n * (1 - accuracy))
+    failures = []
+    if abs(model["mean_confidence"] - accuracy) > MEAN_GAP:
+        failures.append("mean-vs-accuracy")
+    if not model["brier"] < rules["brier"]:
+        failures.append("brier-vs-rules")
+    if model["brier"] > accuracy * (1 - accuracy) * (1 + BASE_RATE_SLACK):
+        failures.append("brier-vs-base-rate")
+    if min(wrong, n - wrong) >= MIN_RANKED and not model["auroc"] > max(
+            rules["auroc"], chance_auroc(wrong, n - wrong)):
+        failures.append("ranking")
+    return failures
 
 
 def compare(rows: Rows, model_confidence: Sequence[float]) -> dict[str, Any]:

@@ -250,6 +250,15 @@ def find_quantities(doc: Doc) -> list[Part[Quantity]]:
     outside = (
         _as_count(p, text, starts) for p in found
         if p.value is not None and math.isfinite(p.value.amount)  # no 400-digit "numbers"
-        and not any(t.overlaps(p.value.number_start, p.value.number_end) for t in times)
+        and not any(t.overlaps(p.value.number_start, p.value.number_end)
+                    and not _measured_year(t, p.value) for t in times)
     )
     return _non_overlapping(outside)
+
+
+def _measured_year(time: Part, quantity: Quantity) -> bool:
+    """A year-like number with a unit of its own ("2000 mg", "2048 MB", "1990 ms") is a
+    quantity, not a year standing alone as a label."""
+    value = time.value
+    return (getattr(value, "kind", None) == "year" and getattr(value, "prep", None) is None
+            and quantity.unit != "count")

@@ -850,7 +850,8 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    if (never(doc, start, end) and not (mode == "number" and _counted_plural(head))) or (
+    counted = mode in {"number", "headline"} and _counted_plural(head)  # '20 account plans'
+    if (never(doc, start, end) and not counted) or (
             end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False
     if mode in {"number", "headline", "held"}:
@@ -883,12 +884,17 @@ def _counted_plural(head: Token) -> bool:
 
 
 def _share_group(doc: Doc, start: int, end: int, target: Part | None) -> bool:
-    """'Automate 80% of commission calcs', 'Train 100% of the support team': the group a
-    share is taken of is what is measured, whatever its head; not a bare 'the team', nor
-    when the verb has an object of its own ('Get renewals signed on 3/4 of my book')."""
-    if target is None or getattr(target.value, "unit", None) != "percent" or not _after_of(
+    """'Automate 80% of commission calcs', 'Train 100% of the support team', 'Collect $1.2M
+    of overdue receivables': the group a share or an amount is taken of is what is measured,
+    whatever its head; not a bare 'the team', nor when the verb has an object of its own
+    ('Get renewals signed on 3/4 of my book')."""
+    unit = getattr(target.value, "unit", None) if target is not None else None
+    if target is None or unit not in {"percent", "currency"} or not _after_of(
             doc, start) or rejected(doc, start, end):
         return False
+    if unit == "currency" and doc[start - 1].tag_ in {"DT", "PRP$"} and not _plural(
+            doc[end - 1]):
+        return False  # '$200k of the Acme deal': one thing, no stock an amount is drawn from
     seg_start, _ = segment_of(doc, start)
     before = [t for t in doc[seg_start:start] if t.idx < target.start]
     verb = next((t for t in before if is_goal_verb(t)), None)

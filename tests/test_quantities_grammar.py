@@ -72,6 +72,10 @@ PHRASES = {
     "arrow-bracket": ("Win rate 24% (FY26) → 28%", "from_to", "24% (FY26) → 28%", (24, 28),
                       "percent", None),
     "range-dash": ("Book 10-12 demos", "range", "10-12", (10, 12), "count", None),
+    "from-to-same-day": ("Cut approvals from 3 days to same day", "from_to",
+                         "from 3 days to same day", (3, 0), "other", None),
+    "from-to-one-week": ("Cut it from 30 days to one week", "from_to",
+                         "from 30 days to one week", (30, 1), "other", None),
 }
 
 
@@ -103,6 +107,7 @@ NOT_NUMBERS = {
     "phone-spaced": "Tel. +49 89 1234 5678",
     "phone-local": "Call 0800 123 4567",
     "version": "Migrate to v2.3 now",
+    "word-level-alone": "Offer same-day payouts",
 }
 
 

@@ -110,8 +110,12 @@ CASES = {
                             "to 65%", 65, "percent", None, "increase", None, False),
     "to-dollars": Case("Scale monthly recurring revenue to $1M by June.",
                        "to $1M", 1_000_000, "currency", USD, "increase", None, False),
+    # a stock (backlog, base, queue) counted in the noun after the number keeps that noun,
+    # as the gold sets do ("base to 400 logos", "backlog to 50 tickets")
     "to-count": Case("Grow the installed base to 1,200 customers in 2027.",
-                     "to 1,200", 1200, "count", None, "increase", None, False),
+                     "to 1,200 customers", 1200, "count", None, "increase", None, False),
+    "to-count-metric": Case("Grow the partner community to 1,200 members in 2027.",
+                            "to 1,200", 1200, "count", None, "increase", None, False),
     "to-percent-of": Case("Raise quota attainment to 100% for all 12 reps.",
                           "to 100%", 100, "percent", None, "increase", None, False),
     "to-months": Case("Extend average contract length to 30 months.",

@@ -394,11 +394,39 @@ def scan(text: str) -> Iterator[Phrase]:
     for index, atom in enumerate(numbers):
         if atom.clean_start and atom.clean_end:
             yield _single(text, atom)
-        # The second number of a pair is the next one, or the one after a bracketed year
-        # ("9% (2026) → 6%").
-        for second in numbers[index + 1 : index + 3]:
-            pair = _pair(text, atom, second)
-            if pair is not None:
-                yield pair
-                break
+        pair = _pair_from(text, numbers, index)
+        if pair is not None:
+            yield pair
     yield from _factors(text)
+
+
+def _pair_from(text: str, numbers: list[Atom], index: int) -> Phrase | None:
+    """The pair that the number at `index` opens: with the next number, or the one after a
+    bracketed year ("9% (2026) → 6%"), or a level in words ending a from/to ("from 3 days
+    to same day")."""
+    first = numbers[index]
+    for second in numbers[index + 1 : index + 3]:
+        pair = _pair(text, first, second)
+        if pair is not None:
+            return pair
+    worded = (_pair(text, first, second) for second in _word_end(text, first))
+    return next((p for p in worded if p is not None and p.kind == "from_to"), None)
+
+
+@lru_cache(maxsize=1)
+def _word_end_pattern() -> re.Pattern[str]:
+    lex = phrases()
+    return re.compile(rf"\s*(?i:{alternation(lex.range_to)})\s*"
+                      rf"(?P<level>(?i:{alternation(lex.word_ends)}))(?![\w-])")
+
+
+def _word_end(text: str, first: Atom) -> list[Atom]:
+    """The level in words that ends a pair started by `first` ("to same day", "to one
+    week"), as an atom of its amount and time unit; none when no such words follow."""
+    found = _word_end_pattern().match(text, first.end)
+    if found is None:
+        return []
+    amount, unit = phrases().word_ends[" ".join(found["level"].lower().split())]
+    return [Atom(start=found.start("level"), end=found.end("level"), amount=amount,
+                 unit=units().unit_of(unit) or "other", currency=None, unit_text=unit,
+                 spelled=True, plus=False, sign=None, bare=False)]

@@ -77,6 +77,7 @@ class Phrases:
     range_between: tuple[str, ...]
     range_and: tuple[str, ...]
     arrows: tuple[str, ...]
+    word_ends: dict[str, tuple[float, str]]
     factor: dict[str, float]
     multiplier_verbs: dict[str, float]
     cadence_counts: dict[str, float]
@@ -120,6 +121,7 @@ class Scoring:
     each_words: frozenset[str]
     rating_words: frozenset[str]
     team_words: frozenset[str]
+    stock_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +169,7 @@ def phrases() -> Phrases:
         range_between=tuple(raw["range_between"]),
         range_and=tuple(raw["range_and"]),
         arrows=tuple(raw["arrows"]),
+        word_ends={k: (float(v[0]), v[1]) for k, v in raw["word_ends"].items() if k != "_doc"},
         factor={k: float(v) for k, v in raw["factor"].items()},
         multiplier_verbs={k: float(v) for k, v in raw["multiplier_verbs"].items()},
         cadence_counts={k: float(v) for k, v in raw["cadence_counts"].items()},
@@ -217,4 +220,5 @@ def scoring() -> Scoring:
         each_words=frozenset(words["each_words"]),
         rating_words=frozenset(words["rating_words"]),
         team_words=frozenset(words["team_words"]),
+        stock_nouns=frozenset(words["stock_nouns"]),
     )

@@ -423,7 +423,9 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     margin, doc = scoring().first_goal_margin, best[1].doc
     start = token_span(doc, best[1].part.start, best[1].part.end)
     first = start.start if start is not None else best[1].number.start
-    separators = [t.i for t in doc[:first] if t.text == "," or is_boundary(t)]
+    levels = {c.part.end for _, c in pool}
+    separators = [t.i for t in doc[:first]
+                  if t.text == "," or is_boundary(t) or _joins_goals(t, levels)]
     if not separators or _main_clause_after_comma(doc, separators[-1], first):
         return best
     # A number in the same unit before a separator is more often where things stand today
@@ -433,11 +435,21 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     named = any(t.pos_ in ("NOUN", "PROPN") for t in doc[separators[-1] + 1 : first])
     # After a full stop or line break, a sentence about today or the past is no goal ("I
     # closed 8 deals in Q3. Close $1M in Q4."); a comma list of verbless items is.
-    listed = doc[separators[-1]].text == ","
+    listed = doc[separators[-1]].text == "," or _joins_goals(doc[separators[-1]], levels)
     earlier = [(s, c) for s, c in pool if s >= best[0] - margin
                and c.number.end <= separators[-1] and (listed or not current_state(c))
                and (named or (c.quantity.unit, c.quantity.currency) != unit)]
     return min(earlier, key=lambda sc: sc[1].part.start) if earlier else best
+
+
+def _joins_goals(token: Token, levels: set[int]) -> bool:
+    """'Inbound lead response under 10 minutes and meeting conversion +4 pts': an 'and'
+    right after a candidate level (whose end offsets are `levels`) joins two goals, each
+    with its own metric and level."""
+    if token.lower_ not in ("and", "&"):
+        return False
+    before = token.doc.text[: token.idx].rstrip()
+    return len(before) in levels
 
 
 def _main_clause_after_comma(doc: Doc, separator: int, start: int) -> bool:
@@ -462,5 +474,22 @@ def choose_target(
         return None
     best_score, best = _first_goal(pool, max(pool, key=lambda sc: (sc[0], -sc[1].part.start)))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
-    return Part(start=best.part.start, end=best.part.end, text=best.part.text,
+    end = _stock_unit_end(doc, best.part)
+    return Part(start=best.part.start, end=end, text=doc.text[best.part.start : end],
                 confidence=round(confidence, 3), value=target_value(doc, best.part, found))
+
+
+def _stock_unit_end(doc: Doc, part: Part[Quantity]) -> int:
+    """Where the target span ends: after the plural noun right after its number when that
+    noun is the unit of a stock named before it ("backlog to 50 tickets"), else where the
+    quantity ends ("Close 50 deals": the counted noun is the metric)."""
+    span = token_span(doc, part.start, part.end)
+    if span is None or span.end >= len(doc) or doc.text[part.end : doc[span.end].idx].strip():
+        return part.end
+    unit = doc[span.end]
+    seg_start, _ = segment_of(doc, span.start)
+    stocks = scoring().stock_nouns
+    if unit.tag_ != "NNS" or not any(t.lower_ in stocks and t.pos_ == "NOUN"
+                                     for t in doc[seg_start : span.start]):
+        return part.end
+    return unit.idx + len(unit)

@@ -36,14 +36,23 @@ def strength(doc: Doc, text: str, part: Part[TimeExpr]) -> int:
 
 def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | None:
     """The deadline per GUIDELINE.md: the first of the firmest bounds of the main clause
-    (one in a parenthesis or a purpose clause only when the main clause has none), one
-    that names a day before one tied to an undated event."""
+    (one in a parenthesis, a purpose or a relative clause only when the main clause has
+    none, and then one that closes a period, "by Dec 31", before one that dates a thing,
+    "which expire in January"), one that names a day before one tied to an undated
+    event."""
     deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"]
     if not deadlines:
         return None
     text = doc.text
-    return max(deadlines, key=lambda p: (not aside(doc, text, p.start, p.end),
-                                         strength(doc, text, p), _dated(p), -p.start))
+    closing = lexicon().cue("prepositions", "event")
+
+    def rank(p: Part[TimeExpr]) -> tuple[bool, int, bool, bool, int]:
+        assert p.value is not None
+        main = not aside(doc, text, p.start, p.end)
+        return main, strength(doc, text, p), not main and p.value.prep in closing, \
+            _dated(p), -p.start
+
+    return max(deadlines, key=rank)
 
 
 def rivals(doc: Doc, times: list[Part[TimeExpr]], chosen: Part[TimeExpr]) -> list[Part[TimeExpr]]:

@@ -79,7 +79,8 @@ def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]
         role = None
         level_before = after.prep in lexicon().cue("label", "service_starts") or (
             after.role == "deadline" and after.prep is not None)
-        if expr.kind == "duration" and level_before:
+        # a duration, also one counted from an event ("within 2 days of month end")
+        if expr.amount is not None and expr.unit is not None and level_before:
             role = "label"
         elif expr.kind in ("weekday", "near_day") and after.role == "cadence":
             role = "cadence"

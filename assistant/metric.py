@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cached_property
 from itertools import islice
 
 from spacy.language import Language
@@ -742,8 +743,9 @@ def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
     return tail[1]
 
 
-def find_metric(doc: Doc) -> Part | None:
-    """The metric span, or None when the goal names nothing measurable."""
+def find_metric(doc: Doc, verbs: frozenset[str] = frozenset()) -> Part | None:
+    """The metric span, or None when the goal names nothing measurable. `verbs` are the
+    English verbs' base forms (the lemmatizer's index), for goals that open with one."""
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
@@ -758,6 +760,8 @@ def find_metric(doc: Doc) -> Part | None:
         if bounds is None:
             continue
         start, end = bounds
+        if mode in SUBJECT_MODES | {"verb"} and _activity_verb(doc, start, end, target, verbs):
+            continue
         if mode in SUBJECT_MODES and end - start > 1 and _area_label(doc, end, target):
             end -= 1  # "Q1 bookings target = $320k"
         if mode in SUBJECT_MODES and _label_participle(doc, end):
@@ -1079,12 +1083,39 @@ def _names_metric(expr: object) -> bool:
     return role == "cadence" or (role == "label" and kind == "duration")
 
 
+def _activity_verb(doc: Doc, start: int, end: int, target: Part | None,
+                   verbs: frozenset[str]) -> bool:
+    """'Swim 2 km every Sunday', 'Stretch 15 minutes after each run', 'Lose 5 kg': a goal
+    that opens with a verb's base form the tagger read as a noun names an activity, not a
+    measure, when its number carries a unit of time or measure ('Calls 60/day' and 'MTTR 3
+    hours' are labels: a plural, no verb)."""
+    if target is None or end - start != 1 or doc[start].lower_ not in verbs:
+        return False
+    if any(t.is_alpha for t in doc[segment_of(doc, start)[0]:start]):
+        return False
+    return getattr(target.value, "unit", None) == "other"
+
+
 class MetricDetector:
+    """Finds the metric; `nlp`'s lemmatizer tables name the English verbs."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    @cached_property
+    def verbs(self) -> frozenset[str]:
+        names = self.nlp.pipe_names
+        tables = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None) if (
+            "lemmatizer" in names) else None
+        if tables is None or not tables.has_table("lemma_index"):
+            return frozenset()
+        return frozenset(tables.get_table("lemma_index").get("verb", ()))
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.gs_metric = find_metric(doc)
+        doc._.gs_metric = find_metric(doc, self.verbs)
         return doc
 
 
 @Language.factory("goalsmith/metric", assigns=["doc._.gs_metric"])
 def make_metric(nlp: Language, name: str) -> MetricDetector:
-    return MetricDetector()
+    return MetricDetector(nlp)

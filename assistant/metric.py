@@ -889,7 +889,8 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    counted = mode in {"number", "headline"} and _counted_plural(head)  # '20 account plans'
+    # '20 account plans', '100% of expiring support plans'
+    counted = mode in {"number", "headline", "linked"} and _counted_plural(head)
     if (never(doc, start, end) and not counted) or (
             end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False

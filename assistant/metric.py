@@ -552,16 +552,22 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
 
 
 def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set[int]) -> bool:
-    """'Digitise 70% of the onboarding paperwork': a lone word opening the goal right before
-    a share of a group is a verb the tagger missed (a measure word there would be the
-    metric: 'Pipeline 40% of plan')."""
+    """'Digitise 70% of the onboarding paperwork', 'Reply to 95% of inbound requests',
+    'Partners: co-sell on 1/3 of enterprise opps': a lone word opening the goal (or its
+    labelled part) before a share of a group, a preposition between at most, is a verb the
+    tagger missed (a measure word there would be the metric: 'Pipeline 40% of plan')."""
     if first.i == 0 or getattr(target.value, "unit", None) != "percent" or (
             doc[after].lower_ != "of"):
         return False
-    word = doc[first.i - 1]
-    opening = list(_subject_starts(doc, first.i, context))[-1]
-    return opening == word.i and word.is_alpha and not _is_acronym(word) and not near(
-        word.lower_, _words("measure_heads"))
+    last = first.i - 1
+    if last > 0 and doc[last].tag_ in {"IN", "TO"}:
+        last -= 1  # 'Reply to', 'Interview on'
+    word = last
+    while word > 0 and _glued(doc, word - 1):
+        word -= 1  # 'Re-engage', 'co-sell'
+    starts = set(_subject_starts(doc, first.i, context))
+    return word in starts and doc[last].is_alpha and not _is_acronym(doc[last]) and not near(
+        doc[last].lower_, _words("measure_heads"))
 
 
 def _later_objects(doc: Doc, verb: Token, first: Token,
@@ -891,7 +897,8 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    counted = mode in {"number", "headline"} and _counted_plural(head)  # '20 account plans'
+    # '20 account plans', '100% of expiring support plans'
+    counted = mode in {"number", "headline", "linked"} and _counted_plural(head)
     if (never(doc, start, end) and not counted) or (
             end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False

@@ -36,7 +36,8 @@ COUNTED_OBJECTS = [
 
 # 2. 'N% of <group>' or 'AMOUNT of <stock>' after a verb: the group is measured whatever its
 # head ('the channel team', 'aged inventory'), not one named thing ('the Acme deal'); 'the %
-# of X' is a name; a share heading the goal keeps its action.
+# of X' is a name; a share heading the goal keeps its action; a lone word opening the goal
+# before a share ('Re-price 60% of') is its verb unless it names a measure.
 SHARE_OF = [
     ("Standardise 90% of order forms on the new template by 28.02.2027", "order forms"),
     ("Enrol 100% of the channel team in the new certification by EOQ", "channel team"),
@@ -49,6 +50,9 @@ SHARE_OF = [
     ("Close $200k of the Acme deal by Friday", None),
     ("75% of my strategic accounts have a mapped org chart by 31/01/2027",
      "strategic accounts have a mapped org chart"),
+    ("Re-price 60% of legacy contracts before renewal", "legacy contracts"),
+    ("Partners: co-sell on 1/3 of enterprise opps in H1", "enterprise opps"),
+    ("Pipeline 40% of plan by EOQ", "Pipeline"),
     ("Get 85% of the team to quota this year", None),
     ("98% of the time we answer within an hour", None),
     ("Give 100% of my effort to every deal", None),

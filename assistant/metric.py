@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cached_property
 from itertools import islice
 
 from spacy.language import Language
@@ -43,6 +44,7 @@ FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
 # take time quadratic in its length).
 MAX_ANCHORS = 40
 CLAUSE_WORDS = 8
+LABEL_SCOPE = 5  # the most words of a scope phrase between a label's participle and colon
 SUBJECT_MODES = frozenset({"subject", "subject_linked", "verb_subject"})
 
 
@@ -79,7 +81,7 @@ def _np_token(doc: Doc, j: int) -> bool:
         return True
     next_np = j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS
     if token.tag_ == "RB":
-        return next_np
+        return next_np and not _takes_object(doc, j + 1)  # not 'actively using the platform'
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
     after_noun = j > 0 and (doc[j - 1].tag_ in NP_TAGS - {"CD"} or (
@@ -87,7 +89,13 @@ def _np_token(doc: Doc, j: int) -> bool:
     if token.tag_ == "VBP" and j > 0 and doc[j - 1].tag_ == "NNS" and not near(
             token.lower_, _words("measure_heads")):
         return False  # a plural and its verb: "new integrations live", not "Services backlog"
-    return _mistagged(token) and (after_noun or next_np) and not _takes_object(doc, j)
+    return _mistagged(token) and (after_noun or next_np or _measure_word(token)) and not (
+        _takes_object(doc, j))
+
+
+def _measure_word(token: Token) -> bool:
+    """A word naming a measure by itself ('churn' in 'Keep churn ≈2%'), whatever its tag."""
+    return near(token.lower_, _words("measure_heads"))
 
 
 def _subject_verb(token: Token) -> bool:
@@ -102,14 +110,15 @@ def _subject_verb(token: Token) -> bool:
 
 
 def _takes_object(doc: Doc, j: int) -> bool:
-    """'campaigns targeting the top accounts', 'open P1 bugs affecting customers': a
-    participle with its own object (after a plural, any noun phrase is that object)."""
+    """'campaigns targeting the top accounts', 'open P1 bugs affecting customers',
+    'customers spending over £25k': a participle with its own object or phrase (after a
+    plural, any noun phrase or preposition)."""
     if doc[j].tag_ != "VBG" or j + 1 >= len(doc):
         return False
     nxt = doc[j + 1]
     return nxt.pos_ in {"DET", "PRON", "NUM"} or (
-        j > 0 and doc[j - 1].tag_ in {"NNS", "NNPS"} and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}
-        and not _of_tail(doc, j))
+        j > 0 and doc[j - 1].tag_ in {"NNS", "NNPS"} and nxt.pos_ in {
+            "NOUN", "PROPN", "ADJ", "ADP"} and not _of_tail(doc, j))
 
 
 def _of_tail(doc: Doc, j: int) -> bool:
@@ -172,7 +181,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
                 j > start and doc[j].lower_ in _words("sign_offs")) or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
-                and doc[j - 1].whitespace_) or _modal(doc, j):
+                and doc[j - 1].whitespace_) or _modal(doc, j) or _duration(doc, j):
             break  # "2 AEs + 1 SE": two things; "retention needs to be 93%"
         if _head_token(doc, j, start):
             head = j
@@ -183,6 +192,16 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     while end < n and _glued(doc, end - 1) and end not in blocked:
         end += 1
     return _extend(doc, start, end, blocked)
+
+
+def _duration(doc: Doc, j: int) -> bool:
+    """'45 days' in 'expiring contracts 45 days before term end': a length of time after a
+    phrase is no word of its name."""
+    if j + 1 >= len(doc) or not doc[j].like_num:
+        return False
+    units = _words("time_units")
+    return doc[j + 1].lemma_.lower() in units or (
+        j + 2 < len(doc) and f"{doc[j + 1].lower_} {doc[j + 2].lemma_.lower()}" in units)
 
 
 def _modal(doc: Doc, j: int) -> bool:
@@ -239,11 +258,13 @@ def _head_token(doc: Doc, j: int, start: int) -> bool:
     if token.text in {"#", "%"}:  # "# of opps", "the % of deals" (not "100% of refunds")
         return j + 1 < len(doc) and doc[j + 1].lower_ == "of" and not (
             j > 0 and doc[j - 1].like_num)
-    if not any(ch.isalpha() for ch in token.text):
-        return False
-    return token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
-        j > start and (_mistagged(token) or _noun_form(token) or (
-            _glued(doc, j - 1) and token.is_alpha)))
+    if not any(ch.isalpha() for ch in token.text) or token.lower_ in NP_STOPS:
+        return False  # 'Win rate vs. Competitor X'
+    if token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
+            _mistagged(token) and _measure_word(token)):
+        return True
+    return j > start and (_mistagged(token) or _noun_form(token) or (
+        _glued(doc, j - 1) and token.is_alpha))
 
 
 def _noun_form(token: Token) -> bool:
@@ -421,9 +442,12 @@ def _object_of(doc: Doc, verb: Token, start: int) -> bool:
 
 
 def _distributed(doc: Doc, end: int) -> bool:
-    """'with each platinum customer', 'twice a year' right after a phrase."""
-    words = [t.lower_ for t in doc[end : end + 2]]
+    """'with each platinum customer', 'twice a year' right after a phrase; '10 days before
+    every new hire's start date': a lead time before each item."""
     distributives = _words("distributives")
+    if _duration(doc, end):
+        return any(t.lower_ in distributives for t in doc[end + 2 : end + 6])
+    words = [t.lower_ for t in doc[end : end + 2]]
     return bool(words) and (words[0] in distributives or (
         len(words) == 2 and doc[end].tag_ == "IN" and words[1] in distributives))
 
@@ -528,16 +552,22 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
 
 
 def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set[int]) -> bool:
-    """'Digitise 70% of the onboarding paperwork': a lone word opening the goal right before
-    a share of a group is a verb the tagger missed (a measure word there would be the
-    metric: 'Pipeline 40% of plan')."""
+    """'Digitise 70% of the onboarding paperwork', 'Reply to 95% of inbound requests',
+    'Partners: co-sell on 1/3 of enterprise opps': a lone word opening the goal (or its
+    labelled part) before a share of a group, a preposition between at most, is a verb the
+    tagger missed (a measure word there would be the metric: 'Pipeline 40% of plan')."""
     if first.i == 0 or getattr(target.value, "unit", None) != "percent" or (
             doc[after].lower_ != "of"):
         return False
-    word = doc[first.i - 1]
-    opening = list(_subject_starts(doc, first.i, context))[-1]
-    return opening == word.i and word.is_alpha and not _is_acronym(word) and not near(
-        word.lower_, _words("measure_heads"))
+    last = first.i - 1
+    if last > 0 and doc[last].tag_ in {"IN", "TO"}:
+        last -= 1  # 'Reply to', 'Interview on'
+    word = last
+    while word > 0 and _glued(doc, word - 1):
+        word -= 1  # 'Re-engage', 'co-sell'
+    starts = set(_subject_starts(doc, first.i, context))
+    return word in starts and doc[last].is_alpha and not _is_acronym(doc[last]) and not near(
+        doc[last].lower_, _words("measure_heads"))
 
 
 def _later_objects(doc: Doc, verb: Token, first: Token,
@@ -566,15 +596,25 @@ def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> 
 def _aside(doc: Doc, verb: Token) -> bool:
     """'Pipeline sourced by marketing: 35%', 'accuracy (commit vs. actual)': a participle
     naming the metric or a verb in brackets does not govern the target."""
-    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or (
-        verb.i > 0 and doc[verb.i - 1].text == "(")
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or _bracketed(doc, verb.i)
+
+
+def _bracketed(doc: Doc, i: int) -> bool:
+    """Token i stands inside brackets opened earlier in its segment ('(not just booked)')."""
+    seg_start, _ = segment_of(doc, i)
+    for t in reversed(doc[seg_start:i]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            return True
+    return False
 
 
 def _in_label(doc: Doc, verb: Token, first: Token) -> bool:
     """'Referral hires: 1/3 of all hires', 'Meetings held (not just booked): 18/month': a
     participle or verb right after a noun, before the label colon, names the metric."""
-    return verb.tag_ in {"VBD", "VBN", "VBZ"} and verb.i > 0 and doc[
-        verb.i - 1].tag_ in HEAD_TAGS and any(
+    return verb.tag_ in {"VBD", "VBN", "VBZ"} and verb.i > 0 and (
+        doc[verb.i - 1].tag_ in HEAD_TAGS or _np_token(doc, verb.i - 1)) and any(
         t.is_punct and t.text.endswith(":")
         for t in doc[verb.i + 1 : min(first.i, verb.i + CLAUSE_WORDS)])  # a short label
 
@@ -629,10 +669,9 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
         return True  # "Average time to close is 50 days", "mql to sql conv rate"
     if timed_activity(doc, verb.i + 1) or _plural_subject(doc, verb, first, target):
         return True  # "Speed to lead under 5 min", "Partner webinars twice a month"
-    nxt = verb.i + 1
-    if nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
-            nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt)):
+    if _modifier_of_head(doc, verb):
         return True
+    nxt = verb.i + 1
     between = doc[nxt : first.i]
     if _comparing(target) and len(between) == 0:
         return True  # 'Churn below 2%'
@@ -692,10 +731,18 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
 def _verb_anchor(doc: Doc, i: int, blocked: set[int]) -> Iterator[int]:
     seg_start, seg_end = segment_of(doc, i)
     verb = goal_verb(doc, seg_start, seg_end, blocked)
-    if verb is not None:
+    if verb is not None and not _modifier_of_head(doc, verb):
         yield _verb_object_start(doc, verb)
     else:
-        yield seg_start
+        yield seg_start  # 'Win rate vs. Competitor X up slightly'
+
+
+def _modifier_of_head(doc: Doc, verb: Token) -> bool:
+    """'Win' in 'Win rate', 'Close' in 'Close rate': a word read as a verb before a head that
+    needs a modifier to name a quantity (and ends the name there)."""
+    nxt = verb.i + 1
+    return nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
+        nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt))
 
 
 def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
@@ -709,8 +756,9 @@ def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
     return tail[1]
 
 
-def find_metric(doc: Doc) -> Part | None:
-    """The metric span, or None when the goal names nothing measurable."""
+def find_metric(doc: Doc, verbs: frozenset[str] = frozenset()) -> Part | None:
+    """The metric span, or None when the goal names nothing measurable. `verbs` are the
+    English verbs' base forms (the lemmatizer's index), for goals that open with one."""
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
     context = _blocked(doc)
     blocked = context | _tokens_of(doc, [target] if target else [])
@@ -725,6 +773,8 @@ def find_metric(doc: Doc) -> Part | None:
         if bounds is None:
             continue
         start, end = bounds
+        if mode in SUBJECT_MODES | {"verb"} and _activity_verb(doc, start, end, target, verbs):
+            continue
         if mode in SUBJECT_MODES and end - start > 1 and _area_label(doc, end, target):
             end -= 1  # "Q1 bookings target = $320k"
         if mode in SUBJECT_MODES and _label_participle(doc, end):
@@ -801,8 +851,9 @@ def _action_end(doc: Doc, verb: int, blocked: set[int]) -> int:
             doc[k].dep_ in {"prt", "acomp", "advmod"}):
         k += 1  # "show up", "go live"
     has_object = any(c.dep_ == "dobj" for c in doc[verb].children)
-    if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked:
-        return k
+    if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked or _duration(
+            doc, k):
+        return k  # not '2 weeks' in 'claims submitted 2 weeks prior to quarter-close'
     obj = noun_phrase(doc, k, blocked)
     if obj is None or obj[0] > k + 2:
         return k
@@ -846,7 +897,9 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     """Whether the phrase reached in `mode` names a metric."""
     head = doc[end - 1]
     word = head.lemma_.lower()
-    if (never(doc, start, end) and not (mode == "number" and _counted_plural(head))) or (
+    # '20 account plans', '100% of expiring support plans'
+    counted = mode in {"number", "headline", "linked"} and _counted_plural(head)
+    if (never(doc, start, end) and not counted) or (
             end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False
     if mode in {"number", "headline", "held"}:
@@ -879,12 +932,17 @@ def _counted_plural(head: Token) -> bool:
 
 
 def _share_group(doc: Doc, start: int, end: int, target: Part | None) -> bool:
-    """'Automate 80% of commission calcs', 'Train 100% of the support team': the group a
-    share is taken of is what is measured, whatever its head; not a bare 'the team', nor
-    when the verb has an object of its own ('Get renewals signed on 3/4 of my book')."""
-    if target is None or getattr(target.value, "unit", None) != "percent" or not _after_of(
+    """'Automate 80% of commission calcs', 'Train 100% of the support team', 'Collect $1.2M
+    of overdue receivables': the group a share or an amount is taken of is what is measured,
+    whatever its head; not a bare 'the team', nor when the verb has an object of its own
+    ('Get renewals signed on 3/4 of my book')."""
+    unit = getattr(target.value, "unit", None) if target is not None else None
+    if target is None or unit not in {"percent", "currency"} or not _after_of(
             doc, start) or rejected(doc, start, end):
         return False
+    if unit == "currency" and doc[start - 1].tag_ in {"DT", "PRP$"} and not _plural(
+            doc[end - 1]):
+        return False  # '$200k of the Acme deal': one thing, no stock an amount is drawn from
     seg_start, _ = segment_of(doc, start)
     before = [t for t in doc[seg_start:start] if t.idx < target.start]
     verb = next((t for t in before if is_goal_verb(t)), None)
@@ -988,10 +1046,17 @@ def _area_label(doc: Doc, end: int, target: Part | None) -> bool:
 
 
 def _label_participle(doc: Doc, i: int) -> bool:
-    """'held' in 'Demos held: 40', 'created' in 'Pipeline created (net): $2M': a participle
-    closing a label names what was done to the counted thing."""
-    return 0 < i < len(doc) - 1 and doc[i].tag_ in {"VBD", "VBN"} and doc[
-        i - 1].tag_ in HEAD_TAGS and doc[i + 1].is_punct and doc[i + 1].text[:1] in ":("
+    """'held' in 'Demos held: 40', 'created' in 'Pipeline created (net): $2M', 'reopened' in
+    'Tickets reopened after closure: under 3%': a participle closing a label (up to a short
+    scope phrase) names what was done to the counted thing."""
+    if not (0 < i < len(doc) - 1 and doc[i].tag_ in {"VBD", "VBN"} and doc[
+            i - 1].tag_ in HEAD_TAGS):
+        return False
+    nxt = doc[i + 1]
+    if nxt.is_punct:
+        return nxt.text[:1] in ":("
+    label_end = next((t for t in doc[i + 1 : i + LABEL_SCOPE] if t.is_punct), None)
+    return nxt.tag_ == "IN" and label_end is not None and label_end.text == ":"
 
 
 def _moved(doc: Doc, end: int) -> bool:
@@ -1033,12 +1098,39 @@ def _names_metric(expr: object) -> bool:
     return role == "cadence" or (role == "label" and kind == "duration")
 
 
+def _activity_verb(doc: Doc, start: int, end: int, target: Part | None,
+                   verbs: frozenset[str]) -> bool:
+    """'Swim 2 km every Sunday', 'Stretch 15 minutes after each run', 'Lose 5 kg': a goal
+    that opens with a verb's base form the tagger read as a noun names an activity, not a
+    measure, when its number carries a unit of time or measure ('Calls 60/day' and 'MTTR 3
+    hours' are labels: a plural, no verb)."""
+    if target is None or end - start != 1 or doc[start].lower_ not in verbs:
+        return False
+    if any(t.is_alpha for t in doc[segment_of(doc, start)[0]:start]):
+        return False
+    return getattr(target.value, "unit", None) == "other"
+
+
 class MetricDetector:
+    """Finds the metric; `nlp`'s lemmatizer tables name the English verbs."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    @cached_property
+    def verbs(self) -> frozenset[str]:
+        names = self.nlp.pipe_names
+        tables = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None) if (
+            "lemmatizer" in names) else None
+        if tables is None or not tables.has_table("lemma_index"):
+            return frozenset()
+        return frozenset(tables.get_table("lemma_index").get("verb", ()))
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.gs_metric = find_metric(doc)
+        doc._.gs_metric = find_metric(doc, self.verbs)
         return doc
 
 
 @Language.factory("goalsmith/metric", assigns=["doc._.gs_metric"])
 def make_metric(nlp: Language, name: str) -> MetricDetector:
-    return MetricDetector()
+    return MetricDetector(nlp)

@@ -14,6 +14,7 @@ from spacy.language import Language
 COUNTED_OBJECTS = [
     ("Draft 10 mutual close plans with late-stage buyers by Jan 29", "mutual close plans"),
     ("Record 6 customer video testimonials in H1", "customer video testimonials"),
+    ("Finish 10 territory plans before the kickoff on Jan 12", "territory plans"),
     ("Run lunch-and-learns for the CS pod twice a month until March", "lunch-and-learns"),
     ("Post short product clips on LinkedIn 3 times a week", "short product clips"),
     ("Do ride-alongs with new reps once a week through Q1", "ride-alongs"),
@@ -33,8 +34,10 @@ COUNTED_OBJECTS = [
     ("Take a day off once a month", None),
 ]
 
-# 2. 'N% of <group>' after a verb: the group is measured whatever its head ('the channel
-# team', 'order forms'); 'the % of X' is a name; a share heading the goal keeps its action.
+# 2. 'N% of <group>' or 'AMOUNT of <stock>' after a verb: the group is measured whatever its
+# head ('the channel team', 'aged inventory'), not one named thing ('the Acme deal'); 'the %
+# of X' is a name; a share heading the goal keeps its action; a lone word opening the goal
+# before a share ('Re-price 60% of') is its verb unless it names a measure.
 SHARE_OF = [
     ("Standardise 90% of order forms on the new template by 28.02.2027", "order forms"),
     ("Enrol 100% of the channel team in the new certification by EOQ", "channel team"),
@@ -42,8 +45,14 @@ SHARE_OF = [
     ("Raise the % of calls with a next step booked from 40% to 70% in Q1", "% of calls"),
     ("Lower the % of orders held for credit review to 5% by June", "% of orders"),
     ("Send renewal quotes to 100% of expiring contracts in January", "expiring contracts"),
+    ("Recover $300k of past-due billing by end of Q1", "past-due billing"),
+    ("Clear €90k of aged inventory by EOQ", "aged inventory"),
+    ("Close $200k of the Acme deal by Friday", None),
     ("75% of my strategic accounts have a mapped org chart by 31/01/2027",
      "strategic accounts have a mapped org chart"),
+    ("Re-price 60% of legacy contracts before renewal", "legacy contracts"),
+    ("Partners: co-sell on 1/3 of enterprise opps in H1", "enterprise opps"),
+    ("Pipeline 40% of plan by EOQ", "Pipeline"),
     ("Get 85% of the team to quota this year", None),
     ("98% of the time we answer within an hour", None),
     ("Give 100% of my effort to every deal", None),

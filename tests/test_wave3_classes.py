@@ -9,7 +9,10 @@ wave3-deadline.jsonl, wave3-target.jsonl), each file checked on its own componen
   with no date; service levels counted from each arrival or right before a start; ranges
   of two bare periods.
 - target: a from/to ending in words ('to same day'); the unit noun after a stock's number;
-  of two goals joined by 'and', the first one's level."""
+  of two goals joined by 'and', the first one's level.
+- metric (wave3-metric-labels.jsonl): a headline's subject before its level, sign or
+  cadence; the whole name of the measure; no trailing scope, participle clause or lead
+  time in the span; non-goals have none."""
 
 from __future__ import annotations
 
@@ -48,3 +51,21 @@ def test_deadline_class(nlp: Language, record: dict) -> None:
 def test_target_class(nlp: Language, record: dict) -> None:
     found = nlp(record["text"])._.gs_target
     assert (found.text if found else None) == record["target"]
+
+
+# Metric misses left to other classes, kept visible: the test fails once they pass.
+METRIC_KNOWN_MISSES = {
+    "w3b047": "the target detector reads 'over €40k' as the level, so no count names it",
+}
+
+
+def _known_misses(cases: list[pytest.param], misses: dict[str, str]) -> list[pytest.param]:
+    return [pytest.param(*case.values, id=case.id, marks=pytest.mark.xfail(
+        reason=misses[case.values[0]["id"]], strict=True))
+        if case.values[0]["id"] in misses else case for case in cases]
+
+
+@pytest.mark.parametrize("record", _known_misses(_cases("metric-labels"), METRIC_KNOWN_MISSES))
+def test_metric_class(nlp: Language, record: dict) -> None:
+    found = nlp(record["text"])._.gs_metric
+    assert (found.text if found else None) == record["metric"]

@@ -669,10 +669,9 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
         return True  # "Average time to close is 50 days", "mql to sql conv rate"
     if timed_activity(doc, verb.i + 1) or _plural_subject(doc, verb, first, target):
         return True  # "Speed to lead under 5 min", "Partner webinars twice a month"
-    nxt = verb.i + 1
-    if nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
-            nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt)):
+    if _modifier_of_head(doc, verb):
         return True
+    nxt = verb.i + 1
     between = doc[nxt : first.i]
     if _comparing(target) and len(between) == 0:
         return True  # 'Churn below 2%'
@@ -732,10 +731,18 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
 def _verb_anchor(doc: Doc, i: int, blocked: set[int]) -> Iterator[int]:
     seg_start, seg_end = segment_of(doc, i)
     verb = goal_verb(doc, seg_start, seg_end, blocked)
-    if verb is not None:
+    if verb is not None and not _modifier_of_head(doc, verb):
         yield _verb_object_start(doc, verb)
     else:
-        yield seg_start
+        yield seg_start  # 'Win rate vs. Competitor X up slightly'
+
+
+def _modifier_of_head(doc: Doc, verb: Token) -> bool:
+    """'Win' in 'Win rate', 'Close' in 'Close rate': a word read as a verb before a head that
+    needs a modifier to name a quantity (and ends the name there)."""
+    nxt = verb.i + 1
+    return nxt < len(doc) and doc[nxt].lower_ in _words("modified_heads") and (
+        nxt + 1 >= len(doc) or not _head_token(doc, nxt + 1, nxt))
 
 
 def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
@@ -844,8 +851,9 @@ def _action_end(doc: Doc, verb: int, blocked: set[int]) -> int:
             doc[k].dep_ in {"prt", "acomp", "advmod"}):
         k += 1  # "show up", "go live"
     has_object = any(c.dep_ == "dobj" for c in doc[verb].children)
-    if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked:
-        return k
+    if (doc[verb].tag_ == "VBN" and not has_object) or k >= n or k in blocked or _duration(
+            doc, k):
+        return k  # not '2 weeks' in 'claims submitted 2 weeks prior to quarter-close'
     obj = noun_phrase(doc, k, blocked)
     if obj is None or obj[0] > k + 2:
         return k

@@ -22,6 +22,8 @@ COUNTED_OBJECTS = [
     ("Send a newsletter to customers once a month", "newsletter"),
     ("more intro calls with CFOs pls", "intro calls"),
     ("Sell more add-ons to existing customers", "add-ons"),
+    ("Win several competitive POCs against Vendor Q in H1", "competitive POCs"),
+    ("Ship alot of how-to videos for admins this quarter", "how-to videos"),
     ("Run account reviews with 12 of my 30 customers in Q1", "account reviews"),
     ("Hold roadmap sessions with 6 design partners by March", "roadmap sessions"),
     ("Pitch the new tier to 8 of my enterprise accounts", "enterprise accounts"),

@@ -11,7 +11,7 @@ from ..lexicon import alternation
 from ..parts import Part
 from .expr import TimeExpr
 from .lexicon import lexicon
-from .roles import aside, is_heading
+from .roles import aside, in_reason, is_heading
 
 # Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",
 # "EOY", "the next 30 days").
@@ -40,10 +40,11 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
     none, and then one that closes a period, "by Dec 31", before one that dates a thing,
     "which expire in January"), one that names a day before one tied to an undated
     event."""
-    deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"]
+    text = doc.text
+    deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"
+                 and not in_reason(doc, p.start)]
     if not deadlines:
         return None
-    text = doc.text
     closing = lexicon().cue("prepositions", "event")
 
     def rank(p: Part[TimeExpr]) -> tuple[bool, int, bool, bool, int]:

@@ -555,9 +555,11 @@ def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set
     """'Digitise 70% of the onboarding paperwork', 'Reply to 95% of inbound requests',
     'Partners: co-sell on 1/3 of enterprise opps': a lone word opening the goal (or its
     labelled part) before a share of a group, a preposition between at most, is a verb the
-    tagger missed (a measure word there would be the metric: 'Pipeline 40% of plan')."""
+    tagger missed; not a measure word, a plural or a noun by its ending, nor a word before a
+    comparison: those head the goal ('Pipeline 40% of plan', 'Renewals 95% of the book',
+    'Expansion 30% of new ARR', 'Discounting under 10% of list price')."""
     if first.i == 0 or getattr(target.value, "unit", None) != "percent" or (
-            doc[after].lower_ != "of"):
+            doc[after].lower_ != "of") or _comparing(target):
         return False
     last = first.i - 1
     if last > 0 and doc[last].tag_ in {"IN", "TO"}:
@@ -566,8 +568,10 @@ def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set
     while word > 0 and _glued(doc, word - 1):
         word -= 1  # 'Re-engage', 'co-sell'
     starts = set(_subject_starts(doc, first.i, context))
-    return word in starts and doc[last].is_alpha and not _is_acronym(doc[last]) and not near(
-        doc[last].lower_, _words("measure_heads"))
+    head = doc[last]
+    return word in starts and head.is_alpha and not _is_acronym(head) and not _plural(
+        head) and not head.lower_.endswith(tuple(_words("noun_endings"))) and not near(
+        head.lower_, _words("measure_heads"))
 
 
 def _later_objects(doc: Doc, verb: Token, first: Token,
@@ -613,6 +617,9 @@ def _bracketed(doc: Doc, i: int) -> bool:
 def _in_label(doc: Doc, verb: Token, first: Token) -> bool:
     """'Referral hires: 1/3 of all hires', 'Meetings held (not just booked): 18/month': a
     participle or verb right after a noun, before the label colon, names the metric."""
+    if verb.lower_ in _words("area_labels") and verb.i + 1 < first.i and doc[
+            verb.i + 1].text == ":":
+        return True  # 'Bookings Q2 target: €3,4 Mio.'
     return verb.tag_ in {"VBD", "VBN", "VBZ"} and verb.i > 0 and (
         doc[verb.i - 1].tag_ in HEAD_TAGS or _np_token(doc, verb.i - 1)) and any(
         t.is_punct and t.text.endswith(":")
@@ -676,9 +683,20 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
     if _comparing(target) and len(between) == 0:
         return True  # 'Churn below 2%'
     if _comparing(target) or (_open_level(target) and len(between) > 0):
-        return all(_np_token(doc, t.i) and t.tag_ != "DT" for t in between) and not _governs(
-            verb, between)
+        name = _name_before_scope(doc, between)
+        return all(_np_token(doc, t.i) and t.tag_ != "DT" for t in name) and not _governs(
+            verb, name)
     return doc[first.i].lower_ not in CHANGE_LEADS and _headline_word(doc, verb, between)
+
+
+def _name_before_scope(doc: Doc, between: Span) -> Span:
+    """The words of a name before a short scope phrase ('accuracy' in 'Tracking accuracy
+    for the commit call within ±5%'); all of them when no scope phrase follows."""
+    cut = next((t.i for t in between if t.tag_ == "IN" and t.i > between.start), None)
+    if cut is None or cut - between.start > LABEL_SCOPE or between.end - cut > LABEL_SCOPE or (
+            any(t.tag_ in VERB_TAGS for t in doc[cut : between.end])):
+        return between
+    return doc[between.start : cut]
 
 
 def _headline_word(doc: Doc, verb: Token, between: Span) -> bool:
@@ -1055,6 +1073,8 @@ def _label_participle(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1]
     if nxt.is_punct:
         return nxt.text[:1] in ":("
+    if nxt.lower_ == "per" and i - 1 == segment_of(doc, i)[0]:
+        return True  # 'Pipeline generated per SDR ≥ $180k
     label_end = next((t for t in doc[i + 1 : i + LABEL_SCOPE] if t.is_punct), None)
     return nxt.tag_ == "IN" and label_end is not None and label_end.text == ":"
 

@@ -555,9 +555,11 @@ def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set
     """'Digitise 70% of the onboarding paperwork', 'Reply to 95% of inbound requests',
     'Partners: co-sell on 1/3 of enterprise opps': a lone word opening the goal (or its
     labelled part) before a share of a group, a preposition between at most, is a verb the
-    tagger missed (a measure word there would be the metric: 'Pipeline 40% of plan')."""
+    tagger missed; not a measure word, a plural or a noun by its ending, nor a word before a
+    comparison: those head the goal ('Pipeline 40% of plan', 'Renewals 95% of the book',
+    'Expansion 30% of new ARR', 'Discounting under 10% of list price')."""
     if first.i == 0 or getattr(target.value, "unit", None) != "percent" or (
-            doc[after].lower_ != "of"):
+            doc[after].lower_ != "of") or _comparing(target):
         return False
     last = first.i - 1
     if last > 0 and doc[last].tag_ in {"IN", "TO"}:
@@ -566,8 +568,10 @@ def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set
     while word > 0 and _glued(doc, word - 1):
         word -= 1  # 'Re-engage', 'co-sell'
     starts = set(_subject_starts(doc, first.i, context))
-    return word in starts and doc[last].is_alpha and not _is_acronym(doc[last]) and not near(
-        doc[last].lower_, _words("measure_heads"))
+    head = doc[last]
+    return word in starts and head.is_alpha and not _is_acronym(head) and not _plural(
+        head) and not head.lower_.endswith(tuple(_words("noun_endings"))) and not near(
+        head.lower_, _words("measure_heads"))
 
 
 def _later_objects(doc: Doc, verb: Token, first: Token,

@@ -176,12 +176,14 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
             j = bracket  # "mid-market (MM) renewals"
             continue
         if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
-                or _quote_mark(doc, j) or _hyphen_start(doc, j)):
+                or _quote_mark(doc, j) or _hyphen_start(doc, j)
+                or _shared_head(doc, j, start)):
             break
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
                 j > start and doc[j].lower_ in _words("sign_offs")) or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
-                and doc[j - 1].whitespace_) or _modal(doc, j) or _duration(doc, j):
+                and doc[j - 1].whitespace_ and not _shared_head(doc, j, start)) or _modal(
+                doc, j) or _duration(doc, j):
             break  # "2 AEs + 1 SE": two things; "retention needs to be 93%"
         if _head_token(doc, j, start):
             head = j
@@ -192,6 +194,13 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     while end < n and _glued(doc, end - 1) and end not in blocked:
         end += 1
     return _extend(doc, start, end, blocked)
+
+
+def _shared_head(doc: Doc, j: int, start: int) -> bool:
+    """'&' in 'sales & marketing spend': two one-word modifiers of one head ('2 AEs + 1 SE',
+    'revenue & services margin' are two things)."""
+    return doc[j].text == "&" and j == start + 1 and j + 2 < len(doc) and doc[
+        j + 1].is_alpha and doc[j + 1].tag_ in NP_TAGS and doc[j + 2].tag_ in HEAD_TAGS
 
 
 def _duration(doc: Doc, j: int) -> bool:
@@ -750,7 +759,8 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
     while first < target_i and (first in context or not any(
             ch.isalnum() for ch in doc[first].text)):
         first += 1  # a leading deadline, a bullet dash
-    parts = [t.i + 1 for t in doc[first : target_i - 1] if t.text in {":", "+", "&"} or (
+    parts = [t.i + 1 for t in doc[first : target_i - 1] if (
+        t.text in {":", "+", "&"} and not _shared_head(doc, t.i, t.i - 1)) or (
         t.is_punct and t.text.endswith(":"))]  # 'Goal (support ops): open tickets < 50'
     yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first

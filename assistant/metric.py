@@ -590,7 +590,8 @@ def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> 
     read as a verb names the metric ('Logo churn ≤ 2%', 'Win rate 28%')."""
     seg_start, _ = segment_of(doc, first.i)
     verb = goal_verb(doc, seg_start, first.i + 1, context)  # "Triple the number of ..."
-    while verb is not None and (_aside(doc, verb) or _in_label(doc, verb, first)):
+    while verb is not None and (_aside(doc, verb) or _in_label(doc, verb, first) or (
+            _label_verb(doc, verb, first))):
         verb = goal_verb(doc, verb.i + 1, first.i + 1, context)
     if verb is None or _names_measure(doc, verb, first, target, context):
         return None
@@ -624,6 +625,15 @@ def _in_label(doc: Doc, verb: Token, first: Token) -> bool:
         doc[verb.i - 1].tag_ in HEAD_TAGS or _np_token(doc, verb.i - 1)) and any(
         t.is_punct and t.text.endswith(":")
         for t in doc[verb.i + 1 : min(first.i, verb.i + CLAUSE_WORDS)])  # a short label
+
+
+def _label_verb(doc: Doc, verb: Token, first: Token) -> bool:
+    """'Drive product adoption: weekly active users ... from 1,800 to 2,500': a verb before a
+    label colon, after which a phrase of its own stands before the level, heads the label."""
+    colons = [t.i for t in doc[verb.i + 1 : first.i] if t.text == ":" and t.whitespace_]
+    return bool(colons) and any(
+        t.tag_ in HEAD_TAGS and t.is_alpha and t.lower_ not in _words("area_labels")
+        for t in doc[colons[-1] + 1 : first.i])  # not 'Grow ARR: Q3 target $2M'
 
 
 def _after_modifier(doc: Doc, verb: Token, before: Token) -> bool:

@@ -94,9 +94,12 @@ def _infinitive(doc: Doc, i: int) -> bool:
     if is_numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
         return False
     after = doc[i + 2] if i + 2 < len(doc) else None
+    # an object follows: a noun phrase, a particle, or a participle modifying the object
+    # ("to cut broken-link incidents")
     takes_object = after is not None and (
-        after.pos_ in OBJECT_STARTS or after.tag_ in {"RP", "VBG", "$"})
-    verb_like = nxt.lower_ in _words("purpose_verbs") or (nxt.tag_ == "VB" and takes_object)
+        after.pos_ in OBJECT_STARTS or after.tag_ in {"RP", "VBG", "$"} or after.dep_ == "amod")
+    verb_like = nxt.lower_ in _words("purpose_verbs") or (nxt.tag_ == "VB" and takes_object) or (
+        _hyphenated_verb(doc, i + 1))
     previous = doc[i - 1] if i > 0 else None
     if _causative_object(doc, i) or _complement_clause(doc, i) or _joint_task(doc, i):
         return False
@@ -104,6 +107,17 @@ def _infinitive(doc: Doc, i: int) -> bool:
         previous.lower_ in _words("control_verbs") or previous.lemma_ in _words("control_verbs")
     )
     return verb_like and not controlled
+
+
+def _hyphenated_verb(doc: Doc, i: int) -> bool:
+    """'To de-risk the renewal', 'to re-energise the funnel': a word joined by a hyphen
+    (split in three tokens) right after 'to' and before a determiner-led object is a verb,
+    whatever the tagger made of its parts ('to mid-market accounts' has no determiner)."""
+    if i + 3 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_ or (
+        doc[i + 1].whitespace_
+    ):
+        return False
+    return doc[i + 3].tag_ in {"DT", "PRP$"}
 
 
 def _causative_object(doc: Doc, i: int) -> bool:
@@ -170,14 +184,18 @@ def _referent_link(doc: Doc, i: int) -> bool:
     if doc[j].tag_ == "MD" and j + 1 < len(doc) and doc[j + 1].tag_ == "VB":
         return doc[j + 1].lemma_ != "be"  # "This will fund the second SE hire"
     _, seg_end = segment_of(doc, i)
-    if doc[j].lemma_ != "be" or j + 2 >= seg_end or (
-        doc[j + 1].lower_ not in _words("link_copula_nouns")
-    ):
+    if doc[j].lemma_ != "be":
+        return False
+    k = _past_adverbials(doc, j + 1)  # "which is exactly what the plan assumes"
+    if k + 1 >= seg_end or doc[k].lower_ not in _words("link_copula_nouns"):
         return False
     # "which is the first step toward ...", "the core of ...", not "that's the whole plan"
     # nor "it's a big company": after a determiner, the noun must name a part or a need.
-    # "the milestone for ...": or a link word follows that noun.
-    return doc[j + 1].pos_ != "DET" or _names_a_need(doc, j + 2, seg_end)
+    # "the milestone for ...": or a link word follows that noun. "which is what the
+    # board plan assumes": a free relative names the need, but not a past ("what I did").
+    if doc[k].lower_ == "what":
+        return not any(t.tag_ == "VBD" for t in doc[k + 1 : seg_end])
+    return doc[k].pos_ != "DET" or _names_a_need(doc, k + 1, seg_end)
 
 
 def _comments_on_goal(doc: Doc, i: int) -> bool:

@@ -56,6 +56,7 @@ def test_target_class(nlp: Language, record: dict) -> None:
 # Metric misses left to other classes, kept visible: the test fails once they pass.
 METRIC_KNOWN_MISSES = {
     "w3b047": "the target detector reads 'over €40k' as the level, so no count names it",
+    "w3b056": "the target detector misses 'below 10' before a cadence ('a month')",
 }
 
 

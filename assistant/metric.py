@@ -211,13 +211,17 @@ def _modal(doc: Doc, j: int) -> bool:
 
 
 def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) -> int:
-    """Skip determiners, 'a lot of', possessives, period words and a leading count."""
+    """Skip determiners, 'a lot of', possessives, period words, a rank ('top 25') and a
+    leading count."""
     n = len(doc)
     while i < n and (i in periods or (i not in blocked and (
         _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)
         or _pictograph(doc[i])))):
         i += 1
     i = _after_possessive(doc, i, n)
+    if i + 1 < n and doc[i].lower_ in _words("rank_words") and doc[i + 1].tag_ == "CD" and (
+            not _glued(doc, i) and i not in blocked):
+        i += 1  # "my top 25 accounts": a scope, no part of the name
     while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i) and not (
             _coded_name(doc[i]) or _one_to_one(doc[i])):
         i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
@@ -947,10 +951,11 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
 
 
 def _verb_before_object(doc: Doc, start: int, end: int) -> bool:
-    """'Refresh the competitor battlecards twice a quarter': a lone word opening the goal
-    with a determined phrase right after it is a verb the tagger read as a noun, not the
-    subject of a headline."""
-    return end - start == 1 and end < len(doc) and doc[end].tag_ in {"DT", "PRP$"} and doc[
+    """'Refresh the competitor battlecards twice a quarter', 'Cross-sell the module into 6
+    accounts': a lone word opening the goal with a determined phrase right after it is a
+    verb the tagger read as a noun, not the subject of a headline."""
+    lone = all(_glued(doc, k) for k in range(start, end - 1))
+    return lone and end < len(doc) and doc[end].tag_ in {"DT", "PRP$"} and doc[
         end].lower_ in _words("skip_tokens") and start == segment_of(doc, start)[0]
 
 

@@ -27,6 +27,7 @@ COUNTED_OBJECTS = [
     ("Run account reviews with 12 of my 30 customers in Q1", "account reviews"),
     ("Hold roadmap sessions with 6 design partners by March", "roadmap sessions"),
     ("Pitch the new tier to 8 of my enterprise accounts", "enterprise accounts"),
+    ("Up-sell the premium tier into 7 of my top 30 accounts", "accounts"),
     ("Finish the renewal playbook by Jan 15", None),
     ("Clean up duplicate contacts in Salesforce", None),
     ("Hold weekly pipeline reviews with the team", None),

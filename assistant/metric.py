@@ -933,7 +933,8 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     if mode in {"number", "headline", "held"}:
         return True
     if mode in SUBJECT_MODES:
-        return _subject_accepted(doc, start, end, target, strict=mode == "subject_linked")
+        return not _verb_before_object(doc, start, end) and _subject_accepted(
+            doc, start, end, target, strict=mode == "subject_linked")
     if mode in {"linked", "linked_strict"} and _linked_group(doc, start, end, mode, target):
         return True
     seg_start, seg_end = segment_of(doc, start)
@@ -943,6 +944,14 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
         return True
     return mode == "verb" and _changed_to_target(doc, end, target) and not rejected(
         doc, start, end)
+
+
+def _verb_before_object(doc: Doc, start: int, end: int) -> bool:
+    """'Refresh the competitor battlecards twice a quarter': a lone word opening the goal
+    with a determined phrase right after it is a verb the tagger read as a noun, not the
+    subject of a headline."""
+    return end - start == 1 and end < len(doc) and doc[end].tag_ in {"DT", "PRP$"} and doc[
+        end].lower_ in _words("skip_tokens") and start == segment_of(doc, start)[0]
 
 
 def _linked_group(doc: Doc, start: int, end: int, mode: str, target: Part | None) -> bool:
@@ -988,7 +997,11 @@ def _object_counted(doc: Doc, start: int, end: int, verb: Token | None,
     if head.lower_ in _words("containers"):
         return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].idx == (
             target.start)
-    countable = _plural(head) or doc[start - 1].lower_ in {"a", "an"}  # 'a partner webinar'
+    # New things counted: 'voice notes', 'a partner webinar'; not a set acted on again and
+    # again ('Check the queues 3 times a day', 'Review my open opps twice a week').
+    before = doc[start - 1]
+    countable = before.lower_ in {"a", "an"} or (_plural(head) and not (
+        before.tag_ in {"DT", "PRP$"} and before.lower_ in _words("skip_tokens")))
     return (getattr(target.value, "unit", None) == "count" and countable
             and target.start > head.idx and _cadence_count(doc, target)
             and not rejected(doc, start, end))

@@ -33,6 +33,9 @@ COUNTED_OBJECTS = [
     ("Check the forecast dashboard twice a day", None),
     ("Meet my manager once a week", None),
     ("Visit a customer once a week", None),
+    ("Update the battlecards once a quarter", None),
+    ("Check the support queues 3 times a day", None),
+    ("Refresh the partner battlecards twice a quarter", None),
     ("Take a day off once a month", None),
 ]
 

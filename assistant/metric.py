@@ -220,13 +220,17 @@ def _modal(doc: Doc, j: int) -> bool:
 
 
 def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) -> int:
-    """Skip determiners, 'a lot of', possessives, period words and a leading count."""
+    """Skip determiners, 'a lot of', possessives, period words, a rank ('top 25') and a
+    leading count."""
     n = len(doc)
     while i < n and (i in periods or (i not in blocked and (
         _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)
         or _pictograph(doc[i])))):
         i += 1
     i = _after_possessive(doc, i, n)
+    if i + 1 < n and doc[i].lower_ in _words("rank_words") and doc[i + 1].tag_ == "CD" and (
+            not _glued(doc, i) and i not in blocked):
+        i += 1  # "my top 25 accounts": a scope, no part of the name
     while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i) and not (
             _coded_name(doc[i]) or _one_to_one(doc[i])):
         i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
@@ -943,7 +947,8 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     if mode in {"number", "headline", "held"}:
         return True
     if mode in SUBJECT_MODES:
-        return _subject_accepted(doc, start, end, target, strict=mode == "subject_linked")
+        return not _verb_before_object(doc, start, end) and _subject_accepted(
+            doc, start, end, target, strict=mode == "subject_linked")
     if mode in {"linked", "linked_strict"} and _linked_group(doc, start, end, mode, target):
         return True
     seg_start, seg_end = segment_of(doc, start)
@@ -953,6 +958,15 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
         return True
     return mode == "verb" and _changed_to_target(doc, end, target) and not rejected(
         doc, start, end)
+
+
+def _verb_before_object(doc: Doc, start: int, end: int) -> bool:
+    """'Refresh the competitor battlecards twice a quarter', 'Cross-sell the module into 6
+    accounts': a lone word opening the goal with a determined phrase right after it is a
+    verb the tagger read as a noun, not the subject of a headline."""
+    lone = all(_glued(doc, k) for k in range(start, end - 1))
+    return lone and end < len(doc) and doc[end].tag_ in {"DT", "PRP$"} and doc[
+        end].lower_ in _words("skip_tokens") and start == segment_of(doc, start)[0]
 
 
 def _linked_group(doc: Doc, start: int, end: int, mode: str, target: Part | None) -> bool:
@@ -998,7 +1012,11 @@ def _object_counted(doc: Doc, start: int, end: int, verb: Token | None,
     if head.lower_ in _words("containers"):
         return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].idx == (
             target.start)
-    countable = _plural(head) or doc[start - 1].lower_ in {"a", "an"}  # 'a partner webinar'
+    # New things counted: 'voice notes', 'a partner webinar'; not a set acted on again and
+    # again ('Check the queues 3 times a day', 'Review my open opps twice a week').
+    before = doc[start - 1]
+    countable = before.lower_ in {"a", "an"} or (_plural(head) and not (
+        before.tag_ in {"DT", "PRP$"} and before.lower_ in _words("skip_tokens")))
     return (getattr(target.value, "unit", None) == "count" and countable
             and target.start > head.idx and _cadence_count(doc, target)
             and not rejected(doc, start, end))

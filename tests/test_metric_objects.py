@@ -27,12 +27,16 @@ COUNTED_OBJECTS = [
     ("Run account reviews with 12 of my 30 customers in Q1", "account reviews"),
     ("Hold roadmap sessions with 6 design partners by March", "roadmap sessions"),
     ("Pitch the new tier to 8 of my enterprise accounts", "enterprise accounts"),
+    ("Up-sell the premium tier into 7 of my top 30 accounts", "accounts"),
     ("Finish the renewal playbook by Jan 15", None),
     ("Clean up duplicate contacts in Salesforce", None),
     ("Hold weekly pipeline reviews with the team", None),
     ("Check the forecast dashboard twice a day", None),
     ("Meet my manager once a week", None),
     ("Visit a customer once a week", None),
+    ("Update the battlecards once a quarter", None),
+    ("Check the support queues 3 times a day", None),
+    ("Refresh the partner battlecards twice a quarter", None),
     ("Take a day off once a month", None),
 ]
 

@@ -72,6 +72,8 @@ PHRASES = {
     "arrow-bracket": ("Win rate 24% (FY26) → 28%", "from_to", "24% (FY26) → 28%", (24, 28),
                       "percent", None),
     "range-dash": ("Book 10-12 demos", "range", "10-12", (10, 12), "count", None),
+    "more-tail": ("Land 5 more logos", "single", "5 more", (5,), "count", None),
+    "more-tail-after-place": ("Expand to 2 more units", "single", "2 more", (2,), "count", None),
     "from-to-same-day": ("Cut approvals from 3 days to same day", "from_to",
                          "from 3 days to same day", (3, 0), "other", None),
     "from-to-one-week": ("Cut it from 30 days to one week", "from_to",

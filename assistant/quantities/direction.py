@@ -94,8 +94,11 @@ def _words_after(doc: Doc, part: Part[Quantity]) -> list[Token]:
 
 def _change_word(doc: Doc, part: Part[Quantity]) -> Direction | None:
     """"25% growth", "20% more", "5% churn reduction": a change word in the noun phrase
-    right after the number says the direction."""
+    right after the number, or ending its span ("25 more"), says the direction."""
     change = verbs().change_words
+    last = part.text.split()[-1].lower() if part.text.split() else ""
+    if last in change and part.value is not None and part.value.bound == "change":
+        return change[last]
     for token in _words_after(doc, part)[:NOUN_PHRASE_WORDS]:
         if token.lower_ in change and not _names_metric(token):
             return change[token.lower_]

@@ -310,6 +310,10 @@ def _phrase_re(phrase: str) -> re.Pattern[str]:
 def _single(text: str, atom: Atom) -> Phrase:
     lead = _before(patterns().leads, text, atom.start)
     tail = patterns().tail.match(text, atom.end)
+    lex = phrases()
+    if lead and tail and lex.tails[_words(tail["tail"]) or ""] == "change" and \
+            lex.leads[lead.words]["bound"] == "level":
+        lead = None  # "expand to 2 more units": a change after a place, not a level
     return Phrase(
         start=lead.start if lead else atom.start,
         end=tail.end() if tail else atom.end,

@@ -314,7 +314,8 @@ def _bracket_end(doc: Doc, j: int, blocked: set[int]) -> int | None:
 def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
     """'number of X', 'time to resolution': heads that carry their complement; 'a book of
     recurring revenue' names its content; 'SQL to opp conversion' spans its 'to'."""
-    if end + 1 < len(doc) and doc[end].lower_ == "to" and end not in blocked:
+    if end + 1 < len(doc) and doc[end].lower_ == "to" and end not in blocked and doc[
+            end + 1].tag_ not in {"DT", "PRP$"}:  # not 'Move to a renewal rate of 95%'
         tail = noun_phrase(doc, end + 1, blocked)
         if tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads"):
             return start, tail[1]
@@ -668,7 +669,8 @@ def _flow_end(doc: Doc, verb: Token, context: set[int]) -> bool:
     conversion read as a verb."""
     if verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and _np_token(doc, verb.i - 2):
         tail = noun_phrase(doc, verb.i, context)
-    elif verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to":
+    elif verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to" and doc[
+            verb.i + 2].tag_ not in {"DT", "PRP$"}:  # not 'Get to a close rate of 30%'
         tail = noun_phrase(doc, verb.i + 2, context)
     else:
         return False

@@ -73,6 +73,8 @@ LEVEL_AFTER_OF = [
     ("Negotiate a price increase of 8% with the top 20 customers", "price increase"),
     ("Hit a reply rate of 9% on the new outbound sequence by end of January", "reply rate"),
     ("Get to a net retention of 112% by EOY", "net retention"),
+    ("Get to a close rate of 30% by Q2", "close rate"),
+    ("Move to a renewal rate of 95% on the SMB book", "renewal rate"),
     ("Maintain first-call resolution of 80% through the holiday peak", "first-call resolution"),
     ("Deliver a cost reduction of 15% in the deal desk by Q3", "cost reduction"),
     ("Achieve growth of 20% in 2027", None),

@@ -176,12 +176,14 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
             j = bracket  # "mid-market (MM) renewals"
             continue
         if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
-                or _quote_mark(doc, j) or _hyphen_start(doc, j)):
+                or _quote_mark(doc, j) or _hyphen_start(doc, j)
+                or _shared_head(doc, j, start)):
             break
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
                 j > start and doc[j].lower_ in _words("sign_offs")) or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
-                and doc[j - 1].whitespace_) or _modal(doc, j) or _duration(doc, j):
+                and doc[j - 1].whitespace_ and not _shared_head(doc, j, start)) or _modal(
+                doc, j) or _duration(doc, j):
             break  # "2 AEs + 1 SE": two things; "retention needs to be 93%"
         if _head_token(doc, j, start):
             head = j
@@ -192,6 +194,13 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     while end < n and _glued(doc, end - 1) and end not in blocked:
         end += 1
     return _extend(doc, start, end, blocked)
+
+
+def _shared_head(doc: Doc, j: int, start: int) -> bool:
+    """'&' in 'sales & marketing spend': two one-word modifiers of one head ('2 AEs + 1 SE',
+    'revenue & services margin' are two things)."""
+    return doc[j].text == "&" and j == start + 1 and j + 2 < len(doc) and doc[
+        j + 1].is_alpha and doc[j + 1].tag_ in NP_TAGS and doc[j + 2].tag_ in HEAD_TAGS
 
 
 def _duration(doc: Doc, j: int) -> bool:
@@ -211,13 +220,17 @@ def _modal(doc: Doc, j: int) -> bool:
 
 
 def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) -> int:
-    """Skip determiners, 'a lot of', possessives, period words and a leading count."""
+    """Skip determiners, 'a lot of', possessives, period words, a rank ('top 25') and a
+    leading count."""
     n = len(doc)
     while i < n and (i in periods or (i not in blocked and (
         _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)
         or _pictograph(doc[i])))):
         i += 1
     i = _after_possessive(doc, i, n)
+    if i + 1 < n and doc[i].lower_ in _words("rank_words") and doc[i + 1].tag_ == "CD" and (
+            not _glued(doc, i) and i not in blocked):
+        i += 1  # "my top 25 accounts": a scope, no part of the name
     while i < n and i not in blocked and doc[i].tag_ == "CD" and not _glued(doc, i) and not (
             _coded_name(doc[i]) or _one_to_one(doc[i])):
         i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
@@ -301,7 +314,8 @@ def _bracket_end(doc: Doc, j: int, blocked: set[int]) -> int | None:
 def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
     """'number of X', 'time to resolution': heads that carry their complement; 'a book of
     recurring revenue' names its content; 'SQL to opp conversion' spans its 'to'."""
-    if end + 1 < len(doc) and doc[end].lower_ == "to" and end not in blocked:
+    if end + 1 < len(doc) and doc[end].lower_ == "to" and end not in blocked and doc[
+            end + 1].tag_ not in {"DT", "PRP$"}:  # not 'Move to a renewal rate of 95%'
         tail = noun_phrase(doc, end + 1, blocked)
         if tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads"):
             return start, tail[1]
@@ -655,7 +669,8 @@ def _flow_end(doc: Doc, verb: Token, context: set[int]) -> bool:
     conversion read as a verb."""
     if verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and _np_token(doc, verb.i - 2):
         tail = noun_phrase(doc, verb.i, context)
-    elif verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to":
+    elif verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to" and doc[
+            verb.i + 2].tag_ not in {"DT", "PRP$"}:  # not 'Get to a close rate of 30%'
         tail = noun_phrase(doc, verb.i + 2, context)
     else:
         return False
@@ -750,7 +765,8 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
     while first < target_i and (first in context or not any(
             ch.isalnum() for ch in doc[first].text)):
         first += 1  # a leading deadline, a bullet dash
-    parts = [t.i + 1 for t in doc[first : target_i - 1] if t.text in {":", "+", "&"} or (
+    parts = [t.i + 1 for t in doc[first : target_i - 1] if (
+        t.text in {":", "+", "&"} and not _shared_head(doc, t.i, t.i - 1)) or (
         t.is_punct and t.text.endswith(":"))]  # 'Goal (support ops): open tickets < 50'
     yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first
@@ -947,10 +963,11 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
 
 
 def _verb_before_object(doc: Doc, start: int, end: int) -> bool:
-    """'Refresh the competitor battlecards twice a quarter': a lone word opening the goal
-    with a determined phrase right after it is a verb the tagger read as a noun, not the
-    subject of a headline."""
-    return end - start == 1 and end < len(doc) and doc[end].tag_ in {"DT", "PRP$"} and doc[
+    """'Refresh the competitor battlecards twice a quarter', 'Cross-sell the module into 6
+    accounts': a lone word opening the goal with a determined phrase right after it is a
+    verb the tagger read as a noun, not the subject of a headline."""
+    lone = all(_glued(doc, k) for k in range(start, end - 1))
+    return lone and end < len(doc) and doc[end].tag_ in {"DT", "PRP$"} and doc[
         end].lower_ in _words("skip_tokens") and start == segment_of(doc, start)[0]
 
 

@@ -339,6 +339,8 @@ CASES = {
                                    "4", 4, "count", None, "reach", None, False),
     "count-past-then-goal": Case("We booked 14 demos in October and want to book 20 in December.",
                                  "20", 20, "count", None, "reach", None, False),
+    "more-adds-to-earlier": Case("Book 2 pilots in Q1 and 3 more in Q2.",
+                                 "2", 2, "count", None, "reach", None, False),
     # "N more" keeps its change word, as the gold sets do ("10 more", "20% more")
     "count-have-then-add": Case("We have 80 paying customers; add 25 more by year-end.",
                                 "25 more", 25, "count", None, "increase", None, True),

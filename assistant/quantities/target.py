@@ -452,6 +452,20 @@ def _joins_goals(token: Token, levels: set[int]) -> bool:
     return len(before) in levels
 
 
+def _added_to(pool: list[tuple[float, Candidate]],
+              best: tuple[float, Candidate]) -> tuple[float, Candidate]:
+    """"Launch 2 integrations in Q1 and 3 more in Q2": an amount 'more' adds to an earlier
+    one in the same unit, which is the goal's first target (not to where things stand
+    today: "We have 80 customers; add 25 more")."""
+    quantity = best[1].quantity
+    if quantity.bound != "change" or not best[1].part.text.lower().endswith("more"):
+        return best
+    unit = (quantity.unit, quantity.currency)
+    earlier = [(s, c) for s, c in pool if c.part.end <= best[1].part.start
+               and (c.quantity.unit, c.quantity.currency) == unit and not current_state(c)]
+    return min(earlier, key=lambda sc: sc[1].part.start) if earlier else best
+
+
 def _main_clause_after_comma(doc: Doc, separator: int, start: int) -> bool:
     """"At 12 reps, hit $4M": after a comma, a clause with its own verb is the goal and what
     came before sets the scene; a verbless "show rate > 80%" is a second goal."""
@@ -472,7 +486,8 @@ def choose_target(
     pool = own or passing
     if not pool:
         return None
-    best_score, best = _first_goal(pool, max(pool, key=lambda sc: (sc[0], -sc[1].part.start)))
+    best_score, best = _first_goal(pool, _added_to(pool, max(
+        pool, key=lambda sc: (sc[0], -sc[1].part.start))))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
     end = _stock_unit_end(doc, best.part)
     return Part(start=best.part.start, end=end, text=doc.text[best.part.start : end],

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..lexicon import alternation
 from ..parts import Part
 from .context import EVENT_TAIL
 from .expr import TimeExpr
@@ -150,7 +152,32 @@ def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, 
             end = _phrase_end(doc, text, tail.start("word"), end)
             expr = expr.with_(kind="unresolvable",
                               reason="counted from an event the goal does not date")
-    return start, end, expr
+    return start, _occasion_end(doc, text, start, end, expr), expr
+
+
+@lru_cache(maxsize=1)
+def _occasion_words() -> re.Pattern[str]:
+    breaks = alternation(lexicon().cues["event_clause"]["breaks"])
+    return re.compile(rf"(?:[ \t]+(?!(?:{breaks})(?![\w'’-]))[A-Za-z][\w'’-]*){{1,3}}",
+                      re.IGNORECASE)
+
+
+def _occasion_end(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> int:
+    """Where a dated occasion ends: "ahead of the March 1 launch", "through the Jan–Feb
+    peak", "by the 31/03/2027 true-up" name an occasion on that date (after "the", the date
+    modifies the nouns after it), which stay in the span; the date stays the bound."""
+    prep = expr.prep
+    if prep is None or prep not in lexicon().cues["event_clause"]["dated_occasion_preps"] or \
+            not re.match(rf"{re.escape(prep)}\s+the\s+\S", text[start:end], re.IGNORECASE):
+        return end
+    found = _occasion_words().match(text, end)
+    span = doc.char_span(end, found.end(), alignment_mode="expand") if found else None
+    nouns = [t for t in span or () if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or span is None or found is None or span[0].pos_ in ("VERB", "AUX", "ADP"):
+        return end
+    # to the end of the written word holding the last noun ("go-live")
+    words = re.finditer(r"[A-Za-z][\w'’-]*", text[: found.end()])
+    return next(w.end() for w in words if w.start() <= nouns[-1].idx < w.end())
 
 
 def _each_arrival(doc: Doc, tail: re.Match[str]) -> bool:

@@ -63,6 +63,11 @@ def _glued(doc: Doc, i: int) -> bool:
         # "win/loss interviews" is one name; "dials/wk" is a count per week.
         after = doc[i + 2] if left.text != "/" and i + 2 < len(doc) else right
         return after.is_alpha and after.lower_ not in _words("time_units")
+    if ":" in (left.text, right.text):
+        # "LTV:CAC", "AE:SE ratio" name a ratio; "KR2:" and "9:30" do not.
+        colon = i + 1 if right.text == ":" else i
+        return 0 < colon < len(doc) - 1 and not doc[colon].whitespace_ and doc[
+            colon - 1].is_alpha and doc[colon + 1].is_alpha
     joiners = {"-", "+"}
     return left.text in joiners or right.text in joiners or not (left.is_punct or right.is_punct)
 
@@ -1126,13 +1131,14 @@ def _moved(doc: Doc, end: int) -> bool:
 
 
 def _changed_to_target(doc: Doc, end: int, target: Part | None) -> bool:
-    """'Shorten the month-end close from 8 to 5 days': the object moved to a number is
-    measured, whatever it is called."""
+    """'Shorten the month-end close from 8 to 5 days', 'Keep discount depth within the 8–12%
+    range': the object moved to or held in a number is measured, whatever it is called."""
     if target is None or end >= len(doc):
         return False
     lead = doc[end : end + 4]
-    return any(t.idx == target.start for t in lead) and target.text.split()[0].lower() in {
-        "to", "from", "by", "below", "above", "under", "over", "at", "down", "up"}
+    return any(t.idx == target.start for t in lead) and (target.text.split()[0].lower() in {
+        "to", "from", "by", "below", "above", "under", "over", "at", "down", "up"} or (
+        doc[end].lower_ in {"within", "into", "between"}))
 
 
 def _blocked(doc: Doc) -> set[int]:

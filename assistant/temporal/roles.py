@@ -33,12 +33,14 @@ ASIDE_WINDOW = 160
 LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+that|to|because"
                              r"|given\s+that|as\s+part\s+of|in\s+line\s+with|aligned\s+with"
                              r"|in\s+support\s+of)\s+[^,.;:\n()]*$", re.IGNORECASE)
-# A "so" or "because" clause after the goal's number, up to the expression ("105% for Q4
-# so we protect headcount next year", "to 3 minutes because call volume doubles in
-# January"): its times date the reason ("so far", "so much" open none; "ok so my goal for
-# Q1 is ..." opens the goal).
-TRAILING_SO = re.compile(r"\d[^.;:!?\n]*\b(?:so\s+(?!(?:far|much|many|on|as|long|to)\b)"
-                         r"(?:that\s+)?|because\s+)(?P<first>\w)[^.;:!?\n()]*$", re.IGNORECASE)
+# A "so", "because" or ", which" clause after the goal's number, up to the expression ("105%
+# for Q4 so we protect headcount next year", "to 3 minutes because call volume doubles in
+# January", "to 20 days, which means customers see value before their first QBR"): its
+# times date the reason ("so far", "so much" open none; "ok so my goal for Q1 is ..."
+# opens the goal).
+TRAILING_REASON = re.compile(r"\d[^.;:!?\n]*(?:\bso\s+(?!(?:far|much|many|on|as|long|to)\b)"
+                             r"(?:that\s+)?|\bbecause\s+|,\s*which\s+)(?P<first>\w)"
+                             r"[^.;:!?\n()]*$", re.IGNORECASE)
 # The words since the start of a line, sentence or clause.
 CLAUSE_START = re.compile(r"(?:^|[\n.!?;:,()–—]|\s-\s)(?P<words>[^\n.!?;:,()–—]*)$")
 # "from $4M in 2026 to $5M": the time of the starting level is a baseline.
@@ -159,18 +161,18 @@ def aside(doc: Doc, text: str, start: int, end: int) -> bool:
     opened = text.rfind("(", window, start)
     return opened > text.rfind(")", window, start) or \
         LEADING_PURPOSE.search(text, window, start) is not None or \
-        TRAILING_SO.search(text, window, start) is not None or \
+        TRAILING_REASON.search(text, window, start) is not None or \
         in_clause(doc, start, end, "purpose_markers") or \
         in_clause(doc, start, end, "condition_markers") or \
         trailing_purpose(doc, start, end) or in_relative_clause(doc, start, end)
 
 
 def in_reason(doc: Doc, start: int) -> bool:
-    """True for a time in a "so" or "because" clause after the goal's number ("to 2 days so
-    renewals don't slip at quarter end"): it dates the reason, never the goal. After a
+    """True for a time in a "so", "because" or ", which" clause after the goal's number ("to
+    2 days so renewals don't slip at quarter end"): it dates the reason, never the goal. After a
     statement of the past ("In 2026 I booked 40 meetings, so book 60 in 2027") the "so"
     draws the goal from it."""
-    found = TRAILING_SO.search(doc.text, max(0, start - ASIDE_WINDOW), start)
+    found = TRAILING_REASON.search(doc.text, max(0, start - ASIDE_WINDOW), start)
     if found is None:
         return False
     opener = doc.char_span(found.start("first") - 1, found.start("first"),

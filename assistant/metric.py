@@ -1138,7 +1138,7 @@ def _changed_to_target(doc: Doc, end: int, target: Part | None) -> bool:
     lead = doc[end : end + 4]
     return any(t.idx == target.start for t in lead) and (target.text.split()[0].lower() in {
         "to", "from", "by", "below", "above", "under", "over", "at", "down", "up"} or (
-        doc[end].lower_ in {"within", "into", "between"}))
+        _comparing(target) or doc[end].lower_ in {"within", "into", "between"}))
 
 
 def _blocked(doc: Doc) -> set[int]:

@@ -150,6 +150,9 @@ def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, 
             return start, end, expr.with_(role="label")
         if tail:
             end = _phrase_end(doc, text, tail.start("word"), end)
+        if _turnaround(expr):
+            return start, end, expr.with_(role="label")
+        if tail:
             expr = expr.with_(kind="unresolvable",
                               reason="counted from an event the goal does not date")
     return start, _occasion_end(doc, text, start, end, expr), expr
@@ -213,6 +216,13 @@ def _per_item(doc: Doc, tail: re.Match[str]) -> bool:
         return True
     return word.lower_ not in lex.cue("label", "one_occasion_words") and \
         word.pos_ not in ("PROPN", "PRON", "DET", "NUM")
+
+
+def _turnaround(expr: TimeExpr) -> bool:
+    """"within one business day", "within 2 days": a turnaround of a few days at most is the
+    level each item must meet (as hours and minutes are), never the goal's bound."""
+    return expr.unit in ("day", "business_day") and expr.amount is not None and \
+        expr.amount <= lexicon().cues["label"]["turnaround_max_days"]
 
 
 def _a_level(expr: TimeExpr) -> bool:

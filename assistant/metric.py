@@ -537,8 +537,10 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         first.lower_ in BARE_LEADS)
     linked = after < len(doc) and doc[after].lower_ in LINKS
     follow = (after + 1, "linked" if bare else "linked_strict") if linked else (after, "number")
-    if after < len(doc) and segment_of(doc, after)[0] != segment_of(doc, first.i)[0]:
-        follow = (len(doc), "number")  # "Pipeline €4 Mio. Then hiring": the next sentence
+    if after < len(doc) and (segment_of(doc, after)[0] != segment_of(doc, first.i)[0] or (
+            doc[after].text == "/" and not doc[after - 1].whitespace_)):
+        # "Pipeline €4 Mio. Then hiring": the next sentence; "2/rep/month": a denominator
+        follow = (len(doc), "number")
     verb = _governing_verb(doc, first, target, context)
     if verb is None and linked and _opening_verb(doc, first, after, target, context):
         yield follow  # 'Migrate 60% of SMB workspaces', 'Tag 100% of closed-lost deals'
@@ -1042,9 +1044,11 @@ def _cadence_count(doc: Doc, target: Part) -> bool:
 
 
 def _per_gap(between: str) -> bool:
-    """The text between a count and its cadence: spaces, or a 'per' phrase ('per rep')."""
+    """The text between a count and its cadence: spaces, or a 'per' phrase ('per rep',
+    '/rep')."""
     words = between.split()
-    return not words or (len(words) == 2 and words[0].lower() == "per")
+    return not words or (len(words) == 2 and words[0].lower() == "per") or (
+        len(words) == 1 and words[0].startswith("/") and words[0][1:].isalpha())  # '2/rep/wk'
 
 
 def _in_cadence(doc: Doc, start: int, end: int) -> bool:

@@ -45,13 +45,16 @@ def _question(segment: Span) -> bool:
 
 def _notice(segment: Span) -> bool:
     """'Reminder – decks due Thursday', 'Kick-off notes 30/11: ...': a notice word opening
-    the segment or in the short label before its colon."""
+    the segment or in the short label before its colon, unless the metric is that word
+    ('Webinar attendees: 250 per session')."""
     if _opens_with(segment, "notices"):
         return True
     colon = next((t.i for t in segment[:LABEL_WORDS + 1] if t.text == ":"), None)
     notices = {p[0] for p in _phrases("notices")}
+    metric = segment.doc._.gs_metric
     return colon is not None and any(
-        t.lower_ in notices for t in segment.doc[segment.start : colon])
+        t.lower_ in notices and not (metric and metric.start <= t.idx < metric.end)
+        for t in segment.doc[segment.start : colon])
 
 
 def segment_shape(segment: Span, first: bool) -> str | None:

@@ -1,0 +1,23 @@
+"""A notice word in a short label before a colon ('Kick-off notes 30/11:', 'Attendees:') makes
+a text a notice, not a goal, unless that word is what the goal measures ('Webinar attendees:
+250 per session'). Wording of our own, in no gold set."""
+
+from __future__ import annotations
+
+import pytest
+
+import assistant
+
+CASES = [
+    ("Webinar attendees: 250 per session through April", False),
+    ("Event attendees: 400 by the March summit", False),
+    ("Kick-off notes 30/11: Raj to send the deck, Mia to book 3 demos", True),
+    ("Attendees: Raj, Mia, Tom", True),
+    ("Meeting minutes: pipeline review moved to Thursday", True),
+]
+
+
+@pytest.mark.parametrize(("text", "notice"), CASES, ids=[c[0][:40] for c in CASES])
+def test_a_label_notice_word_unless_it_is_the_metric(text: str, notice: bool) -> None:
+    findings = [f.id for f in assistant.analyze(text, reference_date="2026-11-27").findings]
+    assert ("text.not_a_goal" in findings) is notice

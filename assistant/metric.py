@@ -1116,9 +1116,9 @@ def _label_participle(doc: Doc, i: int) -> bool:
     """'held' in 'Demos held: 40', 'created' in 'Pipeline created (net): $2M', 'reopened' in
     'Tickets reopened after closure: under 3%': a participle closing a label (up to a short
     scope phrase) names what was done to the counted thing."""
-    if not (0 < i < len(doc) - 1 and doc[i].tag_ in {"VBD", "VBN"} and doc[
-            i - 1].tag_ in HEAD_TAGS):
-        return False
+    if not (0 < i < len(doc) - 1 and doc[i].tag_ in {"VBD", "VBN"} and (
+            doc[i - 1].tag_ in HEAD_TAGS or _plural(doc[i - 1]))):
+        return False  # 'Webinar leads/VBZ converted: 15%'
     nxt = doc[i + 1]
     if nxt.is_punct:
         return nxt.text[:1] in ":("

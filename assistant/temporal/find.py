@@ -81,8 +81,12 @@ def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]
         role = None
         level_before = after.prep in lexicon().cue("label", "service_starts") or (
             after.role == "deadline" and after.prep is not None)
-        # a duration, also one counted from an event ("within 2 days of month end")
-        if expr.amount is not None and expr.unit is not None and level_before:
+        # a duration, also one counted from an event ("within 2 days of month end"); an
+        # undated occasion before a start recurs for each item ("before kickoff, starting
+        # this sprint")
+        starts = after.prep in lexicon().cue("label", "service_starts")
+        if (expr.amount is not None and expr.unit is not None and level_before) or (
+                expr.kind == "unresolvable" and expr.amount is None and starts):
             role = "label"
         elif expr.kind in ("weekday", "near_day") and after.role == "cadence":
             role = "cadence"

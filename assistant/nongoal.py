@@ -90,7 +90,10 @@ def not_a_goal(doc: Doc) -> str | None:
         return found[0]
     if _imperative(parts):
         return None
-    components = doc._.gs_metric is not None or doc._.gs_target is not None
+    # A question names no goal by naming a measure ('is there a way to bulk-update close
+    # dates?'); it takes a level to ask about one.
+    metric = doc._.gs_metric is not None and "question" not in found
+    components = metric or doc._.gs_target is not None
     return found[0] if len(found) == len(shapes) or not components else None
 
 

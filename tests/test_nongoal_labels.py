@@ -1,6 +1,7 @@
-"""A notice word in a short label before a colon ('Kick-off notes 30/11:', 'Attendees:') makes
-a text a notice, not a goal, unless that word is what the goal measures ('Webinar attendees:
-250 per session'). Wording of our own, in no gold set."""
+"""Label and question shapes of texts that are no goals. A notice word in a short label before
+a colon ('Kick-off notes 30/11:', 'Attendees:') makes a text a notice, unless that word is what
+the goal measures ('Webinar attendees: 250 per session'); a question that names a measure but
+no level asks, it sets no goal. Wording of our own, in no gold set."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ CASES = [
     ("Kick-off notes 30/11: Raj to send the deck, Mia to book 3 demos", True),
     ("Attendees: Raj, Mia, Tom", True),
     ("Meeting minutes: pipeline review moved to Thursday", True),
+    ("Hi all — can someone share the renewal rate dashboard? Mine is blank", True),
+    ("is there a report for stage conversion by rep? need it for Monday", True),
+    ("Increase win rate to 30% by Q2. Any tips?", False),
+    ("Grow pipeline coverage — thoughts?", False),
 ]
 
 
 @pytest.mark.parametrize(("text", "notice"), CASES, ids=[c[0][:40] for c in CASES])
-def test_a_label_notice_word_unless_it_is_the_metric(text: str, notice: bool) -> None:
+def test_no_goal_shapes(text: str, notice: bool) -> None:
     findings = [f.id for f in assistant.analyze(text, reference_date="2026-11-27").findings]
     assert ("text.not_a_goal" in findings) is notice

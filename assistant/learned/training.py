@@ -42,10 +42,10 @@ C = 0.5
 BINS = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
 # Share of goals, the least confident first, in which error concentration is measured.
 LOW_SHARE = 0.2
-# Fewest wrong (and right) answers for which a ranking is judged: from 30, a ranking as good
+# Fewest wrong (and right) answers for which a ranking is judged: from 25, a ranking as good
 # as the shipped models reach on held-out sets (AUROC about 0.65) clears the chance band
 # below with 80% power; with fewer, the band is too wide for any useful model.
-MIN_RANKED = 30
+MIN_RANKED = 25
 # One-sided 5% level: a ranking of pure chance exceeds the band this far above 0.5 once in 20.
 CHANCE_Z = 1.645
 # How far the mean confidence may stray from the share of right answers (calibration in the

@@ -1053,10 +1053,15 @@ def _per_gap(between: str) -> bool:
 
 def _in_cadence(doc: Doc, start: int, end: int) -> bool:
     """'Monday' in 'every Monday': a phrase wholly inside a cadence names no metric (one that
-    reaches past it may: 'weekly active users')."""
+    reaches past it may: 'weekly active users'); nor do the occasions counted right before
+    one ('three mornings a week', '4 days per week')."""
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    occasions = doc[end - 1].lemma_.lower() in _words("time_units") and all(
+        t.like_num for t in doc[start : end - 1])
+    after = doc[end].idx if end < len(doc) else -1
     return Doc.has_extension("gs_times") and any(
-        getattr(p.value, "role", None) == "cadence" and p.start <= first and last <= p.end
+        getattr(p.value, "role", None) == "cadence" and (
+            p.start <= first and last <= p.end or occasions and p.start == after)
         for p in doc._.gs_times or [])
 
 

@@ -262,13 +262,16 @@ def _arrow_link(doc: Doc, i: int) -> int:
 
 
 def _apposition(doc: Doc, i: int) -> bool:
-    """', critical for the FY capacity model', '— a prerequisite for the channel launch': a
-    phrase set off after the goal that names what the goal is needed for."""
+    """', critical for the FY capacity model', '— a prerequisite for the channel launch',
+    ', our contribution to the EMEA plan': a phrase set off after the goal that names what
+    the goal is needed for."""
     if not clause_start(doc, i):
         return False
     j = i
     while j < len(doc) and (doc[j].pos_ in {"DET", "ADV"} or (j == i and doc[j].tag_ == "PRP$")):
         j += 1
+    if j + 1 < len(doc) and doc[j + 1].tag_ == "POS":  # "the team's contribution to ..."
+        j += 2
     if j + 2 >= len(doc) or doc[j].lower_ not in _words("apposition_heads"):
         return False
     link = j + 2 if doc[j + 1].pos_ == "NOUN" else j + 1  # "key input to ...", "critical for ..."

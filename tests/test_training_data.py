@@ -29,7 +29,7 @@ SPANS = ("metric", "target", "deadline", "relevance")
 # Ids are a lower-case prefix and a number of at least three digits ("t0001", "w2m001").
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*\d{3,}")
 MIN_TRAINING_RECORDS = 1000
-MIN_SEALED_RECORDS = 200
+MIN_SEALED_RECORDS = 150
 # Word-set overlap above which one goal counts as a paraphrase of another.
 NEAR_DUPLICATE_JACCARD = 0.7
 

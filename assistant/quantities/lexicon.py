@@ -117,6 +117,7 @@ class Scoring:
     schedule_preps: frozenset[str]
     scale_leads: tuple[str, ...]
     scale_words: frozenset[str]
+    stretch_words: frozenset[str]
     qualifier_words: frozenset[str]
     each_words: frozenset[str]
     rating_words: frozenset[str]
@@ -216,6 +217,7 @@ def scoring() -> Scoring:
         schedule_preps=frozenset(words["schedule_preps"]),
         scale_leads=tuple(words["scale_leads"]),
         scale_words=frozenset(words["scale_words"]),
+        stretch_words=frozenset(words["stretch_words"]),
         qualifier_words=frozenset(words["qualifier_words"]),
         each_words=frozenset(words["each_words"]),
         rating_words=frozenset(words["rating_words"]),

@@ -190,8 +190,10 @@ def _multiplier_verbs(doc: Doc, text: str) -> Iterator[tuple[Token, Quantity]]:
 
 def _time_span(text: str, time: Part) -> Part:
     """Where numbers are times in a time expression: all of it, except the count that opens a
-    cadence ("three times" of "three times a week")."""
-    lead = CADENCE_LEAD.search(text, time.start, time.end) if is_cadence(time) else None
+    cadence ("three times" of "three times a week"; a cadence word such as "seven days a
+    week" counts nothing)."""
+    counted = is_cadence(time) and getattr(time.value, "unit", None) is not None
+    lead = CADENCE_LEAD.search(text, time.start, time.end) if counted else None
     start = lead.start() if lead is not None else time.start
     return Part(start, time.end, text[start : time.end], time.confidence, time.value)
 

@@ -34,11 +34,19 @@ ENUMERATION = re.compile(r"[:)]")
 LIST_NUMBER = re.compile(r"\.\s")
 LINE_INDENT = 8
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+# Verb forms that report where things stand ("we closed 14", "we've booked 20").
+REPORT_VERB_TAGS = ("VBD", "VBN")
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
 # How far back a confidence word reaches ("confidence level: 70%", "my confidence: 6/10").
 RATING_REACH = 4
 # How far after a number its team may be named ("3 SEs on the team").
 TEAM_REACH = 4
+# What may stand between a length and the cadence it is held on: a comma, or a count of
+# occasions ("for 45 minutes, two evenings a week").
+OCCASIONS_BEFORE_CADENCE = re.compile(
+    r"[\s,]*(?:\w+\s+(?:times|days|mornings|afternoons|evenings|nights|weekends)\s+)?")
+# How far back a stretch word reaches ("stretch: 180", "with a stretch of £1.4M").
+STRETCH_REACH = 3
 # How many words after a bound may show it qualifies ("over $75k ACV each").
 QUALIFIER_REACH = 3
 # Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
@@ -285,7 +293,18 @@ def duration(c: Candidate) -> float:
         timed = c.quantity.unit_text != "clock" or any(is_cadence(t) for t in time_parts(c.doc))
         return float(before in scoring().schedule_preps and c.part.end <= c.quantity.number_end
                      and timed)
-    return float(c.quantity.unit == "other" and before in scoring().duration_preps)
+    return float(c.quantity.unit == "other" and before in scoring().duration_preps
+                 and not (before == "for" and _repeated(c)))
+
+
+def _repeated(c: Candidate) -> bool:
+    """"Meditate for 10 minutes every morning", "for 20 minutes, 7 days a week": a length
+    held on each occasion of a cadence right after it is a level, not a span of time (a
+    window is: "within 4 hours, seven days a week"), also past a count of occasions ("for 45
+    minutes two evenings a week")."""
+    return any(is_cadence(t) and t.start >= c.part.end
+               and OCCASIONS_BEFORE_CADENCE.fullmatch(c.text, c.part.end, t.start) is not None
+               for t in time_parts(c.doc))
 
 
 def scale(c: Candidate) -> float:
@@ -299,6 +318,19 @@ def scale(c: Candidate) -> float:
                  or bool(after and after[1].lower() in scoring().scale_words))
 
 
+def stretch(c: Candidate) -> float:
+    """"$750k, stretch $900k", "(stretch: 180)", "moonshot is 800": a second, optional level
+    beside the goal's own (not the verb in "Stretch 15 minutes after each session")."""
+    return float(any(t.lower_ in scoring().stretch_words and not _opening_verb(t)
+                     for t in c.before[:STRETCH_REACH]))
+
+
+def _opening_verb(token: Token) -> bool:
+    """The first word of its segment, with no colon after it, is the goal's verb."""
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return segment_of(token.doc, token.i)[0] == token.i and not (after and after.text == ":")
+
+
 def in_purpose(c: Candidate) -> float:
     return float(c.purpose is not None and c.purpose.overlaps(c.part.start, c.part.end))
 
@@ -310,7 +342,7 @@ def later_sentence(c: Candidate) -> float:
 FEATURES: dict[str, Callable[[Candidate], float]] = {
     f.__name__: f
     for f in (has_unit, time_unit, lead, verb_argument, root_clause, goal_cue, number_word,
-              scope, label, qualifier, duration, scale,
+              scope, label, qualifier, duration, scale, stretch,
               in_purpose, purpose_verb, current_state, later_sentence)
 }
 
@@ -424,8 +456,8 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     start = token_span(doc, best[1].part.start, best[1].part.end)
     first = start.start if start is not None else best[1].number.start
     levels = {c.part.end for _, c in pool}
-    separators = [t.i for t in doc[:first]
-                  if t.text == "," or is_boundary(t) or _joins_goals(t, levels)]
+    separators = [t.i for t in doc[:first] if t.text == "," or is_boundary(t)
+                  or _joins_goals(t, levels) or _joins_clauses(t)]
     if not separators or _main_clause_after_comma(doc, separators[-1], first):
         return best
     # A number in the same unit before a separator is more often where things stand today
@@ -435,7 +467,8 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     named = any(t.pos_ in ("NOUN", "PROPN") for t in doc[separators[-1] + 1 : first])
     # After a full stop or line break, a sentence about today or the past is no goal ("I
     # closed 8 deals in Q3. Close $1M in Q4."); a comma list of verbless items is.
-    listed = doc[separators[-1]].text == "," or _joins_goals(doc[separators[-1]], levels)
+    last = doc[separators[-1]]
+    listed = last.text == "," or _joins_goals(last, levels)
     earlier = [(s, c) for s, c in pool if s >= best[0] - margin
                and c.number.end <= separators[-1] and (listed or not current_state(c))
                and (named or (c.quantity.unit, c.quantity.currency) != unit)]
@@ -450,6 +483,13 @@ def _joins_goals(token: Token, levels: set[int]) -> bool:
         return False
     before = token.doc.text[: token.idx].rstrip()
     return len(before) in levels
+
+
+def _joins_clauses(token: Token) -> bool:
+    """'hit 50 meetings this Q and make sure AEs accept at least 80%': an 'and' before a
+    verb in its base form starts a second goal."""
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lower_ in ("and", "&") and after is not None and after.tag_ == "VB"
 
 
 def _added_to(pool: list[tuple[float, Candidate]],
@@ -468,9 +508,16 @@ def _added_to(pool: list[tuple[float, Candidate]],
 
 def _main_clause_after_comma(doc: Doc, separator: int, start: int) -> bool:
     """"At 12 reps, hit $4M": after a comma, a clause with its own verb is the goal and what
-    came before sets the scene; a verbless "show rate > 80%" is a second goal."""
-    return doc[separator].text == "," and any(
-        t.pos_ in ("VERB", "AUX") for t in doc[separator + 1 : start])
+    came before sets the scene ("With 4 partners live, ...", "We closed 14 last quarter, ...");
+    a verbless "show rate > 80%" is a second goal, and so is the clause after a goal of its
+    own ("book 45 demos, and source $900k pipe")."""
+    if doc[separator].text != "," or not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[separator + 1 : start]):
+        return False
+    before = [t for t in doc[segment_of(doc, separator)[0] : separator] if not t.is_punct]
+    # "With 4 partners live, ...", "Using 2 webinars a month, ..."
+    scene = not before or before[0].pos_ in ("ADP", "SCONJ") or before[0].tag_ == "VBG"
+    return scene or any(t.tag_ in REPORT_VERB_TAGS for t in before)
 
 
 def choose_target(

@@ -63,6 +63,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     ordinal = alternation(lex.ordinals)
     weekday = alternation(lex.weekdays)
     full_weekday = alternation(w for w in lex.weekdays if len(w) > 4)
+    parts_of_day = alternation(lex.cue("cadence", "parts_of_day"))
     numbers = alternation(lex.numbers)
     relative = alternation(lex.relative)
     clause = lex.cues["event_clause"]
@@ -74,7 +75,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     y_or_yy = rf"(?:[\s,-]*(?:of\s+)?(?P<y>{Y4})|[\s,]*'(?P<yy>\d{{2}})(?!\d)|{NEXT_YEAR})"
     period_unit = _units(lex, PERIOD_UNITS, plural=False)
     dur_unit = _units(lex, DUR_UNITS, plural=True)
-    cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|morning|{full_weekday}|d)"
+    cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|{parts_of_day}|{full_weekday}|d)"
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
     # Earlier patterns win ties between expressions of the same length.
     return [

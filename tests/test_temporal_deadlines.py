@@ -300,8 +300,10 @@ DEADLINES = [
     ("end-of-week", "Qualify 10 inbound leads by end of week.", "by end of week", "2026-11-27"),
     ("end-of-next-week", "Book 6 meetings by the end of next week.", "by the end of next week",
      "2026-12-04"),
-    ("next-week", "Run 3 discovery calls next week.", "next week", "2026-12-06"),
-    ("this-week", "Clean 50 duplicate contacts this week.", "this week", "2026-11-29"),
+    # A goal's week ends on its Friday, as its end does (GUIDELINE v1.1 'EOW').
+    ("next-week", "Run 3 discovery calls next week.", "next week", "2026-12-04"),
+    ("this-week", "Clean 50 duplicate contacts this week.", "this week", "2026-11-27"),
+    ("next-weekend", "Clear the inbox by next weekend.", "by next weekend", "2026-12-06"),
     ("before-friday", "Submit the deal desk request before Friday.", "before Friday",
      "2026-12-03"),
     ("abbrev-weekday", "get the quote signed by wed", "by wed", "2026-12-02"),

@@ -222,12 +222,12 @@ def _fiscal_year(expr: TimeExpr, cal: Calendar) -> Interval:
 def _relative(expr: TimeExpr, cal: Calendar) -> Interval:
     offset, unit = expr.offset or 0, expr.unit or "year"
     today = cal.today
-    if unit == "week" and expr.edge == "end":  # "the end of the week" is its Friday
-        unit = "work_week"
-    if unit in ("week", "work_week"):
+    if unit in ("week", "work_week", "weekend"):
+        # A goal's week, and so "the end of the week", ends on its Friday; a weekend on Sunday.
         monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
-        return Interval(monday, monday + dt.timedelta(days=4 if unit == "work_week" else 6),
-                        "week")
+        if unit == "weekend":
+            return Interval(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "week")
+        return Interval(monday, monday + dt.timedelta(days=4), "week")
     if unit == "month":
         first = add_months(today.replace(day=1), offset)
         return Interval(first, month_end(first.year, first.month), "month")

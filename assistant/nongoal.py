@@ -44,13 +44,14 @@ def _question(segment: Span) -> bool:
 
 
 def _notice(segment: Span) -> bool:
-    """'Reminder – decks due Thursday', 'Kick-off notes 30/11: ...': a notice word opening
-    the segment or in the short label before its colon, unless the metric is that word
+    """'Reminder – decks due Thursday', 'Kick-off notes 30/11: ...', 'H2 recap: ...': a notice
+    word opening the segment or in the short label before its colon (a label word only
+    there: 'Recap every discovery call' sets a goal), unless the metric is that word
     ('Webinar attendees: 250 per session')."""
     if _opens_with(segment, "notices"):
         return True
     colon = next((t.i for t in segment[:LABEL_WORDS + 1] if t.text == ":"), None)
-    notices = {p[0] for p in _phrases("notices")}
+    notices = {p[0] for p in _phrases("notices") + _phrases("notice_labels")}
     metric = segment.doc._.gs_metric
     return colon is not None and any(
         t.lower_ in notices and not (metric and metric.start <= t.idx < metric.end)
@@ -74,7 +75,8 @@ def _imperative(parts: list[Span]) -> bool:
     """A segment opens with a goal verb in its base form ('Improve onboarding — thoughts?',
     'Close 10 deals by Q1?'), whatever tag the tagger gave it short of an inflected one."""
     verbs = word_set("assistant", "verbs.json", "goal_verbs")
-    return any(s[0].tag_ not in INFLECTED and near(s[0].lower_, verbs) for s in parts)
+    return any(s[0].tag_ not in INFLECTED and near(s[0].lower_, verbs)
+               and not _opens_with(s, "notices") for s in parts)  # not 'Save the date: ...'
 
 
 def not_a_goal(doc: Doc) -> str | None:

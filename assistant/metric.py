@@ -556,6 +556,9 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         yield segment_of(doc, first.i)[0], "verb"
         return
     start = _verb_object_start(doc, verb)
+    if linked and _measure_subject(verb):
+        # 'Self-serve revenue should reach 20% of new ARR': the subject, not the whole.
+        yield from ((i, "verb_subject") for i in _subject_starts(doc, verb.i, context))
     if _held_with(doc, start, first, target, context):
         yield start, "held"
     if not bare:
@@ -1008,6 +1011,15 @@ def _share_group(doc: Doc, start: int, end: int, target: Part | None) -> bool:
     before = [t for t in doc[seg_start:start] if t.idx < target.start]
     verb = next((t for t in before if is_goal_verb(t)), None)
     return verb is None or not any(t.tag_ in HEAD_TAGS for t in before if t.i > verb.i)
+
+
+def _measure_subject(verb: Token) -> bool:
+    """The verb's subject (or, for 'has to stay', its head verb's) is a measure word, not a
+    label before a colon ('Self-serve revenue should reach ...', not 'Speed: quotes ...')."""
+    verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and near(c.lemma_.lower(), _words(
+        "measure_heads")) and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":")
+        for v in verbs for c in v.children)
 
 
 def _object_counted(doc: Doc, start: int, end: int, verb: Token | None,

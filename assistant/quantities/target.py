@@ -248,13 +248,15 @@ def qualifier(c: Candidate) -> float:
 
 
 def _qualifying_words(c: Candidate) -> bool:
-    """"worth at least", "with ARR under", "every opp over" before the bound; "each" after."""
-    words, before = scoring(), c.before[:2]
+    """"worth at least", "with ARR under", "every opp over" before the bound; "each" after.
+    A gerund qualifies only the plural right before it ("accounts spending over $1M", not
+    "my monthly takeaway spending under £200")."""
+    words, before = scoring(), c.before[:3]
     # Right before the bound, or before the noun right before it ("every opp over").
     if before and before[0].pos_ in ("NOUN", "PROPN"):
         before = before[1:]
     if before and before[0].lower_ in words.qualifier_words:
-        return True
+        return before[0].tag_ != "VBG" or (len(before) > 1 and before[1].tag_ in ("NNS", "NNPS"))
     return any(t.lower_ in words.each_words for t in c.doc[c.number.end :][:QUALIFIER_REACH])
 
 

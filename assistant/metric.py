@@ -31,6 +31,8 @@ MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_stric
                    "subject_linked": 0.85, "subject": 0.8, "verb_subject": 0.75,
                    "verb_strict": 0.85, "verb": 0.75, "held": 0.8}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
+# The words that open and join the two ends of a timed interval ("from X to Y").
+INTERVAL_JOINS = {"from": "to", "between": "and"}
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
@@ -328,6 +330,9 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
     clause = _time_clause(doc, start, end, blocked)
     if clause is not None:
         return start, clause
+    interval = _interval_end(doc, end, blocked) if head in _words("interval_heads") else None
+    if interval is not None:
+        return start, interval
     if head in _words("containers") and end < len(doc) and doc[end].lower_ in LINKS:
         content = noun_phrase(doc, end + 1, blocked)
         if content is not None:
@@ -349,6 +354,19 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
     return start, end
 
 
+def _interval_end(doc: Doc, end: int, blocked: set[int]) -> int | None:
+    """End of 'the time from demo to signed proposal', 'days between first call and
+    technical win': a time measure spans both ends of the interval it times."""
+    if end + 1 >= len(doc) or end in blocked or doc[end].lower_ not in INTERVAL_JOINS:
+        return None
+    first = noun_phrase(doc, end + 1, blocked)
+    if first is None or first[1] + 1 >= len(doc) or first[1] in blocked or (
+            doc[first[1]].lower_ != INTERVAL_JOINS[doc[end].lower_]):
+        return None
+    second = noun_phrase(doc, first[1] + 1, blocked)
+    return second[1] if second is not None else None
+
+
 def _timed_verb(doc: Doc, to_index: int) -> int | None:
     """Index of the verb after a time metric's 'to' ('fill' in 'time to fill', 'touch' in
     'time to first touch'), else None."""
@@ -362,13 +380,13 @@ def _timed_verb(doc: Doc, to_index: int) -> int | None:
 
 def _time_clause(doc: Doc, start: int, end: int, blocked: set[int]) -> int | None:
     """End of 'the time reps spend on CRM updates', 'the average time reps take to log a
-    call': who spends the time and on what, up to the level or a boundary (at most
+    call', 'time spent on manual reporting': who spends the time and on what, up to the level or a boundary (at most
     CLAUSE_WORDS words after the verb)."""
     times = [t.i for t in doc[start:end] if t.lower_ in _words("time_to_heads")]
     if not times:
         return None
     n = len(doc)
-    verb = next((k for k in range(times[0] + 2, min(times[0] + 5, n))
+    verb = next((k for k in range(times[0] + 1, min(times[0] + 5, n))
                  if k not in blocked and doc[k].lemma_.lower() in _words("clause_verbs")), None)
     if verb is None:
         return None

@@ -15,6 +15,8 @@ from ..lexicon import alternation
 from .expr import TimeExpr
 from .lexicon import lexicon, window_start
 
+# A fiscal year's end right before a bracket ("FY-end (Mar)", "fiscal year end (31 March)").
+FISCAL_END_BEFORE = re.compile(r"(?:fy|fiscal\s+year|financial\s+year)[\s-]*end\s*$")
 # Months in a quarter and a half.
 PART_MONTHS = {"quarter": 3, "half": 6}
 
@@ -32,6 +34,7 @@ class Statement:
     first: int | None = None
     last: int | None = None
     end_month: int | None = None
+    bare: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +58,8 @@ def stated_fiscal_start(text: str, start: int, expr: TimeExpr) -> int | None:
 @lru_cache(maxsize=1)
 def statement_pattern() -> re.Pattern[str]:
     """"(Aug–Oct)", "(our FY runs Feb–Jan)", "(we run Apr–Mar)", "(ends 31 March)",
-    "(ending 31 Mar)", "(FY = calendar year)"."""
+    "(ending 31 Mar)", "(FY = calendar year)"; a bare "(Mar)" or "(31 March)" after a fiscal
+    year's end."""
     lex = lexicon()
     mon = alternation(lex.months)
     year = r"(?:\s*'?\d{2}(?:\d{2})?(?!\d))?"
@@ -68,7 +72,9 @@ def statement_pattern() -> re.Pattern[str]:
         rf"|(?P<cal>calendar\s+year|the\s+calendar\s+year|cy)(?![a-z])"
         rf"|end(?:s|ing)\s+(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endm>{mon})(?![a-z])"
         rf"|(?:starts|begins)\s+(?:in\s+|on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
-        rf"(?P<startm>{mon})(?![a-z]))"
+        rf"(?P<startm>{mon})(?![a-z])"
+        rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endp>{mon})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+        r"(?=\s*\)))"
     )
 
 
@@ -78,16 +84,19 @@ def statements(text: str) -> list[Statement]:
     lex = lexicon()
     found = []
     for match in statement_pattern().finditer(text):
-        if not (match["cue"] or match["open"]) or (match["cal"] and not match["cue"]):
+        if not (match["cue"] or match["open"]) or (match["cal"] and not match["cue"]) or (
+                match["endp"] and FISCAL_END_BEFORE.search(text, 0, match.start()) is None):
             continue
         months = lex.months
+        end = match["endm"] or match["endp"]
         found.append(Statement(
             match.start(), match.end(), aside=match["open"] is not None,
             named=match["cue"] is not None,
             first=months[match["first"]] if match["first"] else 1 if match["cal"] else None,
             last=months[match["last"]] if match["last"] else 12 if match["cal"] else None,
-            end_month=months[match["endm"]] if match["endm"] else
+            end_month=months[end] if end else
             (months[match["startm"]] - 2) % 12 + 1 if match["startm"] else None,
+            bare=match["endp"] is not None,
         ))
     return found
 
@@ -97,6 +106,8 @@ def start_month(statement: Statement, owner: TimeExpr | None) -> int | None:
     as the months of the quarter or half it qualifies ("Q2 (Aug–Oct)" -> May), and a bare
     end after a quarter or half as that period's end ("Q3 (ending June 30)" -> October)."""
     number = None if owner is None else owner.quarter or owner.half
+    if statement.bare and (owner is None or owner.unit != "fiscal_year" or owner.edge != "end"):
+        return None  # a bare month in brackets states only a fiscal year's end ("FY-end (Mar)")
     if statement.end_month is not None:
         if owner is not None and number and not statement.named and \
                 owner.kind in PART_MONTHS:  # "Q3 (ending June 30)": the quarter's end

@@ -44,7 +44,7 @@ from assistant.result import GoalAnalysis, MetricComponent, MetricValue
 from assistant.segments import is_boundary, segment_of
 
 ROOT = Path(__file__).resolve().parent.parent
-TRAINING = ROOT / "data" / "training"
+TRAINING = ROOT / "data" / "training"  # the corpus the tests train on
 FOLDS = 5
 C = 0.5
 MAX_TOKENS = 10  # no gold metric is longer; longer spans only cost time
@@ -75,6 +75,24 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Setup:
+    """How the chooser is built: the seed, the inverse regularisation strength and whether
+    it may see the rules' answer (off: a chooser from the parse alone, an ablation)."""
+
+    seed: int = SEED
+    c: float = C
+    rule_features: bool = True
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """A fitted model and the setup its features were built with."""
+
+    model: Pipeline
+    setup: Setup
+
+
+@dataclass(frozen=True)
 class Outcome:
     """Rules and chooser on one set of goals."""
 
@@ -83,6 +101,7 @@ class Outcome:
     recall: float
     rules: Counts
     chooser: Counts
+    changed: int  # goals where the chooser's answer is not the rules'
     helped: int  # goals the chooser gets exactly right and the rules do not
     hurt: int  # ... and the other way round
     ms_per_goal: float | None = None
@@ -312,21 +331,33 @@ def _span_features(goal: Goal, bounds: Bounds, rule: Bounds | None, sources: fro
     return row
 
 
-def option_features(goal: Goal, options: Sequence[Option]) -> list[dict[str, float | str]]:
+RULE_FEATURES = ("none_rule_absent", "rule_absent", "is_rule", "rule_overlap", "contains_rule",
+                 "inside_rule", "same_start", "same_end")
+
+
+def option_features(goal: Goal, options: Sequence[Option], rule_features: bool = True
+                    ) -> list[dict[str, float | str]]:
+    """One feature row per option; without `rule_features`, nothing that says where the
+    rules' answer is (its source tags included)."""
     rule = rule_bounds(goal)
     target = _target_tokens(goal.doc)
-    return [_none_features(goal, rule, len(options) - 1) if o.bounds is None
-            else _span_features(goal, o.bounds, rule, o.sources, target) for o in options]
+    found = [_none_features(goal, rule, len(options) - 1) if o.bounds is None
+             else _span_features(goal, o.bounds, rule, o.sources, target) for o in options]
+    if rule_features:
+        return found
+    return [{k: v for k, v in row.items()
+             if k not in RULE_FEATURES and not k.startswith("src_rule")} for row in found]
 
 
 # ---- the chooser ------------------------------------------------------------------------
 
-def estimator(seed: int = SEED) -> Pipeline:
-    return Pipeline([("features", DictVectorizer(sparse=True)),
-                     ("model", LogisticRegression(C=C, max_iter=3000, random_state=seed))])
+def estimator(setup: Setup) -> Pipeline:
+    model = LogisticRegression(C=setup.c, max_iter=3000, random_state=setup.seed)
+    return Pipeline([("features", DictVectorizer(sparse=True)), ("model", model)])
 
 
-def rows(goals: Sequence[Goal]) -> tuple[list[dict[str, float | str]], list[int]]:
+def rows(goals: Sequence[Goal], rule_features: bool = True
+         ) -> tuple[list[dict[str, float | str]], list[int]]:
     """One row per option of every goal; label 1 when the option is the gold answer."""
     features: list[dict[str, float | str]] = []
     labels: list[int] = []
@@ -334,23 +365,24 @@ def rows(goals: Sequence[Goal]) -> tuple[list[dict[str, float | str]], list[int]
         options = candidates(goal)
         gold = gold_token_bounds(goal) if goal.record.get("metric") else None
         unreachable = bool(goal.record.get("metric")) and gold is None
-        features.extend(option_features(goal, options))
+        features.extend(option_features(goal, options, rule_features))
         labels.extend(int(not unreachable and o.bounds == gold) for o in options)
     return features, labels
 
 
-def train(goals: Sequence[Goal], seed: int = SEED) -> Pipeline:
-    features, labels = rows(goals)
-    return estimator(seed).fit(features, labels)
+def train(goals: Sequence[Goal], setup: Setup = Setup()) -> Chooser:
+    features, labels = rows(goals, setup.rule_features)
+    return Chooser(estimator(setup).fit(features, labels), setup)
 
 
-def choose(model: Pipeline, goal: Goal, options: Sequence[Option] | None = None) -> Option:
+def choose(chooser: Chooser, goal: Goal, options: Sequence[Option] | None = None) -> Option:
     """The best-scored option (the first on a tie, so the rules' answer when it is first);
     a single option is the answer without asking the model."""
     options = list(candidates(goal) if options is None else options)
     if len(options) == 1:
         return options[0]
-    scores = model.predict_proba(option_features(goal, options))[:, 1]
+    rows = option_features(goal, options, chooser.setup.rule_features)
+    scores = chooser.model.predict_proba(rows)[:, 1]
     return options[int(np.argmax(scores))]
 
 
@@ -383,27 +415,29 @@ def outcome(name: str, goals: Sequence[Goal], chosen: Sequence[Option],
     rules = score(zip(records, (g.analysis for g in goals), strict=True))
     chooser = score(zip(records, mine, strict=True))
     right = [(_exact(g, g.analysis), _exact(g, a)) for g, a in zip(goals, mine, strict=True)]
+    changed = sum(o.bounds != rule_bounds(g) for g, o in zip(goals, chosen, strict=True))
     return Outcome(name, len(goals), candidate_recall(goals), rules.components["metric"],
-                   chooser.components["metric"], sum(not r and c for r, c in right),
+                   chooser.components["metric"], changed, sum(not r and c for r, c in right),
                    sum(r and not c for r, c in right), ms_per_goal)
 
 
-def cross_validated(goals: Sequence[Goal], seed: int = SEED, folds: int = FOLDS
+def cross_validated(goals: Sequence[Goal], setup: Setup = Setup(), folds: int = FOLDS
                     ) -> list[Option]:
     """Out-of-fold choices: each goal chosen by a model fitted on the other folds."""
     chosen: list[Option | None] = [None] * len(goals)
-    splits = KFold(n_splits=folds, shuffle=True, random_state=seed).split(np.arange(len(goals)))
+    splits = KFold(n_splits=folds, shuffle=True, random_state=setup.seed).split(
+        np.arange(len(goals)))
     for train_index, test_index in splits:
-        model = train([goals[i] for i in train_index], seed)
+        chooser = train([goals[i] for i in train_index], setup)
         for i in test_index:
-            chosen[i] = choose(model, goals[i])
+            chosen[i] = choose(chooser, goals[i])
     return [o for o in chosen if o is not None]
 
 
-def timed_choices(model: Pipeline, goals: Sequence[Goal]) -> tuple[list[Option], float]:
+def timed_choices(chooser: Chooser, goals: Sequence[Goal]) -> tuple[list[Option], float]:
     """The chooser's answers and its cost per goal in ms (candidates, features, model)."""
     began = time.perf_counter()
-    chosen = [choose(model, goal) for goal in goals]
+    chosen = [choose(chooser, goal) for goal in goals]
     return chosen, (time.perf_counter() - began) * 1000 / max(1, len(goals))
 
 
@@ -415,41 +449,44 @@ def _f1(counts: Counts) -> str:
 
 def table(outcomes: Sequence[Outcome]) -> list[str]:
     lines = ["| set | goals | candidate recall | rules metric F1 (span) "
-             "| chooser metric F1 (span) | chooser better / worse (goals) "
-             "| chooser ms/goal |",
-             "|---|---|---|---|---|---|---|"]
+             "| chooser metric F1 (span) | answers changed | chooser right, rules wrong "
+             "| rules right, chooser wrong | chooser ms/goal |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for o in outcomes:
-        ms = f"{o.ms_per_goal:.2f}" if o.ms_per_goal is not None else "-"
+        ms = f"+{o.ms_per_goal:.2f}" if o.ms_per_goal is not None else "-"
         lines.append(f"| {o.name} | {o.goals} | {o.recall:.3f} | {_f1(o.rules)} "
-                     f"| {_f1(o.chooser)} | {o.helped} / {o.hurt} | {ms} |")
+                     f"| {_f1(o.chooser)} | {o.changed} | {o.helped} | {o.hurt} | {ms} |")
     return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--train", type=Path, default=TRAINING,
+    parser.add_argument("--train", type=Path, default=Path("data/training"),
                         help="gold corpus to cross-validate on and fit (default data/training)")
     parser.add_argument("--eval", type=Path, nargs="*", default=[],
                         help="gold files or folders to score the fitted chooser on")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
+    parser.add_argument("--without-rule-features", action="store_true",
+                        help="ablation: the chooser does not see which option is the rules'")
     args = parser.parse_args(argv)
+    setup = Setup(args.seed, args.c, not args.without_rule_features)
 
     began = time.perf_counter()
     corpus = parse(read_gold(args.train))
     parse_ms = (time.perf_counter() - began) * 1000 / max(1, len(corpus))
-    outcomes = [outcome(f"{args.train} (5-fold CV)", corpus,
-                        cross_validated(corpus, args.seed))]
-    model = train(corpus, args.seed)
+    outcomes = [outcome(f"{args.train} ({FOLDS}-fold CV)", corpus,
+                        cross_validated(corpus, setup))]
+    chooser = train(corpus, setup)
     for path in args.eval:
         began = time.perf_counter()
         goals = parse(read_gold(path))
         pipeline_ms = (time.perf_counter() - began) * 1000 / max(1, len(goals))
-        chosen, ms = timed_choices(model, goals)
+        chosen, ms = timed_choices(chooser, goals)
         outcomes.append(outcome(str(path), goals, chosen, ms))
         print(f"{path}: {len(goals)} goals, pipeline {pipeline_ms:.2f} ms/goal, "
               f"chooser +{ms:.2f} ms/goal")
-    print(f"training corpus: {len(corpus)} goals, pipeline {parse_ms:.2f} ms/goal; seed "
-          f"{args.seed}, {FOLDS} folds, LogisticRegression(C={C})")
+    print(f"training corpus: {len(corpus)} goals, pipeline {parse_ms:.2f} ms/goal; {setup}")
     print()
     for line in table(outcomes):
         print(line)

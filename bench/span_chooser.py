@@ -184,6 +184,14 @@ def _base_np(doc: Doc, token: int) -> Bounds:
     return start, head.i + 1
 
 
+def _before_blocked(start: int, end: int, head: int, blocked: set[int]) -> Bounds:
+    """A noun's subtree cut short of the target or relevance clause it runs into ('time
+    spent on manual reporting | by 10 hours')."""
+    stop = next((k for k in range(head + 1, end) if k in blocked), end)
+    begin = next((k + 1 for k in range(head - 1, start - 1, -1) if k in blocked), start)
+    return begin, stop
+
+
 def _rule_variants(doc: Doc, rule: Bounds) -> Iterable[tuple[str, Bounds]]:
     start, end = rule
     n = len(doc)
@@ -238,7 +246,8 @@ def candidates(goal: Goal) -> list[Option]:
         add("reader", noun_phrase(doc, i, blocked))
         if doc[i].pos_ in {"NOUN", "PROPN"} and i not in blocked:
             add("base_np", _base_np(doc, i))
-            add("subtree", (doc[i].left_edge.i, doc[i].right_edge.i + 1))
+            add("subtree", _before_blocked(doc[i].left_edge.i, doc[i].right_edge.i + 1,
+                                           i, blocked))
     options = [Option(None, frozenset({"none"}))]
     if rule is not None:
         options.insert(0, Option(rule, frozenset(found.pop(rule))))
@@ -376,11 +385,8 @@ def train(goals: Sequence[Goal], setup: Setup = Setup()) -> Chooser:
 
 
 def choose(chooser: Chooser, goal: Goal, options: Sequence[Option] | None = None) -> Option:
-    """The best-scored option (the first on a tie, so the rules' answer when it is first);
-    a single option is the answer without asking the model."""
+    """The best-scored option (the first on a tie, so the rules' answer when it is first)."""
     options = list(candidates(goal) if options is None else options)
-    if len(options) == 1:
-        return options[0]
     rows = option_features(goal, options, chooser.setup.rule_features)
     scores = chooser.model.predict_proba(rows)[:, 1]
     return options[int(np.argmax(scores))]

@@ -53,6 +53,8 @@ CASES = {
     "reach-unresolved-deadline": "Sign 4 design partners before the next QBR.",
     "reach-vague-deadline": "Get 8 new testimonials published ASAP.",
     "reach-filler": "Update 20 battlecards, talk tracks, etc. by February 15, 2027.",
+    # the opening verb stays though the tagger reads the next word as the verb
+    "decrease-opening-verb": "Cut burn to $300k a month by Q3 so the runway reaches 2028.",
     "reach-two-goals": "Close 12 deals by June 30, 2027 and cut the average sales cycle to 50 "
                        "days by September 30, 2027.",
     "reach-fiscal-year": "Deliver $2.4M in new bookings in FY27.",

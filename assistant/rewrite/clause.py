@@ -115,8 +115,10 @@ def _anchor(analysis: GoalAnalysis, doc: Doc) -> tuple[int, int, Token | None, i
     _, seg_end = segment_of(doc, max(span.end - 1, span.start))
     if seg_end <= seg_start:  # nothing but punctuation (".")
         seg_start, seg_end = 0, len(doc)
-    if verb is None or not (seg_start <= verb.i < seg_end and verb.idx <= start):
-        verb = _opening_verb(analysis, doc[seg_start:seg_end])
+    opening = _opening_verb(analysis, doc[seg_start:seg_end])
+    if verb is None or not (seg_start <= verb.i < seg_end and verb.idx <= start) or (
+            opening is not None and opening.i < verb.i):
+        verb = opening  # "Cut burn 20%": the goal verb opens the goal, whatever was tagged
     if verb is not None:
         verb = _lead_verb(verb)
     start = _glued_start(verb) if verb is not None and verb.idx <= start else doc[seg_start].idx

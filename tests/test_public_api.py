@@ -13,9 +13,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # Surfaces: they translate their protocol into calls of the public API, nothing more.
 SURFACES = ("api", "web", "editors", "history", "assistant/commands", "assistant/cli.py",
             "assistant/cluster.py")
-# Developer tools over the core's own internals (rule reference, scoring, model training):
+# Developer tools over the core's own internals (rule reference, scoring, model training,
+# the span-chooser experiment):
 # they measure and rebuild the core rather than use it, so they may read its modules.
-DEVELOPER_TOOLS = frozenset({"evaluate.py", "train.py", "rules.py"})
+DEVELOPER_TOOLS = frozenset({"evaluate.py", "train.py", "rules.py", "span_chooser.py"})
 # `assistant.cluster` is the optional Dask surface (goalsmith[dask]), itself a public API user.
 PUBLIC_MODULES = frozenset({"assistant", "assistant.result", "assistant.cluster"})
 INTERNAL_ENTRY_POINTS = frozenset({"get_nlp", "analyze_doc"})

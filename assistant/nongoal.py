@@ -20,6 +20,7 @@ LABEL_WORDS = 5
 # Tags of a word that cannot be an imperative ('Drinks', 'Sent', 'Following').
 INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBG", "VBN", "CD"})
 CLEARED = ("gs_metric", "gs_target", "gs_deadline", "gs_relevance")
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @cache
@@ -65,10 +66,52 @@ def segment_shape(segment: Span, first: bool) -> str | None:
         return "header"
     checks = (("away", lambda s: _opens_with(s, "away")), ("question", _question),
               ("sign_off", lambda s: _opens_with(s, "sign_offs")),
-              ("salutation", lambda s: _opens_with(s, "salutations")),
-              ("notice", _notice),
+              ("salutation", _salutation),
+              ("notice", _notice), ("report", _report),
               ("contact", lambda s: any(t.like_email or t.like_url for t in s)))
     return next((name for name, test in checks if test(segment)), None)
+
+
+def _salutation(segment: Span) -> bool:
+    """'Hi all', 'Morning team': a greeting, unless the goal's metric follows it in the same
+    segment ('hey team 👋 my goal for Q1: get GRR to 94%'; not 'Happy Friday 🎉 drinks at 5')."""
+    return _opens_with(segment, "salutations") and not _holds_components(segment, metric_only=True)
+
+
+def _report(segment: Span) -> bool:
+    """'we closed Q3 at 104% of plan', 'Last month we did a lot better': a pronoun subject
+    and a verb in the past tense report a result; they set no goal ('Demos delivered: 45'
+    is a headline)."""
+    root = segment.root
+    goal = any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP") for t in segment)  # "; close 18"
+    return root.tag_ == "VBD" and not goal and any(
+        c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children)
+
+
+def _holds_components(segment: Span, metric_only: bool = False) -> bool:
+    """The goal's metric (or its level) starts in the segment."""
+    doc = segment.doc
+    parts = (doc._.gs_metric,) if metric_only else (doc._.gs_metric, doc._.gs_target)
+    return any(part is not None and segment.start_char <= part.start < segment.end_char
+               for part in parts)
+
+
+def _sets_goal(segment: Span) -> bool:
+    """A verb in its base form sets a goal ('this quarter close 18 and lift ASP to $40k')."""
+    return any(t.pos_ == "VERB" and t.tag_ == "VB" and t.dep_ != "xcomp" for t in segment)
+
+
+def _inherited(parts: list[Span], shapes: list[str | None]) -> list[str | None]:
+    """A verbless segment split off by a dash inside the sentence of a shaped one shares its
+    shape ('Congrats to Aisha on closing Stark — $1.4M TCV, biggest in company history')."""
+    result = list(shapes)
+    for n in range(1, len(parts)):
+        before, part = parts[n - 1], parts[n]
+        same = part[0].sent.start == before[0].sent.start
+        if result[n] is None and result[n - 1] is not None and same and not any(
+                t.pos_ in ("VERB", "AUX") for t in part):
+            result[n] = result[n - 1]
+    return result
 
 
 def _imperative(parts: list[Span]) -> bool:
@@ -84,7 +127,7 @@ def not_a_goal(doc: Doc) -> str | None:
     decides alone; otherwise a text stated as a goal (opening with a goal verb) stays one, and
     any other shape decides when every segment has one or when no metric or target is found."""
     parts = segments(doc)
-    shapes = [segment_shape(s, n == 0) for n, s in enumerate(parts)]
+    shapes = _inherited(parts, [segment_shape(s, n == 0) for n, s in enumerate(parts)])
     found = [s for s in shapes if s is not None]
     if not found:
         return None
@@ -96,7 +139,11 @@ def not_a_goal(doc: Doc) -> str | None:
     # dates?'); it takes a level to ask about one.
     metric = doc._.gs_metric is not None and "question" not in found
     components = metric or doc._.gs_target is not None
-    return found[0] if len(found) == len(shapes) or not components else None
+    # What was found lies only in segments of these shapes ('H1 recap: 212 SQLs ... Full
+    # deck in the drive.'): no goal is stated anywhere else.
+    stated = any(shape is None and (_holds_components(part) or _sets_goal(part))
+                 for part, shape in zip(parts, shapes))
+    return found[0] if len(found) == len(shapes) or not components or not stated else None
 
 
 def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:

@@ -83,7 +83,9 @@ def _report(segment: Span) -> bool:
     and a verb in the past tense report a result; they set no goal ('Demos delivered: 45'
     is a headline)."""
     root = segment.root
-    goal = any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP") for t in segment)  # "; close 18"
+    ahead = {p[0] for p in _phrases("forward_words")}
+    goal = any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP") or t.lower_ in ahead
+               for t in segment)  # "; close 18", "so book 60 in 2027"
     return root.tag_ == "VBD" and not goal and any(
         c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children)
 

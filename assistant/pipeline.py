@@ -17,7 +17,7 @@ from .tokenizer import BoundedTokenizer
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
 # the target (which must not sit inside the purpose clause), the metric (anchored on
-# the target), vague language, and last the verdict that a text is no goal at all (it clears
+# the target), the metric's period as a fallback deadline, vague language, and last the verdict that a text is no goal at all (it clears
 # the others' findings).
 COMPONENT_MODULES = (
     "assistant.lines",
@@ -25,6 +25,7 @@ COMPONENT_MODULES = (
     "assistant.relevance",
     "assistant.quantities.component",
     "assistant.metric",
+    "assistant.temporal.metric_period",
     "assistant.vague",
     "assistant.nongoal",
 )
@@ -33,6 +34,7 @@ GOALSMITH_PIPES = (
     "goalsmith/relevance",
     "goalsmith/quantities",
     "goalsmith/metric",
+    "goalsmith/metric_period",
     "goalsmith/vague",
     "goalsmith/nongoal",
 )

@@ -380,8 +380,8 @@ def _timed_verb(doc: Doc, to_index: int) -> int | None:
 
 def _time_clause(doc: Doc, start: int, end: int, blocked: set[int]) -> int | None:
     """End of 'the time reps spend on CRM updates', 'the average time reps take to log a
-    call', 'time spent on manual reporting': who spends the time and on what, up to the level or a boundary (at most
-    CLAUSE_WORDS words after the verb)."""
+    call', 'time spent on manual reporting': who spends the time and on what, up to the
+    level or a boundary (at most CLAUSE_WORDS words after the verb)."""
     times = [t.i for t in doc[start:end] if t.lower_ in _words("time_to_heads")]
     if not times:
         return None
@@ -1091,7 +1091,7 @@ def _in_cadence(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].idx if end < len(doc) else -1
     return Doc.has_extension("gs_times") and any(
         getattr(p.value, "role", None) == "cadence" and (
-            p.start <= first and last <= p.end or occasions and p.start == after)
+            (p.start <= first and last <= p.end) or (occasions and p.start == after))
         for p in doc._.gs_times or [])
 
 

@@ -84,7 +84,7 @@ def _report(segment: Span) -> bool:
     is a headline)."""
     root = segment.root
     ahead = {p[0] for p in _phrases("forward_words")}
-    goal = any(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP") or t.lower_ in ahead
+    goal = any((t.pos_ == "VERB" and t.tag_ in ("VB", "VBP")) or t.lower_ in ahead
                for t in segment)  # "; close 18", "so book 60 in 2027"
     return root.tag_ == "VBD" and not goal and any(
         c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children)
@@ -144,7 +144,7 @@ def not_a_goal(doc: Doc) -> str | None:
     # What was found lies only in segments of these shapes ('H1 recap: 212 SQLs ... Full
     # deck in the drive.'): no goal is stated anywhere else.
     stated = any(shape is None and (_holds_components(part) or _sets_goal(part))
-                 for part, shape in zip(parts, shapes))
+                 for part, shape in zip(parts, shapes, strict=True))
     return found[0] if len(found) == len(shapes) or not components or not stated else None
 
 

@@ -17,8 +17,8 @@ from .tokenizer import BoundedTokenizer
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
 # the target (which must not sit inside the purpose clause), the metric (anchored on
-# the target), the metric's period as a fallback deadline, vague language, and last the verdict that a text is no goal at all (it clears
-# the others' findings).
+# the target), the metric's period as a fallback deadline, vague language, and last the
+# verdict that a text is no goal at all (it clears the others' findings).
 COMPONENT_MODULES = (
     "assistant.lines",
     "assistant.temporal.component",

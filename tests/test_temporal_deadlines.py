@@ -479,6 +479,11 @@ DEADLINES = [
     ("for-months-on-verb", "Grow the SMB segment 5% month over month for 6 months.",
      "for 6 months", "2027-05-27"),
     ("this-weekend", "Finish the territory plan this weekend.", "this weekend", "2026-11-29"),
+    # movable feasts, computed per year
+    ("easter-year", "Grow subscribers to 10k by Easter 2027.", "by Easter 2027", "2027-03-28"),
+    ("before-easter", "Ship the partner portal before Easter.", "before Easter", "2027-03-27"),
+    ("good-friday", "Close 4 deals by Good Friday.", "by Good Friday", "2027-03-26"),
+    ("easter-2028", "Hire 3 SEs by Easter 2028.", "by Easter 2028", "2028-04-16"),
     ("nth-of-next-month", "Create 3 new sequences by the 10th of next month.",
      "by the 10th of next month", "2026-12-10"),
     ("cy-short", "Grow bookings 30% in CY27.", "in CY27", "2027-12-31"),

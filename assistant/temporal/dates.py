@@ -59,6 +59,19 @@ def shift_part(fiscal_year: int, number: int, steps: int, months: int) -> tuple[
     return index // per_year, index % per_year + 1
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter Sunday of `year` (the Meeus/Jones/Butcher Gregorian algorithm)."""
+    a, (b, c) = year % 19, divmod(year, 100)
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     """The `nth` `weekday` of a month (nth = -1: the last one)."""
     days = [d for d in calendar.Calendar().itermonthdates(year, month)

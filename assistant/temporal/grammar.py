@@ -264,7 +264,8 @@ def near_day(m: re.Match[str]) -> TimeExpr:
 def holiday(m: re.Match[str]) -> TimeExpr:
     rule = lexicon().holidays[_words(m["hol"])]
     return TimeExpr("holiday", month=rule.month, day=rule.day, weekday=rule.weekday,
-                    nth=rule.nth, offset=rule.shift, year=_year(_group(m, "y")))
+                    nth=rule.nth, offset=rule.shift, unit=rule.movable,
+                    year=_year(_group(m, "y")))
 
 
 def event(m: re.Match[str]) -> TimeExpr:

@@ -11,11 +11,12 @@ from ..lexicon import load_data
 
 @dataclass(frozen=True)
 class Holiday:
-    month: int
+    month: int | None = None
     day: int | None = None
     weekday: int | None = None
     nth: int | None = None
     shift: int = 0
+    movable: str | None = None  # a feast computed per year ("easter")
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,8 @@ def lexicon() -> Lexicon:
     words = _read("lexicon.toml")
     holidays = {
         name: Holiday(
-            month=raw["month"], day=raw.get("day"), weekday=raw.get("weekday"),
-            nth=raw.get("nth"), shift=raw.get("shift", 0),
+            month=raw.get("month"), day=raw.get("day"), weekday=raw.get("weekday"),
+            nth=raw.get("nth"), shift=raw.get("shift", 0), movable=raw.get("movable"),
         )
         for raw in words["holidays"]
         for name in raw["names"]

@@ -26,7 +26,8 @@ COMPACT_END = r"(?![a-z])(?!\d(?!\d)|\d{3})"
 DMY_YY = r"(?:-|\s+)(?P<yy2>2[4-9]|3\d)(?![\d%.,:/]|\s*(?:%|percent|k\b|m\b))"
 NEXT_YEAR = r"(?P<ny>\s+(?:of\s+)?next\s+year)"
 DUR_UNITS = ("day", "business_day", "week", "fortnight", "month", "quarter", "year", "sprint")
-PERIOD_UNITS = ("week", "weekend", "fortnight", "month", "quarter", "half", "year", "fiscal_year", "sprint")
+PERIOD_UNITS = ("week", "weekend", "fortnight", "month", "quarter", "half", "year",
+                "fiscal_year", "sprint")
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])(?:(?<=q)(?P<eoq>[1-4])|(?<=h)(?P<eoh>[12]))?"
                r"\.?(?![a-z])"
-               rf"(?:\s*[-']?\s*(?P<y>{Y4})|'?(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?", "nothing"),
+               rf"(?:\s*[-']?\s*(?P<y>{Y4})|(?:\s*'|'?)(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?",
+         "nothing"),
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
          "nothing"),
         ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])", "edge"),

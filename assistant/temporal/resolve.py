@@ -13,6 +13,7 @@ from .dates import (
     DAY,
     add_business_days,
     add_months,
+    easter_sunday,
     fiscal_year_of,
     month_end,
     nth_weekday,
@@ -271,18 +272,24 @@ def _near_day(expr: TimeExpr, cal: Calendar) -> Interval:
 
 
 def _holiday(expr: TimeExpr, cal: Calendar) -> Interval:
-    assert expr.month is not None
     years = (expr.year,) if expr.year else (cal.today.year, cal.today.year + 1)
     for year in years:
-        if expr.day is not None:
-            day = dt.date(year, expr.month, expr.day)
-        else:
-            assert expr.weekday is not None and expr.nth is not None
-            day = nth_weekday(year, expr.month, expr.weekday, expr.nth)
-        day += dt.timedelta(days=expr.offset or 0)
+        day = _holiday_in(expr, year) + dt.timedelta(days=expr.offset or 0)
         if day >= cal.today:
             break
     return _point(day)
+
+
+def _holiday_in(expr: TimeExpr, year: int) -> dt.date:
+    """The holiday's day in `year`: a movable feast ("easter"), a fixed day or the nth
+    weekday of its month."""
+    if expr.unit == "easter":
+        return easter_sunday(year)
+    assert expr.month is not None
+    if expr.day is not None:
+        return dt.date(year, expr.month, expr.day)
+    assert expr.weekday is not None and expr.nth is not None
+    return nth_weekday(year, expr.month, expr.weekday, expr.nth)
 
 
 RESOLVERS: dict[str, Callable[[TimeExpr, Calendar], Interval]] = {

@@ -31,6 +31,8 @@ MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_stric
                    "subject_linked": 0.85, "subject": 0.8, "verb_subject": 0.75,
                    "verb_strict": 0.85, "verb": 0.75, "held": 0.8}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
+# What joins the two ends of a flow metric ("SQL to opp conversion", "POC → close rate").
+FLOW_LINKS = frozenset({"to", "→", "⟶", "➜", "➡", "⇒"})
 # The words that open and join the two ends of a timed interval ("from X to Y").
 INTERVAL_JOINS = {"from": "to", "between": "and"}
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
@@ -320,8 +322,9 @@ def _bracket_end(doc: Doc, j: int, blocked: set[int]) -> int | None:
 
 def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
     """'number of X', 'time to resolution': heads that carry their complement; 'a book of
-    recurring revenue' names its content; 'SQL to opp conversion' spans its 'to'."""
-    if end + 1 < len(doc) and doc[end].lower_ == "to" and end not in blocked and doc[
+    recurring revenue' names its content; 'SQL to opp conversion', 'MQL → SQL conversion'
+    span their 'to' or arrow."""
+    if end + 1 < len(doc) and doc[end].lower_ in FLOW_LINKS and end not in blocked and doc[
             end + 1].tag_ not in {"DT", "PRP$"}:  # not 'Move to a renewal rate of 95%'
         tail = noun_phrase(doc, end + 1, blocked)
         if tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads"):

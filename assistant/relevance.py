@@ -26,6 +26,8 @@ OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
                          "down", "keep", "mean"})
+# At most this many words before an arrow name the first end of a flow ('POC → close rate').
+FLOW_WORDS = 2
 CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "and"})
 
 
@@ -253,10 +255,14 @@ def _arrow_width(doc: Doc, i: int) -> int:
 
 def _arrow_link(doc: Doc, i: int) -> int:
     """'... by 30 Apr 2027 → protects the NRR target': an arrow handing over to words, not
-    to a number ('92% → 96%' is a from/to target). The arrow's width, 0 when none."""
+    to a number ('92% → 96%' is a from/to target) nor inside a metric's name that opens the
+    goal ('POC → close rate needs to hit 60%'). The arrow's width, 0 when none."""
     width = _arrow_width(doc, i)
     nxt = doc[i + width] if width and i + width < len(doc) else None
     if nxt is None or not nxt.is_alpha or nxt.pos_ in {"NUM", "PROPN"} or _in_time(doc, nxt):
+        return 0
+    opening = segment_of(doc, i)[0]
+    if i - opening <= FLOW_WORDS and not any(is_numeric(t) for t in doc[opening:i]):
         return 0
     return width
 
@@ -298,7 +304,7 @@ def _leading_participle(doc: Doc, i: int) -> bool:
     seg_start, seg_end = segment_of(doc, i)
     if i != seg_start or doc[i].tag_ != "VBG" or i + 1 >= seg_end or (
         doc[i + 1].pos_ not in OBJECT_STARTS - {"ADV", "PART"}
-    ):
+    ) or doc[i + 1].lower_ in _words("objective_nouns"):  # 'Coaching goal:' is a label
         return False
     for token in doc[i + 1 : seg_end]:
         if token.text in {",", ":"}:

@@ -45,6 +45,8 @@ TEAM_REACH = 4
 # occasions ("for 45 minutes, two evenings a week").
 OCCASIONS_BEFORE_CADENCE = re.compile(
     r"[\s,]*(?:\w+\s+(?:times|days|mornings|afternoons|evenings|nights|weekends)\s+)?")
+# "of my 7", "of the 20": the whole a count is taken out of.
+COUNT_OF = re.compile(r"\s+of\s+(?:(?:the|my|our|their|your|his|her|all)\s+)?\d")
 # How far back a stretch word reaches ("stretch: 180", "with a stretch of £1.4M").
 STRETCH_REACH = 3
 # How many words after a bound may show it qualifies ("over $75k ACV each").
@@ -320,6 +322,12 @@ def scale(c: Candidate) -> float:
                  or bool(after and after[1].lower() in scoring().scale_words))
 
 
+def count_of(c: Candidate) -> float:
+    """"4 of my 7 reps", "18 of the 20 renewals": a count out of a stated whole is what the
+    goal must reach (GUIDELINE v1.1: "2 of the 5" -> "2")."""
+    return float(c.quantity.unit == "count" and COUNT_OF.match(c.text, c.part.end) is not None)
+
+
 def stretch(c: Candidate) -> float:
     """"$750k, stretch $900k", "(stretch: 180)", "moonshot is 800": a second, optional level
     beside the goal's own (not the verb in "Stretch 15 minutes after each session")."""
@@ -344,7 +352,7 @@ def later_sentence(c: Candidate) -> float:
 FEATURES: dict[str, Callable[[Candidate], float]] = {
     f.__name__: f
     for f in (has_unit, time_unit, lead, verb_argument, root_clause, goal_cue, number_word,
-              scope, label, qualifier, duration, scale, stretch,
+              scope, label, qualifier, duration, scale, stretch, count_of,
               in_purpose, purpose_verb, current_state, later_sentence)
 }
 
@@ -459,7 +467,7 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     first = start.start if start is not None else best[1].number.start
     levels = {c.part.end for _, c in pool}
     separators = [t.i for t in doc[:first] if t.text == "," or is_boundary(t)
-                  or _joins_goals(t, levels) or _joins_clauses(t)]
+                  or _joins_goals(t, levels) or _joins_clauses(t) or _spaced_slash(t)]
     if not separators or _main_clause_after_comma(doc, separators[-1], first):
         return best
     # A number in the same unit before a separator is more often where things stand today
@@ -470,7 +478,7 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     # After a full stop or line break, a sentence about today or the past is no goal ("I
     # closed 8 deals in Q3. Close $1M in Q4."); a comma list of verbless items is.
     last = doc[separators[-1]]
-    listed = last.text == "," or _joins_goals(last, levels)
+    listed = last.text == "," or _joins_goals(last, levels) or _spaced_slash(last)
     earlier = [(s, c) for s, c in pool if s >= best[0] - margin
                and c.number.end <= separators[-1] and (listed or not current_state(c))
                and (named or (c.quantity.unit, c.quantity.currency) != unit)]
@@ -485,6 +493,14 @@ def _joins_goals(token: Token, levels: set[int]) -> bool:
         return False
     before = token.doc.text[: token.idx].rstrip()
     return len(before) in levels
+
+
+def _spaced_slash(token: Token) -> bool:
+    """'avg 300 registrants / 35% attendance': a slash with spaces around it lists goals (not
+    '30/mo' nor '8/10')."""
+    doc = token.doc
+    return token.text == "/" and bool(token.whitespace_) and token.i > 0 and bool(
+        doc[token.i - 1].whitespace_)
 
 
 def _joins_clauses(token: Token) -> bool:

@@ -479,6 +479,11 @@ DEADLINES = [
     ("for-months-on-verb", "Grow the SMB segment 5% month over month for 6 months.",
      "for 6 months", "2027-05-27"),
     ("this-weekend", "Finish the territory plan this weekend.", "this weekend", "2026-11-29"),
+    # a period named by its stated end
+    ("month-ending", "Book 60 SQLs for the month ending 2026-12-31.",
+     "for the month ending 2026-12-31", "2026-12-31"),
+    ("fy-ending", "Renew 95% for FY ending March 2027.", "for FY ending March 2027",
+     "2027-03-31"),
     # movable feasts, computed per year
     ("easter-year", "Grow subscribers to 10k by Easter 2027.", "by Easter 2027", "2027-03-28"),
     ("before-easter", "Ship the partner portal before Easter.", "before Easter", "2027-03-27"),

@@ -15,6 +15,12 @@ from .lexicon import Lexicon, lexicon, window_start
 SHIFT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 # What closes a parenthesised date ("(Feb 5)").
 CLOSING = re.compile(r"\s*\)")
+# What states the end of a period right after it ("the month ending", "the year that ends on").
+PERIOD_ENDING = re.compile(r"\s+(?:ending|ended|that\s+ends|which\s+ends)\s+(?:on\s+|in\s+)?")
+# A fiscal year named by its end, with no number of its own ("for FY ending March 2027").
+YEAR_ENDING = re.compile(
+    r"(?:(?P<prep>for|in|by|through)\s+)?(?:the\s+)?(?:fy|fiscal\s+year|financial\s+year)"
+    r"\s+(?:ending|that\s+ends|which\s+ends)\s+(?:on\s+|in\s+)?$")
 # Point kinds from the least to the most specific name of a day.
 POINT_DETAIL = ("near_day", "weekday", "date")
 
@@ -39,6 +45,11 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
             while joined and joined[-1].start >= dated.start:
                 joined.pop()
             joined.append(dated)
+        elif last is not None and _ends_period(text, last, hit):  # "the month ending Dec 31"
+            joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=last.expr.prep),
+                             last.order)
+        elif (ending := _named_year_ending(text, hit)) is not None:  # "for FY ending March"
+            joined.append(ending)
         elif last is not None and _weekday_of_week(text, last, hit):  # "Friday next week"
             joined[-1] = Hit(last.start, hit.end,
                              last.expr.with_(unit="week", offset=hit.expr.offset), last.order)
@@ -125,6 +136,25 @@ def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
     word = " ".join((found["prep"] or found["named_prep"]).split())
     before = word in lexicon().cue("prepositions", "exclusive")
     return Hit(found.start(), end, hit.expr.with_(prep=word, before=before), hit.order)
+
+
+def _ends_period(text: str, first: Hit, second: Hit) -> bool:
+    """"for the month ending 2026-12-31", "the year ending June 30, 2027": a period whose end
+    the text states ends there."""
+    return first.expr.kind == "relative_period" and first.expr.edge is None and \
+        second.expr.kind in BOUND_KINDS and second.expr.prep is None and \
+        PERIOD_ENDING.fullmatch(text, first.end, second.start) is not None
+
+
+def _named_year_ending(text: str, hit: Hit) -> Hit | None:
+    """"for FY ending March 2027", "the financial year ending 31 March": a fiscal year named
+    by its end, which is the bound."""
+    if hit.expr.kind not in BOUND_KINDS or hit.expr.prep is not None:
+        return None
+    found = YEAR_ENDING.search(text, window_start(hit.start), hit.start)
+    if found is None:
+        return None
+    return Hit(found.start(), hit.end, hit.expr.with_(prep=found["prep"]), hit.order)
 
 
 def _weekday_of_week(text: str, first: Hit, second: Hit) -> bool:

@@ -21,6 +21,7 @@ Doc.set_extension("gs_relevance", default=None, force=True)
 DATA = "relevance.json"
 CANDIDATES_KEY = "goalsmith.relevance_candidates"
 FIRST_GOAL_KEY = "goalsmith.first_goal_token"
+PURPOSES_KEY = "goalsmith.purpose_clauses"
 TIMED_KEY = "goalsmith.timed_tokens"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
@@ -476,9 +477,23 @@ def _goal_objects(doc: Doc, start: int, end: int) -> list[Token]:
     return found
 
 
-def purpose_clauses(doc: Doc) -> Iterator[tuple[Candidate, Span, bool]]:
-    """Every purpose clause in the goal, in order, with whether it only restates the goal."""
+def purpose_clauses(doc: Doc) -> list[tuple[Candidate, Span, bool]]:
+    """Every purpose clause in the goal, in order, with whether it only restates the goal;
+    found once per Doc and deadline (the detector and the checks both ask)."""
     deadline = doc._.gs_deadline if Doc.has_extension("gs_deadline") else None
+    bound = (deadline.start, deadline.end) if deadline is not None else None
+    cached = doc.user_data.get(PURPOSES_KEY)
+    if cached is None or cached[0] != bound:
+        # Plain tuples, so that the Doc still serialises (msgpack) with its user data.
+        found = [((c.start, c.kind, c.confidence, c.width), span.start, span.end, restating)
+                 for c, span, restating in _purpose_clauses(doc, deadline)]
+        cached = (bound, found)
+        doc.user_data[PURPOSES_KEY] = cached
+    return [(Candidate(*fields), doc[start:end], restating)
+            for fields, start, end, restating in cached[1]]
+
+
+def _purpose_clauses(doc: Doc, deadline: Part | None) -> Iterator[tuple[Candidate, Span, bool]]:
     for cand in candidates(doc):
         if cand.kind == "to" and not _has_verb_before(doc, cand.start):
             # A verbless goal: the infinitive is its purpose when it opens a leading clause,

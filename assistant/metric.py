@@ -833,10 +833,34 @@ def per_unit(doc: Doc, end: int, blocked: set[int]) -> int:
 
 def find_metric(doc: Doc, verbs: frozenset[str] = frozenset()) -> Part | None:
     """The metric span, or None when the goal names nothing measurable. `verbs` are the
-    English verbs' base forms (the lemmatizer's index), for goals that open with one."""
+    English verbs' base forms (the lemmatizer's index), for goals that open with one. When
+    the target names none, the level the goal starts from may ('NRR was 104% last year —
+    target 110%', 'win rate is 19% today, want 25%'): the baseline and the level measure the
+    same thing."""
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
+    found = _metric_for(doc, target, [target] if target else [], verbs)
+    baseline = _baseline_before(doc, target) if found is None else None
+    if baseline is not None and target is not None:
+        found = _metric_for(doc, baseline, [target, baseline], verbs)
+    return found
+
+
+def _baseline_before(doc: Doc, target: Part | None) -> Part | None:
+    """The last quantity before the target in the target's own unit: where things stand."""
+    quantities = doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
+    unit = getattr(getattr(target, "value", None), "unit", None)
+    if target is None or not quantities or unit is None:
+        return None
+    before = [q for q in quantities if q.end <= target.start and q.value is not None
+              and q.value.unit == unit]
+    return before[-1] if before else None
+
+
+def _metric_for(doc: Doc, target: Part | None, levels: list[Part],
+                verbs: frozenset[str]) -> Part | None:
+    """The metric the anchors of `target` reach, with the `levels` blocked."""
     context = _blocked(doc)
-    blocked = context | _tokens_of(doc, [target] if target else [])
+    blocked = context | _tokens_of(doc, levels)
     periods = _period_words(doc, blocked)
     verb_at: list[int] = []  # where the verb governing the target stands, found once
     for anchor, mode in islice(_anchors(doc, target, context), MAX_ANCHORS):

@@ -127,7 +127,8 @@ def _imperative(parts: list[Span]) -> bool:
 def not_a_goal(doc: Doc) -> str | None:
     """The shape that makes the text no goal ('header', 'question', ...), or None. Correspondence
     decides alone; otherwise a text stated as a goal (opening with a goal verb) stays one, and
-    any other shape decides when every segment has one or when no metric or target is found."""
+    any other shape decides when every segment has one, when no metric or target is found, or
+    when those found lie only in shaped segments and no other segment sets a goal."""
     parts = segments(doc)
     shapes = _inherited(parts, [segment_shape(s, n == 0) for n, s in enumerate(parts)])
     found = [s for s in shapes if s is not None]

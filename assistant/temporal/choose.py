@@ -16,6 +16,8 @@ from .roles import aside, in_reason, is_heading
 # Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",
 # "EOY", "the next 30 days").
 SELF_BOUNDING = frozenset({"relative_period", "duration", "unresolvable"})
+# How many heads up from a time its clause's verb may stand ("was 61% in Nov").
+HEAD_STEPS = 4
 # Bounds further apart than this (characters) belong to different parts of the text.
 RIVAL_WINDOW = 80
 
@@ -47,13 +49,26 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
         return None
     closing = lexicon().cue("prepositions", "event")
 
-    def rank(p: Part[TimeExpr]) -> tuple[bool, int, bool, bool, int]:
+    def rank(p: Part[TimeExpr]) -> tuple[bool, bool, int, bool, bool, int]:
         assert p.value is not None
         main = not aside(doc, text, p.start, p.end)
-        return main, strength(doc, text, p), not main and p.value.prep in closing, \
-            _dated(p), -p.start
+        return main, not _reported(doc, p), strength(doc, text, p), \
+            not main and p.value.prep in closing, _dated(p), -p.start
 
     return max(deadlines, key=rank)
+
+
+def _reported(doc: Doc, part: Part[TimeExpr]) -> bool:
+    """A time in a clause that reports the past ("show rate was 61% in Nov", "CSAT slipped
+    to 4.1 this quarter"): it dates where things stood, so a bound elsewhere comes first."""
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(HEAD_STEPS):
+        if token is None or token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token is not None and token.tag_ == "VBD" and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def rivals(doc: Doc, times: list[Part[TimeExpr]], chosen: Part[TimeExpr]) -> list[Part[TimeExpr]]:

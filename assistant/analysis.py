@@ -17,6 +17,7 @@ from .learned import learned_confidence
 from .options import Options, check_text, make_options
 from .parts import Part
 from .pipeline import get_nlp
+from .quantities.spans import doc_text
 from .result import (
     Components,
     DeadlineComponent,
@@ -164,7 +165,7 @@ def analyze_doc(doc: Doc, options: Options) -> GoalAnalysis:
         for p in doc._.gs_vague
     ]
     draft = GoalAnalysis(
-        text=doc.text,
+        text=doc_text(doc),
         reference_date=options.reference_date.isoformat(),
         components=components,
         vague=vague,

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import near, word_set
 from .metric import goal_verb, measurable
 from .parts import Part
+from .quantities.spans import doc_text
 from .quantities.target import candidates as target_candidates
 from .quantities.target import features as target_features
 from .quantities.target import score as target_score
@@ -36,6 +37,9 @@ TIME_KINDS = ("date", "month", "quarter", "half", "year", "fiscal_year", "relati
 UNITS = ("percent", "percentage_points", "basis_points", "currency", "count", "multiplier",
          "other")
 SATURATION = 20  # counts and lengths are scaled to 0..1 at this size
+# Per-Doc caches (plain values, so that a Doc still serialises with its user data).
+TARGET_TOKENS_KEY = "goalsmith.target_tokens"
+SEGMENT_VERBS_KEY = "goalsmith.segment_verbs"
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class Candidate:
 
     @property
     def text(self) -> str:
-        return self.doc.text[self.char_start : self.char_end]
+        return doc_text(self.doc)[self.char_start : self.char_end]
 
 
 def _scaled(n: float) -> float:
@@ -96,10 +100,16 @@ def span_of(doc: Doc, part: Part, kind: str = "rule") -> Candidate | None:
 # --- metric -------------------------------------------------------------------------------
 
 def _target_tokens(doc: Doc) -> list[int]:
+    """The tokens that start inside the target; worked out once per Doc and target."""
     target = _ext(doc, "gs_target")
     if not isinstance(target, Part):
         return []
-    return [t.i for t in doc if target.start <= t.idx < target.end]
+    bounds = (target.start, target.end)
+    cached = doc.user_data.get(TARGET_TOKENS_KEY)
+    if cached is None or cached[0] != bounds:
+        cached = (bounds, [t.i for t in doc if target.start <= t.idx < target.end])
+        doc.user_data[TARGET_TOKENS_KEY] = cached
+    return cached[1]
 
 
 def _follows_target(c: Candidate) -> float:
@@ -135,8 +145,14 @@ def _maximal(c: Candidate) -> float:
 
 
 def _segment_verb(c: Candidate) -> Token | None:
+    """The goal verb of the candidate's segment; found once per segment."""
     seg_start, seg_end = segment_of(c.doc, c.start)
-    return goal_verb(c.doc, seg_start, seg_end, set())
+    verbs: dict[int, int | None] = c.doc.user_data.setdefault(SEGMENT_VERBS_KEY, {})
+    if seg_start not in verbs:
+        verb = goal_verb(c.doc, seg_start, seg_end, set())
+        verbs[seg_start] = verb.i if verb is not None else None
+    index = verbs[seg_start]
+    return c.doc[index] if index is not None else None
 
 
 def _measurable(c: Candidate) -> float:
@@ -353,7 +369,7 @@ def deadline_answer(doc: Doc) -> dict[str, float]:
             "has_prep": float(getattr(expr, "prep", None) is not None),
             "edge": float(getattr(expr, "edge", None) is not None),
             "year_given": float(getattr(expr, "year", None) is not None),
-            "position": part.start / len(doc.text) if isinstance(part, Part) else 0.0,
+            "position": part.start / len(doc_text(doc)) if isinstance(part, Part) else 0.0,
             **{f"kind_{k}": float(getattr(expr, "kind", None) == k) for k in TIME_KINDS}}
 
 

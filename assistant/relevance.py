@@ -23,6 +23,7 @@ CANDIDATES_KEY = "goalsmith.relevance_candidates"
 FIRST_GOAL_KEY = "goalsmith.first_goal_token"
 PURPOSES_KEY = "goalsmith.purpose_clauses"
 TIMED_KEY = "goalsmith.timed_tokens"
+CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -62,8 +63,18 @@ def _opener_at(lowered: list[str], i: int) -> str | None:
 
 def clause_start(doc: Doc, i: int) -> bool:
     """Token i opens a clause: first of its segment or right after a comma, colon or dash."""
-    seg_start, _ = segment_of(doc, i)
-    return i == seg_start or doc[i - 1].lower_ in CLAUSE_STARTS
+    return _clause_starts(doc)[i]
+
+
+def _clause_starts(doc: Doc) -> list[bool]:
+    """`clause_start` for every token, worked out once per Doc (the scan asks per token)."""
+    cached = doc.user_data.get(CLAUSE_STARTS_KEY)
+    if cached is None or len(cached) != len(doc):
+        lowered = [t.lower_ for t in doc]
+        cached = [i == segment_of(doc, i)[0] or lowered[i - 1] in CLAUSE_STARTS
+                  for i in range(len(doc))]
+        doc.user_data[CLAUSE_STARTS_KEY] = cached
+    return cached
 
 
 def _first_in_segment(doc: Doc, kind: str) -> list[int]:
@@ -80,7 +91,7 @@ def _first_in_segment(doc: Doc, kind: str) -> list[int]:
                 is_numeric(token) and not _in_time(doc, token))
             if hit:
                 first.setdefault(seg_start, token.i)
-        cached = [first.get(s, e) for s, e in (segment_of(doc, t.i) for t in doc)]
+        cached = [first.get(s, e) for s, e in (segment_of(doc, i) for i in range(len(doc)))]
         doc.user_data[key] = cached
     return cached
 
@@ -248,10 +259,19 @@ def _names_a_need(doc: Doc, start: int, end: int) -> bool:
 
 def _arrow_width(doc: Doc, i: int) -> int:
     """Tokens of the arrow starting at token i ('→' is one, '->' two), 0 when none."""
-    if doc[i].text in _words("arrows"):
+    token = doc[i]
+    if token.text[:1] not in _arrow_heads():
+        return 0
+    if token.text in _words("arrows"):
         return 1
-    joined = doc[i].text + doc[i + 1].text if i + 1 < len(doc) and not doc[i].whitespace_ else ""
+    joined = token.text + doc[i + 1].text if i + 1 < len(doc) and not token.whitespace_ else ""
     return 2 if joined in _words("arrows") else 0
+
+
+@cache
+def _arrow_heads() -> frozenset[str]:
+    """The characters an arrow can start with."""
+    return frozenset(arrow[:1] for arrow in _words("arrows"))
 
 
 def _arrow_link(doc: Doc, i: int) -> int:

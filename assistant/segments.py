@@ -13,6 +13,7 @@ BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "..."
 
 
 SEGMENTS_KEY = "goalsmith.segments"
+WORDED_KEY = "goalsmith.worded_segments"
 # First characters that make a token an amount: a digit, a currency sign, a sign of change.
 AMOUNT_OPENERS = frozenset("$€£₹+")
 
@@ -84,16 +85,15 @@ def _segment_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 def segments(doc: Doc) -> list[Span]:
-    """The non-empty segments of the doc, in order."""
-    spans, start = [], 0
-    for token in doc:
-        if is_boundary(token):
-            if start < token.i:
-                spans.append(doc[start : token.i])
-            start = token.i + 1
-    if start < len(doc):
-        spans.append(doc[start:])
-    return [span for span in spans if any(t.is_alpha or t.like_num for t in span)]
+    """The segments of the doc that hold a word or a number, in order; their bounds are
+    worked out once per Doc."""
+    cached = doc.user_data.get(WORDED_KEY)
+    if cached is None or cached[0] != len(doc):
+        bounds = sorted({b for b in _segment_bounds(doc) if b[0] < b[1]})
+        worded = [b for b in bounds if any(t.is_alpha or t.like_num for t in doc[b[0] : b[1]])]
+        cached = (len(doc), worded)
+        doc.user_data[WORDED_KEY] = cached
+    return [doc[start:end] for start, end in cached[1]]
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -460,11 +460,12 @@ def goal_tokens(doc: Doc, start: int, end: int) -> list[Token]:
 def restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     """A purpose that only says the goal again: 'Increase sales to increase sales', 'so that
     revenue goes up', or a first-person outcome of the same measure ('Increase my win rate
-    so that I win more deals', 'Book 20 meetings to hit my meeting target')."""
+    so that I win more deals', 'Book 20 meetings to hit my meeting target'). Words of time
+    expressions are neither ('this month so I can start next month with a full calendar')."""
     clause = [t for t in doc[start + skip : end]
-              if t.is_alpha and not t.is_stop and t.pos_ != "AUX"]
+              if t.is_alpha and not t.is_stop and t.pos_ != "AUX" and not _in_time(doc, t)]
     content = [t for t in clause if t.lemma_.lower() not in LIGHT_VERBS]
-    goal = {t.lemma_.lower() for t in goal_tokens(doc, start, end)}
+    goal = {t.lemma_.lower() for t in goal_tokens(doc, start, end) if not _in_time(doc, t)}
     if content and all(t.lemma_.lower() in goal for t in content):
         return True
     if not any(t.lower_ in _words("first_person") for t in doc[start:end]) or _own_level(
@@ -522,7 +523,11 @@ def _purpose_clauses(doc: Doc, deadline: Part | None) -> Iterator[tuple[Candidat
             _, seg_end = segment_of(doc, cand.start)
             leading = clause_start(doc, cand.start) and any(
                 t.text == "," for t in doc[cand.start : seg_end])
-            if not leading and _first_in_segment(doc, "number")[cand.start] >= cand.start:
+            # ... or comes right after its time bound ('Gym sessions three times a week until
+            # March to get ready for the half marathon').
+            after_time = cand.start > 0 and _in_time(doc, doc[cand.start - 1])
+            if not (leading or after_time) and _first_in_segment(doc, "number")[
+                    cand.start] >= cand.start:
                 continue
         start, end = extent(doc, cand.start, deadline)
         if (cand.kind == "to" or (cand.kind == "so" and _written_level(doc, start, end))) and \

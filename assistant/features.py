@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import near, word_set
 from .metric import goal_verb, measurable
 from .parts import Part
-from .quantities.spans import doc_text
+from .quantities.spans import doc_text, token_span
 from .quantities.target import candidates as target_candidates
 from .quantities.target import features as target_features
 from .quantities.target import score as target_score
@@ -37,8 +37,7 @@ TIME_KINDS = ("date", "month", "quarter", "half", "year", "fiscal_year", "relati
 UNITS = ("percent", "percentage_points", "basis_points", "currency", "count", "multiplier",
          "other")
 SATURATION = 20  # counts and lengths are scaled to 0..1 at this size
-# Per-Doc caches (plain values, so that a Doc still serialises with its user data).
-TARGET_TOKENS_KEY = "goalsmith.target_tokens"
+# A per-Doc cache (plain values, so that a Doc still serialises with its user data).
 SEGMENT_VERBS_KEY = "goalsmith.segment_verbs"
 
 
@@ -100,16 +99,10 @@ def span_of(doc: Doc, part: Part, kind: str = "rule") -> Candidate | None:
 # --- metric -------------------------------------------------------------------------------
 
 def _target_tokens(doc: Doc) -> list[int]:
-    """The tokens that start inside the target; worked out once per Doc and target."""
+    """The tokens of the target (their bounds are remembered per Doc by `token_span`)."""
     target = _ext(doc, "gs_target")
-    if not isinstance(target, Part):
-        return []
-    bounds = (target.start, target.end)
-    cached = doc.user_data.get(TARGET_TOKENS_KEY)
-    if cached is None or cached[0] != bounds:
-        cached = (bounds, [t.i for t in doc if target.start <= t.idx < target.end])
-        doc.user_data[TARGET_TOKENS_KEY] = cached
-    return cached[1]
+    span = token_span(doc, target.start, target.end) if isinstance(target, Part) else None
+    return list(range(span.start, span.end)) if span is not None else []
 
 
 def _follows_target(c: Candidate) -> float:

@@ -259,19 +259,10 @@ def _names_a_need(doc: Doc, start: int, end: int) -> bool:
 
 def _arrow_width(doc: Doc, i: int) -> int:
     """Tokens of the arrow starting at token i ('→' is one, '->' two), 0 when none."""
-    token = doc[i]
-    if token.text[:1] not in _arrow_heads():
-        return 0
-    if token.text in _words("arrows"):
+    if doc[i].text in _words("arrows"):
         return 1
-    joined = token.text + doc[i + 1].text if i + 1 < len(doc) and not token.whitespace_ else ""
+    joined = doc[i].text + doc[i + 1].text if i + 1 < len(doc) and not doc[i].whitespace_ else ""
     return 2 if joined in _words("arrows") else 0
-
-
-@cache
-def _arrow_heads() -> frozenset[str]:
-    """The characters an arrow can start with."""
-    return frozenset(arrow[:1] for arrow in _words("arrows"))
 
 
 def _arrow_link(doc: Doc, i: int) -> int:

@@ -69,6 +69,24 @@ DEADLINES = [
     ("we-run-apr-mar-h2", "Close 14 deals in H2 (we run Apr-Mar).", "in H2", "2027-03-31"),
     ("we-run-this-fy", "Cut churn to 4% this fiscal year, we run Jul–Jun.", "this fiscal year",
      "2027-06-30"),
+    # a stated fiscal year whose months carry years names the year it ends in; a year's own
+    # label may open the parenthesis
+    ("fy-label-then-months", "Grow bookings to ₹4 crore by Q4 FY27 (FY 2026-27, Apr–Mar).",
+     "by Q4 FY27", "2027-03-31"),
+    ("fy-months-with-years", "Close 30 new logos in FY27 (our FY27 runs Feb 2027–Jan 2028).",
+     "in FY27", "2028-01-31"),
+    ("fy-aside-months-with-years", "Cut attrition to 9% for fiscal 2027 (April 2027 to March "
+     "2028).", "for fiscal 2027", "2028-03-31"),
+    ("fy-starts-with-year", "Q1 FY28 (our FY28 starts Feb 2028): 40 qualified demos.", "Q1 FY28",
+     "2028-04-30"),
+    ("fy-days-in-range", "Utilisation at 75% across FY2028 (1 Apr 2027 – 31 Mar 2028).",
+     "across FY2028", "2028-03-31"),
+    ("fy-ends-day-not-year", "Deliver $12M in bookings for FY27 (our fiscal year ends January "
+     "31, 2027).", "for FY27", "2027-01-31"),
+    ("fy-ends-month-day", "Lift margin to 30% by the close of fiscal 2027 (FY ends June 30).",
+     "by the close of fiscal 2027", "2027-06-30"),
+    ("fy-months-agree", "Cut DSO to 40 days by the end of FY27 (Jul 2026–Jun 2027).",
+     "by the end of FY27", "2027-06-30"),
     # a fraction of something is a share, not a numeric date
     ("share-on-fraction", "Get renewals signed on 3/4 of my book by March.", "by March",
      "2027-03-31"),

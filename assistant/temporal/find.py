@@ -11,7 +11,7 @@ from ..lexicon import alternation
 from ..parts import Part
 from .context import EVENT_TAIL
 from .expr import TimeExpr
-from .fiscal import Statement, start_month, stated_fiscal_start, statements
+from .fiscal import Statement, renamed_year, start_month, stated_fiscal_start, statements
 from .hit import Hit
 from .lexicon import lexicon, window_start
 from .normalize import Normalized, normalize
@@ -33,7 +33,7 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     text = doc.text
     norm = normalize(text)
     located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
-    fiscal_start, stated = _stated_calendar(norm, located)
+    fiscal_start, renamed, stated = _stated_calendar(norm, located)
     days = sprint_days(norm.text)
     parts = []
     for start, end, found in located:
@@ -43,6 +43,8 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
             role = "label"
         if fiscal_start and (expr.fiscal or expr.kind in ("quarter", "half")):
             expr = expr.with_(fiscal_start=fiscal_start)
+        if expr.fiscal and expr.year in renamed:
+            expr = expr.with_(year=renamed[expr.year])
         parts.append(Part(start, end, text[start:end], CONFIDENCE[role], expr.with_(role=role)))
     return _over_a_rate(text, _by_neighbour(text, parts))
 
@@ -99,11 +101,13 @@ def _by_neighbour(text: str, parts: list[Part[TimeExpr]]) -> list[Part[TimeExpr]
 Located = tuple[int, int, TimeExpr]
 
 
-def _stated_calendar(norm: Normalized, located: list[Located]) -> tuple[int | None,
-                                                                         list[tuple[int, int]]]:
-    """The fiscal-year start month the goal states (see fiscal.py), and the original
-    spans of the words that state it, whose dates are labels."""
+def _stated_calendar(norm: Normalized, located: list[Located]) -> tuple[
+        int | None, dict[int, int], list[tuple[int, int]]]:
+    """The fiscal-year start month the goal states (see fiscal.py), the fiscal-year labels
+    it renames to the calendar year they end in, and the original spans of the words that
+    state them, whose dates are labels."""
     found: list[tuple[int, int]] = []
+    renamed: dict[int, int] = {}
     month = None
     for start, end, expr in located:
         position = norm.position(start)
@@ -114,11 +118,15 @@ def _stated_calendar(norm: Normalized, located: list[Located]) -> tuple[int | No
     ends = {end: expr for _, end, expr in located}
     for statement in statements(norm.text):
         first, last = norm.span(statement.start, statement.end)
-        stated = start_month(statement, _owner(norm.text, statement, ends, norm))
+        owner = _owner(norm.text, statement, ends, norm)
+        stated = start_month(statement, owner)
         if stated:
             month = month or stated
             found.append((first, last))
-    return month, found
+            named = renamed_year(statement, owner)
+            if named:
+                renamed[named[0]] = named[1]
+    return month, renamed, found
 
 
 def _owner(text: str, statement: Statement, ends: dict[int, TimeExpr],

@@ -2,7 +2,9 @@
 "FY runs Jul–Jun", "Q2 (Aug–Oct)", "FY28 (Feb 2027–Jan 2028)", "(FY = calendar year)".
 
 Such a statement gives the fiscal-year start month that the goal's fiscal periods resolve
-with; the dates inside it are labels, never the deadline.
+with; the dates inside it are labels, never the deadline. A statement whose months carry
+years also says which fiscal year a label names ("FY27 (Apr 2027–Mar 2028)" is the year
+that ends in 2028, whatever the default naming).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Statement:
     last: int | None = None
     end_month: int | None = None
     bare: bool = False
+    label_year: int | None = None
+    end_year: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -62,17 +66,24 @@ def statement_pattern() -> re.Pattern[str]:
     year's end."""
     lex = lexicon()
     mon = alternation(lex.months)
-    year = r"(?:\s*'?\d{2}(?:\d{2})?(?!\d))?"
+
+    def year(name: str) -> str:  # after the month and its day, if any ("June 30, 2027")
+        return (rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?,?"
+                rf"(?:\s*'?(?P<{name}>\d{{2}}(?:\d{{2}})?)(?!\d))?")
+
+    label = r"(?:\s*'?(?:\d{2}(?:\d{2})?[/-]'?)?(?P<label>\d{2}(?:\d{2})?)(?!\d))?"
+    day = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     joins = alternation(lex.cue("fiscal", "range_joins"))
     names = alternation(lex.cue("fiscal", "names"))
     verbs = alternation(lex.cue("fiscal", "verbs"))
     return re.compile(
-        rf"(?P<open>\(\s*)?(?P<cue>(?:(?:our|the)\s+)?(?:{names})\s*(?:{verbs})?\s*)?"
-        rf"(?:(?P<first>{mon})\.?{year}\s*(?:{joins})\s*(?P<last>{mon})(?![a-z])\.?{year}"
+        rf"(?P<open>\(\s*)?(?P<cue>(?:(?:our|the)\s+)?(?:{names}){label}\s*(?:{verbs})?\s*)?"
+        rf"(?:{day}(?P<first>{mon})\.?{year('first_year')}\s*(?:{joins})\s*"
+        rf"{day}(?P<last>{mon})(?![a-z])\.?{year('last_year')}"
         rf"|(?P<cal>calendar\s+year|the\s+calendar\s+year|cy)(?![a-z])"
-        rf"|end(?:s|ing)\s+(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endm>{mon})(?![a-z])"
-        rf"|(?:starts|begins)\s+(?:in\s+|on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
-        rf"(?P<startm>{mon})(?![a-z])"
+        rf"|end(?:s|ing)\s+(?:on\s+)?{day}(?P<endm>{mon})(?![a-z])\.?{year('end_year')}"
+        rf"|(?:starts|begins)\s+(?:in\s+|on\s+)?{day}"
+        rf"(?P<startm>{mon})(?![a-z])\.?{year('start_year')}"
         rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endp>{mon})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
         r"(?=\s*\)))"
     )
@@ -97,8 +108,38 @@ def statements(text: str) -> list[Statement]:
             end_month=months[end] if end else
             (months[match["startm"]] - 2) % 12 + 1 if match["startm"] else None,
             bare=match["endp"] is not None,
+            label_year=_year(match["label"]), end_year=_end_year(match),
         ))
     return found
+
+
+def _year(digits: str | None) -> int | None:
+    return None if digits is None else int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
+def _end_year(match: re.Match[str]) -> int | None:
+    """The calendar year a stated twelve-month fiscal year ends in, when its months carry
+    years ("Apr 2027–Mar 2028", "starts Feb 2028", "ends 31 Mar 2028")."""
+    months = lexicon().months
+    if match["first"]:
+        first, last = months[match["first"]], months[match["last"]]
+        if (last - first) % 12 != 11:
+            return None
+        start = _year(match["first_year"])
+        return _year(match["last_year"]) or (None if start is None else start + (last < first))
+    if match["endm"]:
+        return _year(match["end_year"])
+    start = _year(match["start_year"]) if match["startm"] else None
+    return None if start is None else start + (months[match["startm"]] > 1)
+
+
+def renamed_year(statement: Statement, owner: TimeExpr | None) -> tuple[int, int] | None:
+    """(the fiscal year a label names, the calendar year that fiscal year ends in) when the
+    statement's months carry years: "FY27 (Apr 2027–Mar 2028)" -> (2027, 2028)."""
+    named = statement.label_year or (owner.year if owner is not None and owner.fiscal else None)
+    if named is None or statement.end_year is None or named == statement.end_year:
+        return None
+    return named, statement.end_year
 
 
 def start_month(statement: Statement, owner: TimeExpr | None) -> int | None:

@@ -187,6 +187,8 @@ def _period(unit: str, fiscal: bool, given: int | None) -> TimeExpr:
 # Units that bound a goal but have no calendar of their own ("this sprint").
 UNDATED_UNITS = {
     "sprint": "a sprint has no calendar date unless the goal gives the sprint calendar",
+    "term": "a school term or year has no calendar date of its own",
+    "season": "a season has no calendar date of its own",
 }
 
 

@@ -27,7 +27,7 @@ DMY_YY = r"(?:-|\s+)(?P<yy2>2[4-9]|3\d)(?![\d%.,:/]|\s*(?:%|percent|k\b|m\b))"
 NEXT_YEAR = r"(?P<ny>\s+(?:of\s+)?next\s+year)"
 DUR_UNITS = ("day", "business_day", "week", "fortnight", "month", "quarter", "year", "sprint")
 PERIOD_UNITS = ("week", "weekend", "fortnight", "month", "quarter", "half", "year",
-                "fiscal_year", "sprint")
+                "fiscal_year", "sprint", "term", "season")
 
 
 @dataclass(frozen=True)

@@ -108,10 +108,16 @@ def _shifted(duration: TimeExpr, anchor: TimeExpr) -> TimeExpr:
 
 
 def _each_items_own(text: str, anchor: Hit) -> bool:
-    """"before their renewals", "ahead of each QBR": an occasion every item has its own of."""
+    """"before their renewals", "ahead of each QBR": an occasion every item has its own of;
+    so is an undated period with no word naming which one ("45 days before term end")."""
     words = text[anchor.start:anchor.end].split()
     skip = len((anchor.expr.prep or "").split())
-    return len(words) > skip and words[skip] in lexicon().cue("label", "per_item_words")
+    if len(words) <= skip:
+        return False
+    lex = lexicon()
+    return words[skip] in lex.cue("label", "per_item_words") or (
+        anchor.expr.kind == "unresolvable" and anchor.expr.unit is not None and
+        words[skip] not in lex.relative)
 
 
 def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:

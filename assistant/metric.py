@@ -50,6 +50,11 @@ MAX_ANCHORS = 40
 CLAUSE_WORDS = 8
 LABEL_SCOPE = 5  # the most words of a scope phrase between a label's participle and colon
 SUBJECT_MODES = frozenset({"subject", "subject_linked", "verb_subject"})
+# Tags of the words of a scope phrase between a measure and its level.
+SCOPE_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "HYPH", "POS", "CD",
+                        "CC"})
+# Units of a level that a noun can hold ('a marketing budget of $150k').
+AMOUNT_UNITS = frozenset({"currency", "percent", "multiplier"})
 
 
 def _words(key: str) -> frozenset[str]:
@@ -206,10 +211,15 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
 
 
 def _shared_head(doc: Doc, j: int, start: int) -> bool:
-    """'&' in 'sales & marketing spend': two one-word modifiers of one head ('2 AEs + 1 SE',
-    'revenue & services margin' are two things)."""
-    return doc[j].text == "&" and j == start + 1 and j + 2 < len(doc) and doc[
-        j + 1].is_alpha and doc[j + 1].tag_ in NP_TAGS and doc[j + 2].tag_ in HEAD_TAGS
+    """'&' in 'sales & marketing spend', 'and' in 'travel and entertainment spend': two
+    one-word modifiers of one head ('2 AEs + 1 SE', 'revenue & services margin' are two
+    things); with 'and' the head names a measure and the first word none."""
+    if j != start + 1 or j + 2 >= len(doc) or not doc[j + 1].is_alpha or doc[
+            j + 1].tag_ not in NP_TAGS or doc[j + 2].tag_ not in HEAD_TAGS:
+        return False
+    measures = _words("measure_heads")
+    return doc[j].text == "&" or (doc[j].lower_ == "and" and doc[j + 1].tag_ in HEAD_TAGS and near(
+        doc[j + 2].lower_, measures) and not near(doc[start].lower_, measures))
 
 
 def _duration(doc: Doc, j: int) -> bool:
@@ -518,9 +528,10 @@ def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None
 
 
 def _verb_object_start(doc: Doc, verb: Token) -> int:
-    """First token after the verb and its particles ('Bring in', 'Close out')."""
+    """First token after the verb and its particles ('Bring in', 'Close out', 'Put together')."""
     i = verb.i + 1
-    while i < len(doc) and doc[i].dep_ == "prt":
+    while i < len(doc) and (doc[i].dep_ == "prt" or (
+            doc[i].head.i == verb.i and doc[i].lower_ in _words("adverb_particles"))):
         i += 1
     if i + 1 < len(doc) and doc[i].lower_ == "to" and doc[i].head.i == verb.i and doc[
             i + 1].tag_ in {"DT", "PRP$"}:
@@ -582,6 +593,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         yield from ((i, "verb_subject") for i in _subject_starts(doc, verb.i, context))
     if _held_with(doc, start, first, target, context):
         yield start, "held"
+    if _transferred(doc, verb, start, first, after):
+        yield after + 1, "held"  # 'Add 250 basis points to blended win rate'
     if not bare:
         yield start, "verb_strict"
     yield follow
@@ -594,6 +607,13 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     # "Hiring manager satisfaction ≥ 8/10", "open tickets down to < 50": a word read as the
     # goal's verb stands inside the subject, whose level follows it.
     yield from ((i, "subject_linked") for i in _subject_starts(doc, first.i, context))
+
+
+def _transferred(doc: Doc, verb: Token, start: int, first: Token, after: int) -> bool:
+    """'Add 5 points to our NPS', 'Shave 10 days off the sales cycle': the verb's object is
+    the amount moved, the phrase after the link is what it moves."""
+    return first.i == start and after < len(doc) and doc[after].lower_ in _words(
+        "transfer_links") and verb.lemma_.lower() in _words("transfer_verbs")
 
 
 def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set[int]) -> bool:
@@ -878,7 +898,7 @@ def _metric_for(doc: Doc, target: Part | None, levels: list[Part],
             end -= 1  # "Q1 bookings target = $320k"
         if mode in SUBJECT_MODES and _label_participle(doc, end):
             end += 1  # "Demos held: 40", "Pipeline created: 3x Q1 target"
-        if mode in {"verb", "verb_strict"} | SUBJECT_MODES:
+        if mode in {"verb", "verb_strict", "held"} | SUBJECT_MODES:
             end = per_unit(doc, end, blocked)
         if mode == "verb_subject":
             verb_at = verb_at or [_target_verb_index(doc, target, context)]
@@ -1198,13 +1218,38 @@ def _moved(doc: Doc, end: int) -> bool:
 
 def _changed_to_target(doc: Doc, end: int, target: Part | None) -> bool:
     """'Shorten the month-end close from 8 to 5 days', 'Keep discount depth within the 8–12%
-    range': the object moved to or held in a number is measured, whatever it is called."""
+    range', 'Keep availability of the portal at 99.9%': the object moved to or held in a
+    number, past a scope phrase, is measured, whatever it is called; so is one that holds
+    an amount ('an emergency fund of €10,000')."""
     if target is None or end >= len(doc):
         return False
+    if doc[end].lower_ == "of" and end + 1 < len(doc) and doc[end + 1].idx == target.start \
+            and getattr(target.value, "unit", None) in AMOUNT_UNITS:
+        return True
+    return _leads_to(doc, end, target) or _leads_to(doc, _past_scope(doc, end, target), target)
+
+
+def _leads_to(doc: Doc, end: int, target: Part) -> bool:
+    """The target follows `end` closely and moves to, holds or compares a level."""
     lead = doc[end : end + 4]
     return any(t.idx == target.start for t in lead) and (target.text.split()[0].lower() in {
         "to", "from", "by", "below", "above", "under", "over", "at", "down", "up"} or (
         _comparing(target) or doc[end].lower_ in {"within", "into", "between"}))
+
+
+def _past_scope(doc: Doc, end: int, target: Part) -> int:
+    """Where the level may start after the scope phrases right after a measure ('of the
+    customer portal', 'on deal desk approval requests', 'among AEs'): their end when the
+    target follows them, else `end`."""
+    k = end
+    preps = _words("scope_preps")
+    while k < len(doc) and doc[k].idx < target.start and doc[k].lower_ in preps:
+        k += 1
+        while k < len(doc) and doc[k].idx < target.start and doc[k].tag_ in SCOPE_TAGS and (
+                doc[k].lower_ not in preps):
+            k += 1
+    named = any(t.tag_ in HEAD_TAGS for t in doc[end:k])
+    return k if named and k < len(doc) and doc[k].idx == target.start else end
 
 
 def _blocked(doc: Doc) -> set[int]:

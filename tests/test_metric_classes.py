@@ -46,6 +46,26 @@ COPULA_OF_AT = [
     ("demo no-show rate is below 15% for January", "demo no-show rate"),
     ("Our win rate vs Competitor Y should be 35%+", "win rate"),
     ("Gotta hit 7 figures.", None),
+    # a scope phrase between the measure and its level
+    ("Keep availability of the customer portal at 99.9% through 2027", "availability"),
+    ("Keep occupancy across our three clinics above 85% next year", "occupancy"),
+    ("Drive adoption of the new CPQ flow among AEs to 90% by Jan 31", "adoption"),
+    # a noun that holds an amount
+    ("Put together a rainy-day fund of $8,000 by June 2027", "rainy-day fund"),
+    ("Land a first order of ₹50 lakh with Tata by March", "first order"),
+    ("Run a campaign of 5 webinars by May", "webinars"),
+]
+
+# 2b. The amount is the verb's object and the measure follows a link ('to', 'off', 'from').
+TRANSFERRED = [
+    ("Add 180 basis points to our competitive win rate by end of Q3", "competitive win rate"),
+    ("Shave 10 days off the average sales cycle by mid-year", "average sales cycle"),
+    ("Knock 15% off our cost per lead in Q1", "cost per lead"),
+    ("Cut 20 minutes from average handle time by Q2", "average handle time"),
+    ("Add three new logos to the Nordics book by February", "new logos"),
+    ("Trim 5% from travel and entertainment spend versus last year",
+     "travel and entertainment spend"),
+    ("close more deals and hit number", "deals"),
 ]
 
 # 3. 'N% of <group> <action>': the group and its action are what is measured.
@@ -185,6 +205,11 @@ def test_metric_before_comparison(nlp: Language, text: str, expected: str | None
 
 @pytest.mark.parametrize(("text", "expected"), COPULA_OF_AT, ids=[c[0][:40] for c in COPULA_OF_AT])
 def test_metric_in_copula_of_at_forms(nlp: Language, text: str, expected: str | None) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TRANSFERRED, ids=[c[0][:40] for c in TRANSFERRED])
+def test_metric_after_a_transferred_amount(nlp: Language, text: str, expected: str) -> None:
     assert _metric(nlp, text) == expected
 
 

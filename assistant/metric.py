@@ -3,6 +3,7 @@ retention"), found next to the target number or as the object of the goal verb."
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -53,6 +54,10 @@ SUBJECT_MODES = frozenset({"subject", "subject_linked", "verb_subject"})
 # Tags of the words of a scope phrase between a measure and its level.
 SCOPE_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "HYPH", "POS", "CD",
                         "CC"})
+# One token naming a funnel step with an arrow ('mql→sql', 'lead->meeting').
+FLOW_TOKEN = re.compile(r"^\w[\w-]*(?:→|->)\w[\w-]*$")
+# Separators between the fields of a one-line goal ('Goal - raise win rate - 28% - Q2').
+FIELD_SEPARATORS = frozenset({"-", "|", "—", "–"})
 # Units of a level that a noun can hold ('a marketing budget of $150k').
 AMOUNT_UNITS = frozenset({"currency", "percent", "multiplier"})
 
@@ -85,6 +90,8 @@ def _np_token(doc: Doc, j: int) -> bool:
     """A token that can sit inside a metric name ('weekly active users': an adverb-tagged
     modifier counts when a noun follows)."""
     token = doc[j]
+    if FLOW_TOKEN.match(token.text):
+        return True  # 'mql→sql conv', 'lead->meeting rate': a step of a funnel
     if "/" in token.text and token.text != "/":
         return False
     if _subject_verb(token):
@@ -295,6 +302,8 @@ def _head_token(doc: Doc, j: int, start: int) -> bool:
     if token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
             _mistagged(token) and _measure_word(token)):
         return True
+    if j > start and FLOW_TOKEN.match(doc[j - 1].text):
+        return token.is_alpha  # 'conv' in 'webinar→SQL conv', whatever its tag
     return j > start and (_mistagged(token) or _noun_form(token) or (
         _glued(doc, j - 1) and token.is_alpha))
 
@@ -585,6 +594,7 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
             yield follow[0], "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
         yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
         yield follow
+        yield from _previous_field(doc, first.i, context)
         yield segment_of(doc, first.i)[0], "verb"
         return
     start = _verb_object_start(doc, verb)
@@ -614,6 +624,21 @@ def _transferred(doc: Doc, verb: Token, start: int, first: Token, after: int) ->
     the amount moved, the phrase after the link is what it moves."""
     return first.i == start and after < len(doc) and doc[after].lower_ in _words(
         "transfer_links") and verb.lemma_.lower() in _words("transfer_verbs")
+
+
+def _previous_field(doc: Doc, target_i: int, context: set[int]) -> Iterator[tuple[int, str]]:
+    """'Goal - raise demo-to-close rate - 20% → 28% - by H2', 'Q2 | grow NRR | 112%': a
+    level alone in its field measures the object of the goal verb in the field before, or
+    that field itself ('Renewals - 95% - Q1')."""
+    seg_start, _ = segment_of(doc, target_i)
+    if seg_start < 2 or doc[seg_start - 1].text not in FIELD_SEPARATORS or any(
+            t.is_alpha for t in doc[seg_start:target_i]):
+        return
+    field_start, field_end = segment_of(doc, seg_start - 2)
+    if "\n" in doc[field_start:target_i].text:
+        return  # a table's rows: the field above is a header
+    verb = goal_verb(doc, field_start, field_end, context)
+    yield (field_start, "subject") if verb is None else (_verb_object_start(doc, verb), "verb")
 
 
 def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set[int]) -> bool:

@@ -98,6 +98,14 @@ PHRASE_SHAPE = [
     ("KR 2: 4 new connectors live by May", "new connectors"),
     ("Cut the time AEs spend on manual quotes by 40% by June", "time AEs spend on manual quotes"),
     ("Hi Sam, can you send me the Q3 numbers?", None),
+    # a funnel step written with an arrow; a level alone in its field after the goal's verb
+    ("Increase trial→paid conv by 4 points in Q2", "trial→paid conv"),
+    ("pls bump lead→meeting conversion to 12%+ by end of Jan", "lead→meeting conversion"),
+    ("Goal - raise demo-to-close rate - 20% → 28% - by H2", "demo-to-close rate"),
+    ("Q2 | grow NRR | 112%", "NRR"),
+    ("Renewals - 95% - Q1", "Renewals"),
+    ("sales ops - 100% of territory changes communicated 30 days ahead of effective dates",
+     "territory changes communicated"),
     ("Best regards,\nTom Becker | Account Executive | +49 30 1234567", None),
     ("Build a better relationship with procurement", None),
 ]

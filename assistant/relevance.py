@@ -14,7 +14,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_data, word_set
 from .parts import Part
-from .segments import is_goal_verb, is_numeric, is_verb, segment_of, timed_activity, trim
+from .segments import (
+    is_boundary,
+    is_goal_verb,
+    is_numeric,
+    is_verb,
+    segment_of,
+    timed_activity,
+    trim,
+)
 
 Doc.set_extension("gs_relevance", default=None, force=True)
 
@@ -335,9 +343,53 @@ def _goal_before(doc: Doc, i: int) -> bool:
     return first < i
 
 
+@cache
+def _why_labels() -> tuple[tuple[str, ...], ...]:
+    """Form labels for why a goal matters as word tuples, longest first."""
+    return tuple(sorted((tuple(w.split()) for w in _words("why_labels")), key=len, reverse=True))
+
+
+def _why_label(doc: Doc, i: int) -> int:
+    """'Why: funds the expansion team', '| rationale - coverage for the West region', '(why:
+    pipeline is thin)': a form field that says why the goal matters. The tokens of its label
+    and colon, 0 when none."""
+    if i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {"(", ",", ";"}:
+        return 0
+    for words in _why_labels():
+        n = len(words)
+        if i + n + 1 < len(doc) and doc[i + n].text in {":", "-", "–", "—"} and tuple(
+                t.lower_ for t in doc[i : i + n]) == words:
+            return n + 1
+    return 0
+
+
+def _consequence(doc: Doc, i: int) -> bool:
+    """'— keeps the Series B story intact', '| enables the enterprise motion': after a
+    separator, a present-tense verb with no subject of its own and an object right after
+    it says what the goal brings (not '— Maria owns the list', '— starts in January')."""
+    if i == 0 or i + 1 >= len(doc) or doc[i - 1].text not in _words(
+            "consequence_separators") or not is_boundary(doc[i - 1]):
+        return False  # 'role-plays a week': a hyphen inside a word separates nothing
+    token, nxt = doc[i], doc[i + 1]
+    verb = token.tag_ == "VBZ" or (token.tag_ == "NNS" and nxt.tag_ in {"DT", "PRP", "PRP$"})
+    if not verb or token.pos_ == "AUX" or token.lemma_.lower() in {"do", "be", "have"} or (
+            "?" in doc[i : segment_of(doc, i)[1] + 1].text):
+        return False  # '— does that sound realistic?'
+    return token.is_alpha and (nxt.pos_ in {"DET", "PRON", "NOUN", "PROPN", "ADJ"} or (
+        nxt.tag_ == "VBG")) and _goal_before(doc, i)
+
+
+def _discourse_so(doc: Doc, i: int) -> bool:
+    """'ok so my goal is ...', 'Hey team, so the plan is ...': a 'so' with nothing but chat
+    words before it opens the message, not a purpose."""
+    words = _words("discourse_words")
+    return all(t.lower_ in words or t.pos_ == "INTJ" or not t.is_alpha for t in doc[:i])
+
+
 def _so_clause(doc: Doc, i: int) -> bool:
     """'so we can ...', 'so the team makes its number' (not 'so far', 'so much')."""
-    if doc[i].lower_ not in _words("clause_openers") or i + 1 >= len(doc):
+    if doc[i].lower_ not in _words("clause_openers") or i + 1 >= len(doc) or _discourse_so(
+            doc, i):
         return False
     nxt = doc[i + 1]
     if doc[i].lower_ == "as":
@@ -412,6 +464,10 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(i, "apposition", 0.8)
         elif _so_clause(doc, i):
             yield Candidate(i, "so", 0.85)
+        elif label := _why_label(doc, i):
+            yield Candidate(i, "why", 0.9, label)
+        elif _consequence(doc, i):
+            yield Candidate(i, "consequence", 0.8, 0)
         elif _infinitive(doc, i):
             opener = _for_subject(doc, i)
             yield Candidate(opener if opener is not None else i, "to", 0.85)
@@ -520,14 +576,16 @@ def _purpose_clauses(doc: Doc, deadline: Part | None) -> Iterator[tuple[Candidat
             if not (leading or after_time) and _first_in_segment(doc, "number")[
                     cand.start] >= cand.start:
                 continue
-        start, end = extent(doc, cand.start, deadline)
+        start, end = extent(doc, cand.start + (cand.width if cand.kind == "why" else 0),
+                            deadline)
         if (cand.kind == "to" or (cand.kind == "so" and _written_level(doc, start, end))) and \
                 _holds_the_target(doc, start, end):
             continue
         if cand.kind == "arrow":
             start = cand.start  # the arrow is the connector, kept like 'to' or 'so that'
         if end - start >= 2:
-            yield cand, doc[start:end], restates_goal(doc, start, end, cand.width)
+            skip = 0 if cand.kind == "why" else cand.width
+            yield cand, doc[start:end], restates_goal(doc, start, end, skip)
 
 
 def _holds_the_target(doc: Doc, start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..lexicon import alternation
+from ..lexicon import alternation, word_set
 from .expr import Role, TimeExpr
 from .lexicon import lexicon, window_start
 
@@ -167,11 +167,22 @@ def aside(doc: Doc, text: str, start: int, end: int) -> bool:
         trailing_purpose(doc, start, end) or in_relative_clause(doc, start, end)
 
 
+@lru_cache(maxsize=1)
+def why_field() -> re.Pattern[str]:
+    """A form field that says why the goal matters ("| why: protect base ahead of the price
+    increase"), with the labels the relevance detector reads (assistant/data/relevance.json)."""
+    labels = alternation(word_set("assistant", "relevance.json", "why_labels"))
+    return re.compile(rf"(?:^|[|\n(;]|\s[-–—]\s)\s*(?:{labels})\s*[:\-–—][^\n|()]*$",
+                      re.IGNORECASE)
+
+
 def in_reason(doc: Doc, start: int) -> bool:
     """True for a time in a "so", "because" or ", which" clause after the goal's number ("to
-    2 days so renewals don't slip at quarter end"): it dates the reason, never the goal. After a
-    statement of the past ("In 2026 I booked 40 meetings, so book 60 in 2027") the "so"
-    draws the goal from it."""
+    2 days so renewals don't slip at quarter end") or in a "why:" field: it dates the reason,
+    never the goal. After a statement of the past ("In 2026 I booked 40 meetings, so book 60
+    in 2027") the "so" draws the goal from it."""
+    if why_field().search(doc.text, max(0, start - ASIDE_WINDOW), start):
+        return True
     found = TRAILING_REASON.search(doc.text, max(0, start - ASIDE_WINDOW), start)
     if found is None:
         return False

@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
 from .parts import Part
-from .segments import is_boundary, is_goal_verb, modifier_stop, segment_of, segments, timed_activity
+from .segments import (
+    is_boundary,
+    is_goal_verb,
+    list_marker_end,
+    modifier_stop,
+    segment_of,
+    segments,
+    timed_activity,
+)
 
 Doc.set_extension("gs_metric", default=None, force=True)
 
@@ -254,6 +262,8 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
         or _pictograph(doc[i])))):
         i += 1
     i = _after_possessive(doc, i, n)
+    while i < n and i in periods:
+        i += 1  # "my team's Q4 bookings"
     if i + 1 < n and doc[i].lower_ in _words("rank_words") and doc[i + 1].tag_ == "CD" and (
             not _glued(doc, i) and i not in blocked):
         i += 1  # "my top 25 accounts": a scope, no part of the name
@@ -837,7 +847,7 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
     nearest first ('Pipeline gen: self-sourced pipeline = 3x'), then at the segment start
     after a leading time or purpose ('By 2027-02-15 forecast accuracy ...')."""
     seg_start, _ = segment_of(doc, target_i)
-    first = seg_start
+    first = list_marker_end(doc, seg_start)  # '1) POC win rate 55%→65%'
     while first < target_i and (first in context or not any(
             ch.isalnum() for ch in doc[first].text)):
         first += 1  # a leading deadline, a bullet dash
@@ -1274,7 +1284,9 @@ def _past_scope(doc: Doc, end: int, target: Part) -> int:
                 doc[k].lower_ not in preps):
             k += 1
     named = any(t.tag_ in HEAD_TAGS for t in doc[end:k])
-    return k if named and k < len(doc) and doc[k].idx == target.start else end
+    reaches = k < len(doc) and (doc[k].idx == target.start or doc[k].lower_ in _words(
+        "directions"))  # 'the monthly AWS bill for the data platform down from $142k'
+    return k if named and reaches else end
 
 
 def _blocked(doc: Doc) -> set[int]:

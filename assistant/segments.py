@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
@@ -12,6 +14,8 @@ RANGE_DASHES = frozenset({"–"})
 BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "...", "…", "•", "|"})
 
 
+# A list item's number or letter ('1', 'b', 'iv'), with its dot or bracket when glued.
+LIST_MARKER = re.compile(r"(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]?")
 SEGMENTS_KEY = "goalsmith.segments"
 WORDED_KEY = "goalsmith.worded_segments"
 # First characters that make a token an amount: a digit, a currency sign, a sign of change.
@@ -59,6 +63,17 @@ def _glued_stop(token: Token, key: str) -> bool:
 
 def _unspaced(token: Token) -> bool:
     return token.i > 0 and not token.whitespace_ and not token.doc[token.i - 1].whitespace_
+
+
+def list_marker_end(doc: Doc, i: int) -> int:
+    """'1)', '(a)', 'ii)', '3.' opening a list item at token i: the index after the marker;
+    i when there is none."""
+    j = i + 1 if i < len(doc) and doc[i].text == "(" else i
+    if j + 1 >= len(doc) or not LIST_MARKER.fullmatch(doc[j].lower_):
+        return i
+    if doc[j].text[-1] in ".)":
+        return j + 1
+    return j + 2 if doc[j + 1].text in {")", "."} and not doc[j].whitespace_ else i
 
 
 def segment_of(doc: Doc, i: int) -> tuple[int, int]:

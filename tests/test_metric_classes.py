@@ -104,6 +104,13 @@ PHRASE_SHAPE = [
     ("Goal - raise demo-to-close rate - 20% → 28% - by H2", "demo-to-close rate"),
     ("Q2 | grow NRR | 112%", "NRR"),
     ("Renewals - 95% - Q1", "Renewals"),
+    # a list item's marker, a period word after a possessive, a scope then a direction word
+    ("1) POC win rate 55%→65%", "POC win rate"),
+    ("a) demo show rate ≥ 70% in Q1", "demo show rate"),
+    ("(1) gross retention 92% → 95% by EOY", "gross retention"),
+    ("Grow my team's Q1 bookings to $1.8M by March 31", "bookings"),
+    ("Bring the monthly cloud bill for the analytics cluster down from $90k to $70k by June",
+     "monthly cloud bill"),
     ("sales ops - 100% of territory changes communicated 30 days ahead of effective dates",
      "territory changes communicated"),
     ("Best regards,\nTom Becker | Account Executive | +49 30 1234567", None),

@@ -64,6 +64,8 @@ SCOPE_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "HYPH", 
                         "CC"})
 # One token naming a funnel step with an arrow ('mql→sql', 'lead->meeting').
 FLOW_TOKEN = re.compile(r"^\w[\w-]*(?:→|->)\w[\w-]*$")
+# Pronoun objects that refer back to a measure named before ('get it to 20%').
+REFERRING = frozenset({"it", "this", "that"})
 # Separators between the fields of a one-line goal ('Goal - raise win rate - 28% - Q2').
 FIELD_SEPARATORS = frozenset({"-", "|", "—", "–"})
 # Units of a level that a noun can hold ('a marketing budget of $150k').
@@ -593,6 +595,7 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         # "Pipeline €4 Mio. Then hiring": the next sentence; "2/rep/month": a denominator
         follow = (len(doc), "number")
     verb = _governing_verb(doc, first, target, context)
+    yield from ((i, "subject") for i in _antecedent_starts(doc, first))
     if verb is None and linked and _opening_verb(doc, first, after, target, context):
         yield follow  # 'Migrate 60% of SMB workspaces', 'Tag 100% of closed-lost deals'
     if verb is None:
@@ -627,6 +630,22 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     # "Hiring manager satisfaction ≥ 8/10", "open tickets down to < 50": a word read as the
     # goal's verb stands inside the subject, whose level follows it.
     yield from ((i, "subject_linked") for i in _subject_starts(doc, first.i, context))
+
+
+def _antecedent_starts(doc: Doc, first: Token) -> Iterator[int]:
+    """'My show rate is terrible. Want it at 80%', 'CAC went up again - cut it by 20%': the
+    measure a pronoun object before the target refers back to opens an earlier clause (list
+    markers aside)."""
+    pronoun = next((t for t in doc[segment_of(doc, first.i)[0] : first.i]
+                    if t.lower_ in REFERRING and t.dep_ == "dobj"), None)
+    if pronoun is None:
+        return
+    i = 0
+    while i < pronoun.i:
+        start, end = segment_of(doc, i)
+        if end > start:
+            yield list_marker_end(doc, start)
+        i = max(end, i) + 1
 
 
 def _transferred(doc: Doc, verb: Token, start: int, first: Token, after: int) -> bool:

@@ -109,6 +109,11 @@ PHRASE_SHAPE = [
     ("a) demo show rate ≥ 70% in Q1", "demo show rate"),
     ("(1) gross retention 92% → 95% by EOY", "gross retention"),
     ("Grow my team's Q1 bookings to $1.8M by March 31", "bookings"),
+    # a pronoun object refers back to the measure an earlier clause names
+    ("My show rate is terrible. Want it at 80% by end of Jan.", "show rate"),
+    ("CAC went up again - cut it by 20% by Q2.", "CAC"),
+    ("DSO is 58 days right now, goal is to get it to 45 by FY end.", "DSO"),
+    ("Close the Acme renewal and get it signed by Dec 15.", None),
     ("Bring the monthly cloud bill for the analytics cluster down from $90k to $70k by June",
      "monthly cloud bill"),
     ("sales ops - 100% of territory changes communicated 30 days ahead of effective dates",

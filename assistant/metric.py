@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
 from .parts import Part
+from .quantities.spans import doc_text
 from .segments import is_boundary, is_goal_verb, modifier_stop, segment_of, segments, timed_activity
 
 Doc.set_extension("gs_metric", default=None, force=True)
@@ -1096,7 +1097,7 @@ def _cadence_count(doc: Doc, target: Part) -> bool:
         return False
     return any(getattr(p.value, "role", None) == "cadence" and (
         p.start <= target.start < p.end or (
-            p.start >= target.end and _per_gap(doc.text[target.end : p.start])))
+            p.start >= target.end and _per_gap(doc_text(doc)[target.end : p.start])))
         for p in doc._.gs_times or [])
 
 

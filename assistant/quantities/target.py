@@ -507,7 +507,7 @@ def _joins_goals(token: Token, levels: set[int]) -> bool:
     with its own metric and level."""
     if token.lower_ not in ("and", "&"):
         return False
-    before = token.doc.text[: token.idx].rstrip()
+    before = doc_text(token.doc)[: token.idx].rstrip()
     return len(before) in levels
 
 
@@ -573,7 +573,7 @@ def choose_target(
         pool, key=lambda sc: (sc[0], -sc[1].part.start))))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
     end = _stock_unit_end(doc, best.part)
-    return Part(start=best.part.start, end=end, text=doc.text[best.part.start : end],
+    return Part(start=best.part.start, end=end, text=doc_text(doc)[best.part.start : end],
                 confidence=round(confidence, 3), value=target_value(doc, best.part, found))
 
 
@@ -582,7 +582,7 @@ def _stock_unit_end(doc: Doc, part: Part[Quantity]) -> int:
     noun is the unit of a stock named before it ("backlog to 50 tickets"), else where the
     quantity ends ("Close 50 deals": the counted noun is the metric)."""
     span = token_span(doc, part.start, part.end)
-    if span is None or span.end >= len(doc) or doc.text[part.end : doc[span.end].idx].strip():
+    if span is None or span.end >= len(doc) or doc_text(doc)[part.end : doc[span.end].idx].strip():
         return part.end
     unit = doc[span.end]
     seg_start, _ = segment_of(doc, span.start)

@@ -18,8 +18,8 @@ from .lexicon import near, word_set
 from .metric import goal_verb, measurable
 from .parts import Part
 from .quantities.spans import doc_text, token_span
+from .quantities.target import candidate_features as target_features
 from .quantities.target import candidates as target_candidates
-from .quantities.target import features as target_features
 from .quantities.target import score as target_score
 from .relevance import candidates as relevance_openers
 from .relevance import clause_start, extent, restates_goal
@@ -338,12 +338,13 @@ def target_answer(doc: Doc) -> dict[str, float]:
     part = _ext(doc, "gs_target")
     quantities = _ext(doc, "gs_quantities") or []
     scored = target_candidates(doc, quantities) if isinstance(quantities, list) else []
+    features = target_features(doc, scored)
     row = {**_answer(doc, "gs_target"), "quantities": _scaled(len(scored))}
-    chosen = [c for c in scored if isinstance(part, Part) and c.part.start <= part.start
-              and part.end <= c.part.end + 1]
-    values = target_features(chosen[0]) if chosen else {}
+    chosen = [values for c, values in zip(scored, features, strict=True) if isinstance(
+        part, Part) and c.part.start <= part.start and part.end <= c.part.end + 1]
+    values = chosen[0] if chosen else {}
     row.update({f"pick_{name}": float(value) for name, value in values.items()})
-    scores = sorted((target_score(c) for c in scored), reverse=True)
+    scores = sorted(map(target_score, features), reverse=True)
     row["margin"] = scores[0] - scores[1] if len(scores) > 1 else (scores[0] if scores else 0.0)
     unit = getattr(getattr(part, "value", None), "unit", None)
     row.update({f"unit_{u}": float(unit == u) for u in UNITS})

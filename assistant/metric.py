@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
 from .parts import Part
+from .quantities.spans import doc_text
 from .segments import (
     is_boundary,
     is_goal_verb,
@@ -1170,7 +1171,7 @@ def _cadence_count(doc: Doc, target: Part) -> bool:
         return False
     return any(getattr(p.value, "role", None) == "cadence" and (
         p.start <= target.start < p.end or (
-            p.start >= target.end and _per_gap(doc.text[target.end : p.start])))
+            p.start >= target.end and _per_gap(doc_text(doc)[target.end : p.start])))
         for p in doc._.gs_times or [])
 
 

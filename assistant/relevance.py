@@ -19,6 +19,7 @@ from .segments import (
     is_goal_verb,
     is_numeric,
     is_verb,
+    segment_bounds,
     segment_of,
     timed_activity,
     trim,
@@ -54,17 +55,21 @@ class Candidate:
 
 
 @cache
-def _openers() -> tuple[tuple[str, ...], ...]:
-    """Opener phrases as word tuples, longest first."""
+def _openers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Opener phrases as word tuples by their first word, longest first (the scan looks up
+    every token's word, so it only tries the phrases that can start there)."""
     phrases = sorted(load_data("assistant", DATA)["openers"], key=len, reverse=True)
-    return tuple(tuple(phrase.split()) for phrase in phrases)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in by_first.items()}
 
 
 def _opener_at(lowered: list[str], i: int) -> str | None:
     """The opener phrase starting at token i of a doc whose lower-cased words are given."""
-    first = lowered[i]
-    for words in _openers():
-        if words[0] == first and tuple(lowered[i : i + len(words)]) == words:
+    for words in _openers().get(lowered[i], ()):
+        if tuple(lowered[i : i + len(words)]) == words:
             return " ".join(words)
     return None
 
@@ -79,8 +84,8 @@ def _clause_starts(doc: Doc) -> list[bool]:
     cached = doc.user_data.get(CLAUSE_STARTS_KEY)
     if cached is None or len(cached) != len(doc):
         lowered = [t.lower_ for t in doc]
-        cached = [i == segment_of(doc, i)[0] or lowered[i - 1] in CLAUSE_STARTS
-                  for i in range(len(doc))]
+        bounds = segment_bounds(doc)
+        cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS for i in range(len(doc))]
         doc.user_data[CLAUSE_STARTS_KEY] = cached
     return cached
 
@@ -92,14 +97,14 @@ def _first_in_segment(doc: Doc, kind: str) -> list[int]:
     key = f"goalsmith.first_{kind}"
     cached = doc.user_data.get(key)
     if cached is None:
+        bounds = segment_bounds(doc)
         first: dict[int, int] = {}
         for token in doc:
-            seg_start, _ = segment_of(doc, token.i)
             hit = is_goal_verb(token) if kind == "verb" else (
                 is_numeric(token) and not _in_time(doc, token))
             if hit:
-                first.setdefault(seg_start, token.i)
-        cached = [first.get(s, e) for s, e in (segment_of(doc, i) for i in range(len(doc)))]
+                first.setdefault(bounds[token.i][0], token.i)
+        cached = [first.get(s, e) for s, e in bounds]
         doc.user_data[key] = cached
     return cached
 
@@ -307,8 +312,10 @@ def _apposition(doc: Doc, i: int) -> bool:
 
 def _attribution(doc: Doc, i: int) -> bool:
     """'Under the FY28 growth plan, ...': a leading phrase naming the plan the goal serves."""
+    if doc[i].lower_ not in _words("attribution_openers"):  # first: the cheaper test
+        return False
     seg_start, seg_end = segment_of(doc, i)
-    if i != seg_start or doc[i].lower_ not in _words("attribution_openers"):
+    if i != seg_start:
         return False
     for token in doc[i + 1 : seg_end]:
         if token.text == ",":
@@ -321,8 +328,10 @@ def _attribution(doc: Doc, i: int) -> bool:
 def _leading_participle(doc: Doc, i: int) -> bool:
     """'Backing the Nordics expansion: 20 new logos ...': a segment opening with a participle
     phrase, without numbers, set off by a comma or colon before the goal's numbers."""
+    if doc[i].tag_ != "VBG":  # first: the cheaper test
+        return False
     seg_start, seg_end = segment_of(doc, i)
-    if i != seg_start or doc[i].tag_ != "VBG" or i + 1 >= seg_end or (
+    if i != seg_start or i + 1 >= seg_end or (
         doc[i + 1].pos_ not in OBJECT_STARTS - {"ADV", "PART"}
     ) or doc[i + 1].lower_ in _words("objective_nouns"):  # 'Coaching goal:' is a label
         return False

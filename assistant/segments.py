@@ -78,10 +78,10 @@ def list_marker_end(doc: Doc, i: int) -> int:
 
 def segment_of(doc: Doc, i: int) -> tuple[int, int]:
     """Token bounds [start, end) of the segment (sentence or bullet) holding token i."""
-    return _segment_bounds(doc)[i]
+    return segment_bounds(doc)[i]
 
 
-def _segment_bounds(doc: Doc) -> list[tuple[int, int]]:
+def segment_bounds(doc: Doc) -> list[tuple[int, int]]:
     """For every token, the bounds of its segment; computed once per Doc (the detectors ask
     for them many times). A boundary token belongs to no segment and maps to (i, i)."""
     cached = doc.user_data.get(SEGMENTS_KEY)
@@ -104,7 +104,7 @@ def segments(doc: Doc) -> list[Span]:
     worked out once per Doc."""
     cached = doc.user_data.get(WORDED_KEY)
     if cached is None or cached[0] != len(doc):
-        bounds = sorted({b for b in _segment_bounds(doc) if b[0] < b[1]})
+        bounds = sorted({b for b in segment_bounds(doc) if b[0] < b[1]})
         worded = [b for b in bounds if any(t.is_alpha or t.like_num for t in doc[b[0] : b[1]])]
         cached = (len(doc), worded)
         doc.user_data[WORDED_KEY] = cached

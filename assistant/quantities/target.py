@@ -53,6 +53,8 @@ STRETCH_REACH = 3
 QUALIFIER_REACH = 3
 # Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
 CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
+# A per-Doc cache (plain values, so that a Doc still serialises with its user data).
+FEATURES_KEY = "goalsmith.target_features"
 
 
 @dataclass(frozen=True)
@@ -362,9 +364,23 @@ def features(c: Candidate) -> dict[str, float]:
     return {name: feature(c) for name, feature in FEATURES.items()}
 
 
-def score(c: Candidate) -> float:
+def candidate_features(doc: Doc, found: list[Candidate]) -> list[dict[str, float]]:
+    """`features` of each candidate of `candidates(doc, ...)`, worked out once per Doc, purpose
+    clause and quantities (the target's choice and the learned confidence both ask)."""
+    purpose = purpose_part(doc)
+    key = ((purpose.start, purpose.end) if purpose is not None else None,
+           tuple((c.part.start, c.part.end) for c in found))
+    cached = doc.user_data.get(FEATURES_KEY)
+    if cached is None or cached[0] != key:
+        cached = (key, [features(c) for c in found])
+        doc.user_data[FEATURES_KEY] = cached
+    values: list[dict[str, float]] = cached[1]
+    return values
+
+
+def score(values: dict[str, float]) -> float:
+    """A candidate's score from its `features`."""
     settings = scoring()
-    values = features(c)
     return settings.base + sum(settings.weights[name] * v for name, v in values.items())
 
 
@@ -491,7 +507,7 @@ def _joins_goals(token: Token, levels: set[int]) -> bool:
     with its own metric and level."""
     if token.lower_ not in ("and", "&"):
         return False
-    before = token.doc.text[: token.idx].rstrip()
+    before = doc_text(token.doc)[: token.idx].rstrip()
     return len(before) in levels
 
 
@@ -545,7 +561,9 @@ def choose_target(
     `quantities` are the goal's `find_quantities(doc)` when the caller has them already."""
     settings = scoring()
     found = find_quantities(doc) if quantities is None else quantities
-    scored = [(score(c), c) for c in candidates(doc, found)]
+    found_candidates = candidates(doc, found)
+    scored = [(score(values), c) for values, c in
+              zip(candidate_features(doc, found_candidates), found_candidates, strict=True)]
     passing = [(s, c) for s, c in scored if s >= settings.threshold]
     own = [(s, c) for s, c in passing if not in_purpose(c)]
     pool = own or passing
@@ -555,7 +573,7 @@ def choose_target(
         pool, key=lambda sc: (sc[0], -sc[1].part.start))))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
     end = _stock_unit_end(doc, best.part)
-    return Part(start=best.part.start, end=end, text=doc.text[best.part.start : end],
+    return Part(start=best.part.start, end=end, text=doc_text(doc)[best.part.start : end],
                 confidence=round(confidence, 3), value=target_value(doc, best.part, found))
 
 
@@ -564,7 +582,7 @@ def _stock_unit_end(doc: Doc, part: Part[Quantity]) -> int:
     noun is the unit of a stock named before it ("backlog to 50 tickets"), else where the
     quantity ends ("Close 50 deals": the counted noun is the metric)."""
     span = token_span(doc, part.start, part.end)
-    if span is None or span.end >= len(doc) or doc.text[part.end : doc[span.end].idx].strip():
+    if span is None or span.end >= len(doc) or doc_text(doc)[part.end : doc[span.end].idx].strip():
         return part.end
     unit = doc[span.end]
     seg_start, _ = segment_of(doc, span.start)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import alternation
 from ..parts import Part
+from ..quantities.spans import doc_text
 from .expr import TimeExpr
 from .lexicon import lexicon
 from .roles import aside, in_reason, is_heading
@@ -42,7 +43,7 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
     none, and then one that closes a period, "by Dec 31", before one that dates a thing,
     "which expire in January"), one that names a day before one tied to an undated
     event."""
-    text = doc.text
+    text = doc_text(doc)
     deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"
                  and not in_reason(doc, p.start)]
     if not deadlines:
@@ -77,7 +78,7 @@ def rivals(doc: Doc, times: list[Part[TimeExpr]], chosen: Part[TimeExpr]) -> lis
     firm as it with no other amount between them ("by March 15 or by the end of Q1";
     "$1.1M by 31/12 and $400k more by 31/01" gives each amount its own bound). Whether
     they name a different day is for the resolution to say."""
-    text = doc.text
+    text = doc_text(doc)
     if not _dated(chosen) or aside(doc, text, chosen.start, chosen.end):
         return []
     firmness = strength(doc, text, chosen)

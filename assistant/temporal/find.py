@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import alternation
 from ..parts import Part
+from ..quantities.spans import doc_text
 from .context import EVENT_TAIL
 from .expr import TimeExpr
 from .fiscal import Statement, renamed_year, start_month, stated_fiscal_start, statements
@@ -30,7 +31,7 @@ CONFIDENCE = {"deadline": 0.9, "baseline": 0.85, "cadence": 0.9, "label": 0.8, "
 
 def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     """Every time expression in `doc` with its role, in text order (char offsets)."""
-    text = doc.text
+    text = doc_text(doc)
     norm = normalize(text)
     located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
     fiscal_start, renamed, stated = _stated_calendar(norm, located)
@@ -202,7 +203,7 @@ def _each_arrival(doc: Doc, tail: re.Match[str]) -> bool:
     each item, not the goal ("within 60 days of go-live" is one occasion)."""
     if " ".join(tail["word"].lower().split()) != "of":
         return False
-    after = doc.char_span(tail.end() - 1, len(doc.text), alignment_mode="expand")
+    after = doc.char_span(tail.end() - 1, len(doc_text(doc)), alignment_mode="expand")
     if after is None:
         return False
     label = lexicon().cues["label"]

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..parts import Part
+from ..quantities.spans import doc_text
 from .expr import TimeExpr
 from .lexicon import lexicon
 
@@ -36,7 +37,7 @@ def metric_period(doc: Doc) -> Part[TimeExpr] | None:
         expr = part.value
         if expr is None or expr.role != "label" or expr.kind not in PERIOD_KINDS:
             continue
-        if part.end <= metric.start and not doc.text[part.end : metric.start].strip():
+        if part.end <= metric.start and not doc_text(doc)[part.end : metric.start].strip():
             return Part(part.start, part.end, part.text, CONFIDENCE,
                         replace(expr, role="deadline"))
     return None

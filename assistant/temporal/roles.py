@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..lexicon import alternation, word_set
+from ..quantities.spans import doc_text
 from .expr import Role, TimeExpr
 from .lexicon import lexicon, window_start
 
@@ -181,9 +182,10 @@ def in_reason(doc: Doc, start: int) -> bool:
     2 days so renewals don't slip at quarter end") or in a "why:" field: it dates the reason,
     never the goal. After a statement of the past ("In 2026 I booked 40 meetings, so book 60
     in 2027") the "so" draws the goal from it."""
-    if why_field().search(doc.text, max(0, start - ASIDE_WINDOW), start):
+    text = doc_text(doc)
+    if why_field().search(text, max(0, start - ASIDE_WINDOW), start):
         return True
-    found = TRAILING_REASON.search(doc.text, max(0, start - ASIDE_WINDOW), start)
+    found = TRAILING_REASON.search(text, max(0, start - ASIDE_WINDOW), start)
     if found is None:
         return False
     opener = doc.char_span(found.start("first") - 1, found.start("first"),

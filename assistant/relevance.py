@@ -353,18 +353,25 @@ def _goal_before(doc: Doc, i: int) -> bool:
 
 
 @cache
-def _why_labels() -> tuple[tuple[str, ...], ...]:
-    """Form labels for why a goal matters as word tuples, longest first."""
-    return tuple(sorted((tuple(w.split()) for w in _words("why_labels")), key=len, reverse=True))
+def _why_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Form labels for why a goal matters as word tuples by their first word, longest first
+    (the scan asks at every token, so only a label's first word costs a lookup)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for label in sorted(_words("why_labels"), key=len, reverse=True):
+        words = tuple(label.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in by_first.items()}
 
 
 def _why_label(doc: Doc, i: int) -> int:
     """'Why: funds the expansion team', '| rationale - coverage for the West region', '(why:
     pipeline is thin)': a form field that says why the goal matters. The tokens of its label
     and colon, 0 when none."""
-    if i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {"(", ",", ";"}:
+    labels = _why_labels().get(doc[i].lower_)
+    if not labels or (i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {
+            "(", ",", ";"}):
         return 0
-    for words in _why_labels():
+    for words in labels:
         n = len(words)
         if i + n + 1 < len(doc) and doc[i + n].text in {":", "-", "–", "—"} and tuple(
                 t.lower_ for t in doc[i : i + n]) == words:

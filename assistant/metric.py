@@ -7,7 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 
 from spacy.language import Language
@@ -19,6 +19,7 @@ from .quantities.spans import doc_text
 from .segments import (
     is_boundary,
     is_goal_verb,
+    is_numeric,
     list_marker_end,
     modifier_stop,
     segment_of,
@@ -39,7 +40,7 @@ NP_STOPS = frozenset({"per", "every", "each", "worth", "valued", "totaling", "to
                       "vs.", "versus"})
 MODE_CONFIDENCE = {"number": 0.9, "headline": 0.9, "linked": 0.85, "linked_strict": 0.8,
                    "subject_linked": 0.85, "subject": 0.8, "verb_subject": 0.75,
-                   "verb_strict": 0.85, "verb": 0.75, "held": 0.8}
+                   "verb_strict": 0.85, "verb": 0.75, "held": 0.8, "field": 0.85}
 COMPLEMENTS = frozenset({"of", "to", "per", "from", "between"})
 # What joins the two ends of a flow metric ("SQL to opp conversion", "POC → close rate").
 FLOW_LINKS = frozenset({"to", "→", "⟶", "➜", "➡", "⇒"})
@@ -52,6 +53,7 @@ SIGNS = "≥≤<>±+~="
 CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+' is one
 LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})  # 'Ride-alongs: 2', 'Referral hires = 30%'
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
+OBJECT_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ"})
 FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
 # Places a metric is looked for, in order of trust: a goal names its metric near one of the
 # first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
@@ -542,11 +544,20 @@ def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None
             continue
         if token.lower_ in _words("skip_tokens") and token.lower_ not in {"up", "out", "in"}:
             continue
-        if is_goal_verb(token):
-            if token.lemma_.lower() in {"want", "need", "try", "aim", "be"}:
-                continue
+        if is_goal_verb(token) and not _helper_verb(doc, token):
             return token
     return None
+
+
+def _helper_verb(doc: Doc, token: Token) -> bool:
+    """'want to close', 'try to', 'aim for': the goal's verb comes later. 'We need ARR at
+    $8M', 'I want my win rate at 30%': a wish with an object right after it is the verb."""
+    lemma = token.lemma_.lower()
+    if lemma not in {"want", "need", "try", "aim", "be"}:
+        return False
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return lemma not in {"want", "need"} or nxt is None or nxt.tag_ not in OBJECT_TAGS or (
+        nxt.lower_ in {"this", "that", "it", "them"})
 
 
 def _verb_object_start(doc: Doc, verb: Token) -> int:
@@ -563,6 +574,7 @@ def _verb_object_start(doc: Doc, verb: Token) -> int:
 
 def _anchors(doc: Doc, target: Part | None, context: set[int]) -> Iterator[tuple[int, str]]:
     """Where the metric may start, in order of trust, with how the start was reached."""
+    yield from _field_anchors(doc)
     if target is not None:
         yield from _target_anchors(doc, target, context)
     else:
@@ -574,6 +586,60 @@ def _anchors(doc: Doc, target: Part | None, context: set[int]) -> Iterator[tuple
         # "I average 9 meetings a month; goal is 14": the count names its thing elsewhere.
         yield from ((t.i + 1, "number") for t in doc if t.like_num and not target.overlaps(
             t.idx, t.idx + len(t)))
+
+
+def _field_anchors(doc: Doc) -> Iterator[tuple[int, str]]:
+    """'Metric: gross margin | Target: +200 bps', 'KPI - first response time': the value of a
+    form field labelled as the measure names it, when it holds no number (the target's own
+    anchors read 'KR: burn multiple under 1.5x') and is no whole goal ('Goal: close 12 new
+    logos', 'Goal - increase demo-to-close rate')."""
+    for span in segments(doc):
+        value = span.start + _field_label(doc, span.start)
+        if value > span.end:  # 'Metric - logo churn': the spaced dash ends a segment
+            value = segment_of(doc, value)[0] if value < len(doc) else value
+        if value != span.start and value < len(doc) and not _field_goal(doc, value):
+            yield value, "field"
+
+
+def _field_goal(doc: Doc, value: int) -> bool:
+    """A field's value with a number outside brackets ('activation rate (week 1)' holds
+    none), or opening with a goal verb ('offer acceptance rate' opens with a word the tagger
+    read as a verb, 'win rate' one the lexicon knows, and both are phrases all the same)."""
+    first, end = doc[value], segment_of(doc, value)[1]
+    words = _outside_brackets(doc[value:end])
+    verb_word = first.dep_ not in {"compound", "amod", "nmod"} and near(  # not 'win rate'
+        first.lower_, word_set("assistant", "verbs.json", "goal_verbs"))
+    return any(t.tag_ == "CD" or is_numeric(t) and not t.is_alpha for t in words) or verb_word or (
+        first.pos_ in {"VERB", "AUX"} and any(t.tag_ in {"DT", "PRP$"} for t in words))
+
+
+def _outside_brackets(span: Span) -> list[Token]:
+    depth, kept = 0, []
+    for token in span:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and token.text != ")":
+            kept.append(token)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _field_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for label in sorted(_words("field_labels"), key=len, reverse=True):
+        words = tuple(label.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in by_first.items()}
+
+
+def _field_label(doc: Doc, i: int) -> int:
+    """The tokens of a measure label and its mark at token i ('KPI:', 'Key metric -'), 0
+    when none."""
+    for words in _field_labels().get(doc[i].lower_, ()):
+        n = len(words)
+        if i + n + 1 < len(doc) and doc[i + n].text in LABEL_MARKS and tuple(
+                t.lower_ for t in doc[i : i + n]) == words:
+            return n + 1
+    return 0
 
 
 def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[int, str]]:
@@ -801,6 +867,8 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
     """'Logo churn', 'Technical close rate', 'Win rate', 'Churn below 2%', 'Offer acceptance
     rate ≥ 80%': the tagger's verb is a word of the metric's name."""
     before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ == "PRON" and before.dep_ == "nsubj":
+        return False  # 'We need ARR at $8M': a verb with its own subject
     if before is not None and before.i not in context and _after_modifier(doc, verb, before):
         return True
     if timed_activity(doc, verb.i - 1) or _flow_end(doc, verb, context):
@@ -1076,7 +1144,7 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     if (never(doc, start, end) and not counted) or (
             end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False
-    if mode in {"number", "headline", "held"}:
+    if mode in {"number", "headline", "held", "field"}:
         return True
     if mode in SUBJECT_MODES:
         return not _verb_before_object(doc, start, end) and _subject_accepted(

@@ -34,12 +34,14 @@ PURPOSES_KEY = "goalsmith.purpose_clauses"
 TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
+REFERRING_OBJECTS = frozenset({"this", "that", "it", "them", "these"})
+DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
                          "down", "keep", "mean"})
 # At most this many words before an arrow name the first end of a flow ('POC → close rate').
 FLOW_WORDS = 2
-CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "and"})
+CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "--", "and"})
 
 
 def _words(key: str) -> frozenset[str]:
@@ -85,9 +87,18 @@ def _clause_starts(doc: Doc) -> list[bool]:
     if cached is None or len(cached) != len(doc):
         lowered = [t.lower_ for t in doc]
         bounds = segment_bounds(doc)
-        cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS for i in range(len(doc))]
+        cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS or _after_abbreviation(
+            doc[i]) for i in range(len(doc))]
         doc.user_data[CLAUSE_STARTS_KEY] = cached
     return cached
+
+
+def _after_abbreviation(token: Token) -> bool:
+    """'by end of Jan. We need them for ...': a capitalised word after an abbreviation's
+    full stop (one token with it) opens a sentence."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and len(before) > 1 and before.text.endswith(".") and (
+        before.text[0].isalpha()) and token.is_title
 
 
 def _first_in_segment(doc: Doc, kind: str) -> list[int]:
@@ -310,19 +321,49 @@ def _apposition(doc: Doc, i: int) -> bool:
         doc, i)
 
 
+def _needed_for(doc: Doc, i: int) -> bool:
+    """'. need this for the QBR story', ', we need it for presidents club': a clause after the
+    goal saying what it is needed for, its object a pronoun for the goal."""
+    k = i + 1 if doc[i].pos_ == "PRON" and doc[i].dep_ == "nsubj" else i
+    if k >= len(doc) or doc[k].lemma_.lower() != "need" or not (
+            clause_start(doc, i) and _goal_before(doc, i)):
+        return False
+    k += 1
+    if k < len(doc) and doc[k].lower_ in REFERRING_OBJECTS:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in _words("apposition_links")
+
+
 def _attribution(doc: Doc, i: int) -> bool:
-    """'Under the FY28 growth plan, ...': a leading phrase naming the plan the goal serves."""
+    """'Under the FY28 growth plan, ...', 'For the retention push: ...', 'For the Series B
+    story we need ...': a leading phrase naming the plan the goal serves (not 'For
+    enterprise accounts,', 'For the next six weeks,')."""
     if doc[i].lower_ not in _words("attribution_openers"):  # first: the cheaper test
         return False
     seg_start, seg_end = segment_of(doc, i)
     if i != seg_start:
         return False
     for token in doc[i + 1 : seg_end]:
-        if token.text == ",":
-            return doc[token.i - 1].lower_ in _words("objective_nouns")
-        if token.pos_ not in OBJECT_WORDS - {"ADP"}:
+        if token.text in {",", ":"} or _main_subject(token):
+            return _names_objective(doc, i, token.i)
+        if not (token.pos_ in OBJECT_WORDS - {"ADP"} or token.tag_ in {"POS", "HYPH"} or (
+                doc[token.i - 1].tag_ == "HYPH")):  # "land-and-expand"
             return False
-    return False
+    # 'For the renewals initiative — get at-risk ARR under $400k': the dash ends the phrase
+    return seg_end < len(doc) and doc[seg_end].text in _words(
+        "consequence_separators") and _names_objective(doc, i, seg_end)
+
+
+def _names_objective(doc: Doc, start: int, end: int) -> bool:
+    """The phrase [start, end) ends on an objective noun and names one plan ('For each
+    goal' names many)."""
+    return end - start > 1 and doc[end - 1].lower_ in _words("objective_nouns") and not any(
+        t.lower_ in DISTRIBUTIVES for t in doc[start:end])
+
+
+def _main_subject(token: Token) -> bool:
+    """A pronoun that is the subject of the main verb ('we' in 'For the plan we need ...')."""
+    return token.pos_ == "PRON" and token.dep_ == "nsubj" and token.head.dep_ == "ROOT"
 
 
 def _leading_participle(doc: Doc, i: int) -> bool:
@@ -387,11 +428,13 @@ def _consequence(doc: Doc, i: int) -> bool:
             "consequence_separators") or not is_boundary(doc[i - 1]):
         return False  # 'role-plays a week': a hyphen inside a word separates nothing
     token, nxt = doc[i], doc[i + 1]
-    verb = token.tag_ == "VBZ" or (token.tag_ == "NNS" and nxt.tag_ in {"DT", "PRP", "PRP$"})
+    linked = token.lower_ in _words("link_verbs") and nxt.pos_ in {"ADP", "ADV"}  # 'ties to'
+    verb = token.tag_ == "VBZ" or (token.tag_ == "NNS" and (linked or nxt.tag_ in {
+        "DT", "PRP", "PRP$"}))
     if not verb or token.pos_ == "AUX" or token.lemma_.lower() in {"do", "be", "have"} or (
             "?" in doc[i : segment_of(doc, i)[1] + 1].text):
         return False  # '— does that sound realistic?'
-    return token.is_alpha and (nxt.pos_ in {"DET", "PRON", "NOUN", "PROPN", "ADJ"} or (
+    return token.is_alpha and (linked or nxt.pos_ in {"DET", "PRON", "NOUN", "PROPN", "ADJ"} or (
         nxt.tag_ == "VBG")) and _goal_before(doc, i)
 
 
@@ -465,7 +508,9 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
     for token in doc:
         i = token.i
         phrase = _opener_at(lowered, i)
-        if phrase is not None:
+        if label := _why_label(doc, i):  # 'Aligned to: the FY27 plan': the label is no part
+            yield Candidate(i, "why", 0.9, label)
+        elif phrase is not None:
             loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
                                           "tied", "linked", "toward", "towards", "given",
                                           "ensuring", "allowing", "letting", "positioning",
@@ -476,12 +521,11 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(i, "referent", 0.88)
         elif arrow := _arrow_link(doc, i):
             yield Candidate(i, "arrow", 0.85, arrow)
-        elif _apposition(doc, i) or _attribution(doc, i) or _leading_participle(doc, i):
+        elif _apposition(doc, i) or _attribution(doc, i) or _leading_participle(
+                doc, i) or _needed_for(doc, i):
             yield Candidate(i, "apposition", 0.8)
         elif _so_clause(doc, i):
             yield Candidate(i, "so", 0.85)
-        elif label := _why_label(doc, i):
-            yield Candidate(i, "why", 0.9, label)
         elif _consequence(doc, i):
             yield Candidate(i, "consequence", 0.8, 0)
         elif _infinitive(doc, i):
@@ -499,7 +543,8 @@ def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
         # number) still to come.
         last_goal = max((t.i for t in doc[start:seg_end] if is_goal_verb(t) or is_numeric(t)),
                         default=start)
-        end = next((t.i for t in doc[start:last_goal] if t.text in {",", ":"}), end)
+        end = next((t.i for t in doc[start:last_goal] if t.text in {",", ":"} or (
+            t.i > start + 1 and _main_subject(t))), end)
     if deadline is not None:
         inner = [t.i for t in doc[start:end] if t.idx >= deadline.start]
         tail_is_deadline = inner and doc[end - 1].idx + len(doc[end - 1]) <= deadline.end + 1

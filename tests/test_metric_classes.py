@@ -211,6 +211,33 @@ PICTOGRAPHS = [
     ("📞 50 discovery calls per week through January", "discovery calls"),
 ]
 
+# A form field labelled as the measure names it; a field holding a number or a whole goal
+# leaves the metric to the target's own anchors.
+FORM_FIELDS = [
+    ("Metric: win rate on renewals | Target: 40% | Due: Q3", "win rate"),
+    ("KPI - first contact resolution | goal - 75% | due - 03/31/2027",
+     "first contact resolution"),
+    ("Measure: offer acceptance rate\nTarget: 85%+\nDeadline: end of H1",
+     "offer acceptance rate"),
+    ("GOAL: Partner-sourced pipeline\nTARGET: 30% of total pipeline\nDUE: 12/31/2027",
+     "Partner-sourced pipeline"),
+    ("Key metric: expansion MRR (excl. price rises)\nTarget: €90k\nBy: June 30, 2027",
+     "expansion MRR"),
+    ("Goal: close 10 new logos\nDue: April 30, 2027", "new logos"),
+    ("Goal - increase demo-to-close rate - 18% → 25% - Q2", "demo-to-close rate"),
+    ("KR: pipeline coverage under 3x by the end of Q2 2027", "pipeline coverage"),
+]
+
+# A wish with its object right after it ('need X at Y') governs the target like any verb.
+WISH_WITH_OBJECT = [
+    ("We need ARR at $8M by December 2027", "ARR"),
+    ("we need DSO under 40 days by March", "DSO"),
+    ("I want my win rate at 30% by Q2", "win rate"),
+    ("We want NRR above 110% this year", "NRR"),
+    ("I need to close 12 deals by May", "deals"),
+    ("we want to hit 40 demos a month", "demos"),
+]
+
 
 def _metric(nlp: Language, text: str) -> str | None:
     found = nlp(text)._.gs_metric
@@ -276,4 +303,15 @@ def test_metric_measure_nouns(nlp: Language, text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), PICTOGRAPHS, ids=[c[0][:40] for c in PICTOGRAPHS])
 def test_metric_without_pictographs(nlp: Language, text: str, expected: str) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FORM_FIELDS, ids=[c[0][:40] for c in FORM_FIELDS])
+def test_metric_in_form_fields(nlp: Language, text: str, expected: str) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), WISH_WITH_OBJECT,
+                         ids=[c[0][:40] for c in WISH_WITH_OBJECT])
+def test_metric_after_a_wish_with_object(nlp: Language, text: str, expected: str) -> None:
     assert _metric(nlp, text) == expected

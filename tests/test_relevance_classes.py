@@ -85,3 +85,39 @@ FORMS_AND_OPENERS = [
 def test_relevance_in_forms_and_chat(nlp: Language, text: str, expected: str | None) -> None:
     found = nlp(text)._.gs_relevance
     assert (found.text if found else None) == expected
+
+
+# Wave 7: a leading 'For the <plan>' names the objective (not a scope or a period); a form
+# field labelled as the link; a clause saying what the goal is needed for; a link verb with
+# its preposition after a separator; a pointing emoji as an arrow.
+WAVE7 = [
+    ("For the 2027 channel plan, sign 15 new resellers by June 30, 2027.",
+     "For the 2027 channel plan"),
+    ("For the churn push: get GRR to 92% by end of Q2.", "For the churn push"),
+    ("For our land-and-expand strategy, open 5 pilots in Q1.",
+     "For our land-and-expand strategy"),
+    ("For the IPO story we need ARR at $50M by 2028", "For the IPO story"),
+    ("For the onboarding initiative — cut time-to-live to 20 days by March",
+     "For the onboarding initiative"),
+    ("For mid-market accounts, raise NRR to 112% by Q4.", None),
+    ("For the next eight weeks, run 4 webinars a month.", None),
+    ("For each goal, name an owner.", None),
+    ("Metric: CSAT | Target: 4.6 | Due: Q2 | Link: supports the CX OKR",
+     "supports the CX OKR"),
+    ("Renewal rate 94% by Q3 | Aligned to: the retention objective", "the retention objective"),
+    ("Book 40 demos by Jan 31\nParent OKR: a predictable pipeline", "a predictable pipeline"),
+    ("close 4 upsells this month, need it for presidents club", "need it for presidents club"),
+    ("Get 12 G2 reviews by end of Jan. We need them for the grid report.",
+     "We need them for the grid report"),
+    ("cut CAC payback to 13 months by Q3 - ties to the efficiency OKR",
+     "ties to the efficiency OKR"),
+    ("Sign 30 partners by March 👉 needed for the channel launch",
+     "👉 needed for the channel launch"),
+    ("Renew the Acme contract by Dec 15 -- key for our Q4 number", "key for our Q4 number"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WAVE7, ids=[c[0][:40] for c in WAVE7])
+def test_relevance_wave7_forms(nlp: Language, text: str, expected: str | None) -> None:
+    found = nlp(text)._.gs_relevance
+    assert (found.text if found else None) == expected

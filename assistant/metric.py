@@ -609,7 +609,8 @@ def _field_goal(doc: Doc, value: int) -> bool:
     words = _outside_brackets(doc[value:end])
     verb_word = first.dep_ not in {"compound", "amod", "nmod"} and near(  # not 'win rate'
         first.lower_, word_set("assistant", "verbs.json", "goal_verbs"))
-    return any(t.tag_ == "CD" or is_numeric(t) and not t.is_alpha for t in words) or verb_word or (
+    numbered = any(t.tag_ == "CD" or (is_numeric(t) and not t.is_alpha) for t in words)
+    return numbered or verb_word or (
         first.pos_ in {"VERB", "AUX"} and any(t.tag_ in {"DT", "PRP$"} for t in words))
 
 

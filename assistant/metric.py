@@ -264,7 +264,7 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
     n = len(doc)
     while i < n and (i in periods or (i not in blocked and (
         _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)
-        or _pictograph(doc[i])))):
+        or _pictograph(doc[i]) or _in_hashtag(doc, i)))):
         i += 1
     i = _after_possessive(doc, i, n)
     while i < n and i in periods:
@@ -276,6 +276,13 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
             _coded_name(doc[i]) or _one_to_one(doc[i])):
         i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
     return i
+
+
+def _in_hashtag(doc: Doc, i: int) -> bool:
+    """'#okr #revops forecast accuracy': a tag's '#' and its word name no measure."""
+    token = doc[i]
+    return (token.text == "#" and not token.whitespace_) or (
+        i > 0 and doc[i - 1].text == "#" and not doc[i - 1].whitespace_)
 
 
 def _pictograph(token: Token) -> bool:

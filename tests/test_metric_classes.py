@@ -199,6 +199,8 @@ MEASURE_NOUNS = [
 
 # 10. Emoji and other pictographs decorate a goal; they are no words of its metric.
 PICTOGRAPHS = [
+    ("#okr #revops forecast accuracy ±5% every month in 2027", "forecast accuracy"),
+    ("#goal #sdr 150 dials a day this week #grind", "dials"),
     ("Maintain a 4.6★ partner rating through 2027", "partner rating"),
     ("Hit a 4.8★ avg CSAT score by Q2", "avg CSAT score"),
     ("🚀 30 new logos in the Nordics by end of H1", "new logos"),

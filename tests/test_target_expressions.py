@@ -558,3 +558,27 @@ def test_target_span_and_value(nlp: Language, case: Case) -> None:
 def test_no_target(nlp: Language, text: str) -> None:
     assert nlp(text)._.gs_target is None
 
+
+
+# Wave 7: 'all N of my X' counts the whole the goal covers (GUIDELINE v1.1 'all 9 of them'),
+# a hashtag names no number, and in an OKR block the first key result's level wins over a
+# later one with a unit; an objective line without a number does not make it a later goal.
+FIRST_NUMBER = [
+    ("Renew all 12 of my Q2 renewals before they lapse.", "12"),
+    ("get all 6 of my at-risk accounts back to healthy by next QBR", "6"),
+    ("Certify all 15 of the new SDRs on discovery by Jan 29.", "15"),
+    ("Interview all 9 of this week's finalists by Friday.", "9"),
+    ("#goal #sdr 150 dials a day this week #grind", "150"),
+    ("#csm 40 health checks done by Dec 18 #onit", "40"),
+    ("O: Make hiring predictable\nKR1: 20 AE hires by 30/09/2027\nKR2: offer acceptance ≥ 85%",
+     "20"),
+    ("O: Own the mid-market\nKR1: 30 new logos by 30 Jun 2027\nKR2: avg deal cycle ≤ 75 days",
+     "30"),
+    ("Q1 OKRs\nO: Fill the funnel\nKR1 1,500 MQLs by 31 Mar\nKR2 MQL→SQL ≥ 20%", "1,500"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), FIRST_NUMBER, ids=[c[0][:40] for c in FIRST_NUMBER])
+def test_target_counts_and_first_key_result(nlp: Language, text: str, span: str) -> None:
+    target = nlp(text)._.gs_target
+    assert (target.text if target else None) == span

@@ -47,6 +47,9 @@ OCCASIONS_BEFORE_CADENCE = re.compile(
     r"[\s,]*(?:\w+\s+(?:times|days|mornings|afternoons|evenings|nights|weekends)\s+)?")
 # "of my 7", "of the 20": the whole a count is taken out of.
 COUNT_OF = re.compile(r"\s+of\s+(?:(?:the|my|our|their|your|his|her|all)\s+)?\d")
+# "all 14 of my renewals", "all 9 of them": the number counts a whole the goal covers.
+WHOLE_OF = re.compile(
+    r"\s+of\s+(?:the|my|our|their|your|his|her|them|these|those|this|that|each)\b")
 # How far back a stretch word reaches ("stretch: 180", "with a stretch of £1.4M").
 STRETCH_REACH = 3
 # How many words after a bound may show it qualifies ("over $75k ACV each").
@@ -196,6 +199,8 @@ def scope(c: Candidate) -> float:
     previous = _previous_word(c)
     if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
         return 0.0
+    if previous.lower_ == "all" and WHOLE_OF.match(c.text, c.part.end):
+        return 0.0  # "Renew all 14 of my Q1 renewals" (GUIDELINE v1.1: "all 9 of them" -> 9)
     # "pass the 1,000 user milestone": a threshold named with "the" is still a target.
     milestone = any(t.lower_ in scoring().milestone_words for t in c.doc[c.number.end :][:3])
     return float(not milestone)
@@ -216,8 +221,8 @@ def label(c: Candidate) -> float:
     if ENUMERATION.match(c.text, c.part.end) or (
             LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
         return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR"
-    if previous is None:
-        return 0.0
+    if previous is None or _hashtag(previous):
+        return 0.0  # "#sdr 200 sequences": a tag names no number
     if previous.lower_ in scoring().label_words:
         return 1.0
     if c.quantity.spelled or not previous.is_alpha or previous.is_sent_start:
@@ -225,6 +230,11 @@ def label(c: Candidate) -> float:
     if lexicon_direction(previous) is not None or previous.lower_ in scoring().goal_cues:
         return 0.0
     return float(previous.pos_ in ("NOUN", "PROPN"))
+
+
+def _hashtag(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == "#" and not token.doc[
+        token.i - 1].whitespace_
 
 
 def qualifier(c: Candidate) -> float:
@@ -348,7 +358,13 @@ def in_purpose(c: Candidate) -> float:
 
 
 def later_sentence(c: Candidate) -> float:
-    return float(sum(1 for t in c.doc[1 : c.number.start] if t.is_sent_start))
+    """Sentences before the candidate's that hold a number: an OKR block's objective line or
+    a greeting ahead of the goal does not make its first number a later one."""
+    doc = c.doc
+    starts = [t.i for t in doc[1 : c.number.start] if t.is_sent_start]
+    bounds = zip([0, *starts], starts, strict=False)
+    return float(sum(1 for a, b in bounds if any(t.like_num or t.text[:1].isdigit()
+                                                 for t in doc[a:b])))
 
 
 FEATURES: dict[str, Callable[[Candidate], float]] = {

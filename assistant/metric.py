@@ -54,6 +54,7 @@ CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+'
 LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})  # 'Ride-alongs: 2', 'Referral hires = 30%'
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 OBJECT_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ"})
+ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
 # Places a metric is looked for, in order of trust: a goal names its metric near one of the
 # first few (each try reads a noun phrase, so a text of thousands of numbers would otherwise
@@ -114,7 +115,7 @@ def _np_token(doc: Doc, j: int) -> bool:
     if (token.tag_ in NP_TAGS and not _takes_object(doc, j)) or _is_acronym(token):
         return True
     next_np = j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS
-    if token.tag_ == "RB":
+    if token.tag_ == "RB" and token.dep_ not in ARGUMENT_DEPS:  # 'the monthly close/RB'
         return next_np and not _takes_object(doc, j + 1)  # not 'actively using the platform'
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
@@ -322,7 +323,7 @@ def _head_token(doc: Doc, j: int, start: int) -> bool:
     if not any(ch.isalpha() for ch in token.text) or token.lower_ in NP_STOPS:
         return False  # 'Win rate vs. Competitor X'
     if token.tag_ in HEAD_TAGS or _is_acronym(token) or _coded_name(token) or (
-            _mistagged(token) and _measure_word(token)):
+            token.is_alpha and _measure_word(token)):  # 'get csat/VBN back above 4.5'
         return True
     if j > start and FLOW_TOKEN.match(doc[j - 1].text):
         return token.is_alpha  # 'conv' in 'webinar→SQL conv', whatever its tag
@@ -601,7 +602,7 @@ def _field_anchors(doc: Doc) -> Iterator[tuple[int, str]]:
     anchors read 'KR: burn multiple under 1.5x') and is no whole goal ('Goal: close 12 new
     logos', 'Goal - increase demo-to-close rate')."""
     for span in segments(doc):
-        value = span.start + _field_label(doc, span.start)
+        value = span.start + _label_at(doc, span.start, "field_labels")
         if value > span.end:  # 'Metric - logo churn': the spaced dash ends a segment
             value = segment_of(doc, value)[0] if value < len(doc) else value
         if value != span.start and value < len(doc) and not _field_goal(doc, value):
@@ -630,19 +631,19 @@ def _outside_brackets(span: Span) -> list[Token]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def _field_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
+@lru_cache(maxsize=4)
+def _labels(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for label in sorted(_words("field_labels"), key=len, reverse=True):
+    for label in sorted(_words(key), key=len, reverse=True):
         words = tuple(label.split())
         by_first.setdefault(words[0], []).append(words)
     return {first: tuple(group) for first, group in by_first.items()}
 
 
-def _field_label(doc: Doc, i: int) -> int:
-    """The tokens of a measure label and its mark at token i ('KPI:', 'Key metric -'), 0
-    when none."""
-    for words in _field_labels().get(doc[i].lower_, ()):
+def _label_at(doc: Doc, i: int, key: str) -> int:
+    """The tokens of a form label of list `key` and its mark at token i ('KPI:', 'Key metric
+    -', 'Target:'), 0 when none."""
+    for words in _labels(key).get(doc[i].lower_, ()):
         n = len(words)
         if i + n + 1 < len(doc) and doc[i + n].text in LABEL_MARKS and tuple(
                 t.lower_ for t in doc[i : i + n]) == words:
@@ -683,6 +684,7 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
         yield follow
         yield from _previous_field(doc, first.i, context)
+        yield from _goal_line(doc, first.i, context)
         yield segment_of(doc, first.i)[0], "verb"
         return
     start = _verb_object_start(doc, verb)
@@ -745,6 +747,23 @@ def _previous_field(doc: Doc, target_i: int, context: set[int]) -> Iterator[tupl
     yield (field_start, "subject") if verb is None else (_verb_object_start(doc, verb), "verb")
 
 
+def _goal_line(doc: Doc, target_i: int, context: set[int]) -> Iterator[tuple[int, str]]:
+    """'Grow ARR in the public sector\nTarget: $2.4M': a level in a field labelled as the
+    target measures the object of the goal verb in a line before it."""
+    seg_start, _ = segment_of(doc, target_i)
+    if seg_start >= 2 and target_i == seg_start and is_boundary(doc[seg_start - 1]):
+        seg_start = segment_of(doc, seg_start - 2)[0]  # 'Target - 75%': the dash ends a segment
+    width = _label_at(doc, seg_start, "target_labels")
+    if not width or seg_start + width != target_i:
+        return
+    for span in segments(doc):
+        if span.start >= seg_start:
+            return
+        verb = goal_verb(doc, span.start, span.end, context)
+        if verb is not None:
+            yield _verb_object_start(doc, verb), "verb"
+
+
 def _opening_verb(doc: Doc, first: Token, after: int, target: Part, context: set[int]) -> bool:
     """'Digitise 70% of the onboarding paperwork', 'Reply to 95% of inbound requests',
     'Partners: co-sell on 1/3 of enterprise opps': a lone word opening the goal (or its
@@ -785,11 +804,19 @@ def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> 
     seg_start, _ = segment_of(doc, first.i)
     verb = goal_verb(doc, seg_start, first.i + 1, context)  # "Triple the number of ..."
     while verb is not None and (_aside(doc, verb) or _in_label(doc, verb, first) or (
-            _label_verb(doc, verb, first))):
+            _label_verb(doc, verb, first)) or _conjoined_later(doc, verb, first, context)):
         verb = goal_verb(doc, verb.i + 1, first.i + 1, context)
     if verb is None or _names_measure(doc, verb, first, target, context):
         return None
     return verb
+
+
+def _conjoined_later(doc: Doc, verb: Token, first: Token, context: set[int]) -> bool:
+    """'Ship the checklist and lift activation from 31% to 40%': a second verb joined to the
+    first, with its own object, governs the target that follows it."""
+    later = goal_verb(doc, verb.i + 2, first.i, context)
+    return later is not None and later.dep_ == "conj" and doc[later.i - 1].lower_ == "and" and (
+        later.i + 1 < first.i)
 
 
 def _aside(doc: Doc, verb: Token) -> bool:

@@ -347,7 +347,8 @@ def _attribution(doc: Doc, i: int) -> bool:
         if token.text in {",", ":"} or _main_subject(token):
             return _names_objective(doc, i, token.i)
         if not (token.pos_ in OBJECT_WORDS - {"ADP"} or token.tag_ in {"POS", "HYPH"} or (
-                doc[token.i - 1].tag_ == "HYPH")):  # "land-and-expand"
+                doc[token.i - 1].tag_ == "HYPH") or (  # "land-and-expand"
+                token.lower_ in _words("objective_nouns"))):  # "the renewals push/VBP"
             return False
     # 'For the renewals initiative — get at-risk ARR under $400k': the dash ends the phrase
     return seg_end < len(doc) and doc[seg_end].text in _words(

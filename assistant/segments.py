@@ -113,11 +113,17 @@ def segments(doc: Doc) -> list[Span]:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) so it neither starts nor ends on punctuation, space or symbols."""
-    while end > start and not _wordlike(doc[end - 1]):
+    while end > start and not _wordlike(doc[end - 1]) and not _closes_bracket(doc, start, end):
         end -= 1
     while start < end and not _wordlike(doc[start]):
         start += 1
     return start, end
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """The span ends on the ')' of a '(' it holds: '(FY27 OKR 3)' keeps its bracket."""
+    texts = [t.text for t in doc[start:end]]
+    return texts[-1] == ")" and texts.count("(") == texts.count(")")
 
 
 def _wordlike(token: Token) -> bool:

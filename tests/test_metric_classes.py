@@ -317,3 +317,29 @@ def test_metric_in_form_fields(nlp: Language, text: str, expected: str) -> None:
                          ids=[c[0][:40] for c in WISH_WITH_OBJECT])
 def test_metric_after_a_wish_with_object(nlp: Language, text: str, expected: str) -> None:
     assert _metric(nlp, text) == expected
+
+
+# A measure word the tagger reads as a verb or an adverb ('csat/VBN', 'close/RB'); a second
+# verb joined by 'and' governs the target after it; a 'Target:' field measures the object of
+# the goal line before it.
+MISTAGGED_CONJOINED_GOAL_LINE = [
+    ("pls get csat back over 4.3 by end of january", "csat"),
+    ("Speed up the quarterly close from 10 days to 7 in 2027.", "quarterly close"),
+    ("get churn back under 2% by Q2", "churn"),
+    ("Rebuild the pricing page and raise trial starts to 900 a month by Q2.", "trial starts"),
+    ("Hire 2 SEs and cut POC cycle time from 30 days to 21 by end of H1.", "POC cycle time"),
+    ("Fix the routing rules and reduce speed-to-lead to under 5 minutes by January.",
+     "speed-to-lead"),
+    ("Grow ARR in the retail vertical\nTarget: $900k\nBy when: 31/03/2027", "ARR"),
+    ("Increase partner-sourced pipeline\nTarget: $3M\nDeadline: end of Q2",
+     "partner-sourced pipeline"),
+    ("Raise demo show rate\nTarget - 75%\nWhen - Q1", "demo show rate"),
+    ("Book 30 demos\n45 meetings held", "demos"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISTAGGED_CONJOINED_GOAL_LINE,
+                         ids=[c[0][:40] for c in MISTAGGED_CONJOINED_GOAL_LINE])
+def test_metric_mistagged_conjoined_and_goal_line(nlp: Language, text: str,
+                                                   expected: str) -> None:
+    assert _metric(nlp, text) == expected

@@ -34,6 +34,8 @@ PURPOSES_KEY = "goalsmith.purpose_clauses"
 TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
 REFERRING_OBJECTS = frozenset({"this", "that", "it", "them", "these"})
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
@@ -322,16 +324,30 @@ def _apposition(doc: Doc, i: int) -> bool:
 
 
 def _needed_for(doc: Doc, i: int) -> bool:
-    """'. need this for the QBR story', ', we need it for presidents club': a clause after the
-    goal saying what it is needed for, its object a pronoun for the goal."""
-    k = i + 1 if doc[i].pos_ == "PRON" and doc[i].dep_ == "nsubj" else i
+    """'. need this for the QBR story', ', we need the wins for the board deck', 'the team
+    needs them for ...': a clause after the goal saying what it is needed for, its object a
+    pronoun or a short phrase for what the goal brings."""
+    k = _past_subject(doc, i)
     if k >= len(doc) or doc[k].lemma_.lower() != "need" or not (
             clause_start(doc, i) and _goal_before(doc, i)):
         return False
     k += 1
     if k < len(doc) and doc[k].lower_ in REFERRING_OBJECTS:
         k += 1
+    elif k + 1 < len(doc) and doc[k].tag_ in {"DT", "PRP$"} and doc[k + 1].pos_ == "NOUN":
+        k += 2  # 'the wins', 'those logos'
     return k < len(doc) and doc[k].lower_ in _words("apposition_links")
+
+
+def _past_subject(doc: Doc, i: int) -> int:
+    """Index of the word after the subject that opens at token i ('we', 'the team'), or i
+    when none opens there."""
+    if doc[i].pos_ == "PRON" and doc[i].dep_ == "nsubj":
+        return i + 1
+    if doc[i].tag_ == "DT" and i + 2 < len(doc) and doc[i + 1].dep_ == "nsubj" and doc[
+            i + 1].pos_ == "NOUN":
+        return i + 2
+    return i
 
 
 def _attribution(doc: Doc, i: int) -> bool:
@@ -454,6 +470,8 @@ def _so_clause(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1]
     if doc[i].lower_ == "as":
         return nxt.pos_ == "PRON" and i + 2 < len(doc) and is_verb(doc[i + 2])
+    if doc[i].lower_ == "or":
+        return _or_consequence(doc, i)
     if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} or (
         doc[i].lower_ == "since" and _in_time(doc, nxt)
     ):
@@ -469,6 +487,19 @@ def _so_clause(doc: Doc, i: int) -> bool:
         is_numeric(doc[i - 1]) or _in_time(doc, doc[i - 1]))
     return subject_like and (pronoun_led or after_goal or any(
         is_verb(t) or t.pos_ == "AUX" for t in rest))
+
+
+def _or_consequence(doc: Doc, i: int) -> bool:
+    """'or we miss plan', ', or the region misses its number': what happens without the
+    goal, a clause with its own subject and verb (not 'Book 40 demos or 30 meetings')."""
+    k = i + 1
+    while k < len(doc) and k - i <= OR_SUBJECT_WORDS and doc[k].pos_ in {
+            "DET", "PRON", "NOUN", "PROPN", "ADJ"} and not _in_time(doc, doc[k]):
+        if doc[k].pos_ in {"NOUN", "PRON", "PROPN"} and k + 1 < len(doc) and doc[
+                k + 1].tag_ in FINITE_TAGS:  # the subject's finite verb
+            return _goal_before(doc, i)
+        k += 1
+    return False
 
 
 def _in_time(doc: Doc, token: Token) -> bool:

@@ -114,6 +114,14 @@ WAVE7 = [
     ("Sign 30 partners by March 👉 needed for the channel launch",
      "👉 needed for the channel launch"),
     ("Renew the Acme contract by Dec 15 -- key for our Q4 number", "key for our Q4 number"),
+    ("close $250k by Dec 11 or we miss the number", "or we miss the number"),
+    ("Hire 5 SEs by May or the East territory stays uncovered",
+     "or the East territory stays uncovered"),
+    ("Book 30 demos or 20 meetings by Friday", None),
+    ("Close 4 logos by Dec 18; we need the wins for the QBR.", "we need the wins for the QBR"),
+    ("Run 5 customer interviews by March, the team needs them for the pricing review",
+     "the team needs them for the pricing review"),
+    ("We need 30 demos by Friday for the kickoff.", None),
 ]
 
 

@@ -54,6 +54,7 @@ CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+'
 LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})  # 'Ride-alongs: 2', 'Referral hires = 30%'
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 OBJECT_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ"})
+EACH_PREPS = frozenset({"for", "with", "on", "across", "to", "from"})
 ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
 # Places a metric is looked for, in order of trust: a goal names its metric near one of the
@@ -671,6 +672,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         # "Pipeline €4 Mio. Then hiring": the next sentence; "2/rep/month": a denominator
         follow = (len(doc), "number")
     verb = _governing_verb(doc, first, target, context)
+    if _each_of_all(doc, first.i):  # 'Run QBRs with all 25 strategic accounts'
+        yield _made_for_each(doc, first.i, verb, context)
     yield from ((i, "subject") for i in _antecedent_starts(doc, first))
     if verb is None and linked and _opening_verb(doc, first, after, target, context):
         yield follow  # 'Migrate 60% of SMB workspaces', 'Tag 100% of closed-lost deals'
@@ -745,6 +748,23 @@ def _previous_field(doc: Doc, target_i: int, context: set[int]) -> Iterator[tupl
         return  # a table's rows: the field above is a header
     verb = goal_verb(doc, field_start, field_end, context)
     yield (field_start, "subject") if verb is None else (_verb_object_start(doc, verb), "verb")
+
+
+def _each_of_all(doc: Doc, i: int) -> bool:
+    """'security reviews for all 12 late-stage opportunities': what the goal makes for each
+    of a whole it counts is measured, not the whole."""
+    return i >= 2 and doc[i - 1].lower_ == "all" and doc[i - 2].lower_ in EACH_PREPS
+
+
+def _made_for_each(doc: Doc, i: int, verb: Token | None,
+                   context: set[int]) -> tuple[int, str]:
+    """Where the thing made for each of the whole starts: the goal verb's object, or the
+    segment's first words past an opening verb the target's parse missed ('Finish discovery
+    certification for all 14 new SDRs', 'Mutual action plans with all 9 deals')."""
+    seg_start = segment_of(doc, i)[0]
+    start = _verb_object_start(doc, verb) if verb is not None else next(
+        _verb_anchor(doc, i, context))
+    return (start, "held") if start < i - 2 else (seg_start, "subject")
 
 
 def _goal_line(doc: Doc, target_i: int, context: set[int]) -> Iterator[tuple[int, str]]:
@@ -1175,7 +1195,7 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     head = doc[end - 1]
     word = head.lemma_.lower()
     # '20 account plans', '100% of expiring support plans'
-    counted = mode in {"number", "headline", "linked"} and _counted_plural(head)
+    counted = mode in {"number", "headline", "linked", "held"} and _counted_plural(head)
     if (never(doc, start, end) and not counted) or (
             end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False

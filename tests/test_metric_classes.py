@@ -335,6 +335,10 @@ MISTAGGED_CONJOINED_GOAL_LINE = [
      "partner-sourced pipeline"),
     ("Raise demo show rate\nTarget - 75%\nWhen - Q1", "demo show rate"),
     ("Book 30 demos\n45 meetings held", "demos"),
+    ("Run success plans for all 18 enterprise accounts by Feb 26.", "success plans"),
+    ("Hold exit interviews with all 12 leavers this quarter.", "exit interviews"),
+    ("Health scores on all 55 accounts in my book by Dec 11", "Health scores"),
+    ("Call all 40 dormant accounts by end of Q1", "dormant accounts"),
 ]
 
 

@@ -199,8 +199,9 @@ def scope(c: Candidate) -> float:
     previous = _previous_word(c)
     if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
         return 0.0
-    if previous.lower_ == "all" and WHOLE_OF.match(c.text, c.part.end):
-        return 0.0  # "Renew all 14 of my Q1 renewals" (GUIDELINE v1.1: "all 9 of them" -> 9)
+    if previous.lower_ == "all":
+        return 0.0  # "Renew all 14 of my Q1 renewals", "QBRs with all 12 strategic accounts":
+        # the goal covers the whole it counts (GUIDELINE v1.1: "all 9 of them" -> 9)
     # "pass the 1,000 user milestone": a threshold named with "the" is still a target.
     milestone = any(t.lower_ in scoring().milestone_words for t in c.doc[c.number.end :][:3])
     return float(not milestone)

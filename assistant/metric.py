@@ -678,17 +678,7 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     if verb is None and linked and _opening_verb(doc, first, after, target, context):
         yield follow  # 'Migrate 60% of SMB workspaces', 'Tag 100% of closed-lost deals'
     if verb is None:
-        subjects = list(_subject_starts(doc, first.i, context))
-        yield from ((i, "subject_linked") for i in subjects)  # "ACV is $300k"
-        if getattr(target.value, "unit", None) == "multiplier":
-            yield from ((i, "subject") for i in subjects)  # "pipeline 3.5x quota"
-        if not linked:
-            yield follow[0], "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
-        yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
-        yield follow
-        yield from _previous_field(doc, first.i, context)
-        yield from _goal_line(doc, first.i, context)
-        yield segment_of(doc, first.i)[0], "verb"
+        yield from _headline_anchors(doc, first, target, follow, linked, context)
         return
     start = _verb_object_start(doc, verb)
     if linked and _measure_subject(verb):
@@ -748,6 +738,23 @@ def _previous_field(doc: Doc, target_i: int, context: set[int]) -> Iterator[tupl
         return  # a table's rows: the field above is a header
     verb = goal_verb(doc, field_start, field_end, context)
     yield (field_start, "subject") if verb is None else (_verb_object_start(doc, verb), "verb")
+
+
+def _headline_anchors(doc: Doc, first: Token, target: Part, follow: tuple[int, str],
+                      linked: bool, context: set[int]) -> Iterator[tuple[int, str]]:
+    """With no verb before the target the goal is a headline and its subject is measured
+    ('Churn ≤ 2%', 'Closed-won ACV is $300k'), or a field or line before it names it."""
+    subjects = list(_subject_starts(doc, first.i, context))
+    yield from ((i, "subject_linked") for i in subjects)  # "ACV is $300k"
+    if getattr(target.value, "unit", None) == "multiplier":
+        yield from ((i, "subject") for i in subjects)  # "pipeline 3.5x quota"
+    if not linked:
+        yield follow[0], "headline"  # "25 meetings booked per month", "≥3 contacts engaged"
+    yield from ((i, "subject") for i in subjects)  # "Renewal rate for the book: 92%"
+    yield follow
+    yield from _previous_field(doc, first.i, context)
+    yield from _goal_line(doc, first.i, context)
+    yield segment_of(doc, first.i)[0], "verb"
 
 
 def _each_of_all(doc: Doc, i: int) -> bool:

@@ -122,6 +122,8 @@ WAVE7 = [
     ("Run 5 customer interviews by March, the team needs them for the pricing review",
      "the team needs them for the pricing review"),
     ("We need 30 demos by Friday for the kickoff.", None),
+    ("get pipeline to 3x by jan so i can hit my number", "so i can hit my number"),
+    ("Book 25 meetings a week to get my activity numbers up", None),
 ]
 
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import islice
 
 from spacy.language import Language
@@ -17,9 +17,11 @@ from .lexicon import near, word_set
 from .parts import Part
 from .quantities.spans import doc_text
 from .segments import (
+    LABEL_MARKS,
     is_boundary,
     is_goal_verb,
     is_numeric,
+    label_width,
     list_marker_end,
     modifier_stop,
     segment_of,
@@ -51,7 +53,6 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
 CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+' is one
-LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})  # 'Ride-alongs: 2', 'Referral hires = 30%'
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 OBJECT_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ"})
 EACH_PREPS = frozenset({"for", "with", "on", "across", "to", "from"})
@@ -603,7 +604,7 @@ def _field_anchors(doc: Doc) -> Iterator[tuple[int, str]]:
     anchors read 'KR: burn multiple under 1.5x') and is no whole goal ('Goal: close 12 new
     logos', 'Goal - increase demo-to-close rate')."""
     for span in segments(doc):
-        value = span.start + _label_at(doc, span.start, "field_labels")
+        value = span.start + label_width(doc, span.start, _words("field_labels"))
         if value > span.end:  # 'Metric - logo churn': the spaced dash ends a segment
             value = segment_of(doc, value)[0] if value < len(doc) else value
         if value != span.start and value < len(doc) and not _field_goal(doc, value):
@@ -630,26 +631,6 @@ def _outside_brackets(span: Span) -> list[Token]:
         if depth == 0 and token.text != ")":
             kept.append(token)
     return kept
-
-
-@lru_cache(maxsize=4)
-def _labels(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for label in sorted(_words(key), key=len, reverse=True):
-        words = tuple(label.split())
-        by_first.setdefault(words[0], []).append(words)
-    return {first: tuple(group) for first, group in by_first.items()}
-
-
-def _label_at(doc: Doc, i: int, key: str) -> int:
-    """The tokens of a form label of list `key` and its mark at token i ('KPI:', 'Key metric
-    -', 'Target:'), 0 when none."""
-    for words in _labels(key).get(doc[i].lower_, ()):
-        n = len(words)
-        if i + n + 1 < len(doc) and doc[i + n].text in LABEL_MARKS and tuple(
-                t.lower_ for t in doc[i : i + n]) == words:
-            return n + 1
-    return 0
 
 
 def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[int, str]]:
@@ -780,7 +761,7 @@ def _goal_line(doc: Doc, target_i: int, context: set[int]) -> Iterator[tuple[int
     seg_start, _ = segment_of(doc, target_i)
     if seg_start >= 2 and target_i == seg_start and is_boundary(doc[seg_start - 1]):
         seg_start = segment_of(doc, seg_start - 2)[0]  # 'Target - 75%': the dash ends a segment
-    width = _label_at(doc, seg_start, "target_labels")
+    width = label_width(doc, seg_start, _words("target_labels"))
     if not width or seg_start + width != target_i:
         return
     for span in segments(doc):

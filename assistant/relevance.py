@@ -6,19 +6,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import load_data, word_set
+from .lexicon import word_set
 from .parts import Part
 from .segments import (
+    by_first_word,
     is_boundary,
     is_goal_verb,
     is_numeric,
     is_verb,
+    label_width,
     segment_bounds,
     segment_of,
     timed_activity,
@@ -36,6 +37,7 @@ CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
+NEED_FORMS = frozenset({"need", "needs", "needed"})
 REFERRING_OBJECTS = frozenset({"this", "that", "it", "them", "these"})
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
@@ -58,21 +60,9 @@ class Candidate:
     width: int = 1  # tokens of the connector itself
 
 
-@cache
-def _openers() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Opener phrases as word tuples by their first word, longest first (the scan looks up
-    every token's word, so it only tries the phrases that can start there)."""
-    phrases = sorted(load_data("assistant", DATA)["openers"], key=len, reverse=True)
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        words = tuple(phrase.split())
-        by_first.setdefault(words[0], []).append(words)
-    return {first: tuple(group) for first, group in by_first.items()}
-
-
 def _opener_at(lowered: list[str], i: int) -> str | None:
     """The opener phrase starting at token i of a doc whose lower-cased words are given."""
-    for words in _openers().get(lowered[i], ()):
+    for words in by_first_word(_words("openers")).get(lowered[i], ()):
         if tuple(lowered[i : i + len(words)]) == words:
             return " ".join(words)
     return None
@@ -89,8 +79,8 @@ def _clause_starts(doc: Doc) -> list[bool]:
     if cached is None or len(cached) != len(doc):
         lowered = [t.lower_ for t in doc]
         bounds = segment_bounds(doc)
-        cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS or _after_abbreviation(
-            doc[i]) for i in range(len(doc))]
+        cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS or (
+            lowered[i - 1][-1:] == "." and _after_abbreviation(doc[i])) for i in range(len(doc))]
         doc.user_data[CLAUSE_STARTS_KEY] = cached
     return cached
 
@@ -410,31 +400,13 @@ def _goal_before(doc: Doc, i: int) -> bool:
     return first < i
 
 
-@cache
-def _why_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Form labels for why a goal matters as word tuples by their first word, longest first
-    (the scan asks at every token, so only a label's first word costs a lookup)."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for label in sorted(_words("why_labels"), key=len, reverse=True):
-        words = tuple(label.split())
-        by_first.setdefault(words[0], []).append(words)
-    return {first: tuple(group) for first, group in by_first.items()}
-
-
 def _why_label(doc: Doc, i: int) -> int:
     """'Why: funds the expansion team', '| rationale - coverage for the West region', '(why:
     pipeline is thin)': a form field that says why the goal matters. The tokens of its label
     and colon, 0 when none."""
-    labels = _why_labels().get(doc[i].lower_)
-    if not labels or (i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {
-            "(", ",", ";"}):
+    if i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {"(", ",", ";"}:
         return 0
-    for words in labels:
-        n = len(words)
-        if i + n + 1 < len(doc) and doc[i + n].text in {":", "-", "–", "—"} and tuple(
-                t.lower_ for t in doc[i : i + n]) == words:
-            return n + 1
-    return 0
+    return label_width(doc, i, _words("why_labels"))
 
 
 def _consequence(doc: Doc, i: int) -> bool:
@@ -553,8 +525,8 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(i, "referent", 0.88)
         elif arrow := _arrow_link(doc, i):
             yield Candidate(i, "arrow", 0.85, arrow)
-        elif _apposition(doc, i) or _attribution(doc, i) or _leading_participle(
-                doc, i) or _needed_for(doc, i):
+        elif _apposition(doc, i) or _attribution(doc, i) or _leading_participle(doc, i) or (
+                not NEED_FORMS.isdisjoint(lowered[i : i + 3]) and _needed_for(doc, i)):
             yield Candidate(i, "apposition", 0.8)
         elif _so_clause(doc, i):
             yield Candidate(i, "so", 0.85)

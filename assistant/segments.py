@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -153,3 +154,29 @@ def timed_activity(doc: Doc, to_index: int) -> bool:
         return False
     before = doc[to_index - 2] if to_index >= 2 else None
     return before is None or modifier_stop(before) or before.pos_ not in {"NOUN", "PROPN"}
+
+
+# Marks after a form field's label ('Why:', 'KPI -', 'Referral hires = 30%').
+LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})
+
+
+@lru_cache(maxsize=16)
+def by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples by their first word, longest first (a scan that asks at every
+    token then only tries the phrases that can start there)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for label in sorted(phrases, key=len, reverse=True):
+        words = tuple(label.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in by_first.items()}
+
+
+def label_width(doc: Doc, i: int, labels: frozenset[str]) -> int:
+    """The tokens of a form field's label (one of `labels`, longest first) at token i and of
+    the mark after it ('Why:', 'Key metric -'), 0 when none."""
+    for words in by_first_word(labels).get(doc[i].lower_, ()):
+        n = len(words)
+        if i + n + 1 < len(doc) and doc[i + n].text in LABEL_MARKS and tuple(
+                t.lower_ for t in doc[i : i + n]) == words:
+            return n + 1
+    return 0

@@ -52,6 +52,7 @@ LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-log
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
+COMPARISON_SIGNS = "≥≤<>="  # 'deals >$100k': a scope's bound ends the name
 CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+' is one
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 OBJECT_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ"})
@@ -217,6 +218,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
                 or _shared_head(doc, j, start)):
             break
         if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
+                head is not None and doc[j].text[:1] in COMPARISON_SIGNS) or (
                 j > start and doc[j].lower_ in _words("sign_offs")) or (
                 doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
                 and doc[j - 1].whitespace_ and not _shared_head(doc, j, start)) or _modal(

@@ -267,8 +267,8 @@ def _names_a_need(doc: Doc, start: int, end: int) -> bool:
     """The noun opening doc[start:end] (after adjectives) names a part or a need ('core',
     'first step') or is followed by a link word ('the milestone for ...')."""
     noun = next((t for t in doc[start:end] if t.pos_ not in {"ADJ", "ADV"}), None)
-    if noun is None:
-        return False
+    if noun is None or noun.lower_ in _words("goal_names"):
+        return False  # "that's the goal for q1": the text names itself, no objective
     following = doc[noun.i + 1].lower_ if noun.i + 1 < end else ""
     return noun.lower_ in _words("apposition_heads") or following in _words("apposition_links")
 

@@ -339,6 +339,8 @@ MISTAGGED_CONJOINED_GOAL_LINE = [
     ("Hold exit interviews with all 12 leavers this quarter.", "exit interviews"),
     ("Health scores on all 55 accounts in my book by Dec 11", "Health scores"),
     ("Call all 40 dormant accounts by end of Q1", "dormant accounts"),
+    ("close 4 deals >$80k before xmas", "deals"),
+    ("land 3 logos >1,000 seats in H1", "logos"),
 ]
 
 

@@ -124,6 +124,10 @@ WAVE7 = [
     ("We need 30 demos by Friday for the kickoff.", None),
     ("get pipeline to 3x by jan so i can hit my number", "so i can hit my number"),
     ("Book 25 meetings a week to get my activity numbers up", None),
+    ("more demos, more pipe, more wins. that's the goal for Q1", None),
+    ("Cut CAC payback to 14 months by Q3, that's the target we agreed", None),
+    ("Book 12 meetings a week - that's the key to our Q1 number",
+     "that's the key to our Q1 number"),
 ]
 
 

@@ -655,8 +655,9 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
         # "Pipeline €4 Mio. Then hiring": the next sentence; "2/rep/month": a denominator
         follow = (len(doc), "number")
     verb = _governing_verb(doc, first, target, context)
-    if _each_of_all(doc, first.i):  # 'Run QBRs with all 25 strategic accounts'
-        yield _made_for_each(doc, first.i, verb, context)
+    prep = _each_of_all(doc, first.i)
+    if prep is not None:  # 'Run QBRs with all 25 strategic accounts'
+        yield _made_for_each(doc, prep, verb, context)
     yield from ((i, "subject") for i in _antecedent_starts(doc, first))
     if verb is None and linked and _opening_verb(doc, first, after, target, context):
         yield follow  # 'Migrate 60% of SMB workspaces', 'Tag 100% of closed-lost deals'
@@ -740,21 +741,29 @@ def _headline_anchors(doc: Doc, first: Token, target: Part, follow: tuple[int, s
     yield segment_of(doc, first.i)[0], "verb"
 
 
-def _each_of_all(doc: Doc, i: int) -> bool:
-    """'security reviews for all 12 late-stage opportunities': what the goal makes for each
-    of a whole it counts is measured, not the whole."""
-    return i >= 2 and doc[i - 1].lower_ == "all" and doc[i - 2].lower_ in EACH_PREPS
+def _each_of_all(doc: Doc, i: int) -> int | None:
+    """'security reviews for all 12 late-stage opportunities', 'plans for all top 15
+    accounts': what the goal makes for each of a whole it counts is measured, not the whole.
+    The index of the preposition before 'all', None when the target at token i counts no
+    such whole."""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "top":
+        k -= 1
+    if doc[i].lower_ == "top":
+        k = i - 1
+    if k < 1 or doc[k].lower_ != "all" or doc[k - 1].lower_ not in EACH_PREPS:
+        return None
+    return k - 1
 
 
-def _made_for_each(doc: Doc, i: int, verb: Token | None,
+def _made_for_each(doc: Doc, prep: int, verb: Token | None,
                    context: set[int]) -> tuple[int, str]:
     """Where the thing made for each of the whole starts: the goal verb's object, or the
     segment's first words past an opening verb the target's parse missed ('Finish discovery
     certification for all 14 new SDRs', 'Mutual action plans with all 9 deals')."""
-    seg_start = segment_of(doc, i)[0]
     start = _verb_object_start(doc, verb) if verb is not None else next(
-        _verb_anchor(doc, i, context))
-    return (start, "held") if start < i - 2 else (seg_start, "subject")
+        _verb_anchor(doc, prep, context))
+    return (start if start < prep else segment_of(doc, prep)[0]), "held"
 
 
 def _goal_line(doc: Doc, target_i: int, context: set[int]) -> Iterator[tuple[int, str]]:

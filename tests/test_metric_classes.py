@@ -340,6 +340,7 @@ MISTAGGED_CONJOINED_GOAL_LINE = [
     ("Health scores on all 55 accounts in my book by Dec 11", "Health scores"),
     ("Call all 40 dormant accounts by end of Q1", "dormant accounts"),
     ("close 4 deals >$80k before xmas", "deals"),
+    ("Exec sponsor maps for all top 20 accounts by Jan 29", "Exec sponsor maps"),
     ("land 3 logos >1,000 seats in H1", "logos"),
 ]
 

@@ -571,6 +571,8 @@ FIRST_NUMBER = [
     ("#goal #sdr 150 dials a day this week #grind", "150"),
     ("Run success plans for all 18 enterprise accounts by Feb 26.", "18"),
     ("Call all 40 dormant accounts by end of Q1", "40"),
+    ("Exec sponsor maps for all top 20 accounts by Jan 29", "20"),
+    ("Reach the top 3 on the partner leaderboard by June", "top 3"),
     ("Grow revenue 20% across all 50 accounts in my book", "20%"),
     ("#csm 40 health checks done by Dec 18 #onit", "40"),
     ("O: Make hiring predictable\nKR1: 20 AE hires by 30/09/2027\nKR2: offer acceptance ≥ 85%",

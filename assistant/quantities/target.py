@@ -192,16 +192,16 @@ def scope(c: Candidate) -> float:
     """"my 18 accounts", "our 10 largest", "the top 50 accounts": the number says which
     things the goal is about; "a team of 6 SDRs" says who does the work. A rank is a target:
     "reach the top 3", "top 10% of reps"."""
+    previous = _previous_word(c)
+    if previous is not None and previous.lower_ == "all":
+        return 0.0  # "Renew all 14 of my Q1 renewals", "plans for all top 15 accounts": the
+        # goal covers the whole it counts (GUIDELINE v1.1: "all 9 of them" -> 9)
     if c.quantity.lead in scoring().rank_leads:
         return float(_ranked_group(c))
     if _team_size(c) or _aside(c):
         return 1.0
-    previous = _previous_word(c)
     if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
         return 0.0
-    if previous.lower_ == "all":
-        return 0.0  # "Renew all 14 of my Q1 renewals", "QBRs with all 12 strategic accounts":
-        # the goal covers the whole it counts (GUIDELINE v1.1: "all 9 of them" -> 9)
     # "pass the 1,000 user milestone": a threshold named with "the" is still a target.
     milestone = any(t.lower_ in scoring().milestone_words for t in c.doc[c.number.end :][:3])
     return float(not milestone)
@@ -590,8 +590,17 @@ def choose_target(
         pool, key=lambda sc: (sc[0], -sc[1].part.start))))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
     end = _stock_unit_end(doc, best.part)
-    return Part(start=best.part.start, end=end, text=doc_text(doc)[best.part.start : end],
+    start = best.number.start_char if _scope_rank(best) else best.part.start
+    return Part(start=start, end=end, text=doc_text(doc)[start:end],
                 confidence=round(confidence, 3), value=target_value(doc, best.part, found))
+
+
+def _scope_rank(c: Candidate) -> bool:
+    """'plans for all top 15 accounts': 'top' after 'all' picks the whole, it is no rank to
+    reach, so the span is the count alone."""
+    previous = _previous_word(c)
+    return c.quantity.lead in scoring().rank_leads and previous is not None and (
+        previous.lower_ == "all")
 
 
 def _stock_unit_end(doc: Doc, part: Part[Quantity]) -> int:

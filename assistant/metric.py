@@ -286,8 +286,12 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
 def _in_hashtag(doc: Doc, i: int) -> bool:
     """'#okr #revops forecast accuracy': a tag's '#' and its word name no measure."""
     token = doc[i]
-    return (token.text == "#" and not token.whitespace_) or (
-        i > 0 and doc[i - 1].text == "#" and not doc[i - 1].whitespace_)
+    if token.text == "#":
+        return not token.whitespace_
+    k = i - 1
+    while k >= 0 and not doc[k].whitespace_ and doc[k].text != "#":
+        k -= 1  # '#cs-team': the tag runs on through glued words
+    return k >= 0 and doc[k].text == "#" and not doc[k].whitespace_
 
 
 def _pictograph(token: Token) -> bool:
@@ -592,6 +596,8 @@ def _anchors(doc: Doc, target: Part | None, context: set[int]) -> Iterator[tuple
     else:
         for span in segments(doc):
             yield from ((i, "verb") for i in _verb_anchor(doc, span.start, context))
+        for span in segments(doc):  # 'I need to improve my talk-to-listen ratio'
+            yield from ((i, "verb") for i in _later_verb_anchors(doc, span, context))
     # "more calls, more emails": a quantified plural names a count.
     yield from ((t.i + 1, "verb") for t in doc if near(t.lower_, _words("quantifiers")))
     if target is not None and getattr(target.value, "unit", None) == "count":
@@ -998,6 +1004,17 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
         t.is_punct and t.text.endswith(":"))]  # 'Goal (support ops): open tickets < 50'
     yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first
+
+
+def _later_verb_anchors(doc: Doc, span: Span, blocked: set[int]) -> Iterator[int]:
+    """The objects of the verbs after the first in a segment that move a level ('sooo my
+    manager says I need to improve my talk-to-listen ratio'; not 'why we lose deals')."""
+    verb = goal_verb(doc, span.start, span.end, blocked)
+    while verb is not None:
+        verb = goal_verb(doc, verb.i + 1, span.end, blocked)
+        if verb is not None and verb.lemma_.lower() in _words("level_verbs") and not (
+                _modifier_of_head(doc, verb)):
+            yield _verb_object_start(doc, verb)
 
 
 def _verb_anchor(doc: Doc, i: int, blocked: set[int]) -> Iterator[int]:

@@ -56,6 +56,7 @@ COMPARISON_SIGNS = "≥≤<>="  # 'deals >$100k': a scope's bound ends the name
 CHANGE_LEADS = frozenset({"to", "by", "from"})  # 'to 25%' moves a level; '85%+' is one
 VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ"})
 OBJECT_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ"})
+VERB_JOINS = frozenset({"and", "+", "&"})  # 'ship the fix + reduce unassigned leads to <20'
 EACH_PREPS = frozenset({"for", "with", "on", "across", "to", "from"})
 ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
@@ -837,11 +838,12 @@ def _governing_verb(doc: Doc, first: Token, target: Part, context: set[int]) -> 
 
 
 def _conjoined_later(doc: Doc, verb: Token, first: Token, context: set[int]) -> bool:
-    """'Ship the checklist and lift activation from 31% to 40%': a second verb joined to the
-    first, with its own object, governs the target that follows it."""
+    """'Ship the checklist and lift activation from 31% to 40%', 'ship the fix + reduce
+    unassigned leads to <20': a second verb joined to the first, with its own object,
+    governs the target that follows it."""
     later = goal_verb(doc, verb.i + 2, first.i, context)
-    return later is not None and later.dep_ == "conj" and doc[later.i - 1].lower_ == "and" and (
-        later.i + 1 < first.i)
+    return later is not None and doc[later.i - 1].lower_ in VERB_JOINS and (
+        later.dep_ == "conj" or doc[later.i - 1].text != "and") and later.i + 1 < first.i
 
 
 def _aside(doc: Doc, verb: Token) -> bool:

@@ -343,6 +343,8 @@ MISTAGGED_CONJOINED_GOAL_LINE = [
     ("Exec sponsor maps for all top 20 accounts by Jan 29", "Exec sponsor maps"),
     ("sooo my manager says I need to improve my discovery call score", "discovery call score"),
     ("Our CFO wants us to lower CAC this year", "CAC"),
+    ("ship the routing fix + reduce unassigned leads to <25", "unassigned leads"),
+    ("launch the new sequence & lift reply rate to 9% by Feb", "reply rate"),
     ("Get better data on why we lose renewals", None),
     ("#cs-team #q1 forecast accuracy within 5% every month", "forecast accuracy"),
     ("land 3 logos >1,000 seats in H1", "logos"),

@@ -679,6 +679,9 @@ DEADLINES = [
 
 # (id, goal, deadline span): a bound that cannot be pinned to a day.
 UNRESOLVABLE = [
+    # a named sprint is a bound with no date, bare in a heading as after a preposition
+    ("named-sprint-heading", "Sprint 21 goal: close 15 P2 bugs", "Sprint 21"),
+    ("named-sprint-after", "close 20 tickets, sprint 9", "sprint 9"),
     ("next-qbr", "Raise adoption to 80% by the next QBR.", "by the next QBR"),
     ("board-meeting", "Fix the churn forecast before our board meeting.",
      "before our board meeting"),

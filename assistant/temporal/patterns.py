@@ -148,7 +148,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                      r"|(?:'s|’s|'|’)?\s*time|ago|back|earlier)(?![a-z]))?", "duration_prep"),
         ("duration_label", r"(?<![\w.])(?P<num>\d+)-(?P<unit>day|week|month|year|quarter)"
                            r"(?![a-z])", "nothing"),
-        ("numbered_period", r"(?<![a-z])(?P<unit>sprint)\s*#?\s*(?P<n>\d{1,3})(?![\d%])", "prep"),
+        # "by Sprint 14", a heading "Sprint 14 goal:": a named sprint, bare or with a preposition
+        ("numbered_period", r"(?<![a-z])(?P<unit>sprint)\s*#?\s*(?P<n>\d{1,3})(?![\d%])",
+         "nothing"),
         ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),

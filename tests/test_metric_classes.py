@@ -344,6 +344,8 @@ MISTAGGED_CONJOINED_GOAL_LINE = [
     ("sooo my manager says I need to improve my discovery call score", "discovery call score"),
     ("Our CFO wants us to lower CAC this year", "CAC"),
     ("ship the routing fix + reduce unassigned leads to <25", "unassigned leads"),
+    ("Log 150 minutes of moderate exercise a week through March", "minutes of moderate exercise"),
+    ("Deliver 400 hours of customer training in 2027", "hours of customer training"),
     ("launch the new sequence & lift reply rate to 9% by Feb", "reply rate"),
     ("Get better data on why we lose renewals", None),
     ("#cs-team #q1 forecast accuracy within 5% every month", "forecast accuracy"),

@@ -47,6 +47,7 @@ OCCASIONS_BEFORE_CADENCE = re.compile(
     r"[\s,]*(?:\w+\s+(?:times|days|mornings|afternoons|evenings|nights|weekends)\s+)?")
 # "of my 7", "of the 20": the whole a count is taken out of.
 COUNT_OF = re.compile(r"\s+of\s+(?:(?:the|my|our|their|your|his|her|all)\s+)?\d")
+TIME_OF_UNITS = frozenset({"hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins"})
 # "all 14 of my renewals", "all 9 of them": the number counts a whole the goal covers.
 WHOLE_OF = re.compile(
     r"\s+of\s+(?:the|my|our|their|your|his|her|them|these|those|this|that|each)\b")
@@ -590,10 +591,23 @@ def choose_target(
     best_score, best = _first_goal(pool, _added_to(pool, max(
         pool, key=lambda sc: (sc[0], -sc[1].part.start))))
     confidence = 1.0 / (1.0 + math.exp(-best_score))
-    end = _stock_unit_end(doc, best.part)
+    end = _time_of_end(doc, best) or _stock_unit_end(doc, best.part)
     start = best.number.start_char if _scope_rank(best) else best.part.start
     return Part(start=start, end=end, text=doc_text(doc)[start:end],
                 confidence=round(confidence, 3), value=target_value(doc, best.part, found))
+
+
+def _time_of_end(doc: Doc, c: Candidate) -> int | None:
+    """'7 hours of sleep', '150 minutes of cardio': the time unit opens the metric it
+    measures ('hours of sleep'), so the span ends with the number (and its direction words,
+    '7+'); None when no such unit follows it."""
+    span = token_span(doc, c.part.start, c.part.end)
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    unit = doc[span.end - 1]
+    if unit.lower_ not in TIME_OF_UNITS or unit.i <= c.number.start:
+        return None
+    return doc[unit.i - 1].idx + len(doc[unit.i - 1])
 
 
 def _scope_rank(c: Candidate) -> bool:

@@ -28,6 +28,7 @@ from .segments import (
     segments,
     timed_activity,
 )
+from .spelling import verb_index
 
 Doc.set_extension("gs_metric", default=None, force=True)
 
@@ -1494,12 +1495,7 @@ class MetricDetector:
 
     @cached_property
     def verbs(self) -> frozenset[str]:
-        names = self.nlp.pipe_names
-        tables = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None) if (
-            "lemmatizer" in names) else None
-        if tables is None or not tables.has_table("lemma_index"):
-            return frozenset()
-        return frozenset(tables.get_table("lemma_index").get("verb", ()))
+        return verb_index(self.nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.gs_metric = find_metric(doc, self.verbs)

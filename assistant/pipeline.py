@@ -21,6 +21,7 @@ from .tokenizer import BoundedTokenizer
 # verdict that a text is no goal at all (it clears the others' findings).
 COMPONENT_MODULES = (
     "assistant.lines",
+    "assistant.spelling",
     "assistant.temporal.component",
     "assistant.relevance",
     "assistant.quantities.component",
@@ -52,6 +53,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     nlp = spacy.load(model, exclude=list(exclude))
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("goalsmith/lines", before="parser")
+    nlp.add_pipe("goalsmith/british_verbs", before="parser")
     for name in GOALSMITH_PIPES:
         nlp.add_pipe(name)
     return nlp

@@ -140,7 +140,7 @@ def is_goal_verb(token: Token) -> bool:
     """A verb that opens a goal: tagged as one, or a known goal verb the tagger missed."""
     if token.tag_ in {"NNS", "NNPS", "CD", "DT", "IN"} or not token.is_alpha:
         return False
-    return (is_verb(token) and token.dep_ != "amod") or near(
+    return (is_verb(token) and (token.dep_ != "amod" or token.tag_ == "VB")) or near(
         token.lower_, word_set("assistant", "verbs.json", "goal_verbs"))
 
 

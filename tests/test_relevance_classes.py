@@ -128,6 +128,9 @@ WAVE7 = [
     ("Cut CAC payback to 14 months by Q3, that's the target we agreed", None),
     ("Book 12 meetings a week - that's the key to our Q1 number",
      "that's the key to our Q1 number"),
+    ("Standardise the renewal quote template to make approvals quicker.",
+     "to make approvals quicker"),
+    ("Incentivise 30 partners to register deals this quarter", None),
 ]
 
 

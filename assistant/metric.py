@@ -15,9 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
 from .parts import Part
+from .quantities.lexicon import spent_time_unit
 from .quantities.spans import doc_text
 from .segments import (
     LABEL_MARKS,
+    REFERRING_OBJECTS,
+    in_hashtag,
     is_boundary,
     is_goal_verb,
     is_numeric,
@@ -271,7 +274,7 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
     n = len(doc)
     while i < n and (i in periods or (i not in blocked and (
         _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)
-        or _pictograph(doc[i]) or _in_hashtag(doc, i)))):
+        or _pictograph(doc[i]) or in_hashtag(doc, i)))):
         i += 1
     i = _after_possessive(doc, i, n)
     while i < n and i in periods:
@@ -283,17 +286,6 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
             _coded_name(doc[i]) or _one_to_one(doc[i])):
         i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
     return i
-
-
-def _in_hashtag(doc: Doc, i: int) -> bool:
-    """'#okr #revops forecast accuracy': a tag's '#' and its word name no measure."""
-    token = doc[i]
-    if token.text == "#":
-        return not token.whitespace_
-    k = i - 1
-    while k >= 0 and not doc[k].whitespace_ and doc[k].text != "#":
-        k -= 1  # '#cs-team': the tag runs on through glued words
-    return k >= 0 and doc[k].text == "#" and not doc[k].whitespace_
 
 
 def _pictograph(token: Token) -> bool:
@@ -399,7 +391,8 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         tail = noun_phrase(doc, verb + 1, blocked)
         return start, tail[1] if tail is not None else verb + 1
     if end + 1 < len(doc) and end not in blocked and (
-        (head in _words("extend_of") and doc[end].lower_ == "of")
+        ((head in _words("extend_of") or spent_time_unit(doc[end - 1].lemma_.lower()))
+         and doc[end].lower_ == "of")  # 'hours of sleep', 'months of runway'
         or (head in _words("time_to_heads") and doc[end].lower_ == "to"
             and doc[end + 1].tag_ in HEAD_TAGS | {"JJ"})
     ):
@@ -575,7 +568,7 @@ def _helper_verb(doc: Doc, token: Token) -> bool:
         return False
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return lemma not in {"want", "need"} or nxt is None or nxt.tag_ not in OBJECT_TAGS or (
-        nxt.lower_ in {"this", "that", "it", "them"})
+        nxt.lower_ in REFERRING_OBJECTS)
 
 
 def _verb_object_start(doc: Doc, verb: Token) -> int:
@@ -754,11 +747,9 @@ def _each_of_all(doc: Doc, i: int) -> int | None:
     accounts': what the goal makes for each of a whole it counts is measured, not the whole.
     The index of the preposition before 'all', None when the target at token i counts no
     such whole."""
-    k = i - 1
-    if k >= 0 and doc[k].lower_ == "top":
+    k = i - 1  # the word before the count, past a 'top' the target does not open with
+    if doc[i].lower_ != "top" and k >= 0 and doc[k].lower_ == "top":
         k -= 1
-    if doc[i].lower_ == "top":
-        k = i - 1
     if k < 1 or doc[k].lower_ != "all" or doc[k - 1].lower_ not in EACH_PREPS:
         return None
     return k - 1

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import word_set
 from .parts import Part
 from .segments import (
+    REFERRING_OBJECTS,
     by_first_word,
     is_boundary,
     is_goal_verb,
@@ -38,7 +39,6 @@ OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
 NEED_FORMS = frozenset({"need", "needs", "needed"})
-REFERRING_OBJECTS = frozenset({"this", "that", "it", "them", "these"})
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",

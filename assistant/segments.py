@@ -15,6 +15,11 @@ RANGE_DASHES = frozenset({"–"})
 BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "...", "…", "•", "|"})
 
 
+# The most glued words a hashtag runs on through ('#cs-team').
+HASHTAG_WORDS = 4
+HASHTAGS_KEY = "goalsmith.hashtags"
+# Pronouns by which a clause refers back to the goal or its object ('need it for ...').
+REFERRING_OBJECTS = frozenset({"this", "that", "it", "them", "these"})
 # A list item's number or letter ('1', 'b', 'iv'), with its dot or bracket when glued.
 LIST_MARKER = re.compile(r"(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]?")
 SEGMENTS_KEY = "goalsmith.segments"
@@ -180,3 +185,32 @@ def label_width(doc: Doc, i: int, labels: frozenset[str]) -> int:
                 t.lower_ for t in doc[i : i + n]) == words:
             return n + 1
     return 0
+
+
+def in_hashtag(doc: Doc, i: int) -> bool:
+    """Token i is a hashtag's '#' or one of the words glued to it ('#okr', '#cs-team'): a
+    tag, which names no measure and no number."""
+    return i in _hashtag_tokens(doc)
+
+
+def _hashtag_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the hashtags' tokens, found once per Doc (the metric's phrase scan asks
+    at every token)."""
+    cached = doc.user_data.get(HASHTAGS_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    found: set[int] = set()
+    if "#" in doc.text:
+        for token in doc:
+            if token.text != "#" or token.whitespace_:
+                continue
+            found.add(token.i)
+            k = token.i + 1
+            while k < len(doc) and k - token.i <= HASHTAG_WORDS:
+                found.add(k)
+                if doc[k].whitespace_:
+                    break
+                k += 1
+    result = frozenset(found)
+    doc.user_data[HASHTAGS_KEY] = (len(doc), result)
+    return result

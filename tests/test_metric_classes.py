@@ -346,6 +346,7 @@ MISTAGGED_CONJOINED_GOAL_LINE = [
     ("ship the routing fix + reduce unassigned leads to <25", "unassigned leads"),
     ("Log 150 minutes of moderate exercise a week through March", "minutes of moderate exercise"),
     ("Deliver 400 hours of customer training in 2027", "hours of customer training"),
+    ("Keep 18 months of runway through 2027", "months of runway"),
     ("launch the new sequence & lift reply rate to 9% by Feb", "reply rate"),
     ("Get better data on why we lose renewals", None),
     ("#cs-team #q1 forecast accuracy within 5% every month", "forecast accuracy"),

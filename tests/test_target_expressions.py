@@ -576,6 +576,7 @@ FIRST_NUMBER = [
     ("Get at least 7 hours of sleep on school nights until the exams", "at least 7"),
     ("Record 10+ hours of call coaching per rep in January", "10+"),
     ("Cut average handle time to 6 minutes by March", "to 6 minutes"),
+    ("Move three quarters of my accounts to annual billing in 2027", "three quarters"),
     ("Grow revenue 20% across all 50 accounts in my book", "20%"),
     ("#csm 40 health checks done by Dec 18 #onit", "40"),
     ("O: Make hiring predictable\nKR1: 20 AE hires by 30/09/2027\nKR2: offer acceptance ≥ 85%",

@@ -158,6 +158,12 @@ def number_words() -> NumberWords:
     )
 
 
+def spent_time_unit(lemma: str) -> bool:
+    """A unit of time that time is spent or counted in ('hours' of sleep, 'months' of
+    runway), not a fraction word as well ('three quarters of my accounts')."""
+    return lemma in units().time_units and lemma not in number_words().fractions
+
+
 @lru_cache(maxsize=1)
 def phrases() -> Phrases:
     raw = _data("phrases.json")

@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parts import Part
 from ..result import TargetValue
-from ..segments import is_boundary, segment_of
+from ..segments import in_hashtag, is_boundary, segment_of
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
-from .lexicon import scoring
+from .lexicon import scoring, spent_time_unit
 from .quantity import Quantity, find_quantities, is_cadence, is_clock, time_parts
 from .spans import doc_text, token_span
 
@@ -47,10 +47,7 @@ OCCASIONS_BEFORE_CADENCE = re.compile(
     r"[\s,]*(?:\w+\s+(?:times|days|mornings|afternoons|evenings|nights|weekends)\s+)?")
 # "of my 7", "of the 20": the whole a count is taken out of.
 COUNT_OF = re.compile(r"\s+of\s+(?:(?:the|my|our|their|your|his|her|all)\s+)?\d")
-TIME_OF_UNITS = frozenset({"hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins"})
-# "all 14 of my renewals", "all 9 of them": the number counts a whole the goal covers.
-WHOLE_OF = re.compile(
-    r"\s+of\s+(?:the|my|our|their|your|his|her|them|these|those|this|that|each)\b")
+NUMBERED_SENTENCES_KEY = "goalsmith.numbered_sentences"
 # How far back a stretch word reaches ("stretch: 180", "with a stretch of £1.4M").
 STRETCH_REACH = 3
 # How many words after a bound may show it qualifies ("over $75k ACV each").
@@ -223,7 +220,7 @@ def label(c: Candidate) -> float:
     if ENUMERATION.match(c.text, c.part.end) or (
             LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
         return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR"
-    if previous is None or _hashtag(previous):
+    if previous is None or in_hashtag(c.doc, previous.i):
         return 0.0  # "#sdr 200 sequences": a tag names no number
     if previous.lower_ in scoring().label_words:
         return 1.0
@@ -233,11 +230,6 @@ def label(c: Candidate) -> float:
     if lexicon_direction(previous) is not None or previous.lower_ in scoring().goal_cues:
         return 0.0
     return float(previous.pos_ in ("NOUN", "PROPN"))
-
-
-def _hashtag(token: Token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].text == "#" and not token.doc[
-        token.i - 1].whitespace_
 
 
 def qualifier(c: Candidate) -> float:
@@ -363,11 +355,23 @@ def in_purpose(c: Candidate) -> float:
 def later_sentence(c: Candidate) -> float:
     """Sentences before the candidate's that hold a number: an OKR block's objective line or
     a greeting ahead of the goal does not make its first number a later one."""
-    doc = c.doc
-    starts = [t.i for t in doc[1 : c.number.start] if t.is_sent_start]
-    bounds = zip([0, *starts], starts, strict=False)
-    return float(sum(1 for a, b in bounds if any(t.like_num or t.text[:1].isdigit()
-                                                 for t in doc[a:b])))
+    return float(_numbered_sentences_before(c.doc)[c.number.start])
+
+
+def _numbered_sentences_before(doc: Doc) -> list[int]:
+    """For every token, how many sentences before its own hold a number; worked out once per
+    Doc (every candidate asks)."""
+    cached = doc.user_data.get(NUMBERED_SENTENCES_KEY)
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    counts, done, numbered = [], 0, False
+    for token in doc:
+        if token.is_sent_start and token.i > 0:
+            done, numbered = done + numbered, False
+        numbered = numbered or token.like_num or token.text[:1].isdigit()
+        counts.append(done)
+    doc.user_data[NUMBERED_SENTENCES_KEY] = counts
+    return counts
 
 
 FEATURES: dict[str, Callable[[Candidate], float]] = {
@@ -598,14 +602,15 @@ def choose_target(
 
 
 def _time_of_end(doc: Doc, c: Candidate) -> int | None:
-    """'7 hours of sleep', '150 minutes of cardio': the time unit opens the metric it
+    """'7 hours of sleep', '150 minutes of cardio': the time unit (assistant/quantities/
+    data/units.json) opens the metric it
     measures ('hours of sleep'), so the span ends with the number (and its direction words,
     '7+'); None when no such unit follows it."""
     span = token_span(doc, c.part.start, c.part.end)
     if span is None or span.end >= len(doc) or doc[span.end].lower_ != "of":
         return None
     unit = doc[span.end - 1]
-    if unit.lower_ not in TIME_OF_UNITS or unit.i <= c.number.start:
+    if not spent_time_unit(unit.lemma_.lower()) or unit.i <= c.number.start:
         return None
     return doc[unit.i - 1].idx + len(doc[unit.i - 1])
 

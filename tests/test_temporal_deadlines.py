@@ -87,6 +87,21 @@ DEADLINES = [
      "by the close of fiscal 2027", "2027-06-30"),
     ("fy-months-agree", "Cut DSO to 40 days by the end of FY27 (Jul 2026–Jun 2027).",
      "by the end of FY27", "2027-06-30"),
+    # a fiscal year's end with the day it falls on: after "on" or a comma one bound, in
+    # brackets a statement of the fiscal calendar (also after "FYE", "EOFY", "end of fiscal")
+    ("fye-on-day", "Sign 3 new logos by fiscal year-end on Jan 31, 2027.",
+     "by fiscal year-end on Jan 31, 2027", "2027-01-31"),
+    ("fye-which-is", "Certify 40 partners by FYE, which is June 30.",
+     "by FYE, which is June 30", "2027-06-30"),
+    ("fye-comma-day", "Cut churn to 5% by our fiscal year-end, April 30.",
+     "by our fiscal year-end, April 30", "2027-04-30"),
+    ("fye-bracket", "Renewals at 95% GRR by FYE (Jan 31)", "by FYE", "2027-01-31"),
+    ("fye-year-bracket", "Reach 90% forecast accuracy by FYE 2027 (Jan 31).", "by FYE 2027",
+     "2027-01-31"),
+    ("fy-end-bracket-year", "Book 25 demos through FY end (Jan 31, 2027).", "through FY end",
+     "2027-01-31"),
+    ("eofy-bracket", "EOFY (30 June): 500 SQLs from partners.", "EOFY", "2027-06-30"),
+    ("fy-closes", "Grow bookings 15% in FY27 (our FY closes June 30).", "in FY27", "2027-06-30"),
     # a fraction of something is a share, not a numeric date
     ("share-on-fraction", "Get renewals signed on 3/4 of my book by March.", "by March",
      "2027-03-31"),

@@ -17,8 +17,11 @@ from ..lexicon import alternation
 from .expr import TimeExpr
 from .lexicon import lexicon, window_start
 
-# A fiscal year's end right before a bracket ("FY-end (Mar)", "fiscal year end (31 March)").
-FISCAL_END_BEFORE = re.compile(r"(?:fy|fiscal\s+year|financial\s+year)[\s-]*end\s*$")
+# A fiscal year's end right before a bracket ("FY-end (Mar)", "fiscal year end (31 March)",
+# "FYE (Jan 31)", "end of fiscal (Sept 30)").
+FISCAL_END_BEFORE = re.compile(
+    r"(?:(?:fy|fiscal\s+year|financial\s+year)[\s-]*end|fye|eofy"
+    r"|end\s+of\s+(?:the\s+)?(?:fy|fiscal|financial)(?:\s+year)?)(?:\s*'?\d{2}(?:\d{2})?)?\s*$")
 # Months in a quarter and a half.
 PART_MONTHS = {"quarter": 3, "half": 6}
 
@@ -81,11 +84,11 @@ def statement_pattern() -> re.Pattern[str]:
         rf"(?:{day}(?P<first>{mon})\.?{year('first_year')}\s*(?:{joins})\s*"
         rf"{day}(?P<last>{mon})(?![a-z])\.?{year('last_year')}"
         rf"|(?P<cal>calendar\s+year|the\s+calendar\s+year|cy)(?![a-z])"
-        rf"|end(?:s|ing)\s+(?:on\s+)?{day}(?P<endm>{mon})(?![a-z])\.?{year('end_year')}"
+        rf"|(?:end|close)(?:s|ing)\s+(?:on\s+)?{day}(?P<endm>{mon})(?![a-z])\.?{year('end_year')}"
         rf"|(?:starts|begins)\s+(?:in\s+|on\s+)?{day}"
         rf"(?P<startm>{mon})(?![a-z])\.?{year('start_year')}"
         rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endp>{mon})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
-        r"(?=\s*\)))"
+        r"(?:,?\s*\d{4})?(?=\s*\)))"
     )
 
 
@@ -147,7 +150,8 @@ def start_month(statement: Statement, owner: TimeExpr | None) -> int | None:
     as the months of the quarter or half it qualifies ("Q2 (Aug–Oct)" -> May), and a bare
     end after a quarter or half as that period's end ("Q3 (ending June 30)" -> October)."""
     number = None if owner is None else owner.quarter or owner.half
-    if statement.bare and (owner is None or owner.unit != "fiscal_year" or owner.edge != "end"):
+    if statement.bare and (owner is None or "fiscal_year" not in (owner.unit, owner.kind)
+                           or owner.edge != "end"):
         return None  # a bare month in brackets states only a fiscal year's end ("FY-end (Mar)")
     if statement.end_month is not None:
         if owner is not None and number and not statement.named and \

@@ -21,6 +21,8 @@ PERIOD_ENDING = re.compile(r"\s+(?:ending|ended|that\s+ends|which\s+ends)\s+(?:o
 YEAR_ENDING = re.compile(
     r"(?:(?P<prep>for|in|by|through)\s+)?(?:the\s+)?(?:fy|fiscal\s+year|financial\s+year)"
     r"\s+(?:ending|that\s+ends|which\s+ends)\s+(?:on\s+|in\s+)?$")
+# What may stand between a period's end and the day it falls on ("FYE, which is June 30").
+DAY_OF_END = re.compile(r"\s*,?\s*(?:which\s+is\s+|i\.?e\.?,?\s+)?")
 # Point kinds from the least to the most specific name of a day.
 POINT_DETAIL = ("near_day", "weekday", "date")
 
@@ -41,6 +43,10 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
             if _each_items_own(text, hit):  # "60 days before their renewals": a lead time
                 shifted = shifted.with_(role="label")
             joined[-1] = Hit(last.start, hit.end, shifted, last.order)
+        elif last is not None and _dated_end(text, last, hit):  # "by FYE on Jan 31, 2027"
+            joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=last.expr.prep,
+                                                                 before=last.expr.before),
+                             last.order)
         elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
             while joined and joined[-1].start >= dated.start:
                 joined.pop()
@@ -118,6 +124,14 @@ def _each_items_own(text: str, anchor: Hit) -> bool:
     return words[skip] in lex.cue("label", "per_item_words") or (
         anchor.expr.kind == "unresolvable" and anchor.expr.unit is not None and
         words[skip] not in lex.relative)
+
+
+def _dated_end(text: str, first: Hit, second: Hit) -> bool:
+    """"by fiscal year-end on Jan 31, 2027", "by our FYE, which is June 30": the day the
+    text gives a period's end is the bound."""
+    return first.expr.edge == "end" and first.expr.kind not in POINT_KINDS and \
+        second.expr.kind == "date" and second.expr.prep in (None, "on") and \
+        DAY_OF_END.fullmatch(text, first.end, second.start) is not None
 
 
 def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:

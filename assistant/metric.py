@@ -120,11 +120,13 @@ def _np_token(doc: Doc, j: int) -> bool:
         return False  # "see our SQL acceptance rate reach 80%", "partner-sourced ARR grow to"
     if modifier_stop(token):
         return j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS  # 'avg. ACV'
-    if (token.tag_ in NP_TAGS and not _takes_object(doc, j)) or _is_acronym(token):
+    if (token.tag_ in NP_TAGS and not _takes_object(doc, j)) or _is_acronym(token) or (
+            token.tag_ == "DT" and _measure_word(token)):
         return True
     next_np = j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS
     if token.tag_ == "RB" and token.dep_ not in ARGUMENT_DEPS:  # 'the monthly close/RB'
-        return next_np and not _takes_object(doc, j + 1)  # not 'actively using the platform'
+        return (next_np and not _takes_object(doc, j + 1)) or (  # not 'actively using the
+            _measure_word(token))  # platform'; 'push acv/RB to 45k': a measure all the same
     # The small model mistags some nouns: "event leads/VBZ", "chat/VB first-response",
     # "enterprise demos/IN", "quote/UH turnaround time".
     after_noun = j > 0 and (doc[j - 1].tag_ in NP_TAGS - {"CD"} or (
@@ -184,7 +186,8 @@ def _skippable(doc: Doc, i: int) -> bool:
         return False  # "no-shows", "all-in cost"
     lower = token.lower_
     return (lower in _words("skip_tokens") or lower in _words("quantifiers")
-            or token.tag_ in {"DT", "PRP$", "PDT"} or _possessive(token)
+            or (token.tag_ in {"DT", "PRP$", "PDT"} and not _measure_word(token))  # 'nrr/DT'
+            or _possessive(token)
             or lower in {"better", "beter"})
 
 

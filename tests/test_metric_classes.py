@@ -195,6 +195,15 @@ MEASURE_NOUNS = [
     ("Get partner deal acceptance to 95% by 30/06/2027", "partner deal acceptance"),
     ("Shrink renewal leakage to 3% by EOY", "renewal leakage"),
     ("Migrate the queue and get backlog age below 5 days by Jan 15", "backlog age"),
+    # measures outside sales, named with a direction and no number
+    ("Lose some weight before summer.", "weight"),
+    ("cut my spending in January", "spending"),
+    ("lower my blood pressure by the next checkup", "blood pressure"),
+    ("Trim travel expenses by 15% in Q1", "travel expenses"),
+    ("Work on reducing tech debt in the payments service", None),
+    # lower-case acronyms the tagger reads as a determiner or an adverb
+    ("get nrr above 110 this year", "nrr"),
+    ("push acv to 45k by q2", "acv"),
 ]
 
 # 10. Emoji and other pictographs decorate a goal; they are no words of its metric.

@@ -101,6 +101,16 @@ DEADLINES = [
     ("fy-end-bracket-year", "Book 25 demos through FY end (Jan 31, 2027).", "through FY end",
      "2027-01-31"),
     ("eofy-bracket", "EOFY (30 June): 500 SQLs from partners.", "EOFY", "2027-06-30"),
+    # an occasion placed in a month ends with that month; a period word before a noun it
+    # modifies is no period ("the half marathon")
+    ("occasion-in-month", "Renew 12 accounts by the QBR cycle in February.",
+     "by the QBR cycle in February", "2027-02-28"),
+    ("occasion-before-in-month", "Get 30 beta users before the product launch in March.",
+     "before the product launch in March", "2027-03-31"),
+    ("half-marathon-occasion", "Run 3 times a week until the half marathon in April.",
+     "until the half marathon in April", "2027-04-30"),
+    ("life-event-in-month", "Cut my body weight to 80 kg by the wedding in June.",
+     "by the wedding in June", "2027-06-30"),
     ("fy-closes", "Grow bookings 15% in FY27 (our FY closes June 30).", "in FY27", "2027-06-30"),
     # a fraction of something is a share, not a numeric date
     ("share-on-fraction", "Get renewals signed on 3/4 of my book by March.", "by March",
@@ -449,7 +459,8 @@ DEADLINES = [
      "2026-12-31"),
     ("typo-august", "Hit quota by the end of agust.", "by the end of agust", "2027-08-31"),
     ("typo-teh", "Win 4 deals by teh end of Q2.", "by teh end of Q2", "2027-06-30"),
-    ("dated-over-event", "Raise NPS by the QBR in January.", "in January", "2027-01-31"),
+    ("dated-over-event", "Raise NPS by the QBR in January.", "by the QBR in January",
+     "2027-01-31"),
     ("after-vague", "ASAP, but no later than Jan 15, get the CPQ fixed.",
      "no later than Jan 15", "2027-01-15"),
     ("iso-month", "Ship the partner portal by 2027-03.", "by 2027-03", "2027-03-31"),
@@ -698,6 +709,11 @@ UNRESOLVABLE = [
     ("named-sprint-heading", "Sprint 21 goal: close 15 P2 bugs", "Sprint 21"),
     ("named-sprint-after", "close 20 tickets, sprint 9", "sprint 9"),
     ("next-qbr", "Raise adoption to 80% by the next QBR.", "by the next QBR"),
+    # occasions outside sales
+    ("race-day", "Improve my 5k time by 45 seconds by race day.", "by race day"),
+    ("graduation", "Pass the CPA exam by graduation.", "by graduation"),
+    ("the-finals", "Score 80% or better on every mock test before the finals.",
+     "before the finals"),
     ("board-meeting", "Fix the churn forecast before our board meeting.",
      "before our board meeting"),
     ("weeks-of-event", "Book 10 meetings within 2 weeks of the kickoff.",

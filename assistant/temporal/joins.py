@@ -138,8 +138,9 @@ def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
     """"before the audit on 1 February", "by the Partner Summit (March 9, 2027)": an
     occasion with its day, on which the bound ends ("before" ends the day before; the
     occasion alone, "before the audit", is undated; a dated bound in the words before
-    stays its own)."""
-    if hit.expr.kind not in POINT_KINDS:
+    stays its own). "by the wedding in June": an occasion in a month ends with the month."""
+    in_month = hit.expr.kind == "month" and hit.expr.prep == "in"
+    if hit.expr.kind not in POINT_KINDS and not in_month:
         return None
     found = context().occasion_before.search(text, window_start(hit.start), hit.start)
     if found is None or any(h.start >= found.start() and h.expr.kind != "unresolvable"
@@ -151,10 +152,10 @@ def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
         if hit.expr.prep is not None or closing is None:
             return None
         end = closing.end()
-    elif hit.expr.prep != "on":
+    elif hit.expr.prep != "on" and not in_month:
         return None
     word = " ".join((found["prep"] or found["named_prep"]).split())
-    before = word in lexicon().cue("prepositions", "exclusive")
+    before = word in lexicon().cue("prepositions", "exclusive") and not in_month
     return Hit(found.start(), end, hit.expr.with_(prep=word, before=before), hit.order)
 
 

@@ -78,6 +78,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     dur_unit = _units(lex, DUR_UNITS, plural=True)
     cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|{parts_of_day}|{full_weekday}|d)"
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
+    not_compound = rf"(?!\s+(?:{alternation(lex.cue('label', 'unit_compounds'))})(?![a-z]))"
     # Earlier patterns win ties between expressions of the same length.
     return [
         ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}(?:\s*,?\s*(?P<my>{Y4}))?|(?P<yr>year)"
@@ -139,9 +140,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                r"\.?(?![a-z])"
                rf"(?:\s*[-']?\s*(?P<y>{Y4})|(?:\s*'|'?)(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?",
          "nothing"),
-        ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])",
-         "nothing"),
-        ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])", "edge"),
+        ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])"
+                     + not_compound, "nothing"),
+        ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])" + not_compound, "edge"),
         ("duration", rf"(?<![a-z])(?:the\s+)?(?:(?P<next>next|coming|following|first|last|past)"
                      rf"\s+)?(?P<num>\d+(?:\.\d+)?|{numbers})\s+(?:more\s+|full\s+|additional\s+)?"
                      rf"(?P<unit>{dur_unit})(?![a-z])(?:\s*(?P<tail>from\s+(?:now|today)|out"

@@ -1212,6 +1212,9 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     if (never(doc, start, end) and not counted) or (
             end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
         return False
+    if mode in {"number", "headline"} and all(t.lower_ in _words("statistics") for t in doc[
+            start:end]):
+        return False  # '$38k avg by Q2': how the level is taken, not what it measures
     if mode in {"number", "headline", "held", "field"}:
         return True
     if mode in SUBJECT_MODES:

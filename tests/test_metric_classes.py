@@ -24,6 +24,11 @@ BEFORE_COMPARISON = [
     ("Target: 15% growth.", None),
     ("mql to sql conv rate 10% -> 16% by eoq", "mql to sql conv rate"),
     ("lead to opp conversion ≥ 15% in Q2", "lead to opp conversion"),
+    # a statistic word after the level says how it is taken, it names no metric
+    ("ACV ↑ 15% → $38k avg by Q2", "ACV"),
+    ("deal size $45k avg this half", "deal size"),
+    ("sales cycle 60 days median by June", "sales cycle"),
+    ("reply rate 8% average on cold sequences in Q1", "reply rate"),
 ]
 
 # 2. The metric is the subject of a copula ('is', '=', 'should be') or carries the number in
@@ -196,13 +201,13 @@ MEASURE_NOUNS = [
     ("Shrink renewal leakage to 3% by EOY", "renewal leakage"),
     ("Migrate the queue and get backlog age below 5 days by Jan 15", "backlog age"),
     # measures outside sales, named with a direction and no number
-    ("Lose some weight before summer.", "weight"),
+    ("Lose some weight over the winter.", "weight"),
     ("cut my spending in January", "spending"),
     ("lower my blood pressure by the next checkup", "blood pressure"),
     ("Trim travel expenses by 15% in Q1", "travel expenses"),
     ("Work on reducing tech debt in the payments service", None),
     # lower-case acronyms the tagger reads as a determiner or an adverb
-    ("get nrr above 110 this year", "nrr"),
+    ("get nrr back above 108 by eoy", "nrr"),
     ("push acv to 45k by q2", "acv"),
 ]
 

@@ -584,6 +584,15 @@ FIRST_NUMBER = [
     ("O: Own the mid-market\nKR1: 30 new logos by 30 Jun 2027\nKR2: avg deal cycle ≤ 75 days",
      "30"),
     ("Q1 OKRs\nO: Fill the funnel\nKR1 1,500 MQLs by 31 Mar\nKR2 MQL→SQL ≥ 20%", "1,500"),
+    # a level kept beside a goal with its own number ('with', 'while', 'without') is a side
+    # condition; with no number before it, it is the goal's own level
+    ("Hire 18 nurses in 2027 while keeping agency spend under 5%.", "18"),
+    ("Onboard 12 new reps by February 15 with ramp under 90 days.", "12"),
+    ("Migrate 300 customers to the new plan by April with churn below 2%.", "300"),
+    ("Ship 4 integrations in Q2 without adding more than 1 engineer.", "4"),
+    ("Run 2 pricing experiments a month through Q1 whilst keeping win rate above 25%.", "2"),
+    ("Finish the year with net retention above 110%.", "above 110%"),
+    ("Close 5 deals with ARR over $100k each this quarter.", "5"),
 ]
 
 

@@ -123,6 +123,7 @@ class Scoring:
     rating_words: frozenset[str]
     team_words: frozenset[str]
     stock_nouns: frozenset[str]
+    side_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -229,4 +230,5 @@ def scoring() -> Scoring:
         rating_words=frozenset(words["rating_words"]),
         team_words=frozenset(words["team_words"]),
         stock_nouns=frozenset(words["stock_nouns"]),
+        side_words=frozenset(words["side_words"]),
     )

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parts import Part
 from ..result import TargetValue
-from ..segments import in_hashtag, is_boundary, segment_of
+from ..segments import REFERRING_OBJECTS, in_hashtag, is_boundary, segment_of
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring, spent_time_unit
@@ -358,6 +358,20 @@ def later_sentence(c: Candidate) -> float:
     return float(_numbered_sentences_before(c.doc)[c.number.start])
 
 
+def side_condition(c: Candidate) -> float:
+    """The number sits in a condition kept beside a goal that has its own number before it:
+    after "with", "while" or "without" ("Hire 25 engineers while keeping offer-accept above
+    80%", "Migrate 300 customers by April with churn below 2%"; not "Close 5 deals with ARR
+    over $1M", which `qualifier` reads)."""
+    side = next((t for t in c.before if t.lower_ in scoring().side_words), None)
+    if side is None or c.before[0] == side:
+        return 0.0
+    quantities = c.doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
+    segment = segment_of(c.doc, side.i)[0]
+    first = c.doc[segment].idx
+    return float(any(first <= q.start and q.end <= side.idx for q in quantities or []))
+
+
 def _numbered_sentences_before(doc: Doc) -> list[int]:
     """For every token, how many sentences before its own hold a number; worked out once per
     Doc (every candidate asks)."""
@@ -378,7 +392,7 @@ FEATURES: dict[str, Callable[[Candidate], float]] = {
     f.__name__: f
     for f in (has_unit, time_unit, lead, verb_argument, root_clause, goal_cue, number_word,
               scope, label, qualifier, duration, scale, stretch, count_of,
-              in_purpose, purpose_verb, current_state, later_sentence)
+              in_purpose, purpose_verb, current_state, later_sentence, side_condition)
 }
 
 
@@ -513,7 +527,11 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     # ("Win rate 18% today, 25% by June") unless the later part names its own metric
     # ("NRR 112%, logo churn below 6%"); another goal in another unit is a goal.
     unit = (best[1].quantity.unit, best[1].quantity.currency)
-    named = any(t.pos_ in ("NOUN", "PROPN") for t in doc[separators[-1] + 1 : first])
+    after = doc[separators[-1] + 1 : first]
+    # "...; keep discounting under 15%": a clause opening with a verb's base form is a goal of
+    # its own, unless it refers back ("close rate is 14% - get it to 20%")
+    named = any(t.pos_ in ("NOUN", "PROPN") for t in after) or (len(after) > 0 and after[
+        0].tag_ == "VB" and not any(t.lower_ in REFERRING_OBJECTS for t in after))
     # After a full stop or line break, a sentence about today or the past is no goal ("I
     # closed 8 deals in Q3. Close $1M in Q4."); a comma list of verbless items is.
     last = doc[separators[-1]]

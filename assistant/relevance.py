@@ -444,19 +444,24 @@ def _so_clause(doc: Doc, i: int) -> bool:
         return nxt.pos_ == "PRON" and i + 2 < len(doc) and is_verb(doc[i + 2])
     if doc[i].lower_ == "or":
         return _or_consequence(doc, i)
-    if nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} or (
+    # 'so on-call load stays sustainable', 'so in-house counsel ...': a hyphenated noun
+    compound = i + 2 < len(doc) and not nxt.whitespace_ and doc[i + 2].text == "-"
+    if (nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} and not compound) or (
         doc[i].lower_ == "since" and _in_time(doc, nxt)
     ):
         return False
     _, seg_end = segment_of(doc, i)
-    subject_like = not nxt.is_punct and nxt.pos_ not in {"ADP", "CCONJ", "SCONJ", "PART", "INTJ"}
+    subject_like = compound or (not nxt.is_punct and nxt.pos_ not in {
+        "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
     rest = doc[i + 2 : seg_end]
     # "so our engine ships ...": the tagger may miss the verb after a possessive subject; and
     # "... by the end of Q2 so sales capacity moves ...": a 'so' right after the goal's
     # deadline or number opens its purpose whatever the tagger made of the verb.
     pronoun_led = nxt.tag_ in {"PRP", "PRP$"} and len(rest) >= 2
+    before = doc[i - 2] if i > 1 and doc[i - 1].text == "," else doc[i - 1]  # 'by end of H1, so'
     after_goal = doc[i].lower_ == "so" and len(rest) >= 2 and (
-        is_numeric(doc[i - 1]) or _in_time(doc, doc[i - 1]))
+        is_numeric(before) or _in_time(doc, before)) and not (  # not '..., so 31 Jan 2028'
+        is_numeric(nxt) or _in_time(doc, nxt))
     return subject_like and (pronoun_led or after_goal or any(
         is_verb(t) or t.pos_ == "AUX" for t in rest))
 

@@ -77,6 +77,12 @@ FORMS_AND_OPENERS = [
     ("ok so my goal is to hit 120% of quota this quarter", None),
     ("Hey team, so the plan is to close $2M by Q2", None),
     ("ok so i need 12 more deals by dec 31 so I can make club", "so I can make club"),
+    # 'so' after the bound and a comma, also before a hyphenated noun the tagger splits
+    ("Mean time to restore ≤ 45 min by end of Q2, so on-call load stays sane.",
+     "so on-call load stays sane"),
+    ("Cut agency spend by 30% this year, so in-house recruiters own more searches.",
+     "so in-house recruiters own more searches"),
+    ("Renew 9 accounts by Q3 (our year ends 31 March, so 30 June 2027).", None),
 ]
 
 

@@ -34,8 +34,8 @@ RANGE_JOINER_WORDS = ("to", "-", "–")
 SLASH = r"/(?P<den>10|[1-9])(?![\d/])"
 # A colon pair: a ratio ("4:1", "≥ 5:1") or a clock reading ("9:30 am", "4:15" of handle time).
 COLON = r":(?P<right>\d{1,2})(?![\d:])(?:\s?(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?"
-# Signs: "+25%" and "−5%" change, "~40" and "≈2%" approximate, "±5%" and "+/- 3%" bound a
-# tolerance (all read as "±").
+# Signs: "+25%" and "−5%" change, "~40" and "≈2%" approximate (as does "-ish" after a
+# number: "90ish", "110-ish"), "±5%" and "+/- 3%" bound a tolerance (all read as "±").
 SIGN = r"(?P<sign>\+/[-−]\s?|\+-(?=\s?\d)\s?|±\s?|[+−~≈])?"
 TOLERANCE_SIGNS = ("±", "+/-", "+/−", "+-")
 SHARE_AFTER = re.compile(r"\s+of\b")
@@ -94,7 +94,7 @@ def _number_words_pattern() -> str:
 
 @lru_cache(maxsize=4)
 def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
-    """The atom regex with named groups (cur, digits, words, mag, plus, unit), between the
+    """The atom regex with named groups (cur, digits, words, mag, plus, unit, ish), between the
     given boundary checks."""
     lex = units()
     symbols = alternation(lex.currency_symbols, spaced=False)
@@ -126,6 +126,7 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
         rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z])"
         rf"|\s?(?:{measures})(?![A-Za-z])|\s(?i:{measure_words})(?![A-Za-z]))?"
         rf"(?P<plus_after>(?<=[%xX×])\+)?"
+        rf"(?P<ish>-?(?i:ish)(?![A-Za-z]))?"
         rf"{after}"
     )
 
@@ -258,7 +259,8 @@ def parse_atom(match: re.Match[str], text: str) -> Atom | None:
         return None
     amount, unit, currency, unit_text = found
     plus = match["plus"] is not None or match["plus_after"] is not None
-    bare = unit == "count" and not match["mag"] and not plus and not match["sign"]
+    bare = unit == "count" and not match["mag"] and not plus and not match["sign"] and not (
+        match["ish"])
     return Atom(
         start=match.start(),
         end=match.end(),
@@ -268,7 +270,7 @@ def parse_atom(match: re.Match[str], text: str) -> Atom | None:
         unit_text=unit_text,
         spelled=match["words"] is not None,
         plus=plus,
-        sign=_tolerance(match["sign"]),
+        sign=_tolerance(match["sign"] or ("~" if match["ish"] else None)),
         bare=bare and not unit_text,
         clean_start=patterns().clean_start.match(text, match.start()) is not None,
         clean_end=patterns().clean_end.match(text, match.end()) is not None,

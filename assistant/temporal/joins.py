@@ -43,10 +43,6 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
             if _each_items_own(text, hit):  # "60 days before their renewals": a lead time
                 shifted = shifted.with_(role="label")
             joined[-1] = Hit(last.start, hit.end, shifted, last.order)
-        elif last is not None and _dated_end(text, last, hit):  # "by FYE on Jan 31, 2027"
-            joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=last.expr.prep,
-                                                                 before=last.expr.before),
-                             last.order)
         elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
             while joined and joined[-1].start >= dated.start:
                 joined.pop()
@@ -59,7 +55,8 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
         elif last is not None and _weekday_of_week(text, last, hit):  # "Friday next week"
             joined[-1] = Hit(last.start, hit.end,
                              last.expr.with_(unit="week", offset=hit.expr.offset), last.order)
-        elif last is not None and _time_of_day_on(text, last, hit):  # "COB on the last day of Q1"
+        elif last is not None and (_time_of_day_on(text, last, hit) or _dated_end(
+                text, last, hit)):  # "COB on the last day of Q1", "by FYE on Jan 31, 2027"
             joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=last.expr.prep,
                                                                  before=last.expr.before),
                              last.order)

@@ -26,6 +26,7 @@ class Lexicon:
     weekdays: dict[str, int]
     fuzzy_min_length: int
     fuzzy_min_word_length: int
+    fuzzy_names: tuple[str, ...]
     ambiguous: frozenset[str]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         weekdays=words["weekdays"],
         fuzzy_min_length=words["fuzzy"]["min_length"],
         fuzzy_min_word_length=words["fuzzy"]["min_word_length"],
+        fuzzy_names=tuple(words["fuzzy"]["names"]),
         ambiguous=frozenset(words["ambiguous"]["words"]),
         numbers=words["numbers"],
         ordinals=words["ordinals"],

@@ -1,5 +1,6 @@
-"""A lower-cased copy of the goal with misspelt month and weekday names repaired
-("januray" -> "january"), and the map from its characters back to the original."""
+"""A lower-cased copy of the goal with misspelt month, weekday and period names repaired
+("januray" -> "january", "quater" -> "quarter"), and the map from its characters back to
+the original."""
 
 from __future__ import annotations
 
@@ -36,19 +37,29 @@ class Normalized:
 @lru_cache(maxsize=1)
 def _names() -> tuple[frozenset[str], tuple[str, ...]]:
     lex = lexicon()
-    known = frozenset((*lex.months, *lex.weekdays))
+    known = frozenset((*lex.months, *lex.weekdays, *lex.fuzzy_names))
     return known, tuple(n for n in known if len(n) >= lex.fuzzy_min_length)
 
 
 @lru_cache(maxsize=8192)
 def repaired(word: str) -> str:
-    """The month or weekday name a misspelt word stands for, else the word itself."""
+    """The month, weekday or period name a misspelt word stands for, else the word itself."""
     known, long_names = _names()
     if len(word) < lexicon().fuzzy_min_word_length or word in known or \
             word.removesuffix("s") in known:
         return word
-    matches = [n for n in long_names if one_edit_apart(word, n)]
-    return matches[0] if len(matches) == 1 else word
+    matches = sorted(n for n in long_names if one_edit_apart(word, n))
+    return matches[0] if len({_meaning(n) for n in matches}) == 1 else word
+
+
+def _meaning(name: str) -> tuple[str, object]:
+    """What a name stands for: two spellings of one weekday ("wednesday", "wendsday") agree."""
+    lex = lexicon()
+    if name in lex.months:
+        return "month", lex.months[name]
+    if name in lex.weekdays:
+        return "weekday", lex.weekdays[name]
+    return "word", name
 
 
 # Curly apostrophes read as straight ones ("Q1’27", "New Year’s Eve").

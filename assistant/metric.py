@@ -463,7 +463,11 @@ def rejected(doc: Doc, start: int, end: int) -> bool:
     word = head.lower_
     if never(doc, start, end):
         return True
-    bare = all(t.i == head.i or not t.is_alpha for t in doc[start:end])
+    # 'my 5k time', 'the P1 time': a name with letters and digits modifies the head as a
+    # word does
+    bare = all(t.i == head.i or not (t.is_alpha or (
+        any(ch.isalpha() for ch in t.text) and any(ch.isdigit() for ch in t.text)))
+        for t in doc[start:end])
     return bare and word in _words("non_metrics") and not _is_acronym(head)
 
 

@@ -206,6 +206,10 @@ MEASURE_NOUNS = [
     ("lower my blood pressure by the next checkup", "blood pressure"),
     ("Trim travel expenses by 15% in Q1", "travel expenses"),
     ("Work on reducing tech debt in the payments service", None),
+    # a name with letters and digits before a head that is no metric alone ('time')
+    ("Get my 5k time under 24 minutes by the spring.", "5k time"),
+    ("Cut my 10k time by 90 seconds before the club race in April.", "10k time"),
+    ("Bring the P1 time down to 2 hours by end of Q1.", "P1 time"),
     # lower-case acronyms the tagger reads as a determiner or an adverb
     ("get nrr back above 108 by eoy", "nrr"),
     ("push acv to 45k by q2", "acv"),

@@ -30,6 +30,7 @@ from .segments import (
     segment_of,
     segments,
     timed_activity,
+    word_stop,
 )
 from .spelling import verb_index
 
@@ -118,8 +119,8 @@ def _np_token(doc: Doc, j: int) -> bool:
         return False
     if _subject_verb(token):
         return False  # "see our SQL acceptance rate reach 80%", "partner-sourced ARR grow to"
-    if modifier_stop(token):
-        return j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS  # 'avg. ACV'
+    if modifier_stop(token) or word_stop(token):  # 'avg. ACV', 'avg resp. time'
+        return j + 1 < len(doc) and doc[j + 1].tag_ in NP_TAGS
     if (token.tag_ in NP_TAGS and not _takes_object(doc, j)) or _is_acronym(token) or (
             token.tag_ == "DT" and _measure_word(token)):
         return True
@@ -240,6 +241,8 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     end = head + 1
     while end < n and _glued(doc, end - 1) and end not in blocked:
         end += 1
+    if end < n and word_stop(doc[end]):
+        end += 1  # 'lead-to-opp conv.': the stop of the abbreviation is part of it
     return _extend(doc, start, end, blocked)
 
 

@@ -50,10 +50,15 @@ def abbreviation_stop(token: Token) -> bool:
     always after a modifier's abbreviation, after a unit's unless a capitalised word follows."""
     if modifier_stop(token):
         return True
-    if not _glued_stop(token, "unit_abbreviations"):
+    if not (_glued_stop(token, "unit_abbreviations") or word_stop(token)):
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and not following.is_title
+
+
+def word_stop(token: Token) -> bool:
+    """The full stop of an abbreviated word of a metric's name ('conv.', 'resp.')."""
+    return _glued_stop(token, "word_abbreviations")
 
 
 def modifier_stop(token: Token) -> bool:

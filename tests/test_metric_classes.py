@@ -210,6 +210,12 @@ MEASURE_NOUNS = [
     ("Get my 5k time under 24 minutes by the spring.", "5k time"),
     ("Cut my 10k time by 90 seconds before the club race in April.", "10k time"),
     ("Bring the P1 time down to 2 hours by end of Q1.", "P1 time"),
+    # chat short forms: a goal verb's ('incr', 'decr') opens the goal; a word's stop ('conv.',
+    # 'resp.') ends no sentence inside the metric
+    ("incr win rate vs competitor Y from 28 pct to 35 pct by 30/06", "win rate"),
+    ("decr churn to 2% by EOY", "churn"),
+    ("lead-to-opp conv. 15% by Q2", "lead-to-opp conv."),
+    ("reduce avg resp. time to 2h by Feb", "avg resp. time"),
     # lower-case acronyms the tagger reads as a determiner or an adverb
     ("get nrr back above 108 by eoy", "nrr"),
     ("push acv to 45k by q2", "acv"),

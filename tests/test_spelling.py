@@ -1,4 +1,5 @@
-"""British '-ise' verbs opening a goal are read as verbs (assistant/spelling.py)."""
+"""British '-ise' verbs and chat short forms of goal verbs ('incr', 'decr') opening a goal are
+read as verbs (assistant/spelling.py)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ OPENING = [
     ("Prioritise the top 20 expansion accounts", "Prioritise"),
     ("Q1: Centralise contract storage in one system", "Centralise"),
     ("Grow revenue; standardise the quote template", "standardise"),
+    ("incr win rate vs competitor Y to 35 pct by 30/06", "incr"),
+    ("decr churn to 2% by EOY", "decr"),
 ]
 # Left as the English model tagged them: no '-ize' verb, or not opening a segment.
 LEFT = [
     ("Enterprise deals over $50k", "Enterprise"),
     ("We standardise quotes every quarter", "standardise"),
     ("Franchise revenue up 10%", "Franchise"),
+    ("Win rate incr of 5 pts", "incr"),
 ]
 
 

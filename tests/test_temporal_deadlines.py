@@ -103,6 +103,13 @@ DEADLINES = [
     ("eofy-bracket", "EOFY (30 June): 500 SQLs from partners.", "EOFY", "2027-06-30"),
     # an occasion placed in a month ends with that month; a period word before a noun it
     # modifies is no period ("the half marathon")
+    # an ordinal before a noun numbers a thing, it names no day ("our 10th anniversary gala")
+    ("ordinal-occasion-day", "Run a half marathon by my 40th birthday on 9 March.",
+     "by my 40th birthday on 9 March", "2027-03-09"),
+    ("ordinal-numbers-a-thing", "Raise $25k by our 10th anniversary gala on 3 June.",
+     "by our 10th anniversary gala on 3 June", "2027-06-03"),
+    ("nth-day-before-so", "Send 20 proposals by the 15th so legal has time.", "by the 15th",
+     "2026-12-15"),
     ("occasion-in-month", "Renew 12 accounts by the QBR cycle in February.",
      "by the QBR cycle in February", "2027-02-28"),
     ("occasion-before-in-month", "Get 30 beta users before the product launch in March.",

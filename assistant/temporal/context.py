@@ -84,14 +84,16 @@ def context() -> Context:
         hyphen_joined=re.compile(rf"-(?!(?:{months}|{alternation(lex.weekdays)})(?![a-z]))[a-z]"),
         cadence_after=re.compile(rf"\s+(?:{alternation(lex.cue('cadence', 'lead'))})\s+"
                                  rf"(?:{alternation(units)})(?![a-z])"),
-        # "before the audit " + "on 1 February": a few words naming an occasion
-        # (or "by the board meeting " + "(15.01.2027)"); after a preposition that does not
-        # end before the day, the occasion is named with a determiner ("by the ...")
+        # "before the audit " + "on 1 February": a few words naming an occasion, an ordinal
+        # among them ("by my 40th birthday"), or "by the board meeting " + "(15.01.2027)";
+        # after a preposition that does not end before the day, the occasion is named with a
+        # determiner ("by the ...")
         occasion_before=re.compile(
             rf"(?<![a-z])(?:(?P<prep>{alternation(lex.cue('prepositions', 'exclusive'))})\s+"
             rf"|(?P<named_prep>{alternation(lex.cue('prepositions', 'event'))})\s+"
             rf"(?=(?:{alternation(lex.cue('label', 'one_occasion_words'))})\s))"
-            r"(?:(?!(?:and|or|then|but)\s)[a-z][a-z0-9'-]*\s+){1,5}(?P<paren>\(\s*)?$"),
+            r"(?:(?!(?:and|or|then|but)\s)(?:[a-z][a-z0-9'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,5}"
+            r"(?P<paren>\(\s*)?$"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
     )
 

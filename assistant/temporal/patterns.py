@@ -79,6 +79,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     cadence_unit = rf"(?:{_units(lex, DUR_UNITS, plural=False)}|{parts_of_day}|{full_weekday}|d)"
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
     not_compound = rf"(?!\s+(?:{alternation(lex.cue('label', 'unit_compounds'))})(?![a-z]))"
+    day_followers = alternation(lex.cue("label", "day_followers"))
     # Earlier patterns win ties between expressions of the same length.
     return [
         ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}(?:\s*,?\s*(?P<my>{Y4}))?|(?P<yr>year)"
@@ -107,6 +108,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                    rf"(?P<season>{alternation(lex.seasons)})(?![a-z])"
                    rf"(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "prep"),
         ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])"
+                    rf"(?!\s+(?!(?:{day_followers})(?![a-z]))[a-z])"
                     r"(?:\s+of\s+(?P<rel>this|next|the\s+next|the\s+following)\s+month)?",
          "date_prep"),
         ("quarter", r"(?<![a-z0-9])(?:(?:fiscal|fy)\s*|calendar\s+|f)?"

@@ -103,6 +103,16 @@ DEADLINES = [
     ("eofy-bracket", "EOFY (30 June): 500 SQLs from partners.", "EOFY", "2027-06-30"),
     # an occasion placed in a month ends with that month; a period word before a noun it
     # modifies is no period ("the half marathon")
+    # a time in a participle or adjective phrase after a noun narrows the noun; the main
+    # clause's bound comes first, also where the parser hangs it in the same phrase
+    ("narrowing-participle", "Get signed renewals from all 18 accounts expiring in Q1 by "
+     "02/12/2027.", "by 02/12/2027", "2027-02-12"),
+    ("narrowing-adjective", "Collect all invoices due in December by Jan 10.", "by Jan 10",
+     "2027-01-10"),
+    ("narrowing-past-participle", "Re-engage 25 customers churned in 2026 by the end of H1.",
+     "by the end of H1", "2027-06-30"),
+    ("closing-bound-after-participle", "Territory carve for FY28 done by Jan 15", "by Jan 15",
+     "2027-01-15"),
     # an ordinal before a noun numbers a thing, it names no day ("our 10th anniversary gala")
     ("ordinal-occasion-day", "Run a half marathon by my 40th birthday on 9 March.",
      "by my 40th birthday on 9 March", "2027-03-09"),

@@ -198,11 +198,22 @@ def in_reason(doc: Doc, start: int) -> bool:
 
 
 def in_relative_clause(doc: Doc, start: int, end: int) -> bool:
-    """True inside a relative clause ("the 14 contracts which expire in January"): the time
-    narrows a noun, or dates a consequence (", which lets the team start Q2 ..."), and
-    bounds the goal only when the main clause gives none."""
+    """True inside a relative clause ("the 14 contracts which expire in January"), a
+    participle or adjective phrase after a noun ("accounts expiring in Q1", "customers
+    onboarded in 2026", "invoices due in December"): the time narrows a noun, or dates a
+    consequence (", which lets the team start Q2 ..."), and bounds the goal only when the
+    main clause gives none. A bound that closes the goal ("done by Jan 15", "demos booked by
+    Friday") is no narrowing, wherever the parser hangs it."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(a.dep_ == "relcl" for a in span.root.ancestors)
+    if span is None:
+        return False
+    ancestors = list(span.root.ancestors)
+    if any(a.dep_ == "relcl" for a in ancestors):
+        return True
+    words = " ".join(span.text.lower().split()) + " "
+    closing = any(words.startswith(f"{p} ") for p in lexicon().cue("prepositions", "event"))
+    return not closing and any(a.dep_ == "acl" or (a.dep_ == "amod" and a.i < span.start)
+                               for a in ancestors)
 
 
 def trailing_purpose(doc: Doc, start: int, end: int) -> bool:

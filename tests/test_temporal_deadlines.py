@@ -103,6 +103,13 @@ DEADLINES = [
     ("eofy-bracket", "EOFY (30 June): 500 SQLs from partners.", "EOFY", "2027-06-30"),
     # an occasion placed in a month ends with that month; a period word before a noun it
     # modifies is no period ("the half marathon")
+    # the last (first) business day of a period is its last (first) weekday
+    ("last-business-day-sunday", "Source 45 opportunities by the last business day of January "
+     "2027.", "by the last business day of January 2027", "2027-01-29"),
+    ("last-working-day-weekday", "Close the books by the last working day of the quarter.",
+     "by the last working day of the quarter", "2026-12-31"),
+    ("first-business-day-saturday", "Ship the pricing update by the first business day of May.",
+     "by the first business day of May", "2027-05-03"),
     # a time in a participle or adjective phrase after a noun narrows the noun; the main
     # clause's bound comes first, also where the parser hangs it in the same phrase
     ("narrowing-participle", "Get signed renewals from all 18 accounts expiring in Q1 by "

@@ -38,6 +38,7 @@ class Context:
     hyphen_joined: re.Pattern[str]
     cadence_after: re.Pattern[str]
     start_edges: frozenset[str]
+    workday_edges: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +96,7 @@ def context() -> Context:
             r"(?:(?!(?:and|or|then|but)\s)(?:[a-z][a-z0-9'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,5}"
             r"(?P<paren>\(\s*)?$"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
+        workday_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "workday")),
     )
 
 

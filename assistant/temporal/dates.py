@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 
 DAY = dt.timedelta(days=1)
+SATURDAY = 5
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -24,8 +25,16 @@ def add_business_days(day: dt.date, count: int) -> dt.date:
     """`count` Monday-to-Friday days after `day` (public holidays are not known)."""
     while count > 0:
         day += DAY
-        if day.weekday() < 5:
+        if day.weekday() < SATURDAY:
             count -= 1
+    return day
+
+
+def weekday_from(day: dt.date, step: dt.timedelta) -> dt.date:
+    """The first Monday-to-Friday day from `day` on, stepping by `step` ("the last business
+    day of January 2027" -> Friday the 29th)."""
+    while day.weekday() >= SATURDAY:
+        day += step
     return day
 
 

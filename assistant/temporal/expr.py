@@ -38,7 +38,8 @@ class TimeExpr:
     no month is a day of the month `offset` months on ("the 10th of next month").
     `edge` names the start or end of the period ("the start of Q2"), None for the whole;
     `before` means the bound ends the day before the expression ("before Christmas");
-    `shift_days` moves the bound ("2 weeks before Christmas" -> -14).
+    `shift_days` moves the bound ("2 weeks before Christmas" -> -14); `workday` moves the
+    edge to the nearest weekday inside the period ("the last business day of January").
     `fiscal_start` is a fiscal-year start month stated in the goal itself ("our fiscal
     year ends January 31").
     """
@@ -63,6 +64,7 @@ class TimeExpr:
     before: bool = False
     shift_days: int | None = None
     reason: str | None = None
+    workday: bool = False
 
     def with_(self, **changes: object) -> TimeExpr:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from .dates import (
     part_holding,
     period,
     shift_part,
+    weekday_from,
 )
 from .expr import TimeExpr
 from .joins import SHIFT_DAYS
@@ -85,8 +86,11 @@ def bound_day(expr: TimeExpr, interval: Interval) -> tuple[dt.date, Granularity]
     if expr.before:
         return interval.first - DAY, interval.granularity
     if expr.edge == "start":
-        return interval.first, "day"
+        return weekday_from(interval.first, DAY) if expr.workday else interval.first, "day"
+    if expr.workday:
+        return weekday_from(interval.last, -DAY), "day"
     return interval.last, interval.granularity
+
 
 
 def interval_of(expr: TimeExpr, cal: Calendar) -> Interval:

@@ -60,7 +60,9 @@ def extend(text: str, start: int, end: int, expr: TimeExpr, order: int) -> Hit:
     word = " ".join(prep["prep"].split()) if prep else None
     side = expr.edge if edge is None else "start" if edge in ctx.start_edges else "end"
     before = word in lexicon().cue("prepositions", "exclusive") and side != "end"
-    return Hit(start, end, expr.with_(prep=word, edge=side, before=before), order)
+    workday = expr.workday or edge in ctx.workday_edges
+    return Hit(start, end, expr.with_(prep=word, edge=side, before=before, workday=workday),
+               order)
 
 
 def _modified(text: str, start: int, expr: TimeExpr) -> tuple[int, TimeExpr]:

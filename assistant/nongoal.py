@@ -39,9 +39,16 @@ def _opens_with(segment: Span, key: str) -> bool:
 
 
 def _question(segment: Span) -> bool:
+    """A segment asked as a question, unless it is the writer's own goal asked with doubt:
+    a wish opening it and the goal's level inside it ('i want to close 10 deals by xmas,
+    doable??'; not 'is 30% a good win rate or should i aim higher?')."""
     doc = segment.doc
     after = doc[segment.end].text if segment.end < len(doc) else ""
-    return "?" in after or "?" in segment[-1].text
+    asked = "?" in after or "?" in segment[-1].text
+    target = doc._.gs_target
+    wished = _opens_with(segment, "wishes") and target is not None and (
+        segment.start_char <= target.start < segment.end_char)
+    return asked and not wished
 
 
 def _notice(segment: Span) -> bool:

@@ -1,7 +1,8 @@
 """Label and question shapes of texts that are no goals. A notice word in a short label before
 a colon ('Kick-off notes 30/11:', 'Attendees:') makes a text a notice, unless that word is what
 the goal measures ('Webinar attendees: 250 per session'); a question that names a measure but
-no level asks, it sets no goal. Wording of our own, in no gold set."""
+no level asks, it sets no goal, unless a wish opens it ('we need 3 more AEs hired by end of
+Feb?'). Wording of our own, in no gold set."""
 
 from __future__ import annotations
 
@@ -19,6 +20,14 @@ CASES = [
     ("is there a report for stage conversion by rep? need it for Monday", True),
     ("Increase win rate to 30% by Q2. Any tips?", False),
     ("Grow pipeline coverage — thoughts?", False),
+    # the writer's own goal asked with doubt is a goal; a request or a question about a level
+    # is not
+    ("i want to close 10 deals by xmas, doable??", False),
+    ("we need 3 more AEs hired by end of Feb?", False),
+    ("i'd like 25 demos booked this month, too ambitious?", False),
+    ("Can we get 5 more seats on the Gong contract before renewal?", True),
+    ("is 40 demos a month realistic for Q1?", True),
+    ("should my goal be 120% of quota this year?", True),
 ]
 
 

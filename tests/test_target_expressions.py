@@ -593,6 +593,11 @@ FIRST_NUMBER = [
     ("Run 2 pricing experiments a month through Q1 whilst keeping win rate above 25%.", "2"),
     ("Finish the year with net retention above 110%.", "above 110%"),
     ("Close 5 deals with ARR over $100k each this quarter.", "5"),
+    # 'up' finishing the verb that opens the goal is no direction; after the object it is
+    ("Sign up 200 new users for the beta by Jan 31.", "200"),
+    ("Line up 8 reference customers before the launch.", "8"),
+    ("Bump MQLs up 20% in Q1.", "up 20%"),
+    ("ACV up 15% yoy in H1", "up 15%"),
 ]
 
 

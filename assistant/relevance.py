@@ -410,14 +410,18 @@ def _why_label(doc: Doc, i: int) -> int:
 
 
 def _consequence(doc: Doc, i: int) -> bool:
-    """'— keeps the Series B story intact', '| enables the enterprise motion': after a
-    separator, a present-tense verb with no subject of its own and an object right after
-    it says what the goal brings (not '— Maria owns the list', '— starts in January')."""
-    if i == 0 or i + 1 >= len(doc) or doc[i - 1].text not in _words(
-            "consequence_separators") or not is_boundary(doc[i - 1]):
+    """'— keeps the Series B story intact', '| enables the enterprise motion', '(feeds the
+    Q1 pipeline target)': after a separator or an opening bracket, a present-tense verb with
+    no subject of its own and an object right after it says what the goal brings (not '—
+    Maria owns the list', '— starts in January')."""
+    if i == 0 or i + 1 >= len(doc) or not (doc[i - 1].text == "(" or (doc[i - 1].text in _words(
+            "consequence_separators") and is_boundary(doc[i - 1]))):
         return False  # 'role-plays a week': a hyphen inside a word separates nothing
     token, nxt = doc[i], doc[i + 1]
-    linked = token.lower_ in _words("link_verbs") and nxt.pos_ in {"ADP", "ADV"}  # 'ties to'
+    if _in_time(doc, nxt):
+        return False  # '(ends Jan 31, 2027)': a fiscal calendar, no consequence
+    linked = token.lower_ in _words("link_verbs") and (
+        nxt.pos_ in {"ADP", "ADV"} or nxt.lower_ == "to")  # 'ties to', 'to' read as AUX
     verb = token.tag_ == "VBZ" or (token.tag_ == "NNS" and (linked or nxt.tag_ in {
         "DT", "PRP", "PRP$"}))
     if not verb or token.pos_ == "AUX" or token.lemma_.lower() in {"do", "be", "have"} or (

@@ -83,6 +83,13 @@ FORMS_AND_OPENERS = [
     ("Cut agency spend by 30% this year, so in-house recruiters own more searches.",
      "so in-house recruiters own more searches"),
     ("Renew 9 accounts by Q3 (our year ends 31 March, so 30 June 2027).", None),
+    # a bracket opening with a verb that says what the goal feeds; not a rating, a breakdown
+    # or a fiscal calendar
+    ("Raise NRR to 112% by EOY (ties to company OKR #2).", "ties to company OKR #2"),
+    ("Book 40 demos in January (feeds the Q1 pipeline target).",
+     "feeds the Q1 pipeline target"),
+    ("Renew 95% of the base by Q4 (confidence 70%).", None),
+    ("Grow ARR to $4M in FY27 (ends Jan 31, 2027).", None),
 ]
 
 

@@ -38,7 +38,7 @@ CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
-NEED_FORMS = frozenset({"need", "needs", "needed"})
+NEED_FORMS = frozenset({"need", "needs", "needed", "want", "wants", "wanted"})
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -315,25 +315,33 @@ def _apposition(doc: Doc, i: int) -> bool:
 
 def _needed_for(doc: Doc, i: int) -> bool:
     """'. need this for the QBR story', ', we need the wins for the board deck', 'the team
-    needs them for ...': a clause after the goal saying what it is needed for, its object a
-    pronoun or a short phrase for what the goal brings."""
+    needs them for ...', '; the board wants it for the year-end story': a clause after the
+    goal saying what it is needed for, its object a pronoun or a short phrase for what the
+    goal brings."""
     k = _past_subject(doc, i)
-    if k >= len(doc) or doc[k].lemma_.lower() != "need" or not (
-            clause_start(doc, i) and _goal_before(doc, i)):
+    verb = doc[k].lemma_.lower() if k < len(doc) else ""
+    if verb not in {"need", "want"} or not (clause_start(doc, i) and _goal_before(doc, i)):
         return False
-    k += 1
+    k, start = k + 1, k + 1
     if k < len(doc) and doc[k].lower_ in REFERRING_OBJECTS:
         k += 1
     elif k + 1 < len(doc) and doc[k].tag_ in {"DT", "PRP$"} and doc[k + 1].pos_ == "NOUN":
         k += 2  # 'the wins', 'those logos'
-    return k < len(doc) and doc[k].lower_ in _words("apposition_links")
+    # 'want' only with what is wanted ('i want to do better at renewals' is a wish)
+    return (verb == "need" or k > start) and k < len(doc) and doc[k].lower_ in _words(
+        "apposition_links")
 
 
 def _past_subject(doc: Doc, i: int) -> int:
-    """Index of the word after the subject that opens at token i ('we', 'the team'), or i
-    when none opens there."""
+    """Index of the word after the subject that opens at token i ('we', 'the team',
+    'marketing'), or i when none opens there."""
     if doc[i].pos_ == "PRON" and doc[i].dep_ == "nsubj":
         return i + 1
+    j = i
+    while j + 1 < len(doc) and doc[j].dep_ == "compound":
+        j += 1  # 'sales leadership'
+    if doc[j].dep_ == "nsubj" and doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].head.i == j + 1:
+        return j + 1
     if doc[i].tag_ == "DT" and i + 2 < len(doc) and doc[i + 1].dep_ == "nsubj" and doc[
             i + 1].pos_ == "NOUN":
         return i + 2

@@ -90,6 +90,14 @@ FORMS_AND_OPENERS = [
      "feeds the Q1 pipeline target"),
     ("Renew 95% of the base by Q4 (confidence 70%).", None),
     ("Grow ARR to $4M in FY27 (ends Jan 31, 2027).", None),
+    # who needs or wants the goal's result and for what, with a bare or compound subject
+    ("Get 20 case studies live by June; marketing needs them for the launch.",
+     "marketing needs them for the launch"),
+    ("Close $500k by Dec 18; the board wants it for the year-end story.",
+     "the board wants it for the year-end story"),
+    ("Book 12 exec meetings in Q1; sales leadership needs those meetings for the enterprise "
+     "pipeline.", "sales leadership needs those meetings for the enterprise pipeline"),
+    ("pls help, my manager says my goals r too vague. i want to do better at renewals", None),
 ]
 
 

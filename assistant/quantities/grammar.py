@@ -334,6 +334,8 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] 
     opener = _before(patterns().openers, text, first.start)
     word = opener.words if opener else None
     if BRACKET.sub("", joiner) in lex.arrows:
+        if first.unit != second.unit and {first.unit, second.unit} != {"count", "currency"}:
+            return None  # 'ACV ↑ 15% → $38k avg': a change, then where it leads
         return "from_to", opener if word in lex.range_from else None
     if word in lex.range_from and joiner in lex.range_to:
         return "from_to", opener

@@ -97,7 +97,7 @@ FORMS_AND_OPENERS = [
      "the board wants it for the year-end story"),
     ("Book 12 exec meetings in Q1; sales leadership needs those meetings for the enterprise "
      "pipeline.", "sales leadership needs those meetings for the enterprise pipeline"),
-    ("pls help, my manager says my goals r too vague. i want to do better at renewals", None),
+    ("ugh, my lead says my goals are fuzzy. i want to get better at expansion deals", None),
 ]
 
 

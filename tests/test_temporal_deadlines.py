@@ -103,6 +103,13 @@ DEADLINES = [
     ("eofy-bracket", "EOFY (30 June): 500 SQLs from partners.", "EOFY", "2027-06-30"),
     # an occasion placed in a month ends with that month; a period word before a noun it
     # modifies is no period ("the half marathon")
+    # the first half of a month ends on its 15th, the second on its last day; of a year, a half
+    ("first-half-of-month", "Book 20 meetings in the first half of December.",
+     "in the first half of December", "2026-12-15"),
+    ("second-half-of-month", "Close 5 deals in the second half of January.",
+     "in the second half of January", "2027-01-31"),
+    ("first-half-of-year", "Grow ARR 20% in the first half of 2027.",
+     "in the first half of 2027", "2027-06-30"),
     # the last (first) business day of a period is its last (first) weekday
     ("last-business-day-sunday", "Source 45 opportunities by the last business day of January "
      "2027.", "by the last business day of January 2027", "2027-01-29"),

@@ -120,6 +120,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
         ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
+                 rf"(?!\s+of\s+(?:the\s+month|{alternation(lex.months)})(?![a-z]))"
                  r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d{2}(?:\d{2})?(?![\d%]))))" + COMPACT_END
                  + ysuf, "nothing"),
         # "by end of 1H", "the end of 3Q": a bare number-first half or quarter only after

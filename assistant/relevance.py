@@ -61,9 +61,13 @@ class Candidate:
 
 
 def _opener_at(lowered: list[str], i: int) -> str | None:
-    """The opener phrase starting at token i of a doc whose lower-cased words are given."""
+    """The opener phrase starting at token i of a doc whose lower-cased words are given (not
+    'so that' before "'s" or 'is': '..., so that's 31 Jan 2028' restates, it gives no
+    purpose)."""
     for words in by_first_word(_words("openers")).get(lowered[i], ()):
-        if tuple(lowered[i : i + len(words)]) == words:
+        end = i + len(words)
+        if tuple(lowered[i:end]) == words and not (
+                words[-1] == "that" and end < len(lowered) and lowered[end] in {"'s", "’s", "is"}):
             return " ".join(words)
     return None
 

@@ -98,6 +98,11 @@ FORMS_AND_OPENERS = [
     ("Book 12 exec meetings in Q1; sales leadership needs those meetings for the enterprise "
      "pipeline.", "sales leadership needs those meetings for the enterprise pipeline"),
     ("ugh, my lead says my goals are fuzzy. i want to get better at expansion deals", None),
+    # 'so that' before "'s" or 'is' restates the date or the number, it gives no purpose
+    ("Close 30 new logos by the end of FY27 (our FY is Feb–Jan, so that's 31 Jan 2027).", None),
+    ("Cut churn to 4% by June, so that's 40 fewer cancellations a quarter.", None),
+    ("Book 40 demos by Dec 18 so that the Q1 pipeline is healthy.",
+     "so that the Q1 pipeline is healthy"),
 ]
 
 

@@ -103,6 +103,11 @@ DEADLINES = [
     ("eofy-bracket", "EOFY (30 June): 500 SQLs from partners.", "EOFY", "2027-06-30"),
     # an occasion placed in a month ends with that month; a period word before a noun it
     # modifies is no period ("the half marathon")
+    # a short month word beside a plan noun names the plan's month
+    ("month-plan-heading", "SDR goals – Dec\n* 300 dials/wk\n* 12 SQOs total", "Dec",
+     "2026-12-31"),
+    ("month-before-plan", "Dec goals: 300 dials/wk, 12 SQOs", "Dec", "2026-12-31"),
+    ("month-plan-bracket", "My targets (Jan):\n- 20 meetings\n- 5 opps", "Jan", "2027-01-31"),
     # the first half of a month ends on its 15th, the second on its last day; of a year, a half
     ("first-half-of-month", "Book 20 meetings in the first half of December.",
      "in the first half of December", "2026-12-15"),

@@ -33,6 +33,8 @@ class Context:
     range_join: re.Pattern[str]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
+    plan_after: re.Pattern[str]
+    plan_before: re.Pattern[str]
     occasion_before: re.Pattern[str]
     article_before: re.Pattern[str]
     hyphen_joined: re.Pattern[str]
@@ -55,6 +57,7 @@ def context() -> Context:
     relative_to = (*lex.cue("prepositions", "exclusive"), "after", "following")
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     weeks = alternation(lex.cues["edges"]["week_of"])
+    plans = alternation(lex.cue("label", "plan_nouns"))
     units = [w for w, unit in lex.units.items() if unit in ("day", "week", "month", "year")]
     return Context(
         edge=re.compile(
@@ -78,6 +81,9 @@ def context() -> Context:
         range_join=re.compile(rf"\s*(?:{joins})?\s*"),
         month_after=re.compile(rf"\s*(?:{joins})\s*(?:{months})(?![a-z])"),
         month_before=re.compile(rf"(?<![a-z])(?:{months})\.?(?:\s+\d{{4}})?\s*(?:{joins})\s*$"),
+        # "Dec goals:", "SDR goals – Dec", "My targets (Jan)": a month naming a plan
+        plan_after=re.compile(rf"\.?\s+(?:{plans})(?![a-z])"),
+        plan_before=re.compile(rf"(?<![a-z])(?:{plans})\s*(?:[-–—:(]|for)\s*$"),
         # an ambiguous weekday word after an article, or an ambiguous month or weekday
         # word joined to a word by a hyphen, reads as an ordinary word ("in the sun",
         # "sat-nav")

@@ -89,7 +89,8 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         if _ordinary_word(text, match, pattern.name):
             return False  # "in the sun", "sat-nav", "wed-tech"
         return hit.start < match.start() or _month_follows(text, match.end()) or \
-            ctx.month_before.search(text, window_start(match.start()), match.start()) is not None
+            ctx.month_before.search(text, window_start(match.start()), match.start()) is not None \
+            or (pattern.name == "month" and _names_plan(text, match))
     if (pattern.name == "relative" and match["rel"] == "the") or pattern.needs == "prep":
         # "this summer" bounds like "this quarter"
         return prep is not None or has_edge or match.groupdict().get("srel") is not None
@@ -122,6 +123,14 @@ def _ordinary_word(text: str, match: re.Match[str], name: str) -> bool:
         return True
     return name == "weekday" and \
         ctx.article_before.search(text, window_start(match.start()), match.start()) is not None
+
+
+def _names_plan(text: str, match: re.Match[str]) -> bool:
+    """"Dec goals:", "SDR goals – Dec", "My targets (Jan)": a month word beside a plan noun
+    names the plan's month."""
+    ctx = context()
+    return ctx.plan_after.match(text, match.end()) is not None or ctx.plan_before.search(
+        text, window_start(match.start()), match.start()) is not None
 
 
 def _month_follows(text: str, end: int) -> bool:

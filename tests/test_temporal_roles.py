@@ -74,8 +74,8 @@ ROLES = [
 NO_DEADLINE = [
     # a short month word that is a modal or an ordinary word is no month, beside a plan noun
     # or not
-    "I may hit 20 demos if the event goes well",
-    "Goals may slip, but we keep pushing",
+    ("may-modal", "I may hit 20 demos if the event goes well"),
+    ("may-after-plan-noun", "Goals may slip, but we keep pushing"),
     ("percent-not-date", "Grow bookings by 20% this way."),
     ("to-number-not-year", "Raise the health score to 60 for every account."),
     ("money-not-time", "Add $2M in pipeline from the partner channel."),

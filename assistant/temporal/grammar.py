@@ -184,12 +184,6 @@ def _period(unit: str, fiscal: bool, given: int | None) -> TimeExpr:
     return TimeExpr("relative_period", unit=unit, offset=0, edge="end")
 
 
-# Units that bound a goal but have no calendar of their own ("this sprint").
-UNDATED_UNITS = {
-    "sprint": "a sprint has no calendar date unless the goal gives the sprint calendar",
-    "term": "a school term or year has no calendar date of its own",
-    "season": "a season has no calendar date of its own",
-}
 
 
 # "over the next year" counts a year from today; "next year" names the calendar year.
@@ -201,8 +195,8 @@ COUNTED_YEAR = re.compile(r"the\s+(?:next|coming)")
 
 def relative(m: re.Match[str]) -> TimeExpr:
     unit = lexicon().units[_words(m["unit"])]
-    if unit in UNDATED_UNITS:
-        return TimeExpr("unresolvable", unit=unit, reason=UNDATED_UNITS[unit])
+    if unit in lexicon().undated:
+        return TimeExpr("unresolvable", unit=unit, reason=lexicon().undated[unit])
     if unit == "year" and COUNTED_YEAR.fullmatch(_words(m["rel"])):
         return TimeExpr("duration", amount=1, unit="year")
     if unit in COUNTED_UNITS:  # "the next fortnight": fourteen days from today
@@ -215,8 +209,8 @@ def relative(m: re.Match[str]) -> TimeExpr:
 
 def unit(m: re.Match[str]) -> TimeExpr:
     value = lexicon().units[_words(m["unit"])]
-    if value in UNDATED_UNITS:
-        return TimeExpr("unresolvable", unit=value, reason=UNDATED_UNITS[value])
+    if value in lexicon().undated:
+        return TimeExpr("unresolvable", unit=value, reason=lexicon().undated[value])
     if value in COUNTED_UNITS:
         return TimeExpr("duration", amount=1, unit=value)
     return TimeExpr("relative_period", unit=value, offset=0, fiscal=value == "fiscal_year")
@@ -233,8 +227,8 @@ def duration(m: re.Match[str]) -> TimeExpr:
     if lead == "first":
         return TimeExpr("unresolvable", amount=amount, unit=value,
                         reason="counted from a start the goal does not give")
-    if value in UNDATED_UNITS:
-        return TimeExpr("unresolvable", amount=amount, unit=value, reason=UNDATED_UNITS[value])
+    if value in lexicon().undated:
+        return TimeExpr("unresolvable", amount=amount, unit=value, reason=lexicon().undated[value])
     if value == "quarter" and lead in AHEAD and float(amount).is_integer():
         # "the next two quarters" are whole quarters: Q1 and Q2 from Q4
         return TimeExpr("relative_period", unit="quarter", offset=int(amount))
@@ -248,7 +242,7 @@ def duration_label(m: re.Match[str]) -> TimeExpr:
 def numbered_period(m: re.Match[str]) -> TimeExpr:
     """"sprint 14": a numbered agile period."""
     value = lexicon().units[_words(m["unit"])]
-    return TimeExpr("unresolvable", unit=value, reason=UNDATED_UNITS[value])
+    return TimeExpr("unresolvable", unit=value, reason=lexicon().undated[value])
 
 
 def weekday(m: re.Match[str]) -> TimeExpr:

@@ -31,6 +31,7 @@ class Lexicon:
     numbers: dict[str, int]
     ordinals: dict[str, int]
     units: dict[str, str]
+    undated: dict[str, str]
     relative: dict[str, int]
     near_days: dict[str, int]
     holidays: dict[str, Holiday]
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         numbers=words["numbers"],
         ordinals=words["ordinals"],
         units=words["units"],
+        undated=words["undated"],
         relative=words["relative"],
         near_days=words["near_days"],
         holidays=holidays,

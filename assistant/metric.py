@@ -468,9 +468,8 @@ def rejected(doc: Doc, start: int, end: int) -> bool:
         return True
     # 'my 5k time', 'the P1 time': a name with letters and digits modifies the head as a
     # word does
-    bare = all(t.i == head.i or not (t.is_alpha or (
-        any(ch.isalpha() for ch in t.text) and any(ch.isdigit() for ch in t.text)))
-        for t in doc[start:end])
+    bare = all(t.i == head.i or not (t.is_alpha or _letters_and_digits(t))
+               for t in doc[start:end])
     return bare and word in _words("non_metrics") and not _is_acronym(head)
 
 
@@ -498,6 +497,12 @@ def _plural(token: Token) -> bool:
 def _coded_name(token: Token) -> bool:
     """'stage-1', 'X5', 'G2': a name with digits, not a number."""
     return token.tag_ == "CD" and any(ch.isalpha() for ch in token.text)
+
+
+def _letters_and_digits(token: Token) -> bool:
+    """'5k', 'P1', 'L2': a name written with letters and digits."""
+    text = token.text
+    return any(ch.isalpha() for ch in text) and any(ch.isdigit() for ch in text)
 
 
 def _is_acronym(token: Token) -> bool:

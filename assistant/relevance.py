@@ -38,7 +38,9 @@ CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
-NEED_FORMS = frozenset({"need", "needs", "needed", "want", "wants", "wanted"})
+# 'marketing needs them for the launch', 'the board wants it for ...' (see _needed_for)
+NEED_VERBS = frozenset({"need", "want"})
+NEED_FORMS = frozenset(f"{verb}{ending}" for verb in NEED_VERBS for ending in ("", "s", "ed"))
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -324,7 +326,7 @@ def _needed_for(doc: Doc, i: int) -> bool:
     goal brings."""
     k = _past_subject(doc, i)
     verb = doc[k].lemma_.lower() if k < len(doc) else ""
-    if verb not in {"need", "want"} or not (clause_start(doc, i) and _goal_before(doc, i)):
+    if verb not in NEED_VERBS or not (clause_start(doc, i) and _goal_before(doc, i)):
         return False
     k, start = k + 1, k + 1
     if k < len(doc) and doc[k].lower_ in REFERRING_OBJECTS:

@@ -193,10 +193,18 @@ AHEAD = frozenset({"next", "coming", "following"})
 COUNTED_YEAR = re.compile(r"the\s+(?:next|coming)")
 
 
+def _undated(unit: str, amount: float | None = None) -> TimeExpr | None:
+    """A bound in units with no calendar of their own ("this sprint", "2 terms"): present,
+    with the reason its date stays null (lexicon.toml [undated]); None for other units."""
+    reason = lexicon().undated.get(unit)
+    return None if reason is None else TimeExpr("unresolvable", amount=amount, unit=unit,
+                                                reason=reason)
+
+
 def relative(m: re.Match[str]) -> TimeExpr:
     unit = lexicon().units[_words(m["unit"])]
-    if unit in lexicon().undated:
-        return TimeExpr("unresolvable", unit=unit, reason=lexicon().undated[unit])
+    if (undated := _undated(unit)) is not None:
+        return undated
     if unit == "year" and COUNTED_YEAR.fullmatch(_words(m["rel"])):
         return TimeExpr("duration", amount=1, unit="year")
     if unit in COUNTED_UNITS:  # "the next fortnight": fourteen days from today
@@ -209,8 +217,8 @@ def relative(m: re.Match[str]) -> TimeExpr:
 
 def unit(m: re.Match[str]) -> TimeExpr:
     value = lexicon().units[_words(m["unit"])]
-    if value in lexicon().undated:
-        return TimeExpr("unresolvable", unit=value, reason=lexicon().undated[value])
+    if (undated := _undated(value)) is not None:
+        return undated
     if value in COUNTED_UNITS:
         return TimeExpr("duration", amount=1, unit=value)
     return TimeExpr("relative_period", unit=value, offset=0, fiscal=value == "fiscal_year")
@@ -227,8 +235,8 @@ def duration(m: re.Match[str]) -> TimeExpr:
     if lead == "first":
         return TimeExpr("unresolvable", amount=amount, unit=value,
                         reason="counted from a start the goal does not give")
-    if value in lexicon().undated:
-        return TimeExpr("unresolvable", amount=amount, unit=value, reason=lexicon().undated[value])
+    if (undated := _undated(value, amount)) is not None:
+        return undated
     if value == "quarter" and lead in AHEAD and float(amount).is_integer():
         # "the next two quarters" are whole quarters: Q1 and Q2 from Q4
         return TimeExpr("relative_period", unit="quarter", offset=int(amount))

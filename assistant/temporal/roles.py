@@ -210,10 +210,10 @@ def in_relative_clause(doc: Doc, start: int, end: int) -> bool:
     ancestors = list(span.root.ancestors)
     if any(a.dep_ == "relcl" for a in ancestors):
         return True
+    if not any(a.dep_ == "acl" or (a.dep_ == "amod" and a.i < span.start) for a in ancestors):
+        return False
     words = " ".join(span.text.lower().split()) + " "
-    closing = any(words.startswith(f"{p} ") for p in lexicon().cue("prepositions", "event"))
-    return not closing and any(a.dep_ == "acl" or (a.dep_ == "amod" and a.i < span.start)
-                               for a in ancestors)
+    return not any(words.startswith(f"{p} ") for p in lexicon().cue("prepositions", "event"))
 
 
 def trailing_purpose(doc: Doc, start: int, end: int) -> bool:

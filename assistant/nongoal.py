@@ -38,6 +38,13 @@ def _opens_with(segment: Span, key: str) -> bool:
     return any(tuple(words[: len(p)]) == p for p in _phrases(key))
 
 
+def _past_chat(segment: Span) -> Span:
+    """The segment from its first word that is no interjection or punctuation ('Hmm, I want
+    ...' -> 'I want ...')."""
+    start = next((t.i for t in segment if t.pos_ not in ("INTJ", "PUNCT")), segment.start)
+    return segment.doc[start : segment.end]
+
+
 def _question(segment: Span) -> bool:
     """A segment asked as a question, unless it is the writer's own goal asked with doubt:
     a wish opening it and the goal's level inside it ('i want to close 10 deals by xmas,
@@ -148,11 +155,15 @@ def not_a_goal(doc: Doc) -> str | None:
     # A question names no goal by naming a measure ('is there a way to bulk-update close
     # dates?'); it takes a level to ask about one.
     metric = doc._.gs_metric is not None and "question" not in found
-    components = metric or doc._.gs_target is not None
+    # 'I want our managers better at giving feedback. Could we run some workshops?': a wish
+    # stated in a segment of its own is a goal, whether or not it names a measure.
+    wished = any(shape is None and _opens_with(_past_chat(part), "wishes")
+                 for part, shape in zip(parts, shapes, strict=True))
+    components = metric or doc._.gs_target is not None or wished
     # What was found lies only in segments of these shapes ('H1 recap: 212 SQLs ... Full
     # deck in the drive.'): no goal is stated anywhere else.
-    stated = any(shape is None and (_holds_components(part) or _sets_goal(part))
-                 for part, shape in zip(parts, shapes, strict=True))
+    stated = wished or any(shape is None and (_holds_components(part) or _sets_goal(part))
+                           for part, shape in zip(parts, shapes, strict=True))
     return found[0] if len(found) == len(shapes) or not components or not stated else None
 
 

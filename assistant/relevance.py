@@ -445,6 +445,36 @@ def _consequence(doc: Doc, i: int) -> bool:
         nxt.tag_ == "VBG")) and _goal_before(doc, i)
 
 
+def _payoff(doc: Doc, i: int) -> bool:
+    """'If we pull that off, the CS team gets the headcount', 'once we get there marketing
+    can use the number', 'Hit that and we fund the launch': a condition that refers back to
+    the goal, with a clause of its own after it, says what the goal brings (not 'If the
+    budget comes through, hire 4 SDRs')."""
+    token = doc[i]
+    if not clause_start(doc, i) or not _goal_before(doc, i):
+        return False
+    if token.lower_ in _words("payoff_conditions"):
+        verb, main = token.head, token.head.head
+        return verb.dep_ == "advcl" and i < verb.i < main.i and _refers_back(verb) and (
+            _stated(main))
+    joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children)
+    consequence = next((c for c in token.children if c.dep_ == "conj"), None)
+    return token.tag_ == "VB" and joined and consequence is not None and \
+        _refers_back(token) and _stated(consequence)
+
+
+def _refers_back(verb: Token) -> bool:
+    """The verb's object or adverb refers back to the goal ('pull that off', 'get there')."""
+    back = _words("goal_back_references")
+    return any(t.lower_ in back and t.dep_ not in ("nsubj", "nsubjpass") for t in verb.children)
+
+
+def _stated(verb: Token) -> bool:
+    """A clause that states what happens (a subject or a finite verb), no command."""
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") or c.tag_ == "MD" for c in verb.children)
+
+
 def _discourse_so(doc: Doc, i: int) -> bool:
     """'ok so my goal is ...', 'Hey team, so the plan is ...': a 'so' with nothing but chat
     words before it opens the message, not a purpose."""
@@ -546,6 +576,8 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
                 yield Candidate(i, phrase, 0.92, len(phrase.split()))
         elif _referent_link(doc, i):
             yield Candidate(i, "referent", 0.88)
+        elif _payoff(doc, i):
+            yield Candidate(i, "payoff", 0.8)
         elif arrow := _arrow_link(doc, i):
             yield Candidate(i, "arrow", 0.85, arrow)
         elif _apposition(doc, i) or _attribution(doc, i) or _leading_participle(doc, i) or (
@@ -565,7 +597,9 @@ def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
     main clause when the purpose comes first, else to the end of the segment."""
     _, seg_end = segment_of(doc, start)
     end = seg_end
-    if not _has_verb_before(doc, start):
+    # a payoff condition ('If we hit it, the region gets an SE') runs on into its outcome
+    if not _has_verb_before(doc, start) and doc[start].lower_ not in _words(
+            "payoff_conditions"):
         # The purpose comes first: it ends at the first comma with the goal (a verb or a
         # number) still to come.
         last_goal = max((t.i for t in doc[start:seg_end] if is_goal_verb(t) or is_numeric(t)),

@@ -200,7 +200,8 @@ def _each_arrival(doc: Doc, tail: re.Match[str]) -> bool:
     """A service level ("within 1 business day of submission", "within 4 hours of a pricing
     request"): the duration is counted from something that happens to every item again
     (an indefinite occasion, or an arrival like a request or a signature), so it bounds
-    each item, not the goal ("within 60 days of go-live" is one occasion)."""
+    each item, not the goal ("within 60 days of go-live" is one occasion; so is "of the
+    new assignment rules going live", whose head is not an arrival)."""
     if " ".join(tail["word"].lower().split()) != "of":
         return False
     after = doc.char_span(tail.end() - 1, len(doc_text(doc)), alignment_mode="expand")
@@ -210,7 +211,9 @@ def _each_arrival(doc: Doc, tail: re.Match[str]) -> bool:
     words = [t for t in after[:4] if t.is_alpha]
     if words and words[0].lower_ in label["indefinite_occasion_words"]:
         return True
-    head = next((t for t in words if t.pos_ not in ("DET", "ADJ")), None)
+    # the phrase's own head: "of the new assignment rules going live" is about rules
+    head = next((t for t in words if t.pos_ not in ("DET", "ADJ") and t.dep_ != "compound"),
+                None)
     return head is not None and head.lemma_.lower() in label["arrival_nouns"]
 
 

@@ -25,6 +25,8 @@ from .dates import (
 from .expr import TimeExpr
 from .joins import SHIFT_DAYS
 
+# Periods named without their year ("Q4", "H2", "November").
+YEARLESS_PERIODS = ("quarter", "half", "month")
 PART_MONTHS = {"quarter": 3, "half": 6, "year": 12, "fiscal_year": 12}
 DURATION_GRANULARITY: dict[str, Granularity] = {
     "day": "day", "business_day": "day", "week": "week", "fortnight": "week", "month": "month",
@@ -67,7 +69,7 @@ def resolve_deadline(expr: TimeExpr | None, options: Options) -> DeadlineValue:
     cal = Calendar(options.reference_date, options.date_order,
                    expr.fiscal_start or options.fiscal_year_start)
     try:
-        interval = interval_of(expr, cal)
+        interval = _not_started(expr, interval_of(expr, cal), cal)
         day, granularity = bound_day(expr, interval)
         if expr.shift_days:
             day, granularity = day + dt.timedelta(days=expr.shift_days), "day"
@@ -80,6 +82,15 @@ def resolve_deadline(expr: TimeExpr | None, options: Options) -> DeadlineValue:
         date=day.isoformat(), granularity=granularity, in_past=day < cal.today,
         alternative=_alternative(expr, cal),
     )
+
+
+def _not_started(expr: TimeExpr, interval: Interval, cal: Calendar) -> Interval:
+    """"before Q4", "going into H2" while that period runs: a yearless period the goal
+    must beat is its next occurrence, which has not started yet."""
+    if expr.before and expr.kind in YEARLESS_PERIODS and expr.year is None and \
+            expr.offset is None and interval.first <= cal.today:
+        return interval_of(expr.with_(offset=1), cal)
+    return interval
 
 
 def bound_day(expr: TimeExpr, interval: Interval) -> tuple[dt.date, Granularity]:

@@ -15,6 +15,9 @@ from .lexicon import lexicon
 EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from|before|prior\s+to|ahead\s+of)\s+"
                         r"(?!now\b|today\b)\w", re.IGNORECASE)
 
+# One word of an occasion's name ("the 40th birthday", "half-term").
+OCCASION_WORD = r"(?!(?:and|or|then|but)\s)(?:[a-z][a-z0-9'-]*|\d{1,3}(?:st|nd|rd|th))"
+
 
 @dataclass(frozen=True)
 class Context:
@@ -92,15 +95,17 @@ def context() -> Context:
         cadence_after=re.compile(rf"\s+(?:{alternation(lex.cue('cadence', 'lead'))})\s+"
                                  rf"(?:{alternation(units)})(?![a-z])"),
         # "before the audit " + "on 1 February": a few words naming an occasion, an ordinal
-        # among them ("by my 40th birthday"), or "by the board meeting " + "(15.01.2027)";
-        # after a preposition that does not end before the day, the occasion is named with a
-        # determiner ("by the ...")
+        # among them ("by my 40th birthday"), or "by the board meeting " + "(15.01.2027)",
+        # "by the test date, " + "20 Feb 2027"; after a preposition that does not end before
+        # the day, the occasion is named with a determiner ("by the ...") or its day follows
+        # in brackets or after a comma ("by half-term (12 Feb 2027)")
         occasion_before=re.compile(
             rf"(?<![a-z])(?:(?P<prep>{alternation(lex.cue('prepositions', 'exclusive'))})\s+"
             rf"|(?P<named_prep>{alternation(lex.cue('prepositions', 'event'))})\s+"
-            rf"(?=(?:{alternation(lex.cue('label', 'one_occasion_words'))})\s))"
-            r"(?:(?!(?:and|or|then|but)\s)(?:[a-z][a-z0-9'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,5}"
-            r"(?P<paren>\(\s*)?$"),
+            rf"(?=(?:{alternation(lex.cue('label', 'one_occasion_words'))})\s|[a-z][a-z'-]*"
+            r"(?:\s+[a-z][a-z'-]*){0,2}\s*[(,]))"
+            rf"(?:{OCCASION_WORD}\s+){{0,4}}{OCCASION_WORD}"
+            r"(?:\s+|\s*(?P<paren>\(\s*)|\s*(?P<comma>,\s*))$"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
         workday_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "workday")),
     )

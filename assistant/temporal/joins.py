@@ -13,6 +13,8 @@ from .lexicon import Lexicon, lexicon, window_start
 
 # Days in a duration unit that can move a bound ("2 weeks before Christmas").
 SHIFT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+# A word after a time word that makes it part of an occasion's name ("the spring appeal").
+OCCASION_NOUN = re.compile(r"(?!\s*on\b)\s*[A-Za-z][\w'-]+")
 # What closes a parenthesised date ("(Feb 5)").
 CLOSING = re.compile(r"\s*\)")
 # What states the end of a period right after it ("the month ending", "the year that ends on").
@@ -132,7 +134,8 @@ def _dated_end(text: str, first: Hit, second: Hit) -> bool:
 
 
 def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
-    """"before the audit on 1 February", "by the Partner Summit (March 9, 2027)": an
+    """"before the audit on 1 February", "by the Partner Summit (March 9, 2027)", "by the
+    test date, 20 Feb 2027": an
     occasion with its day, on which the bound ends ("before" ends the day before; the
     occasion alone, "before the audit", is undated; a dated bound in the words before
     stays its own). "by the wedding in June": an occasion in a month ends with the month."""
@@ -140,20 +143,29 @@ def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
     if hit.expr.kind not in POINT_KINDS and not in_month:
         return None
     found = context().occasion_before.search(text, window_start(hit.start), hit.start)
-    if found is None or any(h.start >= found.start() and h.expr.kind != "unresolvable"
-                            for h in joined[-2:]):
+    if found is None or any(h.start >= found.start() and h.expr.kind != "unresolvable" and
+                            not _names_occasion(text, h, hit) for h in joined[-2:]):
         return None
     end = hit.end
-    if found["paren"]:  # "(March 9, 2027)": the date alone, closed right after it
+    if found["paren"] is not None:  # "(March 9, 2027)": the date alone, closed right after it
         closing = CLOSING.match(text, hit.end)
         if hit.expr.prep is not None or closing is None:
             return None
         end = closing.end()
+    elif found["comma"] is not None:  # "by the test date, 20 Feb 2027": a day in apposition
+        if hit.expr.prep is not None or hit.expr.kind != "date":
+            return None
     elif hit.expr.prep != "on" and not in_month:
         return None
     word = " ".join((found["prep"] or found["named_prep"]).split())
     before = word in lexicon().cue("prepositions", "exclusive") and not in_month
     return Hit(found.start(), end, hit.expr.with_(prep=word, before=before), hit.order)
+
+
+def _names_occasion(text: str, inner: Hit, day: Hit) -> bool:
+    """"ahead of the spring appeal (March 15)", "before the Q1 kickoff on Jan 14": a time
+    word before a noun is part of the occasion's name, not a bound of its own."""
+    return OCCASION_NOUN.search(text, inner.end, day.start) is not None
 
 
 def _ends_period(text: str, first: Hit, second: Hit) -> bool:

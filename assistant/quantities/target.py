@@ -196,7 +196,7 @@ def scope(c: Candidate) -> float:
         # goal covers the whole it counts (GUIDELINE v1.1: "all 9 of them" -> 9)
     if c.quantity.lead in scoring().rank_leads:
         return float(_ranked_group(c))
-    if _team_size(c) or _aside(c):
+    if _team_size(c) or _aside(c) or _definition(c):
         return 1.0
     if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
         return 0.0
@@ -280,6 +280,23 @@ def _aside(c: Candidate) -> bool:
     if c.quantity.unit != "count" or not c.before or c.before[0].text != "(":
         return False
     return any(t.text.startswith(")") for t in c.doc[c.number.end :][:TEAM_REACH])
+
+
+def _definition(c: Candidate) -> bool:
+    """"stale opps (no activity in 45 days)", "senior engineers (8+ yrs experience)": a number
+    in brackets right after a noun defines the things counted ("Expansion ARR (+20%)" and
+    "(up 15%)" are changes to reach)."""
+    if c.quantity.lead is not None or c.quantity.sign is not None:
+        return False
+    for n, token in enumerate(c.before):
+        if ")" in token.text:
+            return False
+        if token.text == "(":
+            # an open-ended threshold ("3+ years") or words before the number ("open 30
+            # days"); "(£1.1m TCV)", "(82 kg)" name the level itself
+            defines = c.quantity.bound == "min" or n > 0
+            return defines and token.i > 0 and c.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+    return False
 
 
 def _team_size(c: Candidate) -> bool:
@@ -453,13 +470,28 @@ def _verb_particle(c: Candidate) -> bool:
 
 
 def _dative(c: Candidate, verb: Token | None) -> bool:
-    """The governing verb, or the word right before "to" (the tagger misreads an opening
-    "Respond" or "Pitch" as a noun), is a verb of reaching people."""
+    """The governing verb, the word right before "to" (the tagger misreads an opening
+    "Respond" or "Pitch" as a noun) or the goal's opening verb is a verb of reaching
+    people."""
     datives = scoring().dative_verbs
     if verb is not None and verb.lemma_.lower() in datives:
         return True
     words = [t.lower_ for t in c.before[:2]]
-    return bool(words) and (words[0] in datives or " ".join(reversed(words)) in datives)
+    # the verb that opens the goal, with no other verb before "to" ("Upsell the analytics
+    # add-on to 20 customers", where the tagger takes "add" for the verb)
+    opening = [t for t in reversed(c.before) if t.is_alpha]
+    first = [t.lower_ for t in opening[:2]]
+    alone = not any(t.pos_ in ("VERB", "AUX") and not _in_compound(t) for t in opening[1:])
+    return (bool(words) and (words[0] in datives or " ".join(reversed(words)) in datives)) or (
+        alone and bool(first) and (first[0] in datives or " ".join(first) in datives))
+
+
+def _in_compound(token: Token) -> bool:
+    """A word joined to the next or the previous one by a hyphen ("add-on", "check-in")."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return after or before
 
 
 def _without_lead(c: Candidate) -> Candidate:

@@ -22,6 +22,7 @@ from .tokenizer import BoundedTokenizer
 COMPONENT_MODULES = (
     "assistant.lines",
     "assistant.spelling",
+    "assistant.distributive",
     "assistant.temporal.component",
     "assistant.relevance",
     "assistant.quantities.component",
@@ -54,6 +55,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("goalsmith/lines", before="parser")
     nlp.add_pipe("goalsmith/british_verbs", before="parser")
+    nlp.add_pipe("goalsmith/distributive_verbs", before="parser")
     for name in GOALSMITH_PIPES:
         nlp.add_pipe(name)
     return nlp

@@ -20,6 +20,7 @@ from .quantities.spans import doc_text
 from .segments import (
     LABEL_MARKS,
     REFERRING_OBJECTS,
+    by_first_word,
     in_hashtag,
     is_boundary,
     is_goal_verb,
@@ -390,6 +391,9 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         content = noun_phrase(doc, end + 1, blocked)
         if content is not None:
             return content
+    named = _of_name_end(doc, end)
+    if named is not None and end not in blocked:  # 'proofs of concept', 'letters of intent'
+        return start, named
     verb = _timed_verb(doc, end)
     if verb is not None and end not in blocked:
         # "time to fill open sales roles", "time to first touch": the activity timed
@@ -406,6 +410,22 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         if tail is not None:
             return start, tail[1]
     return start, end
+
+
+def _of_name_end(doc: Doc, end: int) -> int | None:
+    """End of a name whose head takes its 'of' phrase ('statements of work', 'cost of goods
+    sold'), when the words from the head on spell one (see metric.json 'of_names')."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    for name in by_first_word(_words("of_names")).get(doc[end - 1].lower_, ()):
+        last = end - 1 + len(name)
+        if last <= len(doc) and tuple(t.lower_ for t in doc[end - 1 : last]) == name:
+            # 'proof of concept wins': the name modifies the noun after it
+            while last < len(doc) and doc[last - 1].head.i == last and doc[last].tag_ in (
+                    "NN", "NNS"):
+                last += 1
+            return last
+    return None
 
 
 def _interval_end(doc: Doc, end: int, blocked: set[int]) -> int | None:
@@ -460,9 +480,18 @@ def _core_heads(doc: Doc, start: int, end: int) -> list[Token]:
     return heads + list(doc[last:end])
 
 
+def _head(doc: Doc, start: int, end: int) -> Token:
+    """The phrase's head: its last word, or the head of a name ending it ('statements of
+    work' -> statements)."""
+    for i in range(max(start + 1, end - 3), end - 1):
+        if _of_name_end(doc, i) == end:
+            return doc[i - 1]
+    return doc[end - 1]
+
+
 def rejected(doc: Doc, start: int, end: int) -> bool:
     """Objects that are no metric: 'the accounts' alone, 'the support experience' at all."""
-    head = doc[end - 1]
+    head = _head(doc, start, end)
     word = head.lower_
     if never(doc, start, end):
         return True
@@ -476,7 +505,7 @@ def rejected(doc: Doc, start: int, end: int) -> bool:
 def never(doc: Doc, start: int, end: int) -> bool:
     """Heads that name no measure however modified ('the support experience'), except a
     change of a named measure ('ARR growth +25%', '25% growth' is none)."""
-    head = doc[end - 1]
+    head = _head(doc, start, end)
     if head.lower_ not in _words("never_metrics") and head.lemma_.lower() not in _words(
             "never_metrics"):
         return False
@@ -515,7 +544,7 @@ def _is_acronym(token: Token) -> bool:
 
 def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     """Whether a verb's object can be measured as written (GUIDELINE.md)."""
-    head = doc[end - 1]
+    head = _head(doc, start, end)
     word = head.lower_
     if rejected(doc, start, end):
         return False

@@ -692,7 +692,9 @@ def _stock_unit_end(doc: Doc, part: Part[Quantity]) -> int:
     unit = doc[span.end]
     seg_start, _ = segment_of(doc, span.start)
     stocks = scoring().stock_nouns
-    if unit.tag_ != "NNS" or not any(t.lower_ in stocks and t.pos_ == "NOUN"
+    # "Cut returns backlog to 200 parcels": the tagger may read the stock as a verb, but
+    # not as the base form that opens a goal ("Queue 50 calls")
+    if unit.tag_ != "NNS" or not any(t.lower_ in stocks and t.tag_ != "VB"
                                      for t in doc[seg_start : span.start]):
         return part.end
     return unit.idx + len(unit)

@@ -15,6 +15,8 @@ from .lexicon import Lexicon, lexicon, window_start
 SHIFT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 # A word after a time word that makes it part of an occasion's name ("the spring appeal").
 OCCASION_NOUN = re.compile(r"(?!\s*on\b)\s*[A-Za-z][\w'-]+")
+# What joins a window to the day it counts from ("within 30 days of Jan 5", "of the").
+WINDOW_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # What closes a parenthesised date ("(Feb 5)").
 CLOSING = re.compile(r"\s*\)")
 # What states the end of a period right after it ("the month ending", "the year that ends on").
@@ -45,6 +47,10 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
             if _each_items_own(text, hit):  # "60 days before their renewals": a lead time
                 shifted = shifted.with_(role="label")
             joined[-1] = Hit(last.start, hit.end, shifted, last.order)
+        elif last is not None and _counted_within(text, last, hit):  # "within 30 days of Jan 5"
+            shifted = _shifted(last.expr, hit.expr.with_(prep="after"))
+            joined[-1] = Hit(last.start, hit.end, shifted.with_(prep=last.expr.prep),
+                             last.order)
         elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
             while joined and joined[-1].start >= dated.start:
                 joined.pop()
@@ -103,6 +109,15 @@ def _counted_from(text: str, first: Hit, second: Hit) -> bool:
             *lexicon().cue("prepositions", "exclusive"), "after") and \
         (second.expr.kind in BOUND_KINDS or second.expr.kind == "unresolvable") and \
         not text[first.end:second.start].strip()
+
+
+def _counted_within(text: str, first: Hit, second: Hit) -> bool:
+    """"within 30 days of Jan 5", "within 2 weeks of the Dec 7 price change": a window
+    counted on from a day the text gives ends that many days after it."""
+    return first.expr.kind == "duration" and first.expr.unit in SHIFT_DAYS and \
+        first.expr.prep in lexicon().cue("prepositions", "window") and \
+        second.expr.kind == "date" and second.expr.prep is None and \
+        WINDOW_OF.fullmatch(text, first.end, second.start) is not None
 
 
 def _shifted(duration: TimeExpr, anchor: TimeExpr) -> TimeExpr:

@@ -12,7 +12,14 @@ from ..parts import Part
 from ..quantities.spans import doc_text
 from .context import EVENT_TAIL
 from .expr import TimeExpr
-from .fiscal import Statement, renamed_year, start_month, stated_fiscal_start, statements
+from .fiscal import (
+    Statement,
+    early_end,
+    renamed_year,
+    start_month,
+    stated_fiscal_start,
+    statements,
+)
 from .hit import Hit
 from .lexicon import lexicon, window_start
 from .normalize import Normalized, normalize
@@ -34,7 +41,7 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     text = doc_text(doc)
     norm = normalize(text)
     located = _outermost([_locate(doc, text, norm, hit) for hit in find_hits(norm.text)])
-    fiscal_start, renamed, stated = _stated_calendar(norm, located)
+    fiscal_start, renamed, stated, shifts = _stated_calendar(norm, located)
     days = sprint_days(norm.text)
     parts = []
     for start, end, found in located:
@@ -46,6 +53,8 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
             expr = expr.with_(fiscal_start=fiscal_start)
         if expr.fiscal and expr.year in renamed:
             expr = expr.with_(year=renamed[expr.year])
+        if end in shifts:  # "by the end of the financial year (5 April)"
+            expr = expr.with_(shift_days=shifts[end])
         parts.append(Part(start, end, text[start:end], CONFIDENCE[role], expr.with_(role=role)))
     return _over_a_rate(text, _by_neighbour(text, parts))
 
@@ -103,12 +112,15 @@ Located = tuple[int, int, TimeExpr]
 
 
 def _stated_calendar(norm: Normalized, located: list[Located]) -> tuple[
-        int | None, dict[int, int], list[tuple[int, int]]]:
+        int | None, dict[int, int], list[tuple[int, int]], dict[int, int]]:
     """The fiscal-year start month the goal states (see fiscal.py), the fiscal-year labels
-    it renames to the calendar year they end in, and the original spans of the words that
-    state them, whose dates are labels."""
+    it renames to the calendar year they end in, the original spans of the words that
+    state them, whose dates are labels, and the days by which a stated end before its
+    month's last day moves the period it qualifies ("the financial year (5 April)"), by the
+    original end of that period's expression."""
     found: list[tuple[int, int]] = []
     renamed: dict[int, int] = {}
+    shifts: dict[int, int] = {}
     month = None
     for start, end, expr in located:
         position = norm.position(start)
@@ -127,19 +139,25 @@ def _stated_calendar(norm: Normalized, located: list[Located]) -> tuple[
             named = renamed_year(statement, owner)
             if named:
                 renamed[named[0]] = named[1]
-    return month, renamed, found
+            shift = early_end(statement)
+            if shift and owner is not None:
+                shifts[_owner_end(norm.text, statement, norm)] = shift
+    return month, renamed, found, shifts
 
 
 def _owner(text: str, statement: Statement, ends: dict[int, TimeExpr],
            norm: Normalized) -> TimeExpr | None:
     """The expression a parenthesised statement qualifies: the one ending right before it
     ("Q2 (Aug–Oct)")."""
-    if not statement.aside:
-        return None
+    return ends.get(_owner_end(text, statement, norm)) if statement.aside else None
+
+
+def _owner_end(text: str, statement: Statement, norm: Normalized) -> int:
+    """The original offset where the words right before a statement end (-1 at the start)."""
     at = statement.start
     while at > window_start(statement.start) and text[at - 1].isspace():
         at -= 1
-    return ends.get(norm.span(at - 1, at)[1]) if at else None
+    return norm.span(at - 1, at)[1] if at else -1
 
 
 def _outermost(located: list[tuple[int, int, TimeExpr]]) -> list[tuple[int, int, TimeExpr]]:

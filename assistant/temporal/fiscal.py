@@ -14,14 +14,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import alternation
+from .dates import month_end
 from .expr import TimeExpr
 from .lexicon import lexicon, window_start
 
 # A fiscal year's end right before a bracket ("FY-end (Mar)", "fiscal year end (31 March)",
 # "FYE (Jan 31)", "end of fiscal (Sept 30)").
 FISCAL_END_BEFORE = re.compile(
-    r"(?:(?:fy|fiscal\s+year|financial\s+year)[\s-]*end|fye|eofy"
-    r"|end\s+of\s+(?:the\s+)?(?:fy|fiscal|financial)(?:\s+year)?)(?:\s*'?\d{2}(?:\d{2})?)?\s*$")
+    r"(?:(?:fy|fiscal\s+year|financial\s+year|tax\s+year)[\s-]*end|fye|eofy"
+    r"|end\s+of\s+(?:the\s+)?(?:fy|fiscal|financial|tax)(?:\s+year)?)(?:\s*'?\d{2}(?:\d{2})?)?"
+    r"\s*$")
+# A year whose February has 28 days, for the length of a stated end month.
+NON_LEAP_YEAR = 2027
 # Months in a quarter and a half.
 PART_MONTHS = {"quarter": 3, "half": 6}
 
@@ -42,6 +46,7 @@ class Statement:
     bare: bool = False
     label_year: int | None = None
     end_year: int | None = None
+    end_day: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +75,16 @@ def statement_pattern() -> re.Pattern[str]:
     lex = lexicon()
     mon = alternation(lex.months)
 
-    def year(name: str) -> str:  # after the month and its day, if any ("June 30, 2027")
-        return (rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?,?"
+    def year(name: str, day_name: str | None = None) -> str:  # after the month and its day,
+        # if any ("June 30, 2027")
+        digits = rf"(?P<{day_name}>\d{{1,2}})" if day_name else r"\d{1,2}"
+        return (rf"(?:\s+{digits}(?:st|nd|rd|th)?(?!\d))?,?"
                 rf"(?:\s*'?(?P<{name}>\d{{2}}(?:\d{{2}})?)(?!\d))?")
 
     label = r"(?:\s*'?(?:\d{2}(?:\d{2})?[/-]'?)?(?P<label>\d{2}(?:\d{2})?)(?!\d))?"
+
+    def end_day(name: str) -> str:  # the day before the month of a stated end ("31 March")
+        return rf"(?:(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
     day = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     joins = alternation(lex.cue("fiscal", "range_joins"))
     names = alternation(lex.cue("fiscal", "names"))
@@ -84,10 +94,11 @@ def statement_pattern() -> re.Pattern[str]:
         rf"(?:{day}(?P<first>{mon})\.?{year('first_year')}\s*(?:{joins})\s*"
         rf"{day}(?P<last>{mon})(?![a-z])\.?{year('last_year')}"
         rf"|(?P<cal>calendar\s+year|the\s+calendar\s+year|cy)(?![a-z])"
-        rf"|(?:end|close)(?:s|ing)\s+(?:on\s+)?{day}(?P<endm>{mon})(?![a-z])\.?{year('end_year')}"
+        rf"|(?:end|close)(?:s|ing)\s+(?:on\s+)?{end_day('endd')}(?P<endm>{mon})(?![a-z])\.?"
+        rf"{year('end_year', 'endd2')}"
         rf"|(?:starts|begins)\s+(?:in\s+|on\s+)?{day}"
         rf"(?P<startm>{mon})(?![a-z])\.?{year('start_year')}"
-        rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<endp>{mon})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+        rf"|{end_day('endpd')}(?P<endp>{mon})\.?(?:\s+(?P<endpd2>\d{{1,2}})(?:st|nd|rd|th)?)?"
         r"(?:,?\s*\d{4})?(?=\s*\)))"
     )
 
@@ -112,8 +123,15 @@ def statements(text: str) -> list[Statement]:
             (months[match["startm"]] - 2) % 12 + 1 if match["startm"] else None,
             bare=match["endp"] is not None,
             label_year=_year(match["label"]), end_year=_end_year(match),
+            end_day=_end_day(match),
         ))
     return found
+
+
+def _end_day(match: re.Match[str]) -> int | None:
+    """The day of the month a stated end falls on ("ends 5 April", "(April 5)"), if given."""
+    digits = match["endd"] or match["endd2"] or match["endpd"] or match["endpd2"]
+    return int(digits) if digits else None
 
 
 def _year(digits: str | None) -> int | None:
@@ -143,6 +161,15 @@ def renamed_year(statement: Statement, owner: TimeExpr | None) -> tuple[int, int
     if named is None or statement.end_year is None or named == statement.end_year:
         return None
     return named, statement.end_year
+
+
+def early_end(statement: Statement) -> int:
+    """Days from the last of the stated end month back to the stated end day ("ends 5
+    April" -> -25), 0 when the end is the month's last day or has no day."""
+    if statement.end_day is None or statement.end_month is None:
+        return 0
+    last = month_end(NON_LEAP_YEAR, statement.end_month).day
+    return statement.end_day - last if statement.end_day < last else 0
 
 
 def start_month(statement: Statement, owner: TimeExpr | None) -> int | None:

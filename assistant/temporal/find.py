@@ -229,10 +229,11 @@ def _each_arrival(doc: Doc, tail: re.Match[str]) -> bool:
     words = [t for t in after[:4] if t.is_alpha]
     if words and words[0].lower_ in label["indefinite_occasion_words"]:
         return True
-    # the phrase's own head: "of the new assignment rules going live" is about rules
-    head = next((t for t in words if t.pos_ not in ("DET", "ADJ") and t.dep_ != "compound"),
-                None)
-    return head is not None and head.lemma_.lower() in label["arrival_nouns"]
+    head = next((t for t in words if t.pos_ not in ("DET", "ADJ")), None)
+    # "of the new assignment rules going live": an arrival noun modifying another is no
+    # arrival
+    return head is not None and head.lemma_.lower() in label["arrival_nouns"] and (
+        head.dep_ != "compound")
 
 
 def _per_item(doc: Doc, tail: re.Match[str]) -> bool:

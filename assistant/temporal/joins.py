@@ -42,15 +42,8 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
         if last is not None and _is_range(text, last, hit, starts, lex):
             joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=_range_prep(last, starts)),
                              last.order)
-        elif last is not None and _counted_from(text, last, hit):
-            shifted = _shifted(last.expr, hit.expr)
-            if _each_items_own(text, hit):  # "60 days before their renewals": a lead time
-                shifted = shifted.with_(role="label")
-            joined[-1] = Hit(last.start, hit.end, shifted, last.order)
-        elif last is not None and _counted_within(text, last, hit):  # "within 30 days of Jan 5"
-            shifted = _shifted(last.expr, hit.expr.with_(prep="after"))
-            joined[-1] = Hit(last.start, hit.end, shifted.with_(prep=last.expr.prep),
-                             last.order)
+        elif last is not None and (counted := _counted(text, last, hit)) is not None:
+            joined[-1] = Hit(last.start, hit.end, counted, last.order)
         elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
             while joined and joined[-1].start >= dated.start:
                 joined.pop()
@@ -99,6 +92,18 @@ def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: 
         first.expr.kind not in POINT_KINDS and join in lex.cue("prepositions", "bare_range_join")
     return dashed or listed or spelled or (opened and join in lex.cue("prepositions",
                                                                       "range_join"))
+
+
+def _counted(text: str, first: Hit, second: Hit) -> TimeExpr | None:
+    """A duration counted from another bound: "2 weeks before Christmas" (a lead time when
+    every item has its own occasion: "60 days before their renewals"), "within 30 days of
+    Jan 5"."""
+    if _counted_from(text, first, second):
+        shifted = _shifted(first.expr, second.expr)
+        return shifted.with_(role="label") if _each_items_own(text, second) else shifted
+    if _counted_within(text, first, second):
+        return _shifted(first.expr, second.expr.with_(prep="after")).with_(prep=first.expr.prep)
+    return None
 
 
 def _counted_from(text: str, first: Hit, second: Hit) -> bool:

@@ -78,6 +78,8 @@ SCOPE_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "HYPH", 
                         "CC"})
 # One token naming a funnel step with an arrow ('mql→sql', 'lead->meeting').
 FLOW_TOKEN = re.compile(r"^\w[\w-]*(?:→|->)\w[\w-]*$")
+# A period end written as one hyphenated word ("month-end", "year-end").
+END_MODIFIER = re.compile(r"[a-z]+-end", re.IGNORECASE)
 # Pronoun objects that refer back to a measure named before ('get it to 20%').
 REFERRING = frozenset({"it", "this", "that"})
 # Separators between the fields of a one-line goal ('Goal - raise win rate - 28% - Q2').
@@ -480,6 +482,12 @@ def _core_heads(doc: Doc, start: int, end: int) -> list[Token]:
     return heads + list(doc[last:end])
 
 
+def _rate_modifier(doc: Doc, start: int, end: int) -> bool:
+    """A modifier before the head that makes the phrase a rate ('on-time delivery')."""
+    words = " " + " ".join(t.lower_ for t in doc[start : end - 1]) + " "
+    return any(f" {m} " in words for m in _words("measure_modifiers"))
+
+
 def _head(doc: Doc, start: int, end: int) -> Token:
     """The phrase's head: its last word, or the head of a name ending it ('statements of
     work' -> statements)."""
@@ -550,6 +558,8 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
         return False
     measures = _words("measure_heads")
     if near(word, measures) or any(t.lower_ in measures for t in _core_heads(doc, start, end)):
+        return True
+    if _rate_modifier(doc, start, end):  # 'on-time dispatch', 'first-contact resolution'
         return True
     if not _plural(head):
         return False
@@ -1495,7 +1505,9 @@ def _blocked(doc: Doc) -> set[int]:
     if Doc.has_extension("gs_times"):
         # A cadence word can name the metric: "weekly active users", "monthly recurring revenue".
         # So can a duration label: "90-day onboarding completion rate".
-        spans.extend(p for p in doc._.gs_times or [] if not _names_metric(p.value))
+        # So can a period's end joined to a noun: "the month-end close", "year-end audit".
+        spans.extend(p for p in doc._.gs_times or [] if not _names_metric(p.value) and not (
+            _end_modifier(doc, p)))
     if Doc.has_extension("gs_relevance") and doc._.gs_relevance is not None:
         spans.append(doc._.gs_relevance)
     return _tokens_of(doc, spans)
@@ -1505,6 +1517,16 @@ def _tokens_of(doc: Doc, parts: list[Part]) -> set[int]:
     starts = [t.idx for t in doc]
     return {i for p in parts
             for i in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
+
+
+def _end_modifier(doc: Doc, part: Part) -> bool:
+    """'month-end' in 'the month-end close': a hyphenated period end that is no bound of the
+    goal and modifies the noun right after it."""
+    if getattr(part.value, "role", None) != "label" or not END_MODIFIER.fullmatch(part.text):
+        return False
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    after = doc[span.end] if span is not None and span.end < len(doc) else None
+    return after is not None and after.idx > part.end and after.pos_ == "NOUN"
 
 
 def _names_metric(expr: object) -> bool:

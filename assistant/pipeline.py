@@ -23,6 +23,7 @@ COMPONENT_MODULES = (
     "assistant.lines",
     "assistant.spelling",
     "assistant.distributive",
+    "assistant.nouns",
     "assistant.temporal.component",
     "assistant.relevance",
     "assistant.quantities.component",
@@ -56,6 +57,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     nlp.add_pipe("goalsmith/lines", before="parser")
     nlp.add_pipe("goalsmith/british_verbs", before="parser")
     nlp.add_pipe("goalsmith/distributive_verbs", before="parser")
+    nlp.add_pipe("goalsmith/noun_readings", before="parser")
     for name in GOALSMITH_PIPES:
         nlp.add_pipe(name)
     return nlp

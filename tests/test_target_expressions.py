@@ -188,7 +188,7 @@ CASES = {
                   None, "decrease", None, True),
     "grams-attached": Case("Cut sugar to 25g a day for 8 weeks.", "to 25g", 25, "other", None,
                            "decrease", None, False),
-    "5g-is-no-unit": Case("Roll out 5G coverage to 3 new sites by Q2.", "to 3", 3, "count",
+    "5g-is-no-unit": Case("Roll out 5G coverage to 3 new sites by Q2.", "3", 3, "count",
                           None, "reach", None, False),
     "year-like-number-with-a-unit": Case("Keep sodium below 2000 mg a day.", "below 2000 mg",
                                          2000, "other", None, "maintain", None, False),

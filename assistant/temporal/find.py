@@ -198,10 +198,13 @@ def _occasion_words() -> re.Pattern[str]:
 
 def _occasion_end(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> int:
     """Where a dated occasion ends: "ahead of the March 1 launch", "through the Jan–Feb
-    peak", "by the 31/03/2027 true-up" name an occasion on that date (after "the", the date
-    modifies the nouns after it), which stay in the span; the date stays the bound."""
-    prep = expr.prep
-    if prep is None or prep not in lexicon().cues["event_clause"]["dated_occasion_preps"] or \
+    peak", "by the 31/03/2027 true-up", "at the March 2027 renewal" name an occasion on
+    that date or in that month (after "the", the date modifies the nouns after it), which
+    stay in the span; the date stays the bound."""
+    prep, clause = expr.prep, lexicon().cues["event_clause"]
+    dated = prep in clause["dated_occasion_preps"] or (
+        expr.kind == "month" and prep in clause["month_occasion_preps"])
+    if prep is None or not dated or \
             not re.match(rf"{re.escape(prep)}\s+the\s+\S", text[start:end], re.IGNORECASE):
         return end
     found = _occasion_words().match(text, end)

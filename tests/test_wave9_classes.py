@@ -5,7 +5,8 @@ on the components its class is about:
   brackets or in apposition ('by half-term (12 Feb 2027)', 'by the test date, 20 Feb 2027');
   windows counted from an event ('within 6 weeks of the rules going live': no date) or
   from a day ('within 30 days of Jan 5'); feasts of other calendars (no date); a stated
-  fiscal end day ('by the end of the financial year (5 April)'); an occasion named by its
+  fiscal end day ('by the end of the financial year (5 April)') or start in the past
+  tense ('FY27 started on 1 April 2026'); an occasion named by its
   month ('at the March 2027 renewal': the month's end; 'by the March board meeting': none).
 - relevance: payoff conditions that refer back to the goal ('If we pull that off, ...') and
   chat forms of 'because' ('bc', 'coz').
@@ -67,7 +68,7 @@ def _span(found: object) -> str | None:
 
 @pytest.mark.parametrize("record", _cases("going-into", "bracket-dates", "within-of-event",
                                           "moving-feasts", "fiscal-end-days",
-                                          "month-occasions"))
+                                          "month-occasions", "fiscal-started"))
 def test_deadline_class(record: dict) -> None:
     deadline = analyze(record["text"], reference_date=REFERENCE).components.deadline
     date = deadline.value.date if deadline.value is not None else None

@@ -96,7 +96,7 @@ def statement_pattern() -> re.Pattern[str]:
         rf"|(?P<cal>calendar\s+year|the\s+calendar\s+year|cy)(?![a-z])"
         rf"|(?:end|close)(?:s|ing)\s+(?:on\s+)?{end_day('endd')}(?P<endm>{mon})(?![a-z])\.?"
         rf"{year('end_year', 'endd2')}"
-        rf"|(?:starts|begins)\s+(?:in\s+|on\s+)?{day}"
+        rf"|(?:starts|begins|started|began)\s+(?:in\s+|on\s+)?{day}"
         rf"(?P<startm>{mon})(?![a-z])\.?{year('start_year')}"
         rf"|{end_day('endpd')}(?P<endp>{mon})\.?(?:\s+(?P<endpd2>\d{{1,2}})(?:st|nd|rd|th)?)?"
         r"(?:,?\s*\d{4})?(?=\s*\)))"

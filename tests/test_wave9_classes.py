@@ -12,7 +12,8 @@ on the components its class is about:
   chat forms of 'because' ('bc', 'coz').
 - not a goal: a goal followed by a question stays a goal; a question alone is none.
 - target: thresholds in brackets that define the things counted; recipients after 'to'
-  ('Upsell the add-on to 20 customers'); comparators such as 'past', 'beyond'.
+  ('Upsell the add-on to 20 customers'); comparators such as 'past', 'beyond'; 'to' before
+  a comparison sign ('to <20', 'to fewer than 3').
 - metric: distributive subjects ('every AE books 8 first meetings'); names that keep their
   'of' phrase ('letters of intent'); processes whose duration is measured ('the month-end
   close'); modifiers that make a rate ('on-time delivery')."""
@@ -42,6 +43,7 @@ KNOWN_MISSES = {
     "w9c009": "'if we do' refers back with no object the parse shows",
     "w9c012": "'bc' before a baseline ('bc last qtr was 12') still opens a reason",
     "w9k009": "'in-full shipments' starts its span at the hyphen",
+    "w9t008": "'to no more than 4' loses its 'to' to the longer lead 'no more than'",
     "w9s002": "'process' names no measure, even timed ('the hiring process to 21 days')",
     "w9s010": "a window from each month end is no level of the close",
     "w9s011": "'close the books' counts the books",
@@ -89,7 +91,7 @@ def test_goal_with_a_question(record: dict) -> None:
     assert (flagged, [v.text for v in found.vague]) == (not gold_goal, record["vague"])
 
 
-@pytest.mark.parametrize("record", _cases("bracket-definitions", "recipients"))
+@pytest.mark.parametrize("record", _cases("bracket-definitions", "recipients", "to-signs"))
 def test_target_class(nlp: Language, record: dict) -> None:
     assert _span(nlp(record["text"])._.gs_target) == record["target"]
 

@@ -989,11 +989,20 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
     between = doc[nxt : first.i]
     if _comparing(target) and len(between) == 0:
         return True  # 'Churn below 2%'
+    if all(_pictograph(t) for t in between) and _measure_not_verb(verb):
+        return True  # 'churn 📉 from 3.1% to 2%': a measure's name, no goal verb
     if _comparing(target) or (_open_level(target) and len(between) > 0):
         name = _name_before_scope(doc, between)
         return all(_np_token(doc, t.i) and t.tag_ != "DT" for t in name) and not _governs(
             verb, name)
     return doc[first.i].lower_ not in CHANGE_LEADS and _headline_word(doc, verb, between)
+
+
+def _measure_not_verb(token: Token) -> bool:
+    """A measure's name that opens no goal as a verb ('churn', 'attrition')."""
+    lower = token.lower_
+    return lower in _words("measure_heads") and not near(
+        lower, word_set("assistant", "verbs.json", "goal_verbs"))
 
 
 def _name_before_scope(doc: Doc, between: Span) -> Span:

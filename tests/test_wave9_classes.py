@@ -14,7 +14,8 @@ on the components its class is about:
 - target: thresholds in brackets that define the things counted; recipients after 'to'
   ('Upsell the add-on to 20 customers'); comparators such as 'past', 'beyond'; 'to' before
   a comparison sign ('to <20', 'to fewer than 3').
-- metric: distributive subjects ('every AE books 8 first meetings'); names that keep their
+- metric: a measure's name tagged as a verb opening a headline ('churn from 3.1% to 2%');
+  distributive subjects ('every AE books 8 first meetings'); names that keep their
   'of' phrase ('letters of intent'); processes whose duration is measured ('the month-end
   close'); modifiers that make a rate ('on-time delivery')."""
 
@@ -96,7 +97,8 @@ def test_target_class(nlp: Language, record: dict) -> None:
     assert _span(nlp(record["text"])._.gs_target) == record["target"]
 
 
-@pytest.mark.parametrize("record", _cases("past-comparators", "every-role"))
+@pytest.mark.parametrize("record", _cases("past-comparators", "every-role",
+                                          "measure-headlines"))
 def test_metric_and_target_class(nlp: Language, record: dict) -> None:
     doc = nlp(record["text"])
     found = (_span(doc._.gs_metric), _span(doc._.gs_target))

@@ -1,18 +1,24 @@
 """Nouns the small English model reads as other words: 'Shorten the month-end close to 5
-working days', 'Cut month-end close from 9 to 5 days'. After a period's end ('month-end',
-'quarter-end') or a determiner, 'close' names the accounting close, but the tagger takes
-'close to' for the adverb ('close to 5 days') and the goal loses its metric. Before the
-parser runs, a word listed in data/metric.json 'noun_readings' is tagged as a singular noun
-right after one of the words listed with it; the attribute ruler then gives it its part of
-speech.
+working days', 'Cut month-end close from 9 to 5 days', 'Run pipeline 1:1s with each rep'.
+After a period's end ('month-end', 'quarter-end') or a determiner, 'close' names the
+accounting close, but the tagger takes 'close to' for the adverb ('close to 5 days') and the
+goal loses its metric. Before the parser runs, a word listed in data/metric.json
+'noun_readings' is tagged as a singular noun right after one of the words listed with it,
+and meetings written '1:1s' as a plural noun (not a number); the attribute ruler then gives
+them their part of speech.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lexicon import load_data
+
+# One-on-one meetings written with digits ("1:1s"): a plural noun.
+ONE_ON_ONES = re.compile(r"1:1s", re.IGNORECASE)
 
 
 class NounReadings:
@@ -20,10 +26,13 @@ class NounReadings:
         self.readings = readings
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
+        for token in doc:
             after = self.readings.get(token.lower_)
-            if after is not None and token.tag_ != "NN" and doc[token.i - 1].lower_ in after:
+            if after is not None and token.i > 0 and token.tag_ != "NN" and (
+                    doc[token.i - 1].lower_ in after):
                 token.tag_ = "NN"
+            elif ONE_ON_ONES.fullmatch(token.text):
+                token.tag_ = "NNS"
         return doc
 
 

@@ -17,7 +17,7 @@ on the components its class is about:
 - metric: a measure's name tagged as a verb opening a headline ('churn from 3.1% to 2%');
   distributive subjects ('every AE books 8 first meetings'); names that keep their
   'of' phrase ('letters of intent'); processes whose duration is measured ('the month-end
-  close'); modifiers that make a rate ('on-time delivery')."""
+  close'); modifiers that make a rate ('on-time delivery'); meetings written '1:1s'."""
 
 from __future__ import annotations
 
@@ -105,6 +105,7 @@ def test_metric_and_target_class(nlp: Language, record: dict) -> None:
     assert found == (record["metric"], record["target"])
 
 
-@pytest.mark.parametrize("record", _cases("of-names", "shorten-process", "process-names"))
+@pytest.mark.parametrize("record", _cases("of-names", "shorten-process", "process-names",
+                                          "one-on-ones"))
 def test_metric_class(nlp: Language, record: dict) -> None:
     assert _span(nlp(record["text"])._.gs_metric) == record["metric"]

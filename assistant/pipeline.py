@@ -24,6 +24,7 @@ COMPONENT_MODULES = (
     "assistant.spelling",
     "assistant.distributive",
     "assistant.nouns",
+    "assistant.chat",
     "assistant.temporal.component",
     "assistant.relevance",
     "assistant.quantities.component",
@@ -58,6 +59,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     nlp.add_pipe("goalsmith/british_verbs", before="parser")
     nlp.add_pipe("goalsmith/distributive_verbs", before="parser")
     nlp.add_pipe("goalsmith/noun_readings", before="parser")
+    nlp.add_pipe("goalsmith/chat_to", before="parser")
     for name in GOALSMITH_PIPES:
         nlp.add_pipe(name)
     return nlp

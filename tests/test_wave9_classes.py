@@ -11,9 +11,10 @@ on the components its class is about:
 - relevance: payoff conditions that refer back to the goal ('If we pull that off, ...') and
   chat forms of 'because' ('bc', 'coz').
 - not a goal: a goal followed by a question stays a goal; a question alone is none.
-- target: thresholds in brackets that define the things counted; recipients after 'to'
-  ('Upsell the add-on to 20 customers'); comparators such as 'past', 'beyond'; 'to' before
-  a comparison sign ('to <20', 'to fewer than 3').
+- target: a chat '2' for 'to' is no number ('need 2 book 15 mtgs'); thresholds in brackets
+  that define the things counted; recipients after 'to' ('Upsell the add-on to 20
+  customers'); comparators such as 'past', 'beyond'; 'to' before a comparison sign ('to <20',
+  'to fewer than 3').
 - metric: a measure's name tagged as a verb opening a headline ('churn from 3.1% to 2%');
   distributive subjects ('every AE books 8 first meetings'); names that keep their
   'of' phrase ('letters of intent'); processes whose duration is measured ('the month-end
@@ -45,6 +46,7 @@ KNOWN_MISSES = {
     "w9c012": "'bc' before a baseline ('bc last qtr was 12') still opens a reason",
     "w9k009": "'in-full shipments' starts its span at the hyphen",
     "w9t008": "'to no more than 4' loses its 'to' to the longer lead 'no more than'",
+    "w9w009": "the parse of 'got 2 finish 8 QBRs' still reads 'finish' as a noun",
     "w9s002": "'process' names no measure, even timed ('the hiring process to 21 days')",
     "w9s010": "a window from each month end is no level of the close",
     "w9s011": "'close the books' counts the books",
@@ -98,7 +100,7 @@ def test_target_class(nlp: Language, record: dict) -> None:
 
 
 @pytest.mark.parametrize("record", _cases("past-comparators", "every-role",
-                                          "measure-headlines"))
+                                          "measure-headlines", "chat-to"))
 def test_metric_and_target_class(nlp: Language, record: dict) -> None:
     doc = nlp(record["text"])
     found = (_span(doc._.gs_metric), _span(doc._.gs_target))

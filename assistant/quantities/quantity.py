@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..chat import is_chat_to
 from ..lexicon import alternation
 from ..parts import Part, disjoint
 from ..result import Unit
@@ -254,8 +255,15 @@ def find_quantities(doc: Doc) -> list[Part[Quantity]]:
         if p.value is not None and math.isfinite(p.value.amount)  # no 400-digit "numbers"
         and not any(t.overlaps(p.value.number_start, p.value.number_end)
                     and not _measured_year(t, p.value) for t in times)
+        and not _spelt_to(doc, p.value)
     )
     return _non_overlapping(outside)
+
+
+def _spelt_to(doc: Doc, quantity: Quantity) -> bool:
+    """A chat '2' that spells 'to' ('need 2 book 15 mtgs'), no number (see chat.py)."""
+    span = doc.char_span(quantity.number_start, quantity.number_end)
+    return span is not None and len(span) == 1 and is_chat_to(span[0])
 
 
 def _measured_year(time: Part, quantity: Quantity) -> bool:

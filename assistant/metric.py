@@ -565,11 +565,21 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
         return False
     quantified = start > 0 and near(doc[start - 1].lower_, _words("quantifiers"))
     # "run QBRs with each platinum customer": a plural object held once per customer is counted.
+    # "Hold weekly 1:1s with every rep": a habit kept at a cadence counts nothing
     changed = verb is not None and (near(verb.lemma_.lower(), _words("change_verbs")) or (
-        _object_of(doc, verb, start) and _distributed(doc, end)))
+        _object_of(doc, verb, start) and _distributed(doc, end) and not _has_cadence(
+            doc, start, end)))
     if verb is None and end < len(doc) and doc[end].tag_ == "IN" and _distributed(doc, end):
         return True  # "QBRs with all 12 strategic accounts this quarter" (not "Thanks all")
     return quantified or changed or (start > 0 and doc[start - 1].lower_ == "of")
+
+
+def _has_cadence(doc: Doc, start: int, end: int) -> bool:
+    """A cadence word inside the phrase ('weekly 1:1s')."""
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return Doc.has_extension("gs_times") and any(
+        getattr(p.value, "role", None) == "cadence" and first <= p.start < last
+        for p in doc._.gs_times or [])
 
 
 def _object_of(doc: Doc, verb: Token, start: int) -> bool:

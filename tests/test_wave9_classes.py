@@ -18,7 +18,8 @@ on the components its class is about:
 - metric: a measure's name tagged as a verb opening a headline ('churn from 3.1% to 2%');
   distributive subjects ('every AE books 8 first meetings'); names that keep their
   'of' phrase ('letters of intent'); processes whose duration is measured ('the month-end
-  close'); modifiers that make a rate ('on-time delivery'); meetings written '1:1s'."""
+  close'); modifiers that make a rate ('on-time delivery'); meetings written '1:1s'; a habit
+  kept at a cadence counts nothing ('Hold weekly 1:1s with every rep')."""
 
 from __future__ import annotations
 
@@ -108,6 +109,6 @@ def test_metric_and_target_class(nlp: Language, record: dict) -> None:
 
 
 @pytest.mark.parametrize("record", _cases("of-names", "shorten-process", "process-names",
-                                          "one-on-ones"))
+                                          "one-on-ones", "cadence-habits"))
 def test_metric_class(nlp: Language, record: dict) -> None:
     assert _span(nlp(record["text"])._.gs_metric) == record["metric"]

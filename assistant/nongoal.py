@@ -76,7 +76,8 @@ def _notice(segment: Span) -> bool:
 def segment_shape(segment: Span, first: bool) -> str | None:
     """The non-goal shape a segment has, if any."""
     colon = next((t.i for t in segment[:3] if t.text == ":"), None)
-    if first and colon is not None and _opens_with(segment, "headers"):
+    if first and ((colon is not None and _opens_with(segment, "headers")) or _opens_with(
+            _past_chat(segment), "opening_lines")):
         return "header"
     checks = (("away", lambda s: _opens_with(s, "away")), ("question", _question),
               ("sign_off", lambda s: _opens_with(s, "sign_offs")),

@@ -28,6 +28,15 @@ CASES = [
     ("Can we get 5 more seats on the Gong contract before renewal?", True),
     ("is 40 demos a month realistic for Q1?", True),
     ("should my goal be 120% of quota this year?", True),
+    # a wish in a segment of its own keeps a text with a question a goal
+    ("I want our managers better at giving feedback. Could we run some workshops?", False),
+    ("Hmm, I want our AEs to get better at discovery. Maybe a workshop?", False),
+    # calendar invites and forwarded emails are correspondence
+    ("Meeting: Q1 planning kickoff\nWhen: Thu 3 Dec, 10:00–11:00 CET\nAgenda: territories",
+     True),
+    ("---------- Forwarded message ----------\nFrom: Lisa\nPush the Harbor deal to Q4.", True),
+    ("Join Zoom Meeting\nhttps://zoom.us/j/123456789\nMeeting ID: 123 456 789", True),
+    ("When: end of Q1\nGoal: 30 partner-sourced deals", False),
 ]
 
 

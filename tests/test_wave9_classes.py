@@ -7,7 +7,8 @@ on the components its class is about:
   from a day ('within 30 days of Jan 5'); feasts of other calendars (no date); a stated
   fiscal end day ('by the end of the financial year (5 April)') or start in the past
   tense ('FY27 started on 1 April 2026'); an occasion named by its
-  month ('at the March 2027 renewal': the month's end; 'by the March board meeting': none).
+  month ('at the March 2027 renewal': the month's end; 'by the March board meeting': none)
+  or with no article before its month or day ('by renewal in May', 'by kickoff on Jan 14').
 - relevance: payoff conditions that refer back to the goal ('If we pull that off, ...') and
   chat forms of 'because' ('bc', 'coz').
 - not a goal: a goal followed by a question stays a goal; a question alone is none.
@@ -74,7 +75,8 @@ def _span(found: object) -> str | None:
 
 @pytest.mark.parametrize("record", _cases("going-into", "bracket-dates", "within-of-event",
                                           "moving-feasts", "fiscal-end-days",
-                                          "month-occasions", "fiscal-started"))
+                                          "month-occasions", "fiscal-started",
+                                          "bare-occasions"))
 def test_deadline_class(record: dict) -> None:
     deadline = analyze(record["text"], reference_date=REFERENCE).components.deadline
     date = deadline.value.date if deadline.value is not None else None

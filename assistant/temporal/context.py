@@ -99,12 +99,12 @@ def context() -> Context:
         # "by the test date, " + "20 Feb 2027"; after a preposition that does not end before
         # the day, the occasion is named with a determiner ("by the ...") or its day follows
         # right after it, in brackets or after a comma ("by half-term (12 Feb 2027)", "by
-        # renewal in May")
+        # renewal in May"; not a gerund: "by running webinars on Jan 14")
         occasion_before=re.compile(
             rf"(?<![a-z])(?:(?P<prep>{alternation(lex.cue('prepositions', 'exclusive'))})\s+"
             rf"|(?P<named_prep>{alternation(lex.cue('prepositions', 'event'))})\s+"
-            rf"(?=(?:{alternation(lex.cue('label', 'one_occasion_words'))})\s|[a-z][a-z'-]*"
-            r"(?:\s+[a-z][a-z'-]*){0,2}\s*(?:[(,]|$)))"
+            rf"(?=(?:{alternation(lex.cue('label', 'one_occasion_words'))})\s"
+            r"|(?![a-z]+ing\s)[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2}\s*(?:[(,]|$)))"
             rf"(?:{OCCASION_WORD}\s+){{0,4}}{OCCASION_WORD}"
             r"(?:\s+|\s*(?P<paren>\(\s*)|\s*(?P<comma>,\s*))$"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicon import alternation
 from ..parts import Part
@@ -202,9 +202,8 @@ def _occasion_end(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> 
     that date or in that month (after "the", the date modifies the nouns after it), which
     stay in the span; the date stays the bound."""
     prep, clause = expr.prep, lexicon().cues["event_clause"]
-    dated = prep in clause["dated_occasion_preps"] or (
-        expr.kind == "month" and prep in clause["month_occasion_preps"])
-    if prep is None or not dated or \
+    in_month = expr.kind == "month" and prep in clause["month_occasion_preps"]
+    if prep is None or not (prep in clause["dated_occasion_preps"] or in_month) or \
             not re.match(rf"{re.escape(prep)}\s+the\s+\S", text[start:end], re.IGNORECASE):
         return end
     found = _occasion_words().match(text, end)
@@ -212,9 +211,21 @@ def _occasion_end(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> 
     nouns = [t for t in span or () if t.pos_ in ("NOUN", "PROPN")]
     if not nouns or span is None or found is None or span[0].pos_ in ("VERB", "AUX", "ADP"):
         return end
+    # "on the March madness campaign": a month in a name, unless dated or an occasion
+    if in_month and expr.year is None and not _names_occasion(span):
+        return end
     # to the end of the written word holding the last noun ("go-live")
     words = re.finditer(r"[A-Za-z][\w'’-]*", text[: found.end()])
     return next(w.end() for w in words if w.start() <= nouns[-1].idx < w.end())
+
+
+def _names_occasion(span: Span) -> bool:
+    """The words name an occasion of the lexicon ('trade show', 'exam', 'renewal') or a
+    period ('the spring semester')."""
+    lex = lexicon()
+    words = " " + " ".join(t.lower_ for t in span) + " "
+    return any(f" {event} " in words for event in lex.events) or any(
+        t.lower_ in lex.units for t in span)
 
 
 def _each_arrival(doc: Doc, tail: re.Match[str]) -> bool:

@@ -35,6 +35,8 @@ FIRST_GOAL_KEY = "goalsmith.first_goal_token"
 PURPOSES_KEY = "goalsmith.purpose_clauses"
 TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
+EXTENTS_KEY = "goalsmith.extents"
+RESTATES_KEY = "goalsmith.restates"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
@@ -562,7 +564,18 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
 
 def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
     """Token bounds of the clause opened at `start`: up to the comma that hands over to the
-    main clause when the purpose comes first, else to the end of the segment."""
+    main clause when the purpose comes first, else to the end of the segment. Remembered per
+    Doc, opener and deadline (the detector and the learned features extend the same openers)."""
+    bound = None if deadline is None else (deadline.start, deadline.end, _closing_bound(deadline))
+    known: dict[str, list[int]] = doc.user_data.setdefault(EXTENTS_KEY, {})
+    key = f"{start}:{bound}"
+    if key not in known:
+        known[key] = list(_extent(doc, start, deadline))
+    found = known[key]
+    return found[0], found[1]
+
+
+def _extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
     _, seg_end = segment_of(doc, start)
     end = seg_end
     if not _has_verb_before(doc, start):
@@ -596,7 +609,16 @@ def restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     """A purpose that only says the goal again: 'Increase sales to increase sales', 'so that
     revenue goes up', or a first-person outcome of the same measure ('Increase my win rate
     so that I win more deals', 'Book 20 meetings to hit my meeting target'). Words of time
-    expressions are neither ('this month so I can start next month with a full calendar')."""
+    expressions are neither ('this month so I can start next month with a full calendar').
+    Remembered per Doc and clause (the detector and the learned features both ask)."""
+    known: dict[str, bool] = doc.user_data.setdefault(RESTATES_KEY, {})
+    key = f"{start}:{end}:{skip}"
+    if key not in known:
+        known[key] = _restates_goal(doc, start, end, skip)
+    return known[key]
+
+
+def _restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     clause = [t for t in doc[start + skip : end]
               if t.is_alpha and not t.is_stop and t.pos_ != "AUX" and not _in_time(doc, t)]
     content = [t for t in clause if t.lemma_.lower() not in LIGHT_VERBS]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 
 from spacy.language import Language
@@ -52,6 +53,7 @@ FLOW_WORDS = 2
 CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "--", "and"})
 
 
+@cache  # asked at every token: one lookup instead of two calls
 def _words(key: str) -> frozenset[str]:
     return word_set("assistant", DATA, key)
 

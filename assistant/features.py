@@ -18,8 +18,7 @@ from .lexicon import near, word_set
 from .metric import goal_verb, measurable
 from .parts import Part
 from .quantities.spans import doc_text, token_span
-from .quantities.target import candidate_features as target_features
-from .quantities.target import candidates as target_candidates
+from .quantities.target import candidate_rows as target_rows
 from .quantities.target import score as target_score
 from .relevance import candidates as relevance_openers
 from .relevance import clause_start, extent, restates_goal
@@ -337,11 +336,11 @@ def target_answer(doc: Doc) -> dict[str, float]:
     """... the target the rules chose among the goal's quantities (or none of them)."""
     part = _ext(doc, "gs_target")
     quantities = _ext(doc, "gs_quantities") or []
-    scored = target_candidates(doc, quantities) if isinstance(quantities, list) else []
-    features = target_features(doc, scored)
+    scored = target_rows(doc, quantities) if isinstance(quantities, list) else []
+    features = [values for _, _, values in scored]
     row = {**_answer(doc, "gs_target"), "quantities": _scaled(len(scored))}
-    chosen = [values for c, values in zip(scored, features, strict=True) if isinstance(
-        part, Part) and c.part.start <= part.start and part.end <= c.part.end + 1]
+    chosen = [values for start, end, values in scored if isinstance(
+        part, Part) and start <= part.start and part.end <= end + 1]
     values = chosen[0] if chosen else {}
     row.update({f"pick_{name}": float(value) for name, value in values.items()})
     scores = sorted(map(target_score, features), reverse=True)

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import load_data, near, word_set
-from .segments import segments
+from .segments import by_first_word, segments
 
 Doc.set_extension("gs_not_goal", default=None, force=True)
 
@@ -33,9 +33,19 @@ def reason(shape: str) -> str:
     return str(load_data("assistant", DATA)["reasons"][shape])
 
 
+@cache
+def _phrase_set(key: str) -> frozenset[str]:
+    return frozenset(load_data("assistant", DATA)[key])
+
+
 def _opens_with(segment: Span, key: str) -> bool:
+    """The segment opens with one of the phrases under `key` (only those that start with its
+    first word are tried: every segment is asked about five lists)."""
+    phrases = by_first_word(_phrase_set(key)).get(segment[0].lower_, ())
+    if not phrases:
+        return False
     words = [t.lower_ for t in segment[:6]]
-    return any(tuple(words[: len(p)]) == p for p in _phrases(key))
+    return any(tuple(words[: len(p)]) == p for p in phrases)
 
 
 def _past_chat(segment: Span) -> Span:

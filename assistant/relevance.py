@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 
 from spacy.language import Language
@@ -35,6 +36,8 @@ FIRST_GOAL_KEY = "goalsmith.first_goal_token"
 PURPOSES_KEY = "goalsmith.purpose_clauses"
 TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
+EXTENTS_KEY = "goalsmith.extents"
+RESTATES_KEY = "goalsmith.restates"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
@@ -50,6 +53,7 @@ FLOW_WORDS = 2
 CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "--", "and"})
 
 
+@cache  # asked at every token: one lookup instead of two calls
 def _words(key: str) -> frozenset[str]:
     return word_set("assistant", DATA, key)
 
@@ -594,7 +598,18 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
 
 def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
     """Token bounds of the clause opened at `start`: up to the comma that hands over to the
-    main clause when the purpose comes first, else to the end of the segment."""
+    main clause when the purpose comes first, else to the end of the segment. Remembered per
+    Doc, opener and deadline (the detector and the learned features extend the same openers)."""
+    bound = None if deadline is None else (deadline.start, deadline.end, _closing_bound(deadline))
+    known: dict[str, list[int]] = doc.user_data.setdefault(EXTENTS_KEY, {})
+    key = f"{start}:{bound}"
+    if key not in known:
+        known[key] = list(_extent(doc, start, deadline))
+    found = known[key]
+    return found[0], found[1]
+
+
+def _extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
     _, seg_end = segment_of(doc, start)
     end = seg_end
     # a payoff condition ('If we hit it, the region gets an SE') runs on into its outcome
@@ -630,7 +645,16 @@ def restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     """A purpose that only says the goal again: 'Increase sales to increase sales', 'so that
     revenue goes up', or a first-person outcome of the same measure ('Increase my win rate
     so that I win more deals', 'Book 20 meetings to hit my meeting target'). Words of time
-    expressions are neither ('this month so I can start next month with a full calendar')."""
+    expressions are neither ('this month so I can start next month with a full calendar').
+    Remembered per Doc and clause (the detector and the learned features both ask)."""
+    known: dict[str, bool] = doc.user_data.setdefault(RESTATES_KEY, {})
+    key = f"{start}:{end}:{skip}"
+    if key not in known:
+        known[key] = _restates_goal(doc, start, end, skip)
+    return known[key]
+
+
+def _restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     clause = [t for t in doc[start + skip : end]
               if t.is_alpha and not t.is_stop and t.pos_ != "AUX" and not _in_time(doc, t)]
     content = [t for t in clause if t.lemma_.lower() not in LIGHT_VERBS]

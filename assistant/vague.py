@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .lexicon import load_data
@@ -28,24 +27,46 @@ class VagueInfo:
     suggestion: str
 
 
-def _entry_pattern(entry: dict) -> list[dict]:
-    words = entry["phrase"].split()
-    if entry.get("lemma"):
-        # Inflect the first word only ("trying to", "worked on", "improving").
-        return [{"LEMMA": words[0]}, *({"LOWER": w} for w in words[1:])]
-    return [{"LOWER": w} for w in words]
-
-
 @cache
 def _entries() -> tuple[dict, ...]:
     return tuple(load_data("assistant", LEXICON)["entries"])
 
 
-def build_matcher(nlp: Language) -> Matcher:
-    matcher = Matcher(nlp.vocab)
-    for index, entry in enumerate(_entries()):
-        matcher.add(str(index), [_entry_pattern(entry)])
-    return matcher
+@dataclass(frozen=True)
+class PhraseIndex:
+    """The lexicon's phrases by the word they open with, as spaCy's `Matcher` would read
+    them (the first word by its lemma where the entry says 'lemma', every other word by its
+    lower-cased form), looked up once per token instead of trying every phrase there."""
+
+    by_lower: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
+    by_lemma: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
+
+    @classmethod
+    def of(cls, entries: tuple[dict, ...]) -> PhraseIndex:
+        by_lower: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        by_lemma: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, entry in enumerate(entries):
+            words = tuple(entry["phrase"].split())
+            table = by_lemma if entry.get("lemma") else by_lower
+            table.setdefault(words[0], []).append((index, words[1:]))
+        return cls({k: tuple(v) for k, v in by_lower.items()},
+                   {k: tuple(v) for k, v in by_lemma.items()})
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(entry index, start, end) of every phrase in the doc, in the Matcher's order: by
+        end, then start, then entry."""
+        if not doc.has_annotation("LEMMA"):  # the Matcher's own check, kept
+            raise ValueError("the vague phrases need the lemmatizer's lemmas")
+        lowered = [t.lower_ for t in doc]
+        found = []
+        for token in doc:
+            i = token.i
+            for index, rest in (*self.by_lower.get(lowered[i], ()),
+                                *self.by_lemma.get(token.lemma_, ())):
+                end = i + 1 + len(rest)
+                if tuple(lowered[i + 1 : end]) == rest:
+                    found.append((index, i, end))
+        return sorted(found, key=lambda match: (match[2], match[1], match[0]))
 
 
 def quantified(span: Span) -> bool:
@@ -99,12 +120,12 @@ def info_for(entry: dict, text: str) -> VagueInfo:
     )
 
 
-def find_vague(doc: Doc, matcher: Matcher) -> list[Part[VagueInfo]]:
+def find_vague(doc: Doc, phrases: PhraseIndex) -> list[Part[VagueInfo]]:
     """Each vague word or phrase once (its first occurrence; longest match wins), in order."""
     entries = _entries()
     spans = []
-    for match_id, start, end in matcher(doc):
-        entry = entries[int(doc.vocab.strings[match_id])]
+    for index, start, end in phrases.matches(doc):
+        entry = entries[index]
         span = doc[start:end]
         if (entry.get("unless_number") and quantified(span)) or noun_use(entry, span):
             continue
@@ -125,14 +146,14 @@ def find_vague(doc: Doc, matcher: Matcher) -> list[Part[VagueInfo]]:
 
 
 class VagueDetector:
-    def __init__(self, nlp: Language) -> None:
-        self.matcher = build_matcher(nlp)
+    def __init__(self) -> None:
+        self.phrases = PhraseIndex.of(_entries())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.gs_vague = find_vague(doc, self.matcher)
+        doc._.gs_vague = find_vague(doc, self.phrases)
         return doc
 
 
 @Language.factory("goalsmith/vague", assigns=["doc._.gs_vague"])
 def make_vague(nlp: Language, name: str) -> VagueDetector:
-    return VagueDetector(nlp)
+    return VagueDetector()

@@ -8,6 +8,7 @@ off / error / warning / info.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -41,8 +42,9 @@ def config_path() -> Path | None:
     configured = get_settings().rules_file
     if configured:
         return Path(configured)
-    local = Path.cwd() / CONFIG_NAME
-    return local if local.is_file() else None
+    # Every analysis asks: one stat of the name relative to the working directory, and a Path
+    # built only when the file is there.
+    return Path.cwd() / CONFIG_NAME if os.path.isfile(CONFIG_NAME) else None
 
 
 def _matching(key: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -24,6 +24,7 @@ def _data(name: str) -> dict:
     return dict(load_data(__package__, name))
 
 
+@cache  # built once, not at every check of every goal
 def _words(key: str) -> frozenset[str]:
     return frozenset(_data(GOAL_WORDS)[key])
 

@@ -418,18 +418,22 @@ def features(c: Candidate) -> dict[str, float]:
     return {name: feature(c) for name, feature in FEATURES.items()}
 
 
-def candidate_features(doc: Doc, found: list[Candidate]) -> list[dict[str, float]]:
-    """`features` of each candidate of `candidates(doc, ...)`, worked out once per Doc, purpose
-    clause and quantities (the target's choice and the learned confidence both ask)."""
+def candidate_rows(doc: Doc, quantities: list[Part[Quantity]],
+                   found: list[Candidate] | None = None) -> list[tuple[int, int, dict[str, float]]]:
+    """The phrase bounds and `features` of each of `candidates(doc, quantities)` (`found`
+    when the caller has them), worked out once per Doc, purpose clause and quantities: the
+    target's choice and the learned confidence both ask, and the second then needs neither
+    the candidates nor their features again."""
     purpose = purpose_part(doc)
     key = ((purpose.start, purpose.end) if purpose is not None else None,
-           tuple((c.part.start, c.part.end) for c in found))
+           tuple((q.start, q.end) for q in quantities[:MAX_CANDIDATES]))
     cached = doc.user_data.get(FEATURES_KEY)
     if cached is None or cached[0] != key:
-        cached = (key, [features(c) for c in found])
+        found = candidates(doc, quantities) if found is None else found
+        cached = (key, [(c.part.start, c.part.end, features(c)) for c in found])
         doc.user_data[FEATURES_KEY] = cached
-    values: list[dict[str, float]] = cached[1]
-    return values
+    rows: list[tuple[int, int, dict[str, float]]] = cached[1]
+    return rows
 
 
 def score(values: dict[str, float]) -> float:
@@ -644,8 +648,9 @@ def choose_target(
     settings = scoring()
     found = find_quantities(doc) if quantities is None else quantities
     found_candidates = candidates(doc, found)
-    scored = [(score(values), c) for values, c in
-              zip(candidate_features(doc, found_candidates), found_candidates, strict=True)]
+    rows = candidate_rows(doc, found, found_candidates)
+    scored = [(score(values), c) for (_, _, values), c in
+              zip(rows, found_candidates, strict=True)]
     passing = [(s, c) for s, c in scored if s >= settings.threshold]
     own = [(s, c) for s, c in passing if not in_purpose(c)]
     pool = own or passing

@@ -30,6 +30,8 @@ def sprint_length_pattern() -> re.Pattern[str]:
 
 def sprint_days(text: str) -> int | None:
     """Days in one sprint, as the normalised `text` states it, if it does."""
+    if SPRINT not in text:  # both of the pattern's forms name a sprint; most goals do not
+        return None
     found = sprint_length_pattern().search(text)
     if found is None:
         return None

@@ -48,6 +48,13 @@ DEADLINES = [
      "by the last quarter of 2027", "2027-12-31"),
     ("before-quarter-starts", "Finish territory planning before Q3 starts.",
      "before Q3 starts", "2027-06-30"),
+    # a yearless period that is running already: the goal must beat its next occurrence
+    ("before-running-quarter", "Get coverage to 3x before Q4.", "before Q4", "2027-09-30"),
+    ("going-into-running-half", "Get pipeline to $5M going into H2.", "going into H2",
+     "2027-06-30"),
+    ("before-running-month", "Finish 10 demos before November.", "before November",
+     "2027-10-31"),
+    ("before-next-month", "Finish 10 demos before December.", "before December", "2026-11-30"),
     ("for-quarter", "Hire 2 AEs for Q2.", "for Q2", "2027-06-30"),
     ("through-holidays", "Keep churn below 2% through the holidays.", "through the holidays",
      "2026-12-25"),

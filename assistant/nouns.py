@@ -39,5 +39,4 @@ class NounReadings:
 @Language.factory("goalsmith/noun_readings")
 def make_noun_readings(nlp: Language, name: str) -> NounReadings:
     table = load_data("assistant", "metric.json")["noun_readings"]
-    return NounReadings({word: frozenset(before) for word, before in table.items()
-                         if not word.startswith("_")})
+    return NounReadings({word: frozenset(before) for word, before in table.items()})

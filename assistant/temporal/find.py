@@ -191,7 +191,7 @@ def _locate(doc: Doc, text: str, norm: Normalized, hit: Hit) -> tuple[int, int, 
 
 @lru_cache(maxsize=1)
 def _occasion_words() -> re.Pattern[str]:
-    breaks = alternation(lexicon().cues["event_clause"]["breaks"])
+    breaks = alternation(lexicon().name_breaks())
     return re.compile(rf"(?:[ \t]+(?!(?:{breaks})(?![\w'’-]))[A-Za-z][\w'’-]*){{1,3}}",
                       re.IGNORECASE)
 

@@ -99,10 +99,10 @@ def _counted(text: str, first: Hit, second: Hit) -> TimeExpr | None:
     every item has its own occasion: "60 days before their renewals"), "within 30 days of
     Jan 5"."""
     if _counted_from(text, first, second):
-        shifted = _shifted(first.expr, second.expr)
+        shifted = _shifted(first.expr, second.expr, 1 if second.expr.prep == "after" else -1)
         return shifted.with_(role="label") if _each_items_own(text, second) else shifted
     if _counted_within(text, first, second):
-        return _shifted(first.expr, second.expr.with_(prep="after")).with_(prep=first.expr.prep)
+        return _shifted(first.expr, second.expr, 1).with_(prep=first.expr.prep)
     return None
 
 
@@ -125,10 +125,10 @@ def _counted_within(text: str, first: Hit, second: Hit) -> bool:
         WINDOW_OF.fullmatch(text, first.end, second.start) is not None
 
 
-def _shifted(duration: TimeExpr, anchor: TimeExpr) -> TimeExpr:
+def _shifted(duration: TimeExpr, anchor: TimeExpr, sign: int) -> TimeExpr:
+    """The anchor moved by the duration, on (`sign` 1) or back (-1)."""
     assert duration.amount is not None and duration.unit is not None
     days = round(duration.amount * SHIFT_DAYS[duration.unit])
-    sign = 1 if anchor.prep == "after" else -1
     return anchor.with_(prep=None, before=False, shift_days=sign * days)
 
 
@@ -155,16 +155,16 @@ def _dated_end(text: str, first: Hit, second: Hit) -> bool:
 
 def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
     """"before the audit on 1 February", "by the Partner Summit (March 9, 2027)", "by the
-    test date, 20 Feb 2027": an
-    occasion with its day, on which the bound ends ("before" ends the day before; the
-    occasion alone, "before the audit", is undated; a dated bound in the words before
-    stays its own). "by the wedding in June": an occasion in a month ends with the month."""
+    test date, 20 Feb 2027": an occasion with its day, on which the bound ends ("before"
+    ends the day before; the occasion alone, "before the audit", is undated; a dated bound
+    in the words before stays its own). "by the wedding in June": an occasion in a month
+    ends with the month."""
     in_month = hit.expr.kind == "month" and hit.expr.prep == "in"
     if hit.expr.kind not in POINT_KINDS and not in_month:
         return None
     found = context().occasion_before.search(text, window_start(hit.start), hit.start)
     if found is None or any(h.start >= found.start() and h.expr.kind != "unresolvable" and
-                            not _names_occasion(text, h, hit) for h in joined[-2:]):
+                            not _inside_name(text, h, hit) for h in joined[-2:]):
         return None
     end = hit.end
     if found["paren"] is not None:  # "(March 9, 2027)": the date alone, closed right after it
@@ -182,7 +182,7 @@ def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
     return Hit(found.start(), end, hit.expr.with_(prep=word, before=before), hit.order)
 
 
-def _names_occasion(text: str, inner: Hit, day: Hit) -> bool:
+def _inside_name(text: str, inner: Hit, day: Hit) -> bool:
     """"ahead of the spring appeal (March 15)", "before the Q1 kickoff on Jan 14": a time
     word before a noun is part of the occasion's name, not a bound of its own."""
     return OCCASION_NOUN.search(text, inner.end, day.start) is not None

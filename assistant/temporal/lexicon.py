@@ -41,6 +41,11 @@ class Lexicon:
     def cue(self, section: str, name: str) -> tuple[str, ...]:
         return tuple(self.cues[section][name])
 
+    def name_breaks(self) -> tuple[str, ...]:
+        """Words that end the name of an occasion: the event clause's breaks and the words
+        that open a reason ("by june bc renewals depend on it")."""
+        return (*self.cue("event_clause", "breaks"), *self.cue("label", "reason_markers"))
+
 
 def _read(name: str) -> dict[str, Any]:
     return dict(load_data(__package__, name))

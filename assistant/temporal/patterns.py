@@ -68,7 +68,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     numbers = alternation(lex.numbers)
     relative = alternation(lex.relative)
     clause = lex.cues["event_clause"]
-    name_word = rf"(?!(?:{alternation(clause['breaks'])})(?![\w'’-]))[a-z][\w'’-]*"
+    name_word = rf"(?!(?:{alternation(lex.name_breaks())})(?![\w'’-]))[a-z][\w'’-]*"
     finishers = alternation(clause["finishers"])
     not_occasion = alternation((*clause["not_occasions"], *lex.units, *lex.months, *lex.seasons,
                                 *lex.weekdays))

@@ -21,6 +21,8 @@ LABEL_WORDS = 5
 INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBG", "VBN", "CD"})
 CLEARED = ("gs_metric", "gs_target", "gs_deadline", "gs_relevance")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Tags of a word that opens a question ('should', 'what', 'how', 'whose').
+QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
 
 
 @cache
@@ -63,9 +65,20 @@ def _question(segment: Span) -> bool:
     after = doc[segment.end].text if segment.end < len(doc) else ""
     asked = "?" in after or "?" in segment[-1].text
     target = doc._.gs_target
-    wished = _opens_with(segment, "wishes") and target is not None and (
-        segment.start_char <= target.start < segment.end_char)
-    return asked and not wished
+    if target is None or not segment.start_char <= target.start < segment.end_char:
+        return asked
+    chat = _past_chat(segment)
+    own = _opens_with(chat, "wishes") or _opens_with(chat, "proposals") or _names_own_goal(chat)
+    return asked and not own
+
+
+def _names_own_goal(segment: Span) -> bool:
+    """'thinking my Q3 goal should be ~$1.1M?', 'my goal this term could be 80%??': the
+    segment names the writer's own goal (a goal word at most three words after 'my'), and
+    does not open as a question does ('should my goal be 120% of quota?' asks for one)."""
+    names, owners = _phrase_set("own_goal_names"), _phrase_set("owners")
+    return segment[0].pos_ != "AUX" and segment[0].tag_ not in QUESTION_TAGS and any(t.lower_ in names and any(o.lower_ in owners for o in segment.doc[
+        max(t.i - 3, segment.start) : t.i]) for t in segment)
 
 
 def _notice(segment: Span) -> bool:

@@ -235,7 +235,16 @@ def _referent_link(doc: Doc, i: int) -> bool:
     # board plan assumes": a free relative names the need, but not a past ("what I did").
     if doc[k].lower_ == "what":
         return not any(t.tag_ == "VBD" for t in doc[k + 1 : seg_end])
-    return doc[k].pos_ != "DET" or _names_a_need(doc, k + 1, seg_end)
+    return doc[k].pos_ != "DET" or _names_a_need(doc, k + 1, seg_end) or _owned_objective(doc[k])
+
+
+def _owned_objective(determiner: Token) -> bool:
+    """'which is the alliance team's headline KPI': the phrase names an objective that a team
+    or a company owns (not "that's the goal for q1": the text naming itself)."""
+    owner = determiner.head if determiner.head.dep_ == "poss" else None  # 'the team's KPI'
+    head = owner.head if owner is not None else determiner.head
+    return head.i > determiner.i and head.lower_ in _words("objective_nouns") and (
+        owner is not None or any(c.dep_ == "poss" for c in head.children))
 
 
 def _comments_on_goal(doc: Doc, i: int) -> bool:
@@ -309,18 +318,26 @@ def _apposition(doc: Doc, i: int) -> bool:
     """', critical for the FY capacity model', '— a prerequisite for the channel launch',
     ', our contribution to the EMEA plan': a phrase set off after the goal that names what
     the goal is needed for."""
-    if not clause_start(doc, i):
-        return False
+    if not clause_start(doc, i) or (i > 0 and doc[i - 1].tag_ == "HYPH"):
+        return False  # 'next-step completion': a hyphen inside a word opens no clause
     j = i
     while j < len(doc) and (doc[j].pos_ in {"DET", "ADV"} or (j == i and doc[j].tag_ == "PRP$")):
         j += 1
     if j + 1 < len(doc) and doc[j + 1].tag_ == "POS":  # "the team's contribution to ..."
         j += 2
+    # "the single biggest lever on ...": adjectives before the head, which may be one itself
+    while j + 2 < len(doc) and not _apposition_head(doc, j) and doc[j].pos_ == "ADJ":
+        j += 1
+    return _apposition_head(doc, j) and _goal_before(doc, i)
+
+
+def _apposition_head(doc: Doc, j: int) -> bool:
+    """Token j is a head that names a need, with its link word after it ('key input to ...',
+    'critical for ...', 'lever on ...')."""
     if j + 2 >= len(doc) or doc[j].lower_ not in _words("apposition_heads"):
         return False
-    link = j + 2 if doc[j + 1].pos_ == "NOUN" else j + 1  # "key input to ...", "critical for ..."
-    return link < len(doc) and doc[link].lower_ in _words("apposition_links") and _goal_before(
-        doc, i)
+    link = j + 2 if doc[j + 1].pos_ == "NOUN" else j + 1
+    return doc[link].lower_ in _words("apposition_links")
 
 
 def _needed_for(doc: Doc, i: int) -> bool:
@@ -383,7 +400,7 @@ def _names_objective(doc: Doc, start: int, end: int) -> bool:
     """The phrase [start, end) ends on an objective noun and names one plan ('For each
     goal' names many)."""
     return end - start > 1 and doc[end - 1].lower_ in _words("objective_nouns") and not any(
-        t.lower_ in DISTRIBUTIVES for t in doc[start:end])
+        t.lower_ in DISTRIBUTIVES for t in doc[start + 1 : end])  # the opener may be 'Per'
 
 
 def _main_subject(token: Token) -> bool:
@@ -427,15 +444,45 @@ def _why_label(doc: Doc, i: int) -> int:
     return label_width(doc, i, _words("why_labels"))
 
 
+def _objective_label(doc: Doc, i: int) -> int:
+    """'Objective: Win the hospital segment⏎KR1: 9 signed contracts': an OKR's objective is
+    what its key results serve, when it holds no number of its own ('O: cut the backlog to
+    150' is the goal). The tokens of its label and mark, 0 when none."""
+    if doc[i].lower_ not in by_first_word(_words("objective_labels")):  # first: the cheap test
+        return 0
+    seg_start, _ = segment_of(doc, i)
+    width = label_width(doc, i, _words("objective_labels"))
+    if not width or any(t.is_alpha for t in doc[seg_start:i]) or i + width >= len(doc):
+        return 0  # '🎯 Objective:' and '- Objective:' open their line
+    _, end = segment_of(doc, i + width)
+    if any(is_numeric(t) for t in doc[i + width : end]):
+        return 0
+    # key results follow, and no field of its own says why ('Link: supports the retention OKR')
+    openings = [_line_opening(doc, t.i + 1) for t in doc[end:] if "\n" in t.text]
+    results = _words("key_result_labels")
+    return width if any(k < len(doc) and (doc[k].lower_ in results or " ".join(
+        t.lower_ for t in doc[k : k + 2]) in results) for k in openings) and not any(
+        k < len(doc) and _why_label(doc, k) for k in openings) else 0
+
+
+def _line_opening(doc: Doc, i: int) -> int:
+    """The first word of the line that starts at token i, past bullets and emoji."""
+    return next((t.i for t in doc[i:] if t.text[0].isalnum()), len(doc))
+
+
 def _consequence(doc: Doc, i: int) -> bool:
     """'— keeps the Series B story intact', '| enables the enterprise motion', '(feeds the
     Q1 pipeline target)': after a separator or an opening bracket, a present-tense verb with
     no subject of its own and an object right after it says what the goal brings (not '—
     Maria owns the list', '— starts in January')."""
-    if i == 0 or i + 1 >= len(doc) or not (doc[i - 1].text == "(" or (doc[i - 1].text in _words(
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    token, nxt = doc[i], doc[i + 1]
+    # after a comma only a verb that links ('..., enables clean routing for the launch')
+    linking = doc[i - 1].text == "," and token.lemma_.lower() in _words("link_verbs")
+    if not (linking or doc[i - 1].text == "(" or (doc[i - 1].text in _words(
             "consequence_separators") and is_boundary(doc[i - 1]))):
         return False  # 'role-plays a week': a hyphen inside a word separates nothing
-    token, nxt = doc[i], doc[i + 1]
     if _in_time(doc, nxt):
         return False  # '(ends Jan 31, 2027)': a fiscal calendar, no consequence
     linked = token.lower_ in _words("link_verbs") and (
@@ -493,7 +540,8 @@ def _so_clause(doc: Doc, i: int) -> bool:
         return False
     nxt = doc[i + 1]
     if doc[i].lower_ == "as":
-        return nxt.pos_ == "PRON" and i + 2 < len(doc) and is_verb(doc[i + 2])
+        return (nxt.pos_ == "PRON" and i + 2 < len(doc) and is_verb(doc[i + 2])) or _as_reason(
+            doc, i)
     if doc[i].lower_ == "or":
         return _or_consequence(doc, i)
     # 'so on-call load stays sustainable', 'so in-house counsel ...': a hyphenated noun
@@ -516,6 +564,16 @@ def _so_clause(doc: Doc, i: int) -> bool:
         is_numeric(nxt) or _in_time(doc, nxt))
     return subject_like and (pronoun_led or after_goal or any(
         is_verb(t) or t.pos_ == "AUX" for t in rest))
+
+
+def _as_reason(doc: Doc, i: int) -> bool:
+    """', as our board expects expansion to carry growth', ', as the channel plan for 2027
+    depends on it': after the goal, an 'as' that marks a clause with a subject of its own
+    gives the reason (not 'as soon as', 'as of March', 'as many as')."""
+    verb = doc[i].head
+    return doc[i].dep_ == "mark" and clause_start(doc, i) and verb.i > i + 1 and (
+        verb.tag_ in FINITE_TAGS) and any(
+        c.dep_ == "nsubj" and i < c.i < verb.i for c in verb.children) and _goal_before(doc, i)
 
 
 def _or_consequence(doc: Doc, i: int) -> bool:
@@ -571,11 +629,14 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
         phrase = _opener_at(lowered, i)
         if label := _why_label(doc, i):  # 'Aligned to: the FY27 plan': the label is no part
             yield Candidate(i, "why", 0.9, label)
+        elif label := _objective_label(doc, i):
+            yield Candidate(i, "objective", 0.85, label)
         elif phrase is not None:
             loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
                                           "tied", "linked", "toward", "towards", "given",
                                           "ensuring", "allowing", "letting", "positioning",
-                                          "setting", "thereby", "that", "this", "freeing"}
+                                          "setting", "thereby", "that", "this", "freeing",
+                                          "consistent"}
             if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
                 yield Candidate(i, phrase, 0.92, len(phrase.split()))
         elif _referent_link(doc, i):
@@ -722,15 +783,15 @@ def _purpose_clauses(doc: Doc, deadline: Part | None) -> Iterator[tuple[Candidat
             if not (leading or after_time) and _first_in_segment(doc, "number")[
                     cand.start] >= cand.start:
                 continue
-        start, end = extent(doc, cand.start + (cand.width if cand.kind == "why" else 0),
-                            deadline)
+        labelled = cand.kind in {"why", "objective"}
+        start, end = extent(doc, cand.start + (cand.width if labelled else 0), deadline)
         if (cand.kind == "to" or (cand.kind == "so" and _written_level(doc, start, end))) and \
                 _holds_the_target(doc, start, end):
             continue
         if cand.kind == "arrow":
             start = cand.start  # the arrow is the connector, kept like 'to' or 'so that'
         if end - start >= 2:
-            skip = 0 if cand.kind == "why" else cand.width
+            skip = 0 if labelled else cand.width
             yield cand, doc[start:end], restates_goal(doc, start, end, skip)
 
 

@@ -4,6 +4,7 @@ clears what the others found, so that every surface reads the same verdict."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.language import Language
@@ -21,6 +22,11 @@ LABEL_WORDS = 5
 INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBG", "VBN", "CD"})
 CLEARED = ("gs_metric", "gs_target", "gs_deadline", "gs_relevance")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# A phone number: with a country code, an area code in brackets, or a leading 0.
+PHONE = re.compile(r"\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}|\(\d{3}\) ?\d{3}[ .-]\d{4}|\b0\d{3,4} \d{5,6}\b")
+# The fewest lines of a signature block; tags of a verb that a signature's lines lack.
+SIGNATURE_LINES = 3
+VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})
 # Tags of a word that opens a question ('should', 'what', 'how', 'whose').
 QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
 
@@ -106,8 +112,35 @@ def segment_shape(segment: Span, first: bool) -> str | None:
               ("sign_off", lambda s: _opens_with(s, "sign_offs")),
               ("salutation", _salutation),
               ("notice", _notice), ("report", _report),
-              ("contact", lambda s: any(t.like_email or t.like_url for t in s)))
+              ("contact", _contact))
     return next((name for name, test in checks if test(segment)), None)
+
+
+def _contact(segment: Span) -> bool:
+    """An email address, a web address or a phone number ('+49 30 1234 5678', '(415)
+    555-0142', 'Mob: 07700 900456')."""
+    return any(t.like_email or t.like_url for t in segment) or PHONE.search(
+        segment.text) is not None
+
+
+def _quoted_reply(doc: Doc) -> bool:
+    """The text opens with the line of a quoted reply ('> On Tue, 24 Nov 2026 at 15:12, Dana
+    Kim wrote:')."""
+    first = doc.text.lstrip("> \n").split("\n", 1)[0].strip().rstrip(":").lower()
+    return first.startswith("on ") and any(first.endswith(f" {verb}")
+                                           for verb in _phrase_set("quote_verbs"))
+
+
+def _signature_block(doc: Doc, parts: list[Span], shapes: list[str | None]) -> bool:
+    """The text is only a signature: at least three lines, one a signature mark ('--'),
+    contact details or a sign-off, and no other line with a verb (a name, a job title, an
+    address)."""
+    lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
+    marked = any(line in _phrase_set("signature_marks") for line in lines) or any(
+        shape in {"contact", "sign_off"} for shape in shapes)
+    return len(lines) >= SIGNATURE_LINES and marked and not any(
+        shape is None and (any(t.tag_ in VERB_TAGS for t in part) or _imperative([part]))
+        for part, shape in zip(parts, shapes, strict=True))
 
 
 def _salutation(segment: Span) -> bool:
@@ -169,6 +202,10 @@ def not_a_goal(doc: Doc) -> str | None:
     when those found lie only in shaped segments and no other segment sets a goal."""
     parts = segments(doc)
     shapes = _inherited(parts, [segment_shape(s, n == 0) for n, s in enumerate(parts)])
+    if _quoted_reply(doc):
+        return "header"
+    if _signature_block(doc, parts, shapes):
+        return "contact"
     found = [s for s in shapes if s is not None]
     if not found:
         return None

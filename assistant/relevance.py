@@ -220,7 +220,9 @@ def _referent_link(doc: Doc, i: int) -> bool:
     if doc[j].lower_ in _words("link_verbs"):
         return True
     if _present_verb(doc[j]) and doc[i].lower_ != "that" and _goal_before(doc, i):
-        return True  # ", which keeps the SDR team loaded", "— this keeps cash ...": a consequence
+        # ", which keeps the SDR team loaded", "— this keeps cash ...": a consequence; not
+        # ", which ends 31 January", ", which starts in April": a date says when, not why
+        return not (doc[j].lemma_.lower() in _words("calendar_verbs") and _dated(doc, j + 1))
     if doc[j].tag_ == "MD" and j + 1 < len(doc) and doc[j + 1].tag_ == "VB":
         return doc[j + 1].lemma_ != "be"  # "This will fund the second SE hire"
     _, seg_end = segment_of(doc, i)
@@ -245,6 +247,13 @@ def _owned_objective(determiner: Token) -> bool:
     head = owner.head if owner is not None else determiner.head
     return head.i > determiner.i and head.lower_ in _words("objective_nouns") and (
         owner is not None or any(c.dep_ == "poss" for c in head.children))
+
+
+def _dated(doc: Doc, k: int) -> bool:
+    """A time expression opens at token k, or right after a preposition there."""
+    if k < len(doc) and doc[k].pos_ == "ADP":
+        k += 1
+    return k < len(doc) and _in_time(doc, doc[k])
 
 
 def _comments_on_goal(doc: Doc, i: int) -> bool:

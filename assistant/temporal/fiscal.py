@@ -89,10 +89,13 @@ def statement_pattern() -> re.Pattern[str]:
     joins = alternation(lex.cue("fiscal", "range_joins"))
     names = alternation(lex.cue("fiscal", "names"))
     verbs = alternation(lex.cue("fiscal", "verbs"))
+    relative = rf",?\s*(?:{alternation(lex.cue('fiscal', 'relatives'))})\s+"
+    after = alternation(lex.cue("fiscal", "names_after"))
     return re.compile(
-        rf"(?P<open>\(\s*)?(?P<cue>(?:(?:our|the)\s+)?(?:{names}){label}\s*(?:{verbs})?\s*)?"
+        rf"(?P<open>\(\s*)?(?P<cue>(?:(?:our|the)\s+)?(?:{names}){label}\s*(?:{relative})?"
+        rf"(?:{verbs})?\s*)?"
         rf"(?:{day}(?P<first>{mon})\.?{year('first_year')}\s*(?:{joins})\s*"
-        rf"{day}(?P<last>{mon})(?![a-z])\.?{year('last_year')}"
+        rf"{day}(?P<last>{mon})(?![a-z])\.?{year('last_year')}(?P<post>\s+(?:{after}))?"
         rf"|(?P<cal>calendar\s+year|the\s+calendar\s+year|cy)(?![a-z])"
         rf"|(?:end|close)(?:s|ing)\s+(?:on\s+)?{end_day('endd')}(?P<endm>{mon})(?![a-z])\.?"
         rf"{year('end_year', 'endd2')}"
@@ -109,14 +112,15 @@ def statements(text: str) -> list[Statement]:
     lex = lexicon()
     found = []
     for match in statement_pattern().finditer(text):
-        if not (match["cue"] or match["open"]) or (match["cal"] and not match["cue"]) or (
+        if not (match["cue"] or match["open"] or match["post"]) or (
+                match["cal"] and not match["cue"]) or (
                 match["endp"] and FISCAL_END_BEFORE.search(text, 0, match.start()) is None):
             continue
         months = lex.months
         end = match["endm"] or match["endp"]
         found.append(Statement(
             match.start(), match.end(), aside=match["open"] is not None,
-            named=match["cue"] is not None,
+            named=match["cue"] is not None or match["post"] is not None,
             first=months[match["first"]] if match["first"] else 1 if match["cal"] else None,
             last=months[match["last"]] if match["last"] else 12 if match["cal"] else None,
             end_month=months[end] if end else

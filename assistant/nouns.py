@@ -4,8 +4,10 @@ After a period's end ('month-end', 'quarter-end') or a determiner, 'close' names
 accounting close, but the tagger takes 'close to' for the adverb ('close to 5 days') and the
 goal loses its metric. Before the parser runs, a word listed in data/metric.json
 'noun_readings' is tagged as a singular noun right after one of the words listed with it,
-and meetings written '1:1s' as a plural noun (not a number); the attribute ruler then gives
-them their part of speech.
+meetings written '1:1s' as a plural noun (not a number), and chat short forms and lower-cased
+acronyms of measures ('territory rev', 'csat at 92 pct', listed in 'chat_nouns') as nouns
+wherever the tagger read them as verbs; the attribute ruler then gives them their part of
+speech.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ ONE_ON_ONES = re.compile(r"1:1s", re.IGNORECASE)
 
 
 class NounReadings:
-    def __init__(self, readings: dict[str, frozenset[str]]) -> None:
+    def __init__(self, readings: dict[str, frozenset[str]], chat: dict[str, str]) -> None:
         self.readings = readings
+        self.chat = chat
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
@@ -33,10 +36,14 @@ class NounReadings:
                 token.tag_ = "NN"
             elif ONE_ON_ONES.fullmatch(token.text):
                 token.tag_ = "NNS"
+            elif token.lower_ in self.chat and token.tag_.startswith("VB"):
+                token.tag_ = self.chat[token.lower_]  # 'territory rev', 'csat at 92 pct'
         return doc
 
 
 @Language.factory("goalsmith/noun_readings")
 def make_noun_readings(nlp: Language, name: str) -> NounReadings:
-    table = load_data("assistant", "metric.json")["noun_readings"]
-    return NounReadings({word: frozenset(before) for word, before in table.items()})
+    data = load_data("assistant", "metric.json")
+    table = data["noun_readings"]
+    return NounReadings({word: frozenset(before) for word, before in table.items()},
+                        dict(data["chat_nouns"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import alternation
 from ..parts import Part
@@ -50,10 +50,10 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
         return None
     closing = lexicon().cue("prepositions", "event")
 
-    def rank(p: Part[TimeExpr]) -> tuple[bool, bool, int, bool, bool, int]:
+    def rank(p: Part[TimeExpr]) -> tuple[bool, bool, bool, int, bool, bool, int]:
         assert p.value is not None
         main = not aside(doc, text, p.start, p.end)
-        return main, not _reported(doc, p), strength(doc, text, p), \
+        return main, not _reported(doc, p), not _contrasted(doc, p), strength(doc, text, p), \
             not main and p.value.prep in closing, _dated(p), -p.start
 
     return max(deadlines, key=rank)
@@ -70,6 +70,28 @@ def _reported(doc: Doc, part: Part[TimeExpr]) -> bool:
         token = token.head
     return token is not None and token.tag_ == "VBD" and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def _contrasted(doc: Doc, part: Part[TimeExpr]) -> bool:
+    """A time in a numberless clause that a contrast word turns from, the number coming
+    after it ("nothing new this wk, but i still need 10 referrals by wed"): it dates where
+    things stand, so a bound after the contrast comes first."""
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None:
+        return False
+    start = next((t.i + 1 for t in reversed(doc[: span.start]) if "\n" in t.text), 0)
+    end = next((t.i for t in doc[span.end :] if "\n" in t.text), len(doc))  # the line
+    turn = next((t.i for t in doc[span.end : end]
+                 if t.lower_ in lexicon().cue("baseline", "contrasts")), None)
+    return turn is not None and not any(
+        _number(t) for t in doc[start:turn] if not span.start <= t.i < span.end
+    ) and any(_number(t) for t in doc[turn:end])
+
+
+def _number(token: Token) -> bool:
+    """A level's number ('10', '$50k', '3.5x'), not one of a date ('Dec 20', '2027')."""
+    return any(c.isdigit() for c in token.text) and not (
+        token.ent_type_ == "DATE" or token.like_num and len(token.text) == 4)
 
 
 def rivals(doc: Doc, times: list[Part[TimeExpr]], chosen: Part[TimeExpr]) -> list[Part[TimeExpr]]:

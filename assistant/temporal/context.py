@@ -46,6 +46,10 @@ class Context:
     workday_edges: frozenset[str]
 
 
+# A possessive right before an edge word ("on my end", "at our end") makes it no edge.
+POSSESSIVE_NOT = "".join(rf"(?<!\b{word}\s)" for word in ("my", "our", "your", "their"))
+
+
 @lru_cache(maxsize=1)
 def context() -> Context:
     lex = lexicon()
@@ -64,7 +68,9 @@ def context() -> Context:
     units = [w for w, unit in lex.units.items() if unit in ("day", "week", "month", "year")]
     return Context(
         edge=re.compile(
-            rf"(?<![a-z])(?P<edge>{_hyphenable(alternation(edges))})[-\s]+(?:the\s+)?$"
+            # not "on my end this week": a possessive makes 'end' a side, not an edge
+            rf"(?<![a-z]){POSSESSIVE_NOT}(?P<edge>{_hyphenable(alternation(edges))})[-\s]+"
+            r"(?:the\s+)?$"
         ),
         # "Q1 end", "the March close" - but not "in Q2 close 5 deals"
         edge_after=re.compile(

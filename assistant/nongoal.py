@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_data, near, word_set
 from .segments import by_first_word, segments
@@ -92,6 +92,8 @@ def _notice(segment: Span) -> bool:
     word opening the segment or in the short label before its colon (a label word only
     there: 'Recap every discovery call' sets a goal), unless the metric is that word
     ('Webinar attendees: 250 per session')."""
+    if _opens_with(segment, "self_notes"):
+        return False  # 'reminder to self: forecast accuracy within ±5% this quarter'
     if _opens_with(segment, "notices"):
         return True
     colon = next((t.i for t in segment[:LABEL_WORDS + 1] if t.text == ":"), None)
@@ -157,8 +159,15 @@ def _report(segment: Span) -> bool:
     ahead = {p[0] for p in _phrases("forward_words")}
     goal = any((t.pos_ == "VERB" and t.tag_ in ("VB", "VBP")) or t.lower_ in ahead
                for t in segment)  # "; close 18", "so book 60 in 2027"
-    return root.tag_ == "VBD" and not goal and any(
+    return root.tag_ == "VBD" and not goal and not _bracketed(root) and any(
         c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children)
+
+
+def _bracketed(token: Token) -> bool:
+    """The token lies inside brackets ('Trial conversion is 9% by March (it was 5.2% in
+    October)': a baseline beside the goal, no report of the text)."""
+    text = token.doc.text
+    return text.rfind("(", 0, token.idx) > text.rfind(")", 0, token.idx)
 
 
 def _holds_components(segment: Span, metric_only: bool = False) -> bool:

@@ -36,6 +36,8 @@ LINE_INDENT = 8
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # Verb forms that report where things stand ("we closed 14", "we've booked 20").
 REPORT_VERB_TAGS = ("VBD", "VBN")
+# How many words either side of a number in brackets are read for a past-tense verb.
+ASIDE_WORDS = 8
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
 # How far back a confidence word reaches ("confidence level: 70%", "my confidence: 6/10").
 RATING_REACH = 4
@@ -144,6 +146,8 @@ def current_state(c: Candidate) -> float:
     """The number describes today or the past, not the goal: "Since January I average 9
     meetings", "I closed 8 deals last quarter", "We have 150 customers"."""
     verb = c.verb
+    if c.quantity.kind != "verb" and _past_aside(c.number.root):
+        return 1.0  # "(it was 3.1% in Q3)", "(was 19 min in Q3)": a baseline beside the goal
     if verb is None or c.quantity.kind == "verb":
         return 0.0
     words = scoring()
@@ -161,6 +165,18 @@ def current_state(c: Candidate) -> float:
     if verb.dep_ == "ROOT":
         return 0.0
     return float(any(t.lower_ in words.baseline_cues for t in verb.subtree))
+
+
+def _past_aside(token: Token) -> bool:
+    """The token lies in brackets that hold a verb in the past tense."""
+    doc, text = token.doc, token.doc.text
+    opening = text.rfind("(", 0, token.idx)
+    if opening < text.rfind(")", 0, token.idx) or opening < 0:
+        return False
+    closing = text.find(")", token.idx)
+    closing = len(text) if closing < 0 else closing
+    near = doc[max(token.i - ASIDE_WORDS, 0) : token.i + ASIDE_WORDS]  # bounded work
+    return any(t.tag_ == "VBD" and opening < t.idx < closing for t in near)
 
 
 def goal_cue(c: Candidate) -> float:

@@ -23,10 +23,13 @@ INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBG", "VBN", "CD"})
 CLEARED = ("gs_metric", "gs_target", "gs_deadline", "gs_relevance")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A phone number: with a country code, an area code in brackets, or a leading 0.
-PHONE = re.compile(r"\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}|\(\d{3}\) ?\d{3}[ .-]\d{4}|\b0\d{3,4} \d{5,6}\b")
+PHONE = re.compile(r"\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}"
+                   r"|\(\d{3}\) ?\d{3}[ .-]\d{4}|\b0\d{3,4} \d{5,6}\b")
 # The fewest lines of a signature block; tags of a verb that a signature's lines lack.
 SIGNATURE_LINES = 3
 VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})
+# The most words between 'my' and the goal word it owns ('my Q3 sales goal').
+OWNER_WORDS = 3
 # Tags of a word that opens a question ('should', 'what', 'how', 'whose').
 QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
 
@@ -74,17 +77,21 @@ def _question(segment: Span) -> bool:
     if target is None or not segment.start_char <= target.start < segment.end_char:
         return asked
     chat = _past_chat(segment)
-    own = _opens_with(chat, "wishes") or _opens_with(chat, "proposals") or _names_own_goal(chat)
+    own = any(_opens_with(chat, key) for key in ("wishes", "proposals", "self_notes")) or (
+        _names_own_goal(chat))
     return asked and not own
 
 
 def _names_own_goal(segment: Span) -> bool:
     """'thinking my Q3 goal should be ~$1.1M?', 'my goal this term could be 80%??': the
-    segment names the writer's own goal (a goal word at most three words after 'my'), and
+    segment names the writer's own goal (a goal word at most `OWNER_WORDS` words after 'my'), and
     does not open as a question does ('should my goal be 120% of quota?' asks for one)."""
     names, owners = _phrase_set("own_goal_names"), _phrase_set("owners")
-    return segment[0].pos_ != "AUX" and segment[0].tag_ not in QUESTION_TAGS and any(t.lower_ in names and any(o.lower_ in owners for o in segment.doc[
-        max(t.i - 3, segment.start) : t.i]) for t in segment)
+    if segment[0].pos_ == "AUX" or segment[0].tag_ in QUESTION_TAGS:
+        return False
+    doc = segment.doc
+    return any(t.lower_ in names and any(o.lower_ in owners for o in doc[
+        max(t.i - OWNER_WORDS, segment.start) : t.i]) for t in segment)
 
 
 def _notice(segment: Span) -> bool:

@@ -464,8 +464,8 @@ def _objective_label(doc: Doc, i: int) -> int:
     if not width or any(t.is_alpha for t in doc[seg_start:i]) or i + width >= len(doc):
         return 0  # '🎯 Objective:' and '- Objective:' open their line
     _, end = segment_of(doc, i + width)
-    if any(is_numeric(t) for t in doc[i + width : end]):
-        return 0
+    if any(t.pos_ == "NUM" or any(c.isdigit() for c in t.text) for t in doc[i + width : end]):
+        return 0  # a level of its own ('O: cut the backlog to 150'), not an ordinal ('first')
     # key results follow, and no field of its own says why ('Link: supports the retention OKR')
     openings = [_line_opening(doc, t.i + 1) for t in doc[end:] if "\n" in t.text]
     results = _words("key_result_labels")
@@ -631,15 +631,23 @@ def candidates(doc: Doc) -> list[Candidate]:
     return [Candidate(*fields) for fields in cached]
 
 
+def _labelled(doc: Doc, i: int) -> Candidate | None:
+    """A field whose label says why ('Aligned to: the FY27 plan') or an OKR's objective line
+    ('Objective: Win the hospital segment'); the label is no part of the clause."""
+    if label := _why_label(doc, i):
+        return Candidate(i, "why", 0.9, label)
+    if label := _objective_label(doc, i):
+        return Candidate(i, "objective", 0.85, label)
+    return None
+
+
 def _scan(doc: Doc) -> Iterator[Candidate]:
     lowered = [t.lower_ for t in doc]
     for token in doc:
         i = token.i
         phrase = _opener_at(lowered, i)
-        if label := _why_label(doc, i):  # 'Aligned to: the FY27 plan': the label is no part
-            yield Candidate(i, "why", 0.9, label)
-        elif label := _objective_label(doc, i):
-            yield Candidate(i, "objective", 0.85, label)
+        if labelled := _labelled(doc, i):
+            yield labelled
         elif phrase is not None:
             loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
                                           "tied", "linked", "toward", "towards", "given",

@@ -24,16 +24,11 @@ on the components its class is about:
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from example_cases import REFERENCE, example_cases, span
 from spacy.language import Language
 
 from assistant import analyze
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
-REFERENCE = "2026-11-27"
 
 # Misses left to other classes, kept visible: a case fails once it passes.
 KNOWN_MISSES = {
@@ -58,19 +53,8 @@ KNOWN_MISSES = {
 }
 
 
-def _records(name: str) -> list[dict]:
-    lines = (EXAMPLES / f"wave9-{name}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _cases(*names: str) -> list[pytest.param]:
-    return [pytest.param(r, id=f"{r['id']}-{r['text'][:40]}", marks=[pytest.mark.xfail(
-        reason=KNOWN_MISSES[r["id"]], strict=True)] if r["id"] in KNOWN_MISSES else [])
-        for name in names for r in _records(name)]
-
-
-def _span(found: object) -> str | None:
-    return getattr(found, "text", None)
+def _cases(*names: str) -> list:
+    return example_cases(9, names, KNOWN_MISSES)
 
 
 @pytest.mark.parametrize("record", _cases("going-into", "bracket-dates", "within-of-event",
@@ -85,7 +69,7 @@ def test_deadline_class(record: dict) -> None:
 
 @pytest.mark.parametrize("record", _cases("consequence"))
 def test_relevance_class(nlp: Language, record: dict) -> None:
-    assert _span(nlp(record["text"])._.gs_relevance) == record["relevance"]
+    assert span(nlp(record["text"])._.gs_relevance) == record["relevance"]
 
 
 @pytest.mark.parametrize("record", _cases("goal-then-question"))
@@ -99,18 +83,18 @@ def test_goal_with_a_question(record: dict) -> None:
 
 @pytest.mark.parametrize("record", _cases("bracket-definitions", "recipients", "to-signs"))
 def test_target_class(nlp: Language, record: dict) -> None:
-    assert _span(nlp(record["text"])._.gs_target) == record["target"]
+    assert span(nlp(record["text"])._.gs_target) == record["target"]
 
 
 @pytest.mark.parametrize("record", _cases("past-comparators", "every-role",
                                           "measure-headlines", "chat-to"))
 def test_metric_and_target_class(nlp: Language, record: dict) -> None:
     doc = nlp(record["text"])
-    found = (_span(doc._.gs_metric), _span(doc._.gs_target))
+    found = (span(doc._.gs_metric), span(doc._.gs_target))
     assert found == (record["metric"], record["target"])
 
 
 @pytest.mark.parametrize("record", _cases("of-names", "shorten-process", "process-names",
                                           "one-on-ones", "cadence-habits"))
 def test_metric_class(nlp: Language, record: dict) -> None:
-    assert _span(nlp(record["text"])._.gs_metric) == record["metric"]
+    assert span(nlp(record["text"])._.gs_metric) == record["metric"]

@@ -91,7 +91,7 @@ def _contrasted(doc: Doc, part: Part[TimeExpr]) -> bool:
 def _number(token: Token) -> bool:
     """A level's number ('10', '$50k', '3.5x'), not one of a date ('Dec 20', '2027')."""
     return any(c.isdigit() for c in token.text) and not (
-        token.ent_type_ == "DATE" or token.like_num and len(token.text) == 4)
+        token.ent_type_ == "DATE" or (token.like_num and len(token.text) == 4))
 
 
 def rivals(doc: Doc, times: list[Part[TimeExpr]], chosen: Part[TimeExpr]) -> list[Part[TimeExpr]]:

@@ -44,7 +44,8 @@ class Lexicon:
     def name_breaks(self) -> tuple[str, ...]:
         """Words that end the name of an occasion: the event clause's breaks and the words
         that open a reason ("by june bc renewals depend on it")."""
-        return (*self.cue("event_clause", "breaks"), *self.cue("label", "reason_markers"))
+        return (*self.cue("event_clause", "breaks"), *self.cue("label", "reason_markers"),
+                *self.cue("label", "time_reason_markers"))
 
 
 def _read(name: str) -> dict[str, Any]:

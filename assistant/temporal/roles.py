@@ -39,9 +39,6 @@ LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+tha
 # January", "to 20 days, which means customers see value before their first QBR"): its
 # times date the reason ("so far", "so much" open none; "ok so my goal for Q1 is ..."
 # opens the goal).
-TRAILING_REASON = re.compile(r"\d[^.;:!?\n]*(?:\bso\s+(?!(?:far|much|many|on|as|long|to)\b)"
-                             r"(?:that\s+)?|\bbecause\s+|,\s*which\s+)(?P<first>\w)"
-                             r"[^.;:!?\n()]*$", re.IGNORECASE)
 # The words since the start of a line, sentence or clause.
 CLAUSE_START = re.compile(r"(?:^|[\n.!?;:,()–—]|\s-\s)(?P<words>[^\n.!?;:,()–—]*)$")
 # "from $4M in 2026 to $5M": the time of the starting level is a baseline.
@@ -162,7 +159,7 @@ def aside(doc: Doc, text: str, start: int, end: int) -> bool:
     opened = text.rfind("(", window, start)
     return opened > text.rfind(")", window, start) or \
         LEADING_PURPOSE.search(text, window, start) is not None or \
-        TRAILING_REASON.search(text, window, start) is not None or \
+        trailing_reason().search(text, window, start) is not None or \
         in_clause(doc, start, end, "purpose_markers") or \
         in_clause(doc, start, end, "condition_markers") or \
         trailing_purpose(doc, start, end) or in_relative_clause(doc, start, end)
@@ -177,6 +174,16 @@ def why_field() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def trailing_reason() -> re.Pattern[str]:
+    """A "so", "because" (or its chat forms) or ", which" clause after a number, up to the
+    end of the text searched."""
+    reasons = alternation(lexicon().cue("label", "reason_markers"))
+    return re.compile(rf"\d[^.;:!?\n]*(?:\bso\s+(?!(?:far|much|many|on|as|long|to)\b)"
+                      rf"(?:that\s+)?|\b(?:{reasons})\s+|,\s*which\s+)(?P<first>\w)"
+                      r"[^.;:!?\n()]*$", re.IGNORECASE)
+
+
 def in_reason(doc: Doc, start: int) -> bool:
     """True for a time in a "so", "because" or ", which" clause after the goal's number ("to
     2 days so renewals don't slip at quarter end") or in a "why:" field: it dates the reason,
@@ -185,7 +192,7 @@ def in_reason(doc: Doc, start: int) -> bool:
     text = doc_text(doc)
     if why_field().search(text, max(0, start - ASIDE_WINDOW), start):
         return True
-    found = TRAILING_REASON.search(text, max(0, start - ASIDE_WINDOW), start)
+    found = trailing_reason().search(text, max(0, start - ASIDE_WINDOW), start)
     if found is None:
         return False
     opener = doc.char_span(found.start("first") - 1, found.start("first"),
@@ -245,8 +252,8 @@ def modifies_noun(doc: Doc, text: str, start: int, end: int) -> bool:
     if span is None or span.end >= len(doc):
         return False
     following = doc[span.end]
-    if text[end:following.idx].strip(" -"):
-        return False
+    if text[end:following.idx].strip(" -") or following.lower_ in _reason_words():
+        return False  # 'next yr bc the seed money runs out': chat 'bc' read as a noun
     if following.lower_ in ("'s", "’s"):
         return True
     deps = lexicon().cue("label", "modifier_deps")
@@ -264,7 +271,13 @@ def precedes_noun(doc: Doc, text: str, end: int) -> bool:
         return False
     following = span[0]
     return following.is_alpha and following.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and \
-        following.tag_ not in ("VB", "VBD", "VBN", "MD")
+        following.tag_ not in ("VB", "VBD", "VBN", "MD") and \
+        following.lower_ not in _reason_words()
+
+
+@lru_cache(maxsize=1)
+def _reason_words() -> frozenset[str]:
+    return frozenset(lexicon().cue("label", "reason_markers"))
 
 
 def in_purpose(doc: Doc, start: int, end: int) -> bool:

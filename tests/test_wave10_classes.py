@@ -1,0 +1,70 @@
+"""Wave-10 classes of issue 12 on fresh goals (data/examples/wave10-*.jsonl), each file checked
+on the components its class is about:
+
+- relevance: an OKR block's objective line, which its key results serve ('Objective: Win the
+  hospital segment⏎KR1: ...'; not when the objective holds a number or a form's fields
+  follow it); connectors 'consistent with', 'in keeping with', 'as' + a clause with its own
+  subject, a link verb after a comma (', enables ...'), 'which is the team's KPI', an
+  apposition with adjectives ('the single biggest lever on ...'), 'Per the 2027 plan'.
+- not a goal: a goal asked with doubt or as a proposal ('thinking my Q3 goal should be
+  ~$1.1M?') and a note to self stay goals; genuine questions, reminders to others,
+  signature blocks and quoted replies are none.
+- deadline: chat forms of time ('this yr', 'by wed', 'b4 fri'); a fiscal year stated as a
+  month range before its name or in a relative clause ('which ends 31 January'); a time in
+  a status clause that 'but' turns from; baselines in brackets ('(it was 5.2% in Oct)').
+- metric: chat short forms and lower-cased acronyms of measures ('territory rev', 'csat').
+- target: a number in brackets with a past-tense verb is a baseline."""
+
+from __future__ import annotations
+
+import pytest
+from example_cases import REFERENCE, example_cases, span
+from spacy.language import Language
+
+from assistant import analyze
+
+# Misses left to other classes, kept visible: a case fails once it passes.
+KNOWN_MISSES = {
+    "w10k007": "'as' with no comma before it after a date is read as 'while', never a reason",
+    "w10k012": "'covers' is no link verb ('covers running costs for the club')",
+    "w10k016": "'which are the two KPIs the talent team reports' names no owner before 'KPIs'",
+    "w10k020": "'the key measure in our plan': 'in' is no link word after an apposition's head",
+    "w10f014": "a fiscal year's end asked about in a question is still read as a bound",
+    "w10c006": "'Nothing booked yet ... but aiming for 6 site visits' is read as no goal",
+    "w10b008": "'last term' in a bracketed baseline outranks 'for the spring term'",
+    "w10n007": "'want mrr' keeps the wish verb in the metric",
+}
+
+
+def _cases(*names: str) -> list:
+    return example_cases(10, names, KNOWN_MISSES)
+
+
+@pytest.mark.parametrize("record", _cases("okr-objectives", "connectors"))
+def test_relevance_class(nlp: Language, record: dict) -> None:
+    assert span(nlp(record["text"])._.gs_relevance) == record["relevance"]
+
+
+@pytest.mark.parametrize("record", _cases("doubtful-goals", "signatures-quotes", "self-notes"))
+def test_not_a_goal_class(record: dict) -> None:
+    found = analyze(record["text"], reference_date=REFERENCE)
+    flagged = any(f.id == "text.not_a_goal" for f in found.findings)
+    assert flagged == record["notes"].startswith("non-goal")
+
+
+@pytest.mark.parametrize("record", _cases("chat-time", "fiscal-definitions", "contrast-status",
+                                          "past-baselines"))
+def test_deadline_class(record: dict) -> None:
+    deadline = analyze(record["text"], reference_date=REFERENCE).components.deadline
+    date = deadline.value.date if deadline.value is not None else None
+    assert (deadline.text, date) == (record["deadline"], record["deadline_date"])
+
+
+@pytest.mark.parametrize("record", _cases("chat-nouns"))
+def test_metric_class(nlp: Language, record: dict) -> None:
+    assert span(nlp(record["text"])._.gs_metric) == record["metric"]
+
+
+@pytest.mark.parametrize("record", example_cases(10, ("past-baselines",), {}))
+def test_target_class(nlp: Language, record: dict) -> None:
+    assert span(nlp(record["text"])._.gs_target) == record["target"]

@@ -44,6 +44,7 @@ class Context:
     cadence_after: re.Pattern[str]
     start_edges: frozenset[str]
     workday_edges: frozenset[str]
+    month_in: re.Pattern[str]
 
 
 # A possessive right before an edge word ("on my end", "at our end") makes it no edge.
@@ -115,6 +116,8 @@ def context() -> Context:
             r"(?:\s+|\s*(?P<paren>\(\s*)|\s*(?P<comma>,\s*))$"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
         workday_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "workday")),
+        # a month named anywhere in an occasion ("during the June open day")
+        month_in=re.compile(rf"(?<![a-z])(?:{months})(?![a-z])"),
     )
 
 

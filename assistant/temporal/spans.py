@@ -97,7 +97,9 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
     if pattern.needs == "edge":  # "the end of year", not "fiscal year ends"
         return has_edge and hit.start < match.start()
     if pattern.needs == "event_prep":
-        return prep in lex.cue("prepositions", "event")
+        return prep in lex.cue("prepositions", "event") and not (
+            prep in lex.cue("prepositions", "event_undated") and ctx.month_in.search(
+                match.group()) is not None)
     if pattern.needs == "date_prep":  # "by 12/18", "Fri 12/4", "by the cutoff (12/18)"
         before = window_start(match.start()), match.start()
         occasion = ctx.occasion_before.search(text, *before)

@@ -702,6 +702,16 @@ def _outside_brackets(span: Span) -> list[Token]:
 
 
 def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[int, str]]:
+    """The level's anchors, and last the noun whose value it gives ('Close Acme at an ACV of
+    $300k', 'new partnerships worth €400k')."""
+    yield from _level_anchors(doc, target, context)
+    first = next((t for t in doc if target.start <= t.idx < target.end), None)
+    valued = None if first is None else _valued_start(doc, first)
+    if valued is not None:
+        yield valued, "verb"
+
+
+def _level_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[int, str]]:
     """A bare number names its thing right after it ('12 deals', '$450k in bookings'); a
     change ('by 20%', 'from 8% to 5%') measures the verb's object, unless that object is
     no measure and the number carries its own ('Grow our community to 5k members'). With no
@@ -750,6 +760,23 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     # "Hiring manager satisfaction ≥ 8/10", "open tickets down to < 50": a word read as the
     # goal's verb stands inside the subject, whose level follows it.
     yield from ((i, "subject_linked") for i in _subject_starts(doc, first.i, context))
+
+
+def _valued_start(doc: Doc, first: Token) -> int | None:
+    """Where the noun phrase starts whose value the target gives right after 'of' or
+    'worth' ('at an ACV of $300k', 'new partnerships worth €400k'), None when no noun stands
+    before that word."""
+    link = first.i - 1
+    if link < 1 or doc[link].lower_ not in _words("value_links") or doc[link - 1].pos_ not in {
+            "NOUN", "PROPN"}:
+        return None
+    start, seg_start = link - 1, segment_of(doc, link)[0]
+    while start > seg_start and doc[start - 1].dep_ in {"compound", "amod", "det", "nmod"} and (
+            doc[start - 1].head.i < link):
+        start -= 1
+    # 'Upsell seat expansions worth $250k': a word opening the goal is its verb, however tagged
+    return start + 1 if start == seg_start and doc[start].pos_ != "DET" and start + 1 < link \
+        else start
 
 
 def _antecedent_starts(doc: Doc, first: Token) -> Iterator[int]:
@@ -1488,8 +1515,9 @@ def _changed_to_target(doc: Doc, end: int, target: Part | None) -> bool:
     an amount ('an emergency fund of €10,000')."""
     if target is None or end >= len(doc):
         return False
-    if doc[end].lower_ == "of" and end + 1 < len(doc) and doc[end + 1].idx == target.start \
-            and getattr(target.value, "unit", None) in AMOUNT_UNITS:
+    if doc[end].lower_ in _words("value_links") and end + 1 < len(doc) and doc[
+            end + 1].idx == target.start and (getattr(target.value, "unit", None) in (
+            AMOUNT_UNITS) or doc[end].lower_ != "of"):  # 'deals worth 2M'
         return True
     return _leads_to(doc, end, target) or _leads_to(doc, _past_scope(doc, end, target), target)
 

@@ -588,6 +588,10 @@ def _as_reason(doc: Doc, i: int) -> bool:
 def _or_consequence(doc: Doc, i: int) -> bool:
     """'or we miss plan', ', or the region misses its number': what happens without the
     goal, a clause with its own subject and verb (not 'Book 40 demos or 30 meetings')."""
+    _, seg_end = segment_of(doc, i)
+    clause = " " + " ".join(t.lower_ for t in doc[i + 1 : seg_end]) + " "
+    if any(f" {stake} " in clause for stake in _words("personal_stakes")):
+        return False  # 'or my boss will kill me': a joke about the writer, no outcome
     k = i + 1
     while k < len(doc) and k - i <= OR_SUBJECT_WORDS and doc[k].pos_ in {
             "DET", "PRON", "NOUN", "PROPN", "ADJ"} and not _in_time(doc, doc[k]):

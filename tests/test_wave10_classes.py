@@ -17,7 +17,8 @@ on the components its class is about:
 - metric: chat short forms and lower-cased acronyms of measures ('territory rev', 'csat');
   a noun whose value the level gives after 'of' or 'worth' ('at an ACV of $300k',
   'partnerships worth €400k').
-- target: a number in brackets with a past-tense verb is a baseline."""
+- target: a number in brackets with a past-tense verb is a baseline, and so is the value of
+  a form field labelled as where things stand ('CURRENT: 9h⏎TARGET: 2h', 'Today: 31')."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def test_not_a_goal_class(record: dict) -> None:
 
 
 @pytest.mark.parametrize("record", _cases("chat-time", "fiscal-definitions", "contrast-status",
-                                          "past-baselines", "business-seasons"))
+                                          "past-baselines", "business-seasons",
+                                          "baseline-fields"))
 def test_deadline_class(record: dict) -> None:
     deadline = analyze(record["text"], reference_date=REFERENCE).components.deadline
     date = deadline.value.date if deadline.value is not None else None
@@ -72,6 +74,7 @@ def test_metric_class(nlp: Language, record: dict) -> None:
     assert span(nlp(record["text"])._.gs_metric) == record["metric"]
 
 
-@pytest.mark.parametrize("record", example_cases(10, ("past-baselines",), {}))
+@pytest.mark.parametrize("record", example_cases(10, ("past-baselines", "baseline-fields"), {
+    "w10f109": "'actual 2.1x' with no colon is no field label"}))
 def test_target_class(nlp: Language, record: dict) -> None:
     assert span(nlp(record["text"])._.gs_target) == record["target"]

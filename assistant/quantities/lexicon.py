@@ -111,6 +111,7 @@ class Scoring:
     goal_cues: frozenset[str]
     label_words: frozenset[str]
     baseline_cues: frozenset[str]
+    baseline_labels: frozenset[str]
     stative_verbs: frozenset[str]
     dative_verbs: frozenset[str]
     duration_preps: frozenset[str]
@@ -218,6 +219,7 @@ def scoring() -> Scoring:
         goal_cues=frozenset(words["goal_cues"]),
         label_words=frozenset(words["label_words"]),
         baseline_cues=frozenset(words["baseline_cues"]),
+        baseline_labels=frozenset(words["baseline_labels"]),
         stative_verbs=frozenset(words["stative_verbs"]),
         dative_verbs=frozenset(words["dative_verbs"]),
         duration_preps=frozenset(words["duration_preps"]),

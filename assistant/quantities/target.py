@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parts import Part
 from ..result import TargetValue
-from ..segments import REFERRING_OBJECTS, in_hashtag, is_boundary, segment_of
+from ..segments import (
+    LABEL_MARKS,
+    REFERRING_OBJECTS,
+    in_hashtag,
+    is_boundary,
+    label_width,
+    segment_of,
+)
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .lexicon import scoring, spent_time_unit
@@ -146,8 +153,9 @@ def current_state(c: Candidate) -> float:
     """The number describes today or the past, not the goal: "Since January I average 9
     meetings", "I closed 8 deals last quarter", "We have 150 customers"."""
     verb = c.verb
-    if c.quantity.kind != "verb" and _past_aside(c.number.root):
-        return 1.0  # "(it was 3.1% in Q3)", "(was 19 min in Q3)": a baseline beside the goal
+    if c.quantity.kind != "verb" and (_past_aside(c.number.root) or _baseline_field(
+            c.number.root)):
+        return 1.0  # "(it was 3.1% in Q3)", "CURRENT: 9h": a baseline beside the goal
     if verb is None or c.quantity.kind == "verb":
         return 0.0
     words = scoring()
@@ -165,6 +173,16 @@ def current_state(c: Candidate) -> float:
     if verb.dep_ == "ROOT":
         return 0.0
     return float(any(t.lower_ in words.baseline_cues for t in verb.subtree))
+
+
+def _baseline_field(token: Token) -> bool:
+    """The token is the value of a form field that holds where things stand ('CURRENT: 9h',
+    '| now: 3.1%')."""
+    doc = token.doc
+    start = segment_of(doc, token.i)[0]
+    if start == token.i and start > 1 and doc[start - 1].text in LABEL_MARKS:
+        start = segment_of(doc, start - 2)[0]  # 'Current - 420': a spaced dash ends a segment
+    return start < token.i and label_width(doc, start, scoring().baseline_labels) > 0
 
 
 def _past_aside(token: Token) -> bool:

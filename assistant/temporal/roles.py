@@ -39,6 +39,8 @@ LEADING_PURPOSE = re.compile(r"(?:^|[\n.!?;])[^\w\n]*(?:in\s+order\s+to|so\s+tha
 # January", "to 20 days, which means customers see value before their first QBR"): its
 # times date the reason ("so far", "so much" open none; "ok so my goal for Q1 is ..."
 # opens the goal).
+# A form field's colon right after a label ("Today: 31").
+FIELD_COLON = re.compile(r"[ \t]*:")
 # The words since the start of a line, sentence or clause.
 CLAUSE_START = re.compile(r"(?:^|[\n.!?;:,()–—]|\s-\s)(?P<words>[^\n.!?;:,()–—]*)$")
 # "from $4M in 2026 to $5M": the time of the starting level is a baseline.
@@ -54,6 +56,8 @@ def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
         return KIND_ROLES[expr.kind]
     if expr.role != "deadline":
         return expr.role
+    if expr.kind == "near_day" and FIELD_COLON.match(text, end):
+        return "baseline"  # 'Today: 31⏎Target: 45': the label of where things stand
     past = expr.kind == "relative_period" and (expr.offset or 0) < 0
     bound = expr.prep in lex.cue("label", "keeps_bound")
     if past or expr.prep in lex.cue("prepositions", "baseline") or (

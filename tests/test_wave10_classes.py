@@ -18,7 +18,9 @@ on the components its class is about:
   a noun whose value the level gives after 'of' or 'worth' ('at an ACV of $300k',
   'partnerships worth €400k').
 - target: a number in brackets with a past-tense verb is a baseline, and so is the value of
-  a form field labelled as where things stand ('CURRENT: 9h⏎TARGET: 2h', 'Today: 31')."""
+  a form field labelled as where things stand ('CURRENT: 9h⏎TARGET: 2h', 'Today: 31'); a
+  count named with 'the' as the goal verb's only object is its level ('Close the 4 deals in
+  late stage'; not 'Win 4 of the 6 open deals', 'the 3 biggest accounts')."""
 
 from __future__ import annotations
 
@@ -74,7 +76,8 @@ def test_metric_class(nlp: Language, record: dict) -> None:
     assert span(nlp(record["text"])._.gs_metric) == record["metric"]
 
 
-@pytest.mark.parametrize("record", example_cases(10, ("past-baselines", "baseline-fields"), {
+@pytest.mark.parametrize("record", example_cases(10, ("past-baselines", "baseline-fields",
+                                                      "definite-counts"), {
     "w10f109": "'actual 2.1x' with no colon is no field label"}))
 def test_target_class(nlp: Language, record: dict) -> None:
     assert span(nlp(record["text"])._.gs_target) == record["target"]

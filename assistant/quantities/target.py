@@ -43,6 +43,8 @@ LINE_INDENT = 8
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # Verb forms that report where things stand ("we closed 14", "we've booked 20").
 REPORT_VERB_TAGS = ("VBD", "VBN")
+# Marks that open an amount ('$4M', '€300k').
+CURRENCY_MARKS = "$€£¥₹"
 # How many words either side of a number in brackets are read for a past-tense verb.
 ASIDE_WORDS = 8
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
@@ -234,9 +236,31 @@ def scope(c: Candidate) -> float:
         return 1.0
     if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
         return 0.0
+    if previous.lower_ == "the" and _definite_object(c):
+        return 0.0  # "Close the 4 deals in late stage by Dec 18": the goal's only count
     # "pass the 1,000 user milestone": a threshold named with "the" is still a target.
     milestone = any(t.lower_ in scoring().milestone_words for t in c.doc[c.number.end :][:3])
     return float(not milestone)
+
+
+def _definite_object(c: Candidate) -> bool:
+    """'Close the 4 deals in late stage', 'Sign the six pending agreements': a count named
+    with 'the' as the goal verb's object, with no other number in its segment, is the
+    level the goal reaches ('Win 4 of the 6 open deals' takes a share of it, 'the 3 biggest
+    accounts' ranks a scope)."""
+    noun = _nominal(c.number.root)
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # 'the 8 case studies'
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or (
+            len(c.before) > 1 and c.before[1].pos_ == "ADP") or any(
+            t.tag_ == "JJS" for t in c.doc[c.number.end : noun.i]):
+        return False  # 'Renew the 3 biggest accounts': a ranked scope
+    start, end = segment_of(c.doc, c.number.start)
+    times = c.doc._.gs_times or []
+    return not any(
+        (t.like_num or t.text[:1].isdigit() or t.text[:1] in CURRENCY_MARKS)  # not 'P1 bugs'
+        and not c.number.start <= t.i < c.number.end
+        and not any(p.start <= t.idx < p.end for p in times) for t in c.doc[start:end])
 
 
 def _line_start(text: str, start: int) -> bool:

@@ -17,6 +17,7 @@ on the components its class is about:
 - metric: chat short forms and lower-cased acronyms of measures ('territory rev', 'csat');
   a noun whose value the level gives after 'of' or 'worth' ('at an ACV of $300k',
   'partnerships worth €400k').
+- vague: chat spellings of the listed words ('tryna', 'tryin to', 'workin on', 'hopefuly').
 - target: a number in brackets with a past-tense verb is a baseline, and so is the value of
   a form field labelled as where things stand ('CURRENT: 9h⏎TARGET: 2h', 'Today: 31'); a
   count named with 'the' as the goal verb's only object is its level ('Close the 4 deals in
@@ -53,6 +54,12 @@ def _cases(*names: str) -> list:
 @pytest.mark.parametrize("record", _cases("okr-objectives", "connectors", "personal-stakes"))
 def test_relevance_class(nlp: Language, record: dict) -> None:
     assert span(nlp(record["text"])._.gs_relevance) == record["relevance"]
+
+
+@pytest.mark.parametrize("record", _cases("chat-vague"))
+def test_vague_class(record: dict) -> None:
+    found = analyze(record["text"], reference_date=REFERENCE)
+    assert [v.text for v in found.vague] == record["vague"]
 
 
 @pytest.mark.parametrize("record", _cases("doubtful-goals", "signatures-quotes", "self-notes"))

@@ -571,8 +571,10 @@ def _so_clause(doc: Doc, i: int) -> bool:
     after_goal = doc[i].lower_ == "so" and len(rest) >= 2 and (
         is_numeric(before) or _in_time(doc, before)) and not (  # not '..., so 31 Jan 2028'
         is_numeric(nxt) or _in_time(doc, nxt))
+    # "since the old one breaks constantly": a present verb the tagger read as a plural noun
     return subject_like and (pronoun_led or after_goal or any(
-        is_verb(t) or t.pos_ == "AUX" for t in rest))
+        is_verb(t) or t.pos_ == "AUX" or (_present_verb(t) and t.i > 0 and doc[t.i - 1].pos_ in {
+            "NOUN", "NUM", "PROPN"}) for t in rest))
 
 
 def _as_reason(doc: Doc, i: int) -> bool:

@@ -384,6 +384,9 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         if tail is not None and doc[tail[1] - 1].lower_ in _words("flow_heads"):
             return start, tail[1]
     head = doc[end - 1].lower_
+    elliptic = _elliptic_end(doc, end, blocked)
+    if elliptic is not None:  # '£14.5m net new'
+        return start, elliptic
     clause = _time_clause(doc, start, end, blocked)
     if clause is not None:
         return start, clause
@@ -413,6 +416,18 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
         if tail is not None:
             return start, tail[1]
     return start, end
+
+
+def _elliptic_end(doc: Doc, end: int, blocked: set[int]) -> int | None:
+    """End of a measure name that the phrase ending at `end` opens and that ends in an
+    adjective ('net' + 'new', 'net' + '-' + 'new'), None when none."""
+    for name in _words("elliptic_names"):
+        words = name.split()
+        stop = end + len(words) - 1
+        if stop <= len(doc) and end - 1 >= 0 and [t.lower_ for t in doc[end - 1 : stop]] == (
+                words) and not any(i in blocked for i in range(end, stop)):
+            return stop
+    return None
 
 
 def _of_name_end(doc: Doc, end: int) -> int | None:
@@ -1175,9 +1190,7 @@ def _metric_for(doc: Doc, target: Part | None, levels: list[Part],
     for anchor, mode in islice(_anchors(doc, target, context), MAX_ANCHORS):
         if anchor >= len(doc) or (anchor in blocked and anchor not in periods):
             continue
-        bounds = noun_phrase(doc, anchor, blocked, periods)
-        if bounds is None and mode in SUBJECT_MODES:
-            bounds = _word_subject(doc, anchor, target, blocked)
+        bounds = _bounds(doc, anchor, mode, target, blocked, periods)
         if bounds is None:
             continue
         start, end = bounds
@@ -1198,6 +1211,19 @@ def _metric_for(doc: Doc, target: Part | None, levels: list[Part],
             span = doc[start:end]
             return Part(span.start_char, span.end_char, span.text, MODE_CONFIDENCE[mode])
     return None
+
+
+def _bounds(doc: Doc, anchor: int, mode: str, target: Part | None, blocked: set[int],
+            periods: frozenset[int]) -> tuple[int, int] | None:
+    """The phrase an anchor opens: a noun phrase, a measure name read as two adjectives
+    ('450k net new'), or in a headline a measure word the tagger read as a verb."""
+    bounds = noun_phrase(doc, anchor, blocked, periods)
+    named = _elliptic_end(doc, anchor + 1, blocked) if bounds is None else None
+    if named is not None:
+        return anchor, named
+    if bounds is None and mode in SUBJECT_MODES:
+        return _word_subject(doc, anchor, target, blocked)
+    return bounds
 
 
 def _target_verb_index(doc: Doc, target: Part | None, context: set[int]) -> int:

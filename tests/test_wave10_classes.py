@@ -14,7 +14,8 @@ on the components its class is about:
 - deadline: chat forms of time ('this yr', 'by wed', 'b4 fri'); a fiscal year stated as a
   month range before its name or in a relative clause ('which ends 31 January'); a time in
   a status clause that 'but' turns from; baselines in brackets ('(it was 5.2% in Oct)');
-  seasons of a trade, with no date ('before peak season', 'during busy season').
+  seasons of a trade, with no date ('before peak season', 'during busy season'); a window
+  counted from an event ends at the comma ('within 90 days after the summit, which ...').
 - metric: chat short forms and lower-cased acronyms of measures ('territory rev', 'csat');
   a noun whose value the level gives after 'of' or 'worth' ('at an ACV of $300k',
   'partnerships worth €400k'); measure names that end in an adjective ('£14.5m net new')
@@ -77,7 +78,7 @@ def test_not_a_goal_class(record: dict) -> None:
 
 @pytest.mark.parametrize("record", _cases("chat-time", "fiscal-definitions", "contrast-status",
                                           "past-baselines", "business-seasons",
-                                          "baseline-fields"))
+                                          "baseline-fields", "window-ends"))
 def test_deadline_class(record: dict) -> None:
     deadline = analyze(record["text"], reference_date=REFERENCE).components.deadline
     date = deadline.value.date if deadline.value is not None else None

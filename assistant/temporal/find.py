@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import alternation
 from ..parts import Part
 from ..quantities.spans import doc_text
+from ..segments import is_boundary
 from .context import EVENT_TAIL
 from .expr import TimeExpr
 from .fiscal import (
@@ -289,5 +290,7 @@ def _phrase_end(doc: Doc, text: str, word_start: int, fallback: int) -> int:
     if span is None:
         return fallback
     head = span[0]
-    last = max(head.subtree, key=lambda t: t.i)
+    # "after the summit, which justifies ...": a comma ends the phrase, whatever hangs on it
+    stop = next((t.i for t in span[1:] if t.text == "," or is_boundary(t)), span.end)
+    last = max((t for t in head.subtree if t.i < stop), key=lambda t: t.i)
     return last.idx + len(last.text)

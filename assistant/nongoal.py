@@ -246,12 +246,18 @@ def not_a_goal(doc: Doc) -> str | None:
 
 def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:
     """A text that is correspondence whatever numbers it holds: it opens with an email
-    header ('FW: ...') or a sign-off on a line of its own (a signature block: 'Best
-    regards,⏎name, phone'), or it opens with a greeting and closes with a sign-off."""
+    header ('FW: ...'), a sign-off on a line of its own (a signature block: 'Best
+    regards,⏎name, phone') or a notice heading a list ('Agenda:⏎1. ...'), or it opens with
+    a greeting and closes with a sign-off."""
     first = parts[0]
     line_ends = first.end < len(first.doc) and "\n" in first.doc[first.end].text
     letter = shapes[0] == "salutation" and "sign_off" in shapes[1:]
-    return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter
+    # 'Agenda for Thursday's call:⏎1. ...', 'Action items:⏎- ...': a notice heading its own
+    # line heads a list of topics, unless a line states a wish
+    listed = _opens_with(first, "list_headings") and not _opens_with(
+        first, "self_notes") and line_ends and len(parts) > 1 and not any(
+        _opens_with(_past_chat(part), "wishes") for part in parts[1:])
+    return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter or listed
 
 
 class NotAGoalDetector:

@@ -330,6 +330,8 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] 
     """Which two-number phrase `first ... second` is ("from_to", "between", "by_to",
     "range"), with the match of its opening word, or None."""
     lex = phrases()
+    if "\n" in text[first.end : second.start]:
+        return None  # 'by Feb 1⏎- 40 demos': a list item's number opens a new line
     joiner = _words(text[first.end : second.start]) or ""
     opener = _before(patterns().openers, text, first.start)
     word = opener.words if opener else None

@@ -739,7 +739,9 @@ def _level_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[
     first = tokens[0]
     bare = first.like_num or first.text[:1] in "$€£+" or first.text[:1].isdigit() or (
         first.lower_ in BARE_LEADS)
-    linked = after < len(doc) and doc[after].lower_ in LINKS
+    # "15% of every paycheck": a rate per item, whose base is no measure
+    linked = after < len(doc) and doc[after].lower_ in LINKS and not (
+        after + 1 < len(doc) and doc[after + 1].lower_ in _words("rate_bases"))
     follow = (after + 1, "linked" if bare else "linked_strict") if linked else (after, "number")
     if after < len(doc) and (segment_of(doc, after)[0] != segment_of(doc, first.i)[0] or (
             doc[after].text == "/" and not doc[after - 1].whitespace_)):

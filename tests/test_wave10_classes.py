@@ -19,7 +19,8 @@ on the components its class is about:
 - metric: chat short forms and lower-cased acronyms of measures ('territory rev', 'csat');
   a noun whose value the level gives after 'of' or 'worth' ('at an ACV of $300k',
   'partnerships worth €400k'); measure names that end in an adjective ('£14.5m net new')
-  and chat 'biz'; no metric in a rate per item ('15% of every paycheck'); 'generation'/'gen' as a measure's head ('pipeline gen: $1.1M → $1.6M').
+  and chat 'biz'; no metric in a rate per item ('15% of every paycheck'); 'generation' and
+  'gen' as a measure's head ('pipeline gen: $1.1M → $1.6M').
 - vague: chat spellings of the listed words ('tryna', 'tryin to', 'workin on', 'hopefuly').
 - target: a number in brackets with a past-tense verb is a baseline, and so is the value of
   a form field labelled as where things stand ('CURRENT: 9h⏎TARGET: 2h', 'Today: 31'); a

@@ -486,11 +486,10 @@ def _consequence(doc: Doc, i: int) -> bool:
     Maria owns the list', '— starts in January')."""
     if i == 0 or i + 1 >= len(doc):
         return False
-    token, nxt = doc[i], doc[i + 1]
+    token, nxt, before = doc[i], doc[i + 1], doc[i - 1].text
     # after a comma only a verb that links ('..., enables clean routing for the launch')
-    linking = doc[i - 1].text == "," and token.lemma_.lower() in _words("link_verbs")
-    if not (linking or doc[i - 1].text == "(" or (doc[i - 1].text in _words(
-            "consequence_separators") and is_boundary(doc[i - 1]))):
+    if not ((before == "," and token.lemma_.lower() in _words("link_verbs")) or before == "(" or (
+            before in _words("consequence_separators") and is_boundary(doc[i - 1]))):
         return False  # 'role-plays a week': a hyphen inside a word separates nothing
     if _in_time(doc, nxt):
         return False  # '(ends Jan 31, 2027)': a fiscal calendar, no consequence
@@ -517,10 +516,11 @@ def _payoff(doc: Doc, i: int) -> bool:
         verb, main = token.head, token.head.head
         return verb.dep_ == "advcl" and i < verb.i < main.i and _refers_back(verb) and (
             _stated(main))
+    if token.tag_ != "VB":  # first: the cheap test (children are walked below)
+        return False
     joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children)
     consequence = next((c for c in token.children if c.dep_ == "conj"), None)
-    return token.tag_ == "VB" and joined and consequence is not None and \
-        _refers_back(token) and _stated(consequence)
+    return joined and consequence is not None and _refers_back(token) and _stated(consequence)
 
 
 def _refers_back(verb: Token) -> bool:

@@ -51,6 +51,12 @@ LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go"
 # At most this many words before an arrow name the first end of a flow ('POC → close rate').
 FLOW_WORDS = 2
 CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "--", "and"})
+# Openers that may stand inside the goal's own words, so they open a purpose only at a clause's
+# start or after 'as' ('as part of', 'tied to').
+LOOSE_OPENERS = frozenset({"part", "supporting", "helping", "enabling", "feeding", "tied",
+                           "linked", "toward", "towards", "given", "ensuring", "allowing",
+                           "letting", "positioning", "setting", "thereby", "that", "this",
+                           "freeing", "consistent"})
 
 
 @cache  # asked at every token: one lookup instead of two calls
@@ -651,33 +657,42 @@ def _scan(doc: Doc) -> Iterator[Candidate]:
     lowered = [t.lower_ for t in doc]
     for token in doc:
         i = token.i
-        phrase = _opener_at(lowered, i)
-        if labelled := _labelled(doc, i):
-            yield labelled
-        elif phrase is not None:
-            loose = phrase.split()[0] in {"part", "supporting", "helping", "enabling", "feeding",
-                                          "tied", "linked", "toward", "towards", "given",
-                                          "ensuring", "allowing", "letting", "positioning",
-                                          "setting", "thereby", "that", "this", "freeing",
-                                          "consistent"}
-            if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
-                yield Candidate(i, phrase, 0.92, len(phrase.split()))
-        elif _referent_link(doc, i):
-            yield Candidate(i, "referent", 0.88)
-        elif _payoff(doc, i):
-            yield Candidate(i, "payoff", 0.8)
-        elif arrow := _arrow_link(doc, i):
-            yield Candidate(i, "arrow", 0.85, arrow)
-        elif _apposition(doc, i) or _attribution(doc, i) or _leading_participle(doc, i) or (
-                not NEED_FORMS.isdisjoint(lowered[i : i + 3]) and _needed_for(doc, i)):
-            yield Candidate(i, "apposition", 0.8)
-        elif _so_clause(doc, i):
-            yield Candidate(i, "so", 0.85)
-        elif _consequence(doc, i):
-            yield Candidate(i, "consequence", 0.8, 0)
-        elif _infinitive(doc, i):
-            opener = _for_subject(doc, i)
-            yield Candidate(opener if opener is not None else i, "to", 0.85)
+        if not any(ch.isalpha() for ch in token.text):  # '30', ',', '→': only an arrow opens
+            arrow = _arrow_link(doc, i)
+            found = Candidate(i, "arrow", 0.85, arrow) if arrow else None
+        else:
+            found = _word_candidate(doc, lowered, i)
+        if found is not None:
+            yield found
+
+
+def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:
+    """The candidate a word opens, most specific cue first, or None."""
+    phrase = _opener_at(lowered, i)
+    if labelled := _labelled(doc, i):
+        return labelled
+    if phrase is not None:
+        loose = phrase.split()[0] in LOOSE_OPENERS
+        if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
+            return Candidate(i, phrase, 0.92, len(phrase.split()))
+        return None
+    if _referent_link(doc, i):
+        return Candidate(i, "referent", 0.88)
+    if _payoff(doc, i):
+        return Candidate(i, "payoff", 0.8)
+    if arrow := _arrow_link(doc, i):
+        return Candidate(i, "arrow", 0.85, arrow)
+    if _apposition(doc, i) or _attribution(doc, i) or _leading_participle(doc, i) or (
+            not NEED_FORMS.isdisjoint(lowered[i : i + 3]) and _needed_for(doc, i)):
+        return Candidate(i, "apposition", 0.8)
+    if _so_clause(doc, i):
+        return Candidate(i, "so", 0.85)
+    if _consequence(doc, i):
+        return Candidate(i, "consequence", 0.8, 0)
+    if _infinitive(doc, i):
+        opener = _for_subject(doc, i)
+        return Candidate(opener if opener is not None else i, "to", 0.85)
+    return None
 
 
 def extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:

@@ -8,10 +8,10 @@ import re
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .lexicon import load_data, near, word_set
-from .segments import by_first_word, segments
+from .segments import bracket_open, by_first_word, segments
 
 Doc.set_extension("gs_not_goal", default=None, force=True)
 
@@ -166,15 +166,9 @@ def _report(segment: Span) -> bool:
     ahead = {p[0] for p in _phrases("forward_words")}
     goal = any((t.pos_ == "VERB" and t.tag_ in ("VB", "VBP")) or t.lower_ in ahead
                for t in segment)  # "; close 18", "so book 60 in 2027"
-    return root.tag_ == "VBD" and not goal and not _bracketed(root) and any(
+    # '9% by March (it was 5.2% in October)': a past verb in brackets is a baseline aside
+    return root.tag_ == "VBD" and not goal and bracket_open(root) is None and any(
         c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children)
-
-
-def _bracketed(token: Token) -> bool:
-    """The token lies inside brackets ('Trial conversion is 9% by March (it was 5.2% in
-    October)': a baseline beside the goal, no report of the text)."""
-    text = token.doc.text
-    return text.rfind("(", 0, token.idx) > text.rfind(")", 0, token.idx)
 
 
 def _holds_components(segment: Span, metric_only: bool = False) -> bool:

@@ -34,6 +34,14 @@ def is_numeric(token: Token) -> bool:
     return token.like_num or first.isdigit() or first in AMOUNT_OPENERS
 
 
+def bracket_open(token: Token) -> int | None:
+    """Character offset of the '(' the token stands inside ('9% by March (it was 5.2% in
+    October)'), None when it stands in none."""
+    text = token.doc.text
+    opening = text.rfind("(", 0, token.idx)
+    return opening if opening > text.rfind(")", 0, token.idx) else None
+
+
 def is_boundary(token: Token) -> bool:
     if token.text in RANGE_DASHES and _unspaced(token):
         return False  # 'Jul–Sep', '(April–March)': a range, not a separator

@@ -20,8 +20,10 @@ from ..result import TargetValue
 from ..segments import (
     LABEL_MARKS,
     REFERRING_OBJECTS,
+    bracket_open,
     in_hashtag,
     is_boundary,
+    is_numeric,
     label_width,
     segment_of,
 )
@@ -43,8 +45,6 @@ LINE_INDENT = 8
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # Verb forms that report where things stand ("we closed 14", "we've booked 20").
 REPORT_VERB_TAGS = ("VBD", "VBN")
-# Marks that open an amount ('$4M', '€300k').
-CURRENCY_MARKS = "$€£¥₹"
 # How many words either side of a number in brackets are read for a past-tense verb.
 ASIDE_WORDS = 8
 PURPOSE_MARKERS = frozenset({"to", "so", "that", "because", "since"})
@@ -190,8 +190,8 @@ def _baseline_field(token: Token) -> bool:
 def _past_aside(token: Token) -> bool:
     """The token lies in brackets that hold a verb in the past tense."""
     doc, text = token.doc, token.doc.text
-    opening = text.rfind("(", 0, token.idx)
-    if opening < text.rfind(")", 0, token.idx) or opening < 0:
+    opening = bracket_open(token)
+    if opening is None:
         return False
     closing = text.find(")", token.idx)
     closing = len(text) if closing < 0 else closing
@@ -258,8 +258,7 @@ def _definite_object(c: Candidate) -> bool:
     start, end = segment_of(c.doc, c.number.start)
     times = c.doc._.gs_times or []
     return not any(
-        (t.like_num or t.text[:1].isdigit() or t.text[:1] in CURRENCY_MARKS)  # not 'P1 bugs'
-        and not c.number.start <= t.i < c.number.end
+        is_numeric(t) and not c.number.start <= t.i < c.number.end  # not 'P1 bugs'
         and not any(p.start <= t.idx < p.end for p in times) for t in c.doc[start:end])
 
 

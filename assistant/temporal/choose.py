@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import alternation
 from ..parts import Part
 from ..quantities.spans import doc_text
+from ..segments import is_numeric
 from .expr import TimeExpr
 from .lexicon import lexicon
 from .roles import aside, in_reason, is_heading
@@ -53,7 +54,8 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
     def rank(p: Part[TimeExpr]) -> tuple[bool, bool, bool, int, bool, bool, int]:
         assert p.value is not None
         main = not aside(doc, text, p.start, p.end)
-        return main, not _reported(doc, p), not _contrasted(doc, p), strength(doc, text, p), \
+        return main, not _reported(doc, p), not _contrasted(doc, p, times), strength(
+            doc, text, p), \
             not main and p.value.prep in closing, _dated(p), -p.start
 
     return max(deadlines, key=rank)
@@ -72,7 +74,7 @@ def _reported(doc: Doc, part: Part[TimeExpr]) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
-def _contrasted(doc: Doc, part: Part[TimeExpr]) -> bool:
+def _contrasted(doc: Doc, part: Part[TimeExpr], times: list[Part[TimeExpr]]) -> bool:
     """A time in a numberless clause that a contrast word turns from, the number coming
     after it ("nothing new this wk, but i still need 10 referrals by wed"): it dates where
     things stand, so a bound after the contrast comes first."""
@@ -83,15 +85,12 @@ def _contrasted(doc: Doc, part: Part[TimeExpr]) -> bool:
     end = next((t.i for t in doc[span.end :] if "\n" in t.text), len(doc))  # the line
     turn = next((t.i for t in doc[span.end : end]
                  if t.lower_ in lexicon().cue("baseline", "contrasts")), None)
-    return turn is not None and not any(
-        _number(t) for t in doc[start:turn] if not span.start <= t.i < span.end
-    ) and any(_number(t) for t in doc[turn:end])
+    if turn is None:
+        return False
 
-
-def _number(token: Token) -> bool:
-    """A level's number ('10', '$50k', '3.5x'), not one of a date ('Dec 20', '2027')."""
-    return any(c.isdigit() for c in token.text) and not (
-        token.ent_type_ == "DATE" or (token.like_num and len(token.text) == 4))
+    def level(token: Token) -> bool:  # '10', '$50k', not a date's 'Dec 20' or '2027'
+        return is_numeric(token) and not any(p.start <= token.idx < p.end for p in times)
+    return not any(level(t) for t in doc[start:turn]) and any(level(t) for t in doc[turn:end])
 
 
 def rivals(doc: Doc, times: list[Part[TimeExpr]], chosen: Part[TimeExpr]) -> list[Part[TimeExpr]]:

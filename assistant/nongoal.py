@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import load_data, near, word_set
+from .parts import Part
+from .result import TargetValue
 from .segments import bracket_open, by_first_word, segments
 
 Doc.set_extension("gs_not_goal", default=None, force=True)
@@ -60,9 +62,11 @@ def _opens_with(segment: Span, key: str) -> bool:
 
 
 def _past_chat(segment: Span) -> Span:
-    """The segment from its first word that is no interjection or punctuation ('Hmm, I want
-    ...' -> 'I want ...')."""
-    start = next((t.i for t in segment if t.pos_ not in ("INTJ", "PUNCT")), segment.start)
+    """The segment from its first word that is no interjection, punctuation or hedge ('Hmm, I
+    want ...' -> 'I want ...', 'idk maybe aim for 10 SQLs a week?' -> 'aim for ...')."""
+    hedges = _phrase_set("hedges")
+    start = next((t.i for t in segment
+                  if t.pos_ not in ("INTJ", "PUNCT") and t.lower_ not in hedges), segment.start)
     return segment.doc[start : segment.end]
 
 
@@ -78,8 +82,29 @@ def _question(segment: Span) -> bool:
         return asked
     chat = _past_chat(segment)
     own = any(_opens_with(chat, key) for key in ("wishes", "proposals", "self_notes")) or (
-        _names_own_goal(chat))
+        _names_own_goal(chat)) or _proposes_level(segment, target) or (
+        chat[0].tag_ == "VB" and chat[0].dep_ == "ROOT")  # 'idk maybe shoot for 8 a day?'
     return asked and not own
+
+
+def _proposes_level(segment: Span, target: Part[TargetValue]) -> bool:
+    """'can we get lead-to-opp conversion back up to 18% by end of jan?', 'could we hit 45
+    demos in January?': the writer (we, I) asks to reach a level, a share or a count won by
+    the verb; not a request for more things ('Can we get 5 more seats on the contract?',
+    'Can I have 2 laptops by Monday?') nor someone else's task ('can you send ...?')."""
+    verb = segment.root
+    value, doc = target.value, segment.doc
+    mine = any(t.dep_ in SUBJECTS and t.lower_ in _phrase_set("first_persons")
+               for t in verb.children)
+    if not mine or value is None or value.relative or value.unit == "other" or (
+            segment[0].tag_ in QUESTION_TAGS - {"MD"}):
+        return False  # not 'should i aim higher?', 'How do I ...', 'push our 1:1 to 3:30?'
+    first = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if first is None or not verb.left_edge.i <= first.start < verb.right_edge.i + 1:
+        return False
+    level = value.unit == "percent" or target.text.split()[0].lower() in _phrase_set(
+        "level_words")
+    return level or verb.lemma_.lower() not in _phrase_set("request_verbs")
 
 
 def _names_own_goal(segment: Span) -> bool:
@@ -101,14 +126,38 @@ def _notice(segment: Span) -> bool:
     ('Webinar attendees: 250 per session')."""
     if _opens_with(segment, "self_notes"):
         return False  # 'reminder to self: forecast accuracy within ±5% this quarter'
-    if _opens_with(segment, "notices"):
+    colon, doc = _label_end(segment), segment.doc
+    if colon is not None and _introduces_goal(segment, colon):
+        return False
+    if _opens_with(segment, "notices") or _opens_with(segment, "events"):
         return True
-    colon = next((t.i for t in segment[:LABEL_WORDS + 1] if t.text == ":"), None)
     notices = {p[0] for p in _phrases("notices") + _phrases("notice_labels")}
-    metric = segment.doc._.gs_metric
+    metric = doc._.gs_metric
     return colon is not None and any(
         t.lower_ in notices and not (metric and metric.start <= t.idx < metric.end)
-        for t in segment.doc[segment.start : colon])
+        for t in doc[segment.start : colon])
+
+
+def _introduces_goal(segment: Span, end: int) -> bool:
+    """'omg ok new goal: ...', 'Heads up on my plan: ...', 'Update: new goal for Q1 — ...',
+    'Update from the ward: we're aiming to ...', 'hr update: nothing new, but i need 10
+    referrals by wed': the label names the writer's goal, or what follows it opens with a
+    goal, a wish or a proposal, or turns to a wish."""
+    doc, goals = segment.doc, _phrase_set("own_goal_names")
+    if any(t.lower_ in goals for t in doc[segment.start : end]) or end + 1 >= segment.end:
+        return end + 1 < segment.end
+    rest = _past_chat(doc[end + 1 : segment.end])
+    turns = [rest.start - 1] + [t.i for t in rest if t.lower_ in _phrase_set("turns")]
+    return _names_own_goal(rest) or any(
+        _opens_with(doc[i + 1 : segment.end], key) for i in turns if i + 1 < segment.end
+        for key in ("wishes", "proposals", "goal_openers"))
+
+
+def _label_end(segment: Span) -> int | None:
+    """The colon or dash that ends a short label opening the segment ('Sprint status 11/26:',
+    'Weekly update — 38 of 50 interviews done'), if any."""
+    return next((t.i for t in segment[1 : LABEL_WORDS + 1] if t.text in _phrase_set(
+        "label_marks")), None)
 
 
 def segment_shape(segment: Span, first: bool) -> str | None:
@@ -202,7 +251,8 @@ def _imperative(parts: list[Span]) -> bool:
     'Close 10 deals by Q1?'), whatever tag the tagger gave it short of an inflected one."""
     verbs = word_set("assistant", "verbs.json", "goal_verbs")
     return any(s[0].tag_ not in INFLECTED and near(s[0].lower_, verbs)
-               and not _opens_with(s, "notices") for s in parts)  # not 'Save the date: ...'
+               and not _opens_with(s, "notices") and not _opens_with(s, "events")
+               for s in parts)  # not 'Save the date: ...', 'Lunch & learn Wednesday: ...'
 
 
 def not_a_goal(doc: Doc) -> str | None:
@@ -248,10 +298,22 @@ def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:
     letter = shapes[0] == "salutation" and "sign_off" in shapes[1:]
     # 'Agenda for Thursday's call:⏎1. ...', 'Action items:⏎- ...': a notice heading its own
     # line heads a list of topics, unless a line states a wish
-    listed = _opens_with(first, "list_headings") and not _opens_with(
+    listed = _heads_list(first) and not _opens_with(
         first, "self_notes") and line_ends and len(parts) > 1 and not any(
-        _opens_with(_past_chat(part), "wishes") for part in parts[1:])
+        _opens_with(_past_chat(part), key) for part in parts[1:]
+        for key in ("wishes", "goal_openers"))  # '- my goal: 6 new partner-sourced opps'
+
     return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter or listed
+
+
+def _heads_list(first: Span) -> bool:
+    """The first line opens with a list heading or holds one in its label ('Agenda:', 'Meeting
+    notes 12/3:', 'Forecast call notes 11/24:', 'Board meeting recap 25.11.:')."""
+    if _opens_with(first, "list_headings"):
+        return True
+    end = _label_end(first)
+    headings = {p[-1] for p in _phrases("list_headings")}
+    return end is not None and any(t.lower_ in headings for t in first.doc[first.start : end])
 
 
 class NotAGoalDetector:

@@ -56,7 +56,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     nlp = spacy.load(model, exclude=list(exclude))
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("goalsmith/lines", before="parser")
-    nlp.add_pipe("goalsmith/british_verbs", before="parser")
+    nlp.add_pipe("goalsmith/opening_verbs", before="parser")
     nlp.add_pipe("goalsmith/distributive_verbs", before="parser")
     nlp.add_pipe("goalsmith/noun_readings", before="parser")
     nlp.add_pipe("goalsmith/chat_to", before="parser")

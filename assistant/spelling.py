@@ -1,10 +1,16 @@
-"""British verb spellings opening a goal: 'Standardise order forms', 'Prioritise the top 20
-accounts'. The small English model tags many '-ise' verbs it rarely saw as adjectives or
-nouns, so the goal reads as verbless. Before the parser runs, a word that opens a segment
-(or follows a heading's colon), ends in '-ise' and whose '-ize' spelling is an English verb
-(the lemmatizer's index) is tagged as a base-form verb; the attribute ruler then gives it
-its part of speech. Chat short forms of goal verbs ('incr win rate', 'decr churn', listed in
-data/verbs.json) are tagged the same way where they open a goal.
+"""Verbs opening a goal that the small English model tags as something else, fixed before the
+parser runs so that the goal does not read as verbless:
+
+- British spellings: 'Standardise order forms', 'Prioritise the top 20 accounts' (many '-ise'
+  verbs it rarely saw come out as adjectives or nouns): a word whose '-ize' spelling is an
+  English verb (the lemmatizer's index);
+- chat short forms of goal verbs ('incr win rate', 'decr churn', listed in data/verbs.json);
+- capitalised verbs read as nouns before their object's number or determiner ('Book no fewer
+  than 8 demos', 'Fill 25 engineering roles', 'Bank 40% of each bonus'): an English verb that
+  names no measure (not 'Churn 2%', 'Spend 10% less') and is no plural.
+
+A word counts where it opens a segment or follows a heading's colon ('Q1: Centralise'); it is
+tagged as a base-form verb and the attribute ruler then gives it its part of speech.
 """
 
 from __future__ import annotations
@@ -16,27 +22,40 @@ from .lexicon import word_set
 from .segments import is_boundary
 
 BRITISH, AMERICAN = "ise", "ize"
+# Tags of a word the tagger read as a noun where a verb opens the goal ('Book', 'Fill').
+NOUN_TAGS = frozenset({"NN", "NNP"})
+# Tags and words that open a verb's object ('25 engineering roles', 'no fewer than 8', 'the').
+OBJECT_TAGS = frozenset({"CD", "DT", "PDT", "PRP$"})
 
 
-class BritishVerbs:
-    def __init__(self, verbs: frozenset[str], short_forms: frozenset[str]) -> None:
+class OpeningVerbs:
+    def __init__(self, verbs: frozenset[str], short_forms: frozenset[str],
+                 measures: frozenset[str]) -> None:
         self.verbs = verbs
         self.short_forms = short_forms
+        self.measures = measures
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if self._opening_verb(token):
+            if token.tag_ != "VB" and self._opening_verb(token) and _opens(token):
                 token.tag_ = "VB"
         return doc
 
     def _opening_verb(self, token: Token) -> bool:
         lower = token.lower_
-        short = lower in self.short_forms
-        if not (short or lower.endswith(BRITISH)) or token.tag_ == "VB":
-            return False  # first: the cheaper tests
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        opens = before is None or before.text == ":" or is_boundary(before)  # 'Q1: Centralise'
-        return opens and (short or lower[: -len(BRITISH)] + AMERICAN in self.verbs)
+        if lower in self.short_forms:
+            return True
+        if lower.endswith(BRITISH) and lower[: -len(BRITISH)] + AMERICAN in self.verbs:
+            return True
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return (token.tag_ in NOUN_TAGS and token.is_title and after is not None
+                and after.tag_ in OBJECT_TAGS and lower in self.verbs
+                and lower not in self.measures)
+
+
+def _opens(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or before.text == ":" or is_boundary(before)
 
 
 def verb_index(nlp: Language) -> frozenset[str]:
@@ -48,6 +67,7 @@ def verb_index(nlp: Language) -> frozenset[str]:
     return frozenset(tables.get_table("lemma_index").get("verb", ()))
 
 
-@Language.factory("goalsmith/british_verbs")
-def make_british_verbs(nlp: Language, name: str) -> BritishVerbs:
-    return BritishVerbs(verb_index(nlp), word_set("assistant", "verbs.json", "verb_abbreviations"))
+@Language.factory("goalsmith/opening_verbs")
+def make_opening_verbs(nlp: Language, name: str) -> OpeningVerbs:
+    return OpeningVerbs(verb_index(nlp), word_set("assistant", "verbs.json", "verb_abbreviations"),
+                        word_set("assistant", "metric.json", "measure_heads"))

@@ -2,7 +2,9 @@
 a colon ('Kick-off notes 30/11:', 'Attendees:') makes a text a notice, unless that word is what
 the goal measures ('Webinar attendees: 250 per session'); a question that names a measure but
 no level asks, it sets no goal, unless a wish opens it ('we need 3 more AEs hired by end of
-Feb?'). Wording of our own, in no gold set."""
+Feb?') or the writer proposes a level ('could we push NPS back above 50?'); a label that
+names the writer's goal or is followed by one opens a goal ('omg ok new goal: ...'). Wording
+of our own, in no gold set."""
 
 from __future__ import annotations
 
@@ -37,6 +39,17 @@ CASES = [
     ("---------- Forwarded message ----------\nFrom: Lisa\nPush the Harbor deal to Q4.", True),
     ("Join Zoom Meeting\nhttps://zoom.us/j/123456789\nMeeting ID: 123 456 789", True),
     ("When: end of Q1\nGoal: 30 partner-sourced deals", False),
+    # the writer proposing a level in a question is a goal; moving a meeting is not
+    ("could we push NPS back above 50 by the end of Q2?", False),
+    ("idk maybe shoot for 12 intro calls a week?", False),
+    ("Can we push our 1:1 to 3:30 tomorrow?", True),
+    # a notice label that names the writer's goal, or is followed by one, opens a goal
+    ("omg ok new goal: 40 referrals by March", False),
+    ("Quarterly update: new goal for Q1 is 30 SQOs by March 31", False),
+    ("Update: pipeline at $3.2M vs $4M target. More on Monday.", True),
+    ("Pipeline review notes 12/2:\n- commit $1.1M\n- best case $1.6M", True),
+    ("Automatic reply: I'm out of the office until Jan 4", True),
+    ("Lunch & learn Thursday: objection handling, pizza on us", True),
 ]
 
 

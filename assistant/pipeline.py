@@ -12,7 +12,8 @@ import spacy
 from spacy.language import Language
 
 from .settings import get_settings
-from .tokenizer import BoundedTokenizer
+from .lexicon import load_data
+from .tokenizer import BoundedTokenizer, keep_whole
 
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
@@ -54,6 +55,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     `exclude`, and add Goalsmith's components."""
     register_components()
     nlp = spacy.load(model, exclude=list(exclude))
+    keep_whole(nlp.tokenizer, load_data("assistant", "segments.json")["whole_words"])
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("goalsmith/lines", before="parser")
     nlp.add_pipe("goalsmith/opening_verbs", before="parser")

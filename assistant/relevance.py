@@ -38,6 +38,7 @@ TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 EXTENTS_KEY = "goalsmith.extents"
 RESTATES_KEY = "goalsmith.restates"
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
@@ -235,6 +236,9 @@ def _referent_link(doc: Doc, i: int) -> bool:
     if doc[j].lemma_ != "be":
         return False
     k = _past_adverbials(doc, j + 1)  # "which is exactly what the plan assumes"
+    if k + 1 < seg_end and doc[k].tag_ == "VBG" and doc[k].lemma_ not in LIGHT_VERBS and (
+            _goal_before(doc, i)):  # '. This is holding up the Q4 commit call'
+        return doc[k + 1].pos_ in OBJECT_STARTS - {"ADV"} or doc[k + 1].tag_ == "RP"
     if k + 1 >= seg_end or doc[k].lower_ not in _words("link_copula_nouns"):
         return False
     # "which is the first step toward ...", "the core of ...", not "that's the whole plan"
@@ -243,7 +247,9 @@ def _referent_link(doc: Doc, i: int) -> bool:
     # board plan assumes": a free relative names the need, but not a past ("what I did").
     if doc[k].lower_ == "what":
         return not any(t.tag_ == "VBD" for t in doc[k + 1 : seg_end])
-    return doc[k].pos_ != "DET" or _names_a_need(doc, k + 1, seg_end) or _owned_objective(doc[k])
+    # 'that's basically half my quota': a predeterminer names a share
+    return doc[k].pos_ != "DET" or doc[k].tag_ == "PDT" or _names_a_need(
+        doc, k + 1, seg_end) or _owned_objective(doc[k])
 
 
 def _owned_objective(determiner: Token) -> bool:
@@ -366,12 +372,39 @@ def _needed_for(doc: Doc, i: int) -> bool:
         return False
     k, start = k + 1, k + 1
     if k < len(doc) and doc[k].lower_ in REFERRING_OBJECTS:
-        k += 1
+        k += 2 if k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" else 1  # 'that number'
     elif k + 1 < len(doc) and doc[k].tag_ in {"DT", "PRP$"} and doc[k + 1].pos_ == "NOUN":
         k += 2  # 'the wins', 'those logos'
     # 'want' only with what is wanted ('i want to do better at renewals' is a wish)
     return (verb == "need" or k > start) and k < len(doc) and doc[k].lower_ in _words(
         "apposition_links")
+
+
+def _dependence(doc: Doc, i: int) -> bool:
+    """'. Q1 enterprise pipeline depends on it.', '. The department's plan hinges on year 11
+    results.': a sentence after the goal whose verb says that something rests on the goal (a
+    word referring back to it) or that a plan or target rests on something."""
+    if not (clause_start(doc, i) and _goal_before(doc, i)):
+        return False
+    _, seg_end = segment_of(doc, i)
+    verb = next((t for t in doc[i:seg_end] if t.dep_ in SUBJECTS), None)
+    if verb is None or verb.left_edge.i != i:
+        return False
+    subject, verb = verb, verb.head
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
+    if verb.lemma_.lower() not in _words("dependence_verbs") or on is None:
+        return False
+    objects = [c for c in on.children if c.dep_ == "pobj"]
+    return subject.lower_ in _words("objective_nouns") or any(
+        o.lower_ in _words("goal_back_references") | REFERRING_OBJECTS for o in objects)
+
+
+def _without_goal(doc: Doc, i: int) -> bool:
+    """'. Without them the unit can't reopen its beds', '; without it the pods sit idle': a
+    clause on what happens without what the goal brings."""
+    return doc[i].lower_ == "without" and clause_start(doc, i) and i + 1 < len(doc) and (
+        doc[i + 1].lower_ in REFERRING_OBJECTS | _words("goal_back_references")) and (
+        _goal_before(doc, i))
 
 
 def _past_subject(doc: Doc, i: int) -> int:
@@ -494,7 +527,9 @@ def _consequence(doc: Doc, i: int) -> bool:
         return False
     token, nxt, before = doc[i], doc[i + 1], doc[i - 1].text
     # after a comma only a verb that links ('..., enables clean routing for the launch')
-    if not ((before == "," and token.lemma_.lower() in _words("link_verbs")) or before == "(" or (
+    linking = token.lemma_.lower() in _words("link_verbs") or token.lower_ in _words("link_verbs")
+    # after a comma or as a new sentence only a verb that links ('. Ties into the OKR on ...')
+    if not ((before in {",", "."} and linking) or before == "(" or (
             before in _words("consequence_separators") and is_boundary(doc[i - 1]))):
         return False  # 'role-plays a week': a hyphen inside a word separates nothing
     if _in_time(doc, nxt):
@@ -687,6 +722,8 @@ def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:
         return Candidate(i, "apposition", 0.8)
     if _so_clause(doc, i):
         return Candidate(i, "so", 0.85)
+    if _dependence(doc, i) or _without_goal(doc, i):
+        return Candidate(i, "consequence", 0.8)
     if _consequence(doc, i):
         return Candidate(i, "consequence", 0.8, 0)
     if _infinitive(doc, i):

@@ -11,8 +11,10 @@ exactly as before, and the Doc's text is always the input text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from spacy.attrs import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 MAX_RUN = 64
@@ -50,3 +52,13 @@ def pieces(text: str) -> Iterator[str]:
         done = run.end()
     if done < len(text):
         yield text[done:]
+
+
+def keep_whole(tokenizer: Tokenizer, words: Iterable[str]) -> None:
+    """Keep each of `words` (in any case, also before a full stop) one token: spaCy's English
+    exceptions split 'Wed' as "we'd" ('by Wed. This is ...' read as 'by We d.'), which breaks
+    the parse of a weekday."""
+    for word in words:
+        for form in (word, word.lower(), word.upper()):
+            tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(f"{form}.", [{ORTH: form}, {ORTH: "."}])

@@ -159,7 +159,6 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
             "w10n007": "'want mrr' keeps the wish verb in the metric",
             "w10l009": "'Net new:' as a label is read as no measure",
             "w10r105": "'Reinvest' opening the goal is read as a noun",
-            "w10r109": "'Bank' opening the goal is read as a noun",
             "w10u003": "a scope phrase inside a label ('Lead generation from webinars:') is cut",
             "w10u006": "'42 MWh' reads the unit as the counted thing",
             "w10u007": "'20 → 45 intros a month' names the counted thing after the level",

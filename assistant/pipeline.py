@@ -11,8 +11,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .settings import get_settings
 from .lexicon import load_data
+from .settings import get_settings
 from .tokenizer import BoundedTokenizer, keep_whole
 
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:

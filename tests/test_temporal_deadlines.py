@@ -750,6 +750,20 @@ DEADLINES = [
     ("month-range-slash", "Run 4 webinars in Jan/Feb.", "in Jan/Feb", "2027-02-28"),
     ("month-range-bare", "Source ₹40 lakh of pipeline per month, Jan–Mar, for Mumbai.",
      "Jan–Mar", "2027-03-31"),
+    # two periods added into one, ending with the later ('Q1+Q2', 'this quarter and next')
+    ("quarters-plus", "Keep logo churn under 2%, Q3+Q4 2027", "Q3+Q4 2027", "2027-12-31"),
+    ("halves-ampersand", "across H1 & H2 2027 hold NPS above 50", "across H1 & H2 2027",
+     "2027-12-31"),
+    ("months-through-and", "staff 3 extra pickers through Jan and Feb", "through Jan and Feb",
+     "2027-02-28"),
+    ("relative-and-next", "Ship 8 case studies this month and next", "this month and next",
+     "2026-12-31"),
+    # glued chat durations
+    ("glued-days", "30 cold emails a day for the next 60d", "for the next 60d", "2027-01-26"),
+    ("glued-weeks", "onboard 4 new franchisees in 8wks", "in 8wks", "2027-01-22"),
+    # a fronted time phrase sets the scene; the later bound is the deadline
+    ("fronted-scene", "Heading into February, get 30 reviews posted by Jan 20.", "by Jan 20",
+     "2027-01-20"),
 ]
 
 # (id, goal, deadline span): a bound that cannot be pinned to a day.

@@ -51,14 +51,25 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
         return None
     closing = lexicon().cue("prepositions", "event")
 
-    def rank(p: Part[TimeExpr]) -> tuple[bool, bool, bool, int, bool, bool, int]:
+    def rank(p: Part[TimeExpr]) -> tuple[bool, bool, bool, bool, int, bool, bool, int]:
         assert p.value is not None
         main = not aside(doc, text, p.start, p.end)
-        return main, not _reported(doc, p), not _contrasted(doc, p, times), strength(
-            doc, text, p), \
+        return main, not _reported(doc, p), not _contrasted(doc, p, times), not _fronted(
+            doc, p, deadlines), strength(doc, text, p), \
             not main and p.value.prep in closing, _dated(p), -p.start
 
     return max(deadlines, key=rank)
+
+
+def _fronted(doc: Doc, part: Part[TimeExpr], deadlines: list[Part[TimeExpr]]) -> bool:
+    """A time phrase that opens the goal and is set off by a comma, with a bound of its own
+    after it ('Going into December, get 40 renewals signed by 12/31', 'Heading into Q1, i
+    need 25 calls booked by Jan 15'): it sets the scene, the later bound is the deadline."""
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    opening = not any(t.is_alpha or t.like_num for t in doc[span.sent.start : span.start])
+    return opening and any(p.start >= doc[span.end].idx for p in deadlines)
 
 
 def _reported(doc: Doc, part: Part[TimeExpr]) -> bool:

@@ -211,8 +211,8 @@ def relative(m: re.Match[str]) -> TimeExpr:
         offset = lexicon().relative[_words(m["rel"])]
         return TimeExpr("comparison") if offset < 0 else \
             TimeExpr("duration", amount=1, unit=unit)
-    return TimeExpr("relative_period", unit=unit, offset=lexicon().relative[_words(m["rel"])],
-                    fiscal=unit == "fiscal_year")
+    offset = lexicon().relative[_words(m["rel"])] + (1 if m["andnext"] else 0)
+    return TimeExpr("relative_period", unit=unit, offset=offset, fiscal=unit == "fiscal_year")
 
 
 def unit(m: re.Match[str]) -> TimeExpr:

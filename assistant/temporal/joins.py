@@ -85,8 +85,10 @@ def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: 
     # "Jan/Feb" is one period, "Dec 18 / Jan 8" two days to choose from
     dashed = join in ("-", "–", "—") or (join == "/" and second.expr.kind not in POINT_KINDS)
     opened = first.expr.prep in starts
-    listed = join == "and" and first.expr.prep in lex.cue("prepositions", "period_span") and \
-        first.expr.kind == second.expr.kind
+    # "during December and January", "across Q1+Q2", "H1 & H2 2027": one period ending with Y
+    listed = first.expr.kind == second.expr.kind and (join in lex.cue(
+        "prepositions", "period_add") or (join == "and" and first.expr.prep in lex.cue(
+            "prepositions", "period_span")))
     # "Jan through March", "Q1 through Q3": two periods of one kind joined by a bound word
     spelled = first.expr.prep is None and first.expr.kind == second.expr.kind and \
         first.expr.kind not in POINT_KINDS and join in lex.cue("prepositions", "bare_range_join")

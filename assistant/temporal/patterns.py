@@ -143,11 +143,14 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                r"\.?(?![a-z])"
                rf"(?:\s*[-']?\s*(?P<y>{Y4})|(?:\s*'|'?)(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?",
          "nothing"),
+        # "this quarter and next": the two periods end with the later one
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])"
-                     + not_compound, "nothing"),
+                     r"(?:\s*(?:and|&|\+)\s*(?P<andnext>next)(?![a-z\s]*\s(?:"
+                     + period_unit + r")(?![a-z])))?" + not_compound, "nothing"),
         ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])" + not_compound, "edge"),
         ("duration", rf"(?<![a-z])(?:the\s+)?(?:(?P<next>next|coming|following|first|last|past)"
-                     rf"\s+)?(?P<num>\d+(?:\.\d+)?|{numbers})\s+(?:more\s+|full\s+|additional\s+)?"
+                     rf"\s+)?(?P<num>\d+(?:\.\d+)?|{numbers})(?:\s+|(?<=\d))"
+                     r"(?:more\s+|full\s+|additional\s+)?"
                      rf"(?P<unit>{dur_unit})(?![a-z])(?:\s*(?P<tail>from\s+(?:now|today)|out"
                      r"|(?:'s|’s|'|’)?\s*time|ago|back|earlier)(?![a-z]))?", "duration_prep"),
         ("duration_label", r"(?<![\w.])(?P<num>\d+)-(?P<unit>day|week|month|year|quarter)"

@@ -38,6 +38,8 @@ from .spelling import verb_index
 Doc.set_extension("gs_metric", default=None, force=True)
 
 DATA = "metric.json"
+# The most tokens between a share's "of" and the phrase after it ("108% of the FY27 plan").
+SHARE_GAP = 3
 NP_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "VBD", "CD",
                      "FW", "XX", "AFX", "HYPH", "ADD"})
 HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "FW", "XX"})
@@ -533,8 +535,18 @@ def never(doc: Doc, start: int, end: int) -> bool:
     if head.lower_ not in _words("never_metrics") and head.lemma_.lower() not in _words(
             "never_metrics"):
         return False
+    if head.lower_ in _words("share_bases") and _share_of(doc, start):
+        return False  # '103% of the FY27 company bookings plan': the plan is what is measured
     return head.lower_ not in _words("containers") or not any(
         near(t.lower_, _words("measure_heads")) for t in doc[start : end - 1])
+
+
+def _share_of(doc: Doc, start: int) -> bool:
+    """The phrase opening at token `start` follows a percentage and 'of' ('108% of the FY27
+    plan'), with at most its determiner and period between."""
+    of = next((t.i for t in reversed(doc[max(start - SHARE_GAP, 0) : start]) if t.lower_ == "of"),
+              None)
+    return of is not None and of > 0 and doc[of - 1].text in {"%", "pct", "percent"}
 
 
 def _plural(token: Token) -> bool:

@@ -5,9 +5,9 @@ parser runs so that the goal does not read as verbless:
   verbs it rarely saw come out as adjectives or nouns): a word whose '-ize' spelling is an
   English verb (the lemmatizer's index);
 - chat short forms of goal verbs ('incr win rate', 'decr churn', listed in data/verbs.json);
-- capitalised verbs read as nouns before their object's number or determiner ('Book no fewer
-  than 8 demos', 'Fill 25 engineering roles', 'Bank 40% of each bonus'): an English verb that
-  names no measure (not 'Churn 2%', 'Spend 10% less') and is no plural.
+- capitalised verbs read as nouns before their object's count ('Book no fewer than 8 demos',
+  'Fill 25 engineering roles', 'Bank 40% of each bonus'): an English verb that names no
+  measure (not 'Churn 2%', 'Spend 10% less') and is no plural.
 
 A word counts where it opens a segment or follows a heading's colon ('Q1: Centralise'); it is
 tagged as a base-form verb and the attribute ruler then gives it its part of speech.
@@ -24,8 +24,8 @@ from .segments import is_boundary
 BRITISH, AMERICAN = "ise", "ize"
 # Tags of a word the tagger read as a noun where a verb opens the goal ('Book', 'Fill').
 NOUN_TAGS = frozenset({"NN", "NNP"})
-# Tags and words that open a verb's object ('25 engineering roles', 'no fewer than 8', 'the').
-OBJECT_TAGS = frozenset({"CD", "DT", "PDT", "PRP$"})
+# Tags of the comparative in a count's bound ('no fewer than 8', 'no more than 92%').
+COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 
 
 class OpeningVerbs:
@@ -47,10 +47,18 @@ class OpeningVerbs:
             return True
         if lower.endswith(BRITISH) and lower[: -len(BRITISH)] + AMERICAN in self.verbs:
             return True
-        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return (token.tag_ in NOUN_TAGS and token.is_title and after is not None
-                and after.tag_ in OBJECT_TAGS and lower in self.verbs
-                and lower not in self.measures)
+        return (token.tag_ in NOUN_TAGS and token.is_title and _counted_object(token)
+                and lower in self.verbs and lower not in self.measures)
+
+
+def _counted_object(token: Token) -> bool:
+    """A count follows the word ('Fill 25 roles', 'Bank 40% of', 'Book no fewer than 8'), not
+    a determiner ('Refresh the partner battlecards', 'Demo no-show rate')."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    then = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return after is not None and (after.tag_ == "CD" or (
+        after.lower_ == "no" and then is not None and then.tag_ in COMPARATIVE_TAGS))
 
 
 def _opens(token: Token) -> bool:

@@ -132,7 +132,6 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (10, "list-numbers")),
         {
             "w9t008": "'to no more than 4' loses its 'to' to the longer lead 'no more than'",
-            "w9f011": "'(15 km+)' has no threshold word the target detector reads",
             "w10f109": "'actual 2.1x' with no colon is no field label",
             "w10b104": "'ship 3 features' loses to the later '2 blog posts'",
             "w10b107": "'CSAT 4.7' loses to the later '500 tickets closed'",

@@ -128,6 +128,8 @@ def verb_argument(c: Candidate) -> float:
     head = noun.head
     if noun.dep_ in ARGUMENT_DEPS and (head.pos_ in ("VERB", "AUX") or noun.dep_ == "ROOT"):
         return 1.0
+    if noun.dep_ in NUMBER_DEPS and head.tag_ == "VB" and head.i < noun.i:
+        return 1.0  # 'Book 30 demos': the parser hung the count on the verb itself
     # "to 25%" is already rewarded as a lead; "for 50 accounts" is not a lead.
     through_prep = noun.dep_ == "pobj" and head.dep_ in ("prep", "dative")
     through_prep = through_prep and c.quantity.lead is None

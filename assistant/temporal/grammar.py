@@ -130,7 +130,7 @@ def half(m: re.Match[str]) -> TimeExpr | None:
 
 
 def fiscal_year(m: re.Match[str]) -> TimeExpr:
-    return TimeExpr("fiscal_year", year=_year(m["fyy"]), fiscal=True)
+    return TimeExpr("fiscal_year", year=_year(_group(m, "fyy") or m["fyy4"]), fiscal=True)
 
 
 def year(m: re.Match[str]) -> TimeExpr:

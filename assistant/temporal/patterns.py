@@ -130,13 +130,16 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("year_half", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                       rf"|(?P<y>{Y4}))\s*[-/]?\s*h(?P<h>[12])(?![a-z0-9])", "nothing"),
         ("fiscal_year", r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*[-']?\s*"
-                        r"(?:\d{2}(?:\d{2})?\s*[/-]\s*)?(?P<fyy>\d{4}|\d{2})(?!\d)", "nothing"),
+                        r"(?:\d{2}(?:\d{2})?\s*[/-]\s*)?(?P<fyy>\d{4}|\d{2})(?!\d)"
+                        # "the 2027 fiscal year": the year before its name
+                        rf"|(?<![\w$€£.,/#-])(?P<fyy4>{Y4})\s+(?:fiscal|financial)\s+year(?![a-z])",
+         "nothing"),
         ("year", rf"(?<![\w$€£.,/#-])(?:(?:cy|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{Y4})"
                  r"(?![\w%+]|[.,/-]\d|\s*(?:%|percent|pct|k\b|m\b|bn\b|mm\b))", "nothing"),
         ("calendar_year_short", r"(?<![a-z0-9])cy\s*'?(?P<yy>\d{2})(?!\d)", "nothing"),
         ("period_end", r"(?<![a-z])(?:(?P<fisc>fiscal\s+|fy\s*)?(?P<unit>year|yr|quarter|qtr"
                        r"|month|half|week|wk)(?:[-\s]end|(?<!week)end|'s\s+end)"
-                       r"|(?P<ye>f?ye|fy[-\s]end))"
+                       r"|(?P<ye>f?ye|fy[-\s]end|(?:fiscal\s+)?y/e))"
                        r"(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
         ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])(?:(?<=q)(?P<eoq>[1-4])|(?<=h)(?P<eoh>[12]))?"

@@ -38,6 +38,8 @@ from .spelling import verb_index
 Doc.set_extension("gs_metric", default=None, force=True)
 
 DATA = "metric.json"
+# Tags of a wish verb opening a headline ('Need next-step field completion at 100%').
+WISH_TAGS = frozenset({"VB", "VBP", "VBZ"})
 # The most tokens between a share's "of" and the phrase after it ("108% of the FY27 plan").
 SHARE_GAP = 3
 NP_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "VBD", "CD",
@@ -195,7 +197,9 @@ def _skippable(doc: Doc, i: int) -> bool:
     return (lower in _words("skip_tokens") or lower in _words("quantifiers")
             or (token.tag_ in {"DT", "PRP$", "PDT"} and not _measure_word(token))  # 'nrr/DT'
             or _possessive(token)
-            or lower in {"better", "beter"})
+            or lower in {"better", "beter"}
+            or (lower in _words("wish_verbs") and token.tag_ in WISH_TAGS))  # 'Need X at 100%'
+
 
 
 def _possessive(token: Token) -> bool:

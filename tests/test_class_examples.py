@@ -155,7 +155,6 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
             "w9s002": "'process' names no measure, even timed ('the hiring process to 21 days')",
             "w9s010": "a window from each month end is no level of the close",
             "w9s011": "'close the books' counts the books",
-            "w10n007": "'want mrr' keeps the wish verb in the metric",
             "w10l009": "'Net new:' as a label is read as no measure",
             "w10r105": "'Reinvest' opening the goal is read as a noun",
             "w10u003": "a scope phrase inside a label ('Lead generation from webinars:') is cut",

@@ -771,6 +771,9 @@ UNRESOLVABLE = [
     # a named sprint is a bound with no date, bare in a heading as after a preposition
     ("named-sprint-heading", "Sprint 21 goal: close 15 P2 bugs", "Sprint 21"),
     ("named-sprint-after", "close 20 tickets, sprint 9", "sprint 9"),
+    # a day counted from each one's own start
+    ("counted-day", "New SEs run 3 solo demos by day 45", "by day 45"),
+    ("counted-week", "each new hire shadows 6 calls by wk 3", "by wk 3"),
     ("next-qbr", "Raise adoption to 80% by the next QBR.", "by the next QBR"),
     # occasions outside sales
     ("race-day", "Improve my 5k time by 45 seconds by race day.", "by race day"),

@@ -253,6 +253,12 @@ def numbered_period(m: re.Match[str]) -> TimeExpr:
     return TimeExpr("unresolvable", unit=value, reason=lexicon().undated[value])
 
 
+def counted_period(m: re.Match[str]) -> TimeExpr:
+    """"day 90": a day counted from a start the goal does not date."""
+    return TimeExpr("unresolvable", unit=lexicon().units[_words(m["unit"])],
+                    reason=lexicon().undated["counted"])
+
+
 def weekday(m: re.Match[str]) -> TimeExpr:
     number = lexicon().weekdays[m["wd"]]
     if m["plural"]:
@@ -299,7 +305,7 @@ BUILDERS: dict[str, Builder] = {
     "calendar_year_short": year, "mid": mid,
     "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
     "duration": duration, "duration_label": duration_label,
-    "numbered_period": numbered_period, "weekday": weekday,
+    "numbered_period": numbered_period, "counted_period": counted_period, "weekday": weekday,
     "near_day": near_day, "holiday": holiday, "event": event, "event_next": event,
     "event_clause": event, "cadence_word": cadence,
     "cadence": cadence, "cadence_slash": cadence, "comparison": comparison, "vague": vague,

@@ -32,6 +32,8 @@ SIGNATURE_LINES = 3
 VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})
 # The most words between 'my' and the goal word it owns ('my Q3 sales goal').
 OWNER_WORDS = 3
+# Modals that announce what comes rather than set a goal ('Will share more Monday').
+ANNOUNCING = frozenset({"will", "shall"})
 # Tags of a word that opens a question ('should', 'what', 'how', 'whose').
 QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
 
@@ -140,15 +142,19 @@ def _notice(segment: Span) -> bool:
 
 def _introduces_goal(segment: Span, end: int) -> bool:
     """'omg ok new goal: ...', 'Heads up on my plan: ...', 'Update: new goal for Q1 — ...',
-    'Update from the ward: we're aiming to ...', 'hr update: nothing new, but i need 10
-    referrals by wed': the label names the writer's goal, or what follows it opens with a
-    goal, a wish or a proposal, or turns to a wish."""
+    'Update from the ward: we're aiming to ...', 'Q1 update: close 12 deals by March 31', 'hr
+    update: nothing new, but i need 10 referrals by wed': the label names the writer's goal,
+    or what follows it opens with a goal, a goal verb, a wish or a proposal, or turns to a
+    wish."""
     doc, goals = segment.doc, _phrase_set("own_goal_names")
     if any(t.lower_ in goals for t in doc[segment.start : end]) or end + 1 >= segment.end:
         return end + 1 < segment.end
     rest = _past_chat(doc[end + 1 : segment.end])
     turns = [rest.start - 1] + [t.i for t in rest if t.lower_ in _phrase_set("turns")]
-    return _names_own_goal(rest) or any(
+    # a status label before an imperative ('Q1 update: close 12 deals'); a reminder's
+    # imperative is a task for others ('reminder to all reps: log your calls')
+    commanded = _imperative([rest]) and not _opens_with(segment, "notices")
+    return _names_own_goal(rest) or commanded or any(
         _opens_with(doc[i + 1 : segment.end], key) for i in turns if i + 1 < segment.end
         for key in ("wishes", "proposals", "goal_openers"))
 
@@ -229,8 +235,10 @@ def _holds_components(segment: Span, metric_only: bool = False) -> bool:
 
 
 def _sets_goal(segment: Span) -> bool:
-    """A verb in its base form sets a goal ('this quarter close 18 and lift ASP to $40k')."""
-    return any(t.pos_ == "VERB" and t.tag_ == "VB" and t.dep_ != "xcomp" for t in segment)
+    """A verb in its base form sets a goal ('this quarter close 18 and lift ASP to $40k', 'we
+    should focus on ...'); after 'will' it announces something ('Will share more Monday')."""
+    return any(t.pos_ == "VERB" and t.tag_ == "VB" and t.dep_ != "xcomp" and not any(
+        c.dep_ == "aux" and c.lemma_.lower() in ANNOUNCING for c in t.children) for t in segment)
 
 
 def _inherited(parts: list[Span], shapes: list[str | None]) -> list[str | None]:

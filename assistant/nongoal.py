@@ -243,12 +243,13 @@ def _sets_goal(segment: Span) -> bool:
 
 def _inherited(parts: list[Span], shapes: list[str | None]) -> list[str | None]:
     """A verbless segment split off by a dash inside the sentence of a shaped one shares its
-    shape ('Congrats to Aisha on closing Stark — $1.4M TCV, biggest in company history')."""
+    shape ('Congrats to Aisha on closing Stark — $1.4M TCV, biggest in company history'); not
+    a greeting's ('hey all - my q1 focus: 25 net new logos')."""
     result = list(shapes)
     for n in range(1, len(parts)):
         before, part = parts[n - 1], parts[n]
         same = part[0].sent.start == before[0].sent.start
-        if result[n] is None and result[n - 1] is not None and same and not any(
+        if result[n] is None and result[n - 1] not in (None, "salutation") and same and not any(
                 t.pos_ in ("VERB", "AUX") for t in part):
             result[n] = result[n - 1]
     return result

@@ -596,9 +596,9 @@ def _so_clause(doc: Doc, i: int) -> bool:
         return _or_consequence(doc, i)
     # 'so on-call load stays sustainable', 'so in-house counsel ...': a hyphenated noun
     compound = i + 2 < len(doc) and not nxt.whitespace_ and doc[i + 2].text == "-"
-    if (nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} and not compound) or (
-        doc[i].lower_ == "since" and _in_time(doc, nxt)
-    ):
+    # ('since that's where we lose most' gives a reason: 'that' is its subject)
+    if (nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} and not compound and (
+            doc[i].lower_ != "since")) or (doc[i].lower_ == "since" and _in_time(doc, nxt)):
         return False
     _, seg_end = segment_of(doc, i)
     subject_like = compound or (not nxt.is_punct and nxt.pos_ not in {

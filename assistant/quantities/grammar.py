@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import alternation
-from .lexicon import number_words, phrases, units
+from .lexicon import number_words, phrases, scoring, units
 from .numbers import parse_digits, parse_number_words
 
 # "1,500.50" and "2.5"; continental "1.000" / "2,5" (see numbers.parse_digits); ".5"; Indian
@@ -30,6 +30,8 @@ ATOM_AFTER = r"(?![A-Za-z0-9])(?![-.,:/]\d)(?!-[A-Za-z])"
 RANGE_FIRST_AFTER = r"(?![A-Za-z0-9])(?!-[A-Za-z])"
 RELAXED_BEFORE = r"(?<![A-Za-z])"
 RANGE_JOINER_WORDS = ("to", "-", "–")
+# The word right before a number ('line' in 'on line 3 to 97%').
+LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
 # A number over a small denominator: a score ("4.8/5", "8/10") or a share ("1/3 of hires").
 SLASH = r"/(?P<den>10|[1-9])(?![\d/])"
 # A colon pair: a ratio ("4:1", "≥ 5:1") or a clock reading ("9:30 am", "4:15" of handle time).
@@ -345,9 +347,16 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] 
         return "between", opener
     if word == "by" and joiner == "to":
         return "by_to", opener
-    if joiner in RANGE_JOINER_WORDS:
+    if joiner in RANGE_JOINER_WORDS and not _names_thing(text, first.start):
         return "range", _before(patterns().leads, text, first.start)
     return None
+
+
+def _names_thing(text: str, start: int) -> bool:
+    """The number at `start` names a thing after its label word ('line 3 to 97%', 'Ward 6
+    to 95%+', 'Year 9'), so it opens no range."""
+    words = LAST_WORD.search(text, 0, start)
+    return words is not None and words.group(1).lower() in scoring().label_words
 
 
 def _pair(text: str, first: Atom, second: Atom) -> Phrase | None:

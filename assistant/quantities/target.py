@@ -41,6 +41,8 @@ NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
 # "Goal 1:", "2)": a number that numbers a list item; "1. " does at the start of a line.
 ENUMERATION = re.compile(r"[:)]")
 LIST_NUMBER = re.compile(r"\.\s")
+# A number with a scale letter ("120k", "1.5M", "2bn"): an amount, never a name.
+SCALED = re.compile(r"\d[\d.,]*\s?(?:k|m|mm|bn|b)", re.IGNORECASE)
 LINE_INDENT = 8
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # Verb forms that report where things stand ("we closed 14", "we've booked 20").
@@ -169,6 +171,9 @@ def current_state(c: Candidate) -> float:
     subject = bool(subjects) and not any(
         s.lower_ in words.goal_cues or c.number.root in s.subtree for s in subjects
     )
+    # "500 trial signups this month, we're at 310": a number before the subject is no part
+    # of the state the subject's verb reports
+    subject = subject and c.number.root.i > min(s.left_edge.i for s in subjects)
     if subject and verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower():
         return 1.0  # "I closed 8"; "hit", "set", "cut" are their own base forms
     modal = any(child.dep_ == "aux" for child in verb.children)
@@ -274,8 +279,9 @@ def _line_start(text: str, start: int) -> bool:
 def label(c: Candidate) -> float:
     """"stage 4", "Tier 1", "Fortune 500", "Dec 31": a bare number naming, not counting."""
     previous = _previous_word(c)
-    if c.quantity.bound is not None or c.quantity.unit != "count" or c.quantity.unit_text:
-        return 0.0  # "twice", "3 times", "8/10" count or score
+    if c.quantity.bound is not None or c.quantity.unit != "count" or c.quantity.unit_text or (
+            SCALED.fullmatch(c.number.text) is not None):
+        return 0.0  # "twice", "3 times", "8/10" count or score; "MRR 120k" is an amount
     if ENUMERATION.match(c.text, c.part.end) or (
             LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
         return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR"

@@ -52,7 +52,26 @@ Wave 10:
   a form field labelled as where things stand ('CURRENT: 9h⏎TARGET: 2h', 'Today: 31'); a
   count named with 'the' as the goal verb's only object is its level ('Close the 4 deals in
   late stage'; not 'Win 4 of the 6 open deals', 'the 3 biggest accounts'); numbers on two
-  list lines are no range ('by Feb 1⏎- 40 demos')."""
+  list lines are no range ('by Feb 1⏎- 40 demos').
+
+Wave 11:
+
+- deadline: fiscal years written 'the 2027 fiscal year', 'fiscal yr', 'fiscal y/e' and a
+  share of a named plan's period ('103% of the FY27 bookings plan'); chat durations glued to
+  their number ('for next 90d', 'in 6wks', '10 biz days'); two periods added into one ('Q1+Q2',
+  'H1 & H2 2027', 'this quarter and next'); a fronted time phrase before a comma sets the
+  scene for a later bound; a day counted from each one's own start ('by day 90': no date).
+- relevance: a sentence after the goal ('. This is holding up the Q4 commit call', '. Q1
+  enterprise pipeline depends on it', '. Without them ...', '. Ties into the OKR ...'),
+  'Context:' fields, 'as a contribution to', 'wants that number for', 'since that's ...'.
+- not a goal: a question in which the writer proposes a level is a goal, a request for more
+  things is none; a label that names the writer's goal or is followed by one opens a goal;
+  status labels, auto-replies, gatherings and list headings inside a first line's label are
+  notices; a greeting's dash passes no shape on.
+- metric: verbs opening a goal before a count ('Fill 25 roles'), wish verbs opening a
+  headline ('Need X at 100%'), named measures; amounts after a measure name ('MRR 120k').
+- target: a number after a label word names a thing ('line 3 to 97%'); a number before a
+  status clause's subject is no part of the status ('500 signups, we're at 310')."""
 
 from __future__ import annotations
 
@@ -74,8 +93,23 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (9, "fiscal-end-days"), (9, "month-occasions"), (9, "fiscal-started"),
          (9, "bare-occasions"), (10, "chat-time"), (10, "fiscal-definitions"),
          (10, "contrast-status"), (10, "past-baselines"), (10, "business-seasons"),
-         (10, "baseline-fields"), (10, "window-ends"), (10, "past-units")),
+         (10, "baseline-fields"), (10, "window-ends"), (10, "past-units"), (11, "fiscal-forms"), (11, "short-durations"),
+         (11, "combined-periods"), (11, "counted-days")),
         {
+            "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
+            "w11f009": "a fiscal year inside the metric phrase keeps its 'in' ('in FY'27 bookings')",
+            "w11f014": "a fiscal start given as '(ours starts in April)' is not read",
+            "w11d007": "a business-day window across the holidays is dated (the label leaves it null)",
+            "w11d014": "'w/in' is no bound word",
+            "w11c006": "a heading 'Q1/Q2 goal:' keeps only its first period",
+            "w11c018": "'Going into 2027' with no comma after it stays the bound",
+            "w11n003": "'week 6 of onboarding': the span stops at 'week 6'",
+            "w11n004": "'in the first 60 days after go-live' ends its span before 'after go-live'",
+            "w11n005": "'their 12-week mark' is no occasion the finder knows",
+            "w11n010": "'post-signing' is not read as part of the window",
+            "w11n011": "'their 6-month review' is no occasion the finder knows",
+            "w11n013": "'their first quarter' is read as the calendar's first quarter",
+            "w11n015": "the occasion's noun after a dated window ('the Jan 4 go-live') is cut",
             "w9e004": "'in the first 30 days after go-live' ends its span before 'after go-live'",
             "w9e005": "'within two sprints' ends its span before 'of kickoff'",
             "w9e006": "the parse ends 'of it landing' after 'it'",
@@ -94,8 +128,12 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
     ),
     "relevance": (
         ((9, "consequence"), (10, "okr-objectives"), (10, "connectors"), (10, "personal-stakes"),
-         (10, "causative-counts"), (10, "reason-verbs")),
+         (10, "causative-counts"), (10, "reason-verbs"), (11, "relevance-sentences"), (11, "since-reasons")),
         {
+            "w11r005": "'all in service of': the span starts at the connector, not at 'all'",
+            "w11r009": "'hinges' after a plural subject is tagged as a plural noun",
+            "w11r013": "'It's the main thing stopping us from ...' names no link word",
+            "w11r020": "a reward after 'Hit it and we unlock' is read as a payoff the goal brings",
             "w9c009": "'if we do' refers back with no object the parse shows",
             "w9c012": "'bc' before a baseline ('bc last qtr was 12') still opens a reason",
             "w10k007": (
@@ -115,8 +153,17 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         {},
     ),
     "not_a_goal": (
-        ((10, "doubtful-goals"), (10, "signatures-quotes"), (10, "self-notes"), (10, "agendas")),
+        ((10, "doubtful-goals"), (10, "signatures-quotes"), (10, "self-notes"), (10, "agendas"), (11, "status-notices"), (11, "asked-goals"),
+         (11, "greeting-dash")),
         {
+            "w11s010": "a joke about surviving the week is read as a goal",
+            "w11s011": "a joke about surviving the rush is read as a goal",
+            "w11s012": "'Weekly update —' splits off as its own segment, the counts after it stand alone",
+            "w11s015": "a recap label with a dotted date is longer than a label's five words",
+            "w11s020": "an event notice with a count ('340 registered so far') reads as a goal",
+            "w11q008": "'heads up, my plan for december:' is longer than a label's five words",
+            "w11q010": "'an NPS of 45' in a question is no target, so the question has no level",
+            "w11q017": "'my plan is 3 case studies published' finds no target, so it stays a question",
             "w10a004": (
                 "'agenda - QBR prep': the spaced dash splits the heading before its line"
                 " ends"),
@@ -129,7 +176,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
     "target": (
         ((9, "bracket-definitions"), (9, "recipients"), (9, "to-signs"), (10, "past-baselines"),
          (10, "baseline-fields"), (10, "definite-counts"), (10, "causative-counts"),
-         (10, "list-numbers")),
+         (10, "list-numbers"), (11, "name-numbers"), (11, "amounts-status")),
         {
             "w9t008": "'to no more than 4' loses its 'to' to the longer lead 'no more than'",
             "w10f109": "'actual 2.1x' with no colon is no field label",
@@ -149,8 +196,19 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
     "metric": (
         ((9, "of-names"), (9, "shorten-process"), (9, "process-names"), (9, "one-on-ones"),
          (9, "cadence-habits"), (10, "chat-nouns"), (10, "measure-forms"), (10, "elliptic-names"),
-         (10, "generation"), (10, "every-rates")),
+         (10, "generation"), (10, "every-rates"), (11, "opening-verbs"), (11, "named-measures"),
+         (11, "amounts-status")),
         {
+            "w11v013": "'Table at 10 career fairs': 'Table' before 'at' is not retagged as a verb",
+            "w11v026": "'Book value per share': the goal verbs lexicon drops 'Book' from the name",
+            "w11m003": "'fundraising' after a goal verb is read as a verb form",
+            "w11m009": "'a 10k' (the race) is read as the counted thing",
+            "w11m010": "'Expansion $:' as a field label drops the '$'",
+            "w11m011": "'MRR $ from ...' drops the '$'",
+            "w11m014": "'goal =' is no label mark, 'goal' is read as the metric",
+            "w11m017": "'nrr 110%' after 'ok so' is read as chat",
+            "w11m019": "'recall@10' is split at the '@'",
+            "w11m027": "a committee meeting notice ('meets Tuesday at 6') reads as a goal",
             "w9k009": "'in-full shipments' starts its span at the hyphen",
             "w9s002": "'process' names no measure, even timed ('the hiring process to 21 days')",
             "w9s010": "a window from each month end is no level of the close",

@@ -93,13 +93,14 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (9, "fiscal-end-days"), (9, "month-occasions"), (9, "fiscal-started"),
          (9, "bare-occasions"), (10, "chat-time"), (10, "fiscal-definitions"),
          (10, "contrast-status"), (10, "past-baselines"), (10, "business-seasons"),
-         (10, "baseline-fields"), (10, "window-ends"), (10, "past-units"), (11, "fiscal-forms"), (11, "short-durations"),
+         (10, "baseline-fields"), (10, "window-ends"), (10, "past-units"), (11, "fiscal-forms"),
+         (11, "short-durations"),
          (11, "combined-periods"), (11, "counted-days")),
         {
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
-            "w11f009": "a fiscal year inside the metric phrase keeps its 'in' ('in FY'27 bookings')",
+            "w11f009": "a fiscal year inside the metric phrase keeps its 'in' ('in FY'27 ...')",
             "w11f014": "a fiscal start given as '(ours starts in April)' is not read",
-            "w11d007": "a business-day window across the holidays is dated (the label leaves it null)",
+            "w11d007": "a business-day window across the holidays is dated (the label: null)",
             "w11d014": "'w/in' is no bound word",
             "w11c006": "a heading 'Q1/Q2 goal:' keeps only its first period",
             "w11c018": "'Going into 2027' with no comma after it stays the bound",
@@ -128,7 +129,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
     ),
     "relevance": (
         ((9, "consequence"), (10, "okr-objectives"), (10, "connectors"), (10, "personal-stakes"),
-         (10, "causative-counts"), (10, "reason-verbs"), (11, "relevance-sentences"), (11, "since-reasons")),
+         (10, "causative-counts"), (10, "reason-verbs"), (11, "relevance-sentences"),
+         (11, "since-reasons")),
         {
             "w11r005": "'all in service of': the span starts at the connector, not at 'all'",
             "w11r009": "'hinges' after a plural subject is tagged as a plural noun",
@@ -153,17 +155,18 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         {},
     ),
     "not_a_goal": (
-        ((10, "doubtful-goals"), (10, "signatures-quotes"), (10, "self-notes"), (10, "agendas"), (11, "status-notices"), (11, "asked-goals"),
+        ((10, "doubtful-goals"), (10, "signatures-quotes"), (10, "self-notes"), (10, "agendas"),
+         (11, "status-notices"), (11, "asked-goals"),
          (11, "greeting-dash")),
         {
             "w11s010": "a joke about surviving the week is read as a goal",
             "w11s011": "a joke about surviving the rush is read as a goal",
-            "w11s012": "'Weekly update —' splits off as its own segment, the counts after it stand alone",
+            "w11s012": "'Weekly update —' splits off as a segment; the counts after it stand alone",
             "w11s015": "a recap label with a dotted date is longer than a label's five words",
             "w11s020": "an event notice with a count ('340 registered so far') reads as a goal",
             "w11q008": "'heads up, my plan for december:' is longer than a label's five words",
             "w11q010": "'an NPS of 45' in a question is no target, so the question has no level",
-            "w11q017": "'my plan is 3 case studies published' finds no target, so it stays a question",
+            "w11q017": "'my plan is 3 case studies published' finds no target: a question",
             "w10a004": (
                 "'agenda - QBR prep': the spaced dash splits the heading before its line"
                 " ends"),

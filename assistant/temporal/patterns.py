@@ -163,8 +163,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
          "nothing"),
         # "by day 90", "by wk 12": a day counted from each one's own start (a hire's, a
         # client's), after a preposition only
-        ("counted_period", r"(?<![a-z])(?P<unit>day|week|wk|month)\s+(?P<n>\d{1,3})(?![\d%:/]|[.,]\d)",
-         "prep"),
+        ("counted_period", r"(?<![a-z])(?P<unit>day|week|wk|month)\s+(?P<n>\d{1,3})"
+                           r"(?![\d%:/]|[.,]\d)", "prep"),
         ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),

@@ -71,7 +71,8 @@ Wave 11:
 - metric: verbs opening a goal before a count ('Fill 25 roles'), wish verbs opening a
   headline ('Need X at 100%'), named measures; amounts after a measure name ('MRR 120k').
 - target: a number after a label word names a thing ('line 3 to 97%'); a number before a
-  status clause's subject is no part of the status ('500 signups, we're at 310')."""
+  status clause's subject is no part of the status ('500 signups, we're at 310'); a bound
+  before a noun modifier names a size class ('12 new 10k+ seat accounts')."""
 
 from __future__ import annotations
 
@@ -179,8 +180,10 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
     "target": (
         ((9, "bracket-definitions"), (9, "recipients"), (9, "to-signs"), (10, "past-baselines"),
          (10, "baseline-fields"), (10, "definite-counts"), (10, "causative-counts"),
-         (10, "list-numbers"), (11, "name-numbers"), (11, "amounts-status")),
+         (10, "list-numbers"), (11, "name-numbers"), (11, "amounts-status"),
+         (11, "size-classes")),
         {
+            "w11z002": "two bare counts in a row ('4 500+ employee logos') read as one",
             "w9t008": "'to no more than 4' loses its 'to' to the longer lead 'no more than'",
             "w10f109": "'actual 2.1x' with no colon is no field label",
             "w10b104": "'ship 3 features' loses to the later '2 blog posts'",

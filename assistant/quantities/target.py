@@ -307,7 +307,7 @@ def qualifier(c: Candidate) -> float:
     if c.quantity.unit not in ("currency", "count") or (
             c.quantity.unit == "count" and c.quantity.unit_text):
         return 0.0  # "close rate on proposals above 40%", "4/5 or better": levels
-    if _qualifying_words(c):
+    if _qualifying_words(c) or _size_class(c):
         return 1.0
     previous = _previous_word(c)
     if previous is None or previous.pos_ != "NOUN":
@@ -319,6 +319,20 @@ def qualifier(c: Candidate) -> float:
     following = _next_word(c)
     measured = following is not None and following.pos_ in ("NOUN", "PROPN")
     return float(counted or (plural and (c.number.root.head.head == previous or measured)))
+
+
+def _size_class(c: Candidate) -> bool:
+    """'12 new 10k+ seat accounts', '10k+ seat accounts': a bound before a noun that modifies
+    the counted noun names a size class of the things (another count of them may stand
+    before it)."""
+    root = c.number.root
+    following = _next_word(c)
+    head = root.head
+    counted_before = any(t.dep_ == "nummod" and t.i < root.i for t in head.children)
+    # ('≥ 30 customer calls': a comparator before the number sets the level)
+    return root.dep_ == "nummod" and head.pos_ == "NOUN" and (counted_before or (
+        not c.quantity.lead and following is not None and following.dep_ == "compound"
+        and following.head == head))
 
 
 def _qualifying_words(c: Candidate) -> bool:

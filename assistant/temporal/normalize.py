@@ -62,8 +62,10 @@ def _meaning(name: str) -> tuple[str, object]:
     return "word", name
 
 
+# A line break is no space to the time grammar, so no expression runs across lines ("SE goals
+# FY27⏎- 90% ..." is FY27, not "FY27-90"; "Goals for March⏎15 new sources" is March).
 # Curly apostrophes read as straight ones ("Q1’27", "New Year’s Eve").
-APOSTROPHES = str.maketrans("\u2019\u2018`\u00b4", "''''")
+APOSTROPHES = str.maketrans("\u2019\u2018`\u00b4\n", "''''\x00")
 
 
 def normalize(text: str) -> Normalized:

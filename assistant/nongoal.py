@@ -208,9 +208,14 @@ def _signature_block(doc: Doc, parts: list[Span], shapes: list[str | None]) -> b
 
 
 def _salutation(segment: Span) -> bool:
-    """'Hi all', 'Morning team': a greeting, unless the goal's metric follows it in the same
-    segment ('hey team 👋 my goal for Q1: get GRR to 94%'; not 'Happy Friday 🎉 drinks at 5')."""
-    return _opens_with(segment, "salutations") and not _holds_components(segment, metric_only=True)
+    """'Hi all', 'Morning team': a greeting, unless the goal's metric or level follows it in
+    the same segment ('hey team 👋 my goal for Q1: get GRR to 94%', 'Hey team, so the plan is
+    to close $2M by Q2')."""
+    doc = segment.doc
+    # ('Happy Friday folks 🎉 drinks at 5': a "metric" made of the greeting itself is none)
+    named = any(part is not None and segment.start_char < part.start < segment.end_char
+                for part in (doc._.gs_metric, doc._.gs_target))
+    return _opens_with(segment, "salutations") and not named
 
 
 def _report(segment: Span) -> bool:
@@ -226,10 +231,10 @@ def _report(segment: Span) -> bool:
         c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children)
 
 
-def _holds_components(segment: Span, metric_only: bool = False) -> bool:
-    """The goal's metric (or its level) starts in the segment."""
+def _holds_components(segment: Span) -> bool:
+    """The goal's metric or its level starts in the segment."""
     doc = segment.doc
-    parts = (doc._.gs_metric,) if metric_only else (doc._.gs_metric, doc._.gs_target)
+    parts = (doc._.gs_metric, doc._.gs_target)
     return any(part is not None and segment.start_char <= part.start < segment.end_char
                for part in parts)
 

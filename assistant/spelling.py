@@ -24,8 +24,11 @@ from .segments import is_boundary
 BRITISH, AMERICAN = "ise", "ize"
 # Tags of a word the tagger read as a noun where a verb opens the goal ('Book', 'Fill').
 NOUN_TAGS = frozenset({"NN", "NNP"})
-# Tags of the comparative in a count's bound ('no fewer than 8', 'no more than 92%').
-COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+# Words of a count's bound before its number ('at least 18', 'no fewer than 8', 'up to 4',
+# 'another 10'): at most this many, with these tags (the parser has not run: no parts of
+# speech yet).
+BOUND_WORDS = 4
+BOUND_TAGS = frozenset({"IN", "TO", "RB", "RBR", "RBS", "JJ", "JJR", "JJS", "$"})
 
 
 class OpeningVerbs:
@@ -52,13 +55,16 @@ class OpeningVerbs:
 
 
 def _counted_object(token: Token) -> bool:
-    """A count follows the word ('Fill 25 roles', 'Bank 40% of', 'Book no fewer than 8'), not
-    a determiner ('Refresh the partner battlecards', 'Demo no-show rate')."""
+    """A count follows the word, maybe after its bound ('Fill 25 roles', 'Bank 40% of', 'Book
+    at least 18', 'Book no fewer than 8'), not a determiner or a noun ('Refresh the partner
+    battlecards', 'Demo no-show rate', 'Field sales bookings')."""
     doc = token.doc
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    then = doc[token.i + 2] if token.i + 2 < len(doc) else None
-    return after is not None and (after.tag_ == "CD" or (
-        after.lower_ == "no" and then is not None and then.tag_ in COMPARATIVE_TAGS))
+    for k in range(token.i + 1, min(token.i + 1 + BOUND_WORDS, len(doc))):
+        if doc[k].tag_ == "CD":
+            return True
+        if not (doc[k].tag_ in BOUND_TAGS or doc[k].lower_ in {"no", "another"}):
+            return False  # 'Demo no-show rate', 'Refresh the partner battlecards'
+    return False
 
 
 def _opens(token: Token) -> bool:

@@ -165,7 +165,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         # client's), after a preposition only
         ("counted_period", r"(?<![a-z])(?P<unit>day|week|wk|month)\s+(?P<n>\d{1,3})"
                            r"(?![\d%:/]|[.,]\d)", "prep"),
-        ("weekday", rf"(?<![a-z])(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"
+        # not a greeting's day ("Happy Friday!")
+        ("weekday", rf"(?<![a-z])(?<!happy )(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
         ("near_day", rf"(?<![a-z])(?P<near>{alternation(lex.near_days)})(?![a-z])", "nothing"),
         ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])"

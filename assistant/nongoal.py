@@ -83,9 +83,11 @@ def _question(segment: Span) -> bool:
     if target is None or not segment.start_char <= target.start < segment.end_char:
         return asked
     chat = _past_chat(segment)
-    own = any(_opens_with(chat, key) for key in ("wishes", "proposals", "self_notes")) or (
+    own = any(_opens_with(chat, key) for key in (
+        "wishes", "bare_wishes", "proposals", "self_notes")) or (
         _names_own_goal(chat)) or _proposes_level(segment, target) or (
-        chat[0].tag_ == "VB" and chat[0].dep_ == "ROOT")  # 'idk maybe shoot for 8 a day?'
+        chat[0].tag_ == "VB" and chat[0].dep_ == "ROOT") or (  # 'idk maybe shoot for 8 a day?'
+        chat.start_char == target.start)  # 'hopefully 40 callbacks done by wed?': a headline
     return asked and not own
 
 

@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from .lexicon import load_data
 from .settings import get_settings
-from .tokenizer import BoundedTokenizer, keep_whole
+from .tokenizer import BoundedTokenizer, keep_whole, split_emphasis
 
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
@@ -56,6 +56,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     register_components()
     nlp = spacy.load(model, exclude=list(exclude))
     keep_whole(nlp.tokenizer, load_data("assistant", "segments.json")["whole_words"])
+    split_emphasis(nlp.tokenizer)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("goalsmith/lines", before="parser")
     nlp.add_pipe("goalsmith/opening_verbs", before="parser")

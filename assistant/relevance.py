@@ -18,6 +18,7 @@ from .segments import (
     REFERRING_OBJECTS,
     by_first_word,
     is_boundary,
+    is_emphasis,
     is_goal_verb,
     is_numeric,
     is_verb,
@@ -487,7 +488,8 @@ def _why_label(doc: Doc, i: int) -> int:
     """'Why: funds the expansion team', '| rationale - coverage for the West region', '(why:
     pipeline is thin)': a form field that says why the goal matters. The tokens of its label
     and colon, 0 when none."""
-    if i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {"(", ",", ";"}:
+    if i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {"(", ",", ";"} and not (
+            is_emphasis(doc[i - 1])):  # '**Why:** ...'
         return 0
     return label_width(doc, i, _words("why_labels"))
 

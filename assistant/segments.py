@@ -176,6 +176,8 @@ def timed_activity(doc: Doc, to_index: int) -> bool:
 
 # Marks after a form field's label ('Why:', 'KPI -', 'Referral hires = 30%').
 LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})
+# Markdown emphasis marks around a form field's label ("**Why:**", "__By__:").
+EMPHASIS_MARKS = frozenset("*_")
 
 
 @lru_cache(maxsize=16)
@@ -194,10 +196,21 @@ def label_width(doc: Doc, i: int, labels: frozenset[str]) -> int:
     the mark after it ('Why:', 'Key metric -'), 0 when none."""
     for words in by_first_word(labels).get(doc[i].lower_, ()):
         n = len(words)
-        if i + n + 1 < len(doc) and doc[i + n].text in LABEL_MARKS and tuple(
+        mark = i + n
+        while mark + 1 < len(doc) and is_emphasis(doc[mark]):
+            mark += 1  # '__Why__:', '**Metric**:'
+        if mark + 1 < len(doc) and doc[mark].text in LABEL_MARKS and tuple(
                 t.lower_ for t in doc[i : i + n]) == words:
-            return n + 1
+            end = mark + 1
+            while end + 1 < len(doc) and is_emphasis(doc[end]):
+                end += 1  # '**Why:** ...': the bold mark closing the label
+            return end - i
     return 0
+
+
+def is_emphasis(token: Token) -> bool:
+    """A markdown emphasis mark ('*', '**', '_', '__')."""
+    return bool(token.text) and set(token.text) <= EMPHASIS_MARKS
 
 
 def in_hashtag(doc: Doc, i: int) -> bool:

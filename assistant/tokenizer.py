@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 
 MAX_RUN = 64
 LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+# Markdown emphasis closing a word or a label's colon ('Why:**', 'Goal__').
+EMPHASIS_END = re.compile(r"(?<=[^*_])[*_]{1,2}$")
 
 
 class BoundedTokenizer:
@@ -62,3 +64,17 @@ def keep_whole(tokenizer: Tokenizer, words: Iterable[str]) -> None:
         for form in (word, word.lower(), word.upper()):
             tokenizer.add_special_case(form, [{ORTH: form}])
             tokenizer.add_special_case(f"{form}.", [{ORTH: form}, {ORTH: "."}])
+
+
+
+def split_emphasis(tokenizer: Tokenizer) -> None:
+    """Split markdown emphasis marks off the words and colons they close ('**Why:**' reads
+    '*', '*', 'Why', ':', '**'), so that a bold form field reads as its label."""
+    tokenizer.suffix_search = _with_emphasis(tokenizer.suffix_search)
+
+
+def _with_emphasis(search: Callable[[str], re.Match[str] | None]) -> Callable[
+        [str], re.Match[str] | None]:
+    def find(text: str) -> re.Match[str] | None:
+        return EMPHASIS_END.search(text) or search(text)
+    return find

@@ -72,7 +72,10 @@ Wave 11:
   headline ('Need X at 100%'), named measures; amounts after a measure name ('MRR 120k').
 - target: a number after a label word names a thing ('line 3 to 97%'); a number before a
   status clause's subject is no part of the status ('500 signups, we're at 310'); a bound
-  before a noun modifier names a size class ('12 new 10k+ seat accounts')."""
+  before a noun modifier names a size class ('12 new 10k+ seat accounts').
+- later in wave 11 (sealed split 10 opened): no time expression across a line break; a
+  greeting's weekday bounds nothing; markdown form fields; questions hedged with a bare wish;
+  opening verbs before a bound and a count."""
 
 from __future__ import annotations
 
@@ -96,8 +99,10 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (10, "contrast-status"), (10, "past-baselines"), (10, "business-seasons"),
          (10, "baseline-fields"), (10, "window-ends"), (10, "past-units"), (11, "fiscal-forms"),
          (11, "short-durations"),
-         (11, "combined-periods"), (11, "counted-days")),
+         (11, "combined-periods"), (11, "counted-days"),
+         (11, "line-bounds"), (11, "greeting-days")),
         {
+            "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
             "w11f009": "a fiscal year inside the metric phrase keeps its 'in' ('in FY'27 ...')",
             "w11f014": "a fiscal start given as '(ours starts in April)' is not read",
@@ -131,8 +136,12 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
     "relevance": (
         ((9, "consequence"), (10, "okr-objectives"), (10, "connectors"), (10, "personal-stakes"),
          (10, "causative-counts"), (10, "reason-verbs"), (11, "relevance-sentences"),
-         (11, "since-reasons")),
+         (11, "since-reasons"),
+         (11, "markdown-fields"), (11, "label-arrows")),
         {
+            "w11b004": "'*Alignment:*' with one mark each side is not read as a field label",
+            "w11b008": "'*Why:*' with one mark each side is not read as a field label",
+            "w11l001": "an arrow after a phrase naming the goals ('my goals ->') is read as a link",
             "w11r005": "'all in service of': the span starts at the connector, not at 'all'",
             "w11r009": "'hinges' after a plural subject is tagged as a plural noun",
             "w11r013": "'It's the main thing stopping us from ...' names no link word",
@@ -158,8 +167,10 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
     "not_a_goal": (
         ((10, "doubtful-goals"), (10, "signatures-quotes"), (10, "self-notes"), (10, "agendas"),
          (11, "status-notices"), (11, "asked-goals"),
-         (11, "greeting-dash")),
+         (11, "greeting-dash"),
+         (11, "hedged-wishes")),
         {
+            "w11h012": "'more volunteers' with no number finds no level, so the question stays one",
             "w11s010": "a joke about surviving the week is read as a goal",
             "w11s011": "a joke about surviving the rush is read as a goal",
             "w11s012": "'Weekly update —' splits off as a segment; the counts after it stand alone",
@@ -203,11 +214,19 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         ((9, "of-names"), (9, "shorten-process"), (9, "process-names"), (9, "one-on-ones"),
          (9, "cadence-habits"), (10, "chat-nouns"), (10, "measure-forms"), (10, "elliptic-names"),
          (10, "generation"), (10, "every-rates"), (11, "opening-verbs"), (11, "named-measures"),
-         (11, "amounts-status")),
+         (11, "amounts-status"),
+         (11, "comparator-verbs"), (11, "number-is")),
         {
-            "w11v013": "'Table at 10 career fairs': 'Table' before 'at' is not retagged as a verb",
+            "w11v102": "'Source' before 'no less than $2M' is read as a noun",
+            "w11e001": "'my Q1 number is 210k new ARR': the goal's name is read as its metric",
+            "w11e004": "'my quota this year: $1.4M in bookings': 'quota' is read as the metric",
+            "w11e006": "'my number is $900k': 'number' is read as the metric",
+            "w11e010": "'1,200 km run': the unit and participle after the level are no metric",
+            "w11e012": "'revenue thru partners' keeps its chat 'thru' phrase",
+            "w11e013": "'quota for the quarter is 650k': 'quota' is read as the metric",
             "w11v026": "'Book value per share': the goal verbs lexicon drops 'Book' from the name",
             "w11m003": "'fundraising' after a goal verb is read as a verb form",
+            "w11m007": "'Swim 1,500 m': the distance after the verb is read as the metric",
             "w11m009": "'a 10k' (the race) is read as the counted thing",
             "w11m010": "'Expansion $:' as a field label drops the '$'",
             "w11m011": "'MRR $ from ...' drops the '$'",

@@ -66,7 +66,6 @@ def keep_whole(tokenizer: Tokenizer, words: Iterable[str]) -> None:
             tokenizer.add_special_case(f"{form}.", [{ORTH: form}, {ORTH: "."}])
 
 
-
 def split_emphasis(tokenizer: Tokenizer) -> None:
     """Split markdown emphasis marks off the words and colons they close ('**Why:**' reads
     '*', '*', 'Why', ':', '**'), so that a bold form field reads as its label."""

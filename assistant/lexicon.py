@@ -33,7 +33,19 @@ def near(word: str, vocabulary: frozenset[str]) -> bool:
         return True
     if len(word) < 5:
         return False
-    return any(one_edit_apart(word, v) for v in vocabulary)
+    by_length = _by_length(vocabulary)
+    return any(one_edit_apart(word, v) for n in (len(word) - 1, len(word), len(word) + 1)
+               for v in by_length.get(n, ()))
+
+
+@lru_cache(maxsize=256)
+def _by_length(vocabulary: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """The vocabulary's words by length: one edit changes a length by one at most, so `near`
+    compares a word with three lengths' words only."""
+    groups: dict[int, list[str]] = {}
+    for member in vocabulary:
+        groups.setdefault(len(member), []).append(member)
+    return {n: tuple(sorted(group)) for n, group in groups.items()}
 
 
 def one_edit_apart(word: str, other: str) -> bool:

@@ -201,7 +201,6 @@ def _skippable(doc: Doc, i: int) -> bool:
             or (lower in _words("wish_verbs") and token.tag_ in WISH_TAGS))  # 'Need X at 100%'
 
 
-
 def _possessive(token: Token) -> bool:
     """"'s", "’s", or the apostrophe of "reps'" (not '=' in 'Pipeline = 4x', tagged POS)."""
     return token.lower_ in {"'s", "’s"} or (token.tag_ == "POS" and token.text in POSSESSIVES)

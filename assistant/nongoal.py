@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from .lexicon import load_data, near, word_set
 from .parts import Part
 from .result import TargetValue
-from .segments import bracket_open, by_first_word, segments
+from .segments import LABEL_MARKS, SUBJECTS, bracket_open, by_first_word, segments
 
 Doc.set_extension("gs_not_goal", default=None, force=True)
 
@@ -23,7 +23,6 @@ LABEL_WORDS = 5
 # Tags of a word that cannot be an imperative ('Drinks', 'Sent', 'Following').
 INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBG", "VBN", "CD"})
 CLEARED = ("gs_metric", "gs_target", "gs_deadline", "gs_relevance")
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A phone number: with a country code, an area code in brackets, or a leading 0.
 PHONE = re.compile(r"\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}"
                    r"|\(\d{3}\) ?\d{3}[ .-]\d{4}|\b0\d{3,4} \d{5,6}\b")
@@ -32,6 +31,9 @@ SIGNATURE_LINES = 3
 VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})
 # The most words between 'my' and the goal word it owns ('my Q3 sales goal').
 OWNER_WORDS = 3
+# Marks that end a notice's label: a form field's, but not a hyphen or '=' (a spaced hyphen
+# joins chat: 'Thurs - QBR prep').
+NOTICE_MARKS = LABEL_MARKS - {"-", "="}
 # Modals that announce what comes rather than set a goal ('Will share more Monday').
 ANNOUNCING = frozenset({"will", "shall"})
 # Tags of a word that opens a question ('should', 'what', 'how', 'whose').
@@ -149,8 +151,10 @@ def _introduces_goal(segment: Span, end: int) -> bool:
     or what follows it opens with a goal, a goal verb, a wish or a proposal, or turns to a
     wish."""
     doc, goals = segment.doc, _phrase_set("own_goal_names")
-    if any(t.lower_ in goals for t in doc[segment.start : end]) or end + 1 >= segment.end:
-        return end + 1 < segment.end
+    if end + 1 >= segment.end:
+        return False  # a label with nothing after it
+    if any(t.lower_ in goals for t in doc[segment.start : end]):
+        return True
     rest = _past_chat(doc[end + 1 : segment.end])
     turns = [rest.start - 1] + [t.i for t in rest if t.lower_ in _phrase_set("turns")]
     # a status label before an imperative ('Q1 update: close 12 deals'); a reminder's
@@ -164,8 +168,7 @@ def _introduces_goal(segment: Span, end: int) -> bool:
 def _label_end(segment: Span) -> int | None:
     """The colon or dash that ends a short label opening the segment ('Sprint status 11/26:',
     'Weekly update — 38 of 50 interviews done'), if any."""
-    return next((t.i for t in segment[1 : LABEL_WORDS + 1] if t.text in _phrase_set(
-        "label_marks")), None)
+    return next((t.i for t in segment[1 : LABEL_WORDS + 1] if t.text in NOTICE_MARKS), None)
 
 
 def segment_shape(segment: Span, first: bool) -> str | None:
@@ -318,7 +321,6 @@ def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:
         first, "self_notes") and line_ends and len(parts) > 1 and not any(
         _opens_with(_past_chat(part), key) for part in parts[1:]
         for key in ("wishes", "goal_openers"))  # '- my goal: 6 new partner-sourced opps'
-
     return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter or listed
 
 

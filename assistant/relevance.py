@@ -16,6 +16,7 @@ from .lexicon import word_set
 from .parts import Part
 from .segments import (
     REFERRING_OBJECTS,
+    SUBJECTS,
     by_first_word,
     is_boundary,
     is_emphasis,
@@ -39,7 +40,6 @@ TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 EXTENTS_KEY = "goalsmith.extents"
 RESTATES_KEY = "goalsmith.restates"
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
@@ -388,10 +388,10 @@ def _dependence(doc: Doc, i: int) -> bool:
     if not (clause_start(doc, i) and _goal_before(doc, i)):
         return False
     _, seg_end = segment_of(doc, i)
-    verb = next((t for t in doc[i:seg_end] if t.dep_ in SUBJECTS), None)
-    if verb is None or verb.left_edge.i != i:
+    subject = next((t for t in doc[i:seg_end] if t.dep_ in SUBJECTS), None)
+    if subject is None or subject.left_edge.i != i:
         return False
-    subject, verb = verb, verb.head
+    verb = subject.head
     on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
     if verb.lemma_.lower() not in _words("dependence_verbs") or on is None:
         return False

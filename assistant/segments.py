@@ -174,6 +174,8 @@ def timed_activity(doc: Doc, to_index: int) -> bool:
     return before is None or modifier_stop(before) or before.pos_ not in {"NOUN", "PROPN"}
 
 
+# Dependencies of a clause's subject.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Marks after a form field's label ('Why:', 'KPI -', 'Referral hires = 30%').
 LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})
 # Markdown emphasis marks around a form field's label ("**Why:**", "__By__:").

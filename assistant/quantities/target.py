@@ -29,7 +29,7 @@ from ..segments import (
 )
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
-from .lexicon import scoring, spent_time_unit
+from .lexicon import scoring, spent_time_unit, units
 from .quantity import Quantity, find_quantities, is_cadence, is_clock, time_parts
 from .spans import doc_text, token_span
 
@@ -41,8 +41,6 @@ NUMBER_DEPS = ("nummod", "compound", "quantmod", "nmod", "amod", "advmod")
 # "Goal 1:", "2)": a number that numbers a list item; "1. " does at the start of a line.
 ENUMERATION = re.compile(r"[:)]")
 LIST_NUMBER = re.compile(r"\.\s")
-# A number with a scale letter ("120k", "1.5M", "2bn"): an amount, never a name.
-SCALED = re.compile(r"\d[\d.,]*\s?(?:k|m|mm|bn|b)", re.IGNORECASE)
 LINE_INDENT = 8
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # Verb forms that report where things stand ("we closed 14", "we've booked 20").
@@ -280,7 +278,7 @@ def label(c: Candidate) -> float:
     """"stage 4", "Tier 1", "Fortune 500", "Dec 31": a bare number naming, not counting."""
     previous = _previous_word(c)
     if c.quantity.bound is not None or c.quantity.unit != "count" or c.quantity.unit_text or (
-            SCALED.fullmatch(c.number.text) is not None):
+            _scaled(c.number.text)):
         return 0.0  # "twice", "3 times", "8/10" count or score; "MRR 120k" is an amount
     if ENUMERATION.match(c.text, c.part.end) or (
             LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
@@ -295,6 +293,13 @@ def label(c: Candidate) -> float:
     if lexicon_direction(previous) is not None or previous.lower_ in scoring().goal_cues:
         return 0.0
     return float(previous.pos_ in ("NOUN", "PROPN"))
+
+
+def _scaled(number: str) -> bool:
+    """The number carries an attached magnitude ('120k', '1.5M', '2bn'): an amount."""
+    digits = number.rstrip()
+    return any(digits.endswith(m) and digits[: -len(m)][-1:].isdigit()
+               for m in units().magnitudes_attached)
 
 
 def qualifier(c: Candidate) -> float:

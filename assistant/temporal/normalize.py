@@ -62,17 +62,17 @@ def _meaning(name: str) -> tuple[str, object]:
     return "word", name
 
 
-# A line break is no space to the time grammar, so no expression runs across lines ("SE goals
-# FY27⏎- 90% ..." is FY27, not "FY27-90"; "Goals for March⏎15 new sources" is March).
-# Curly apostrophes read as straight ones ("Q1’27", "New Year’s Eve").
-APOSTROPHES = str.maketrans("\u2019\u2018`\u00b4\n", "''''\x00")
+# Curly apostrophes read as straight ones ("Q1’27", "New Year’s Eve"); a line break as no
+# space, so no time expression runs across lines ("SE goals FY27⏎- 90% ..." is FY27, not
+# "FY27-90"; "Goals for March⏎15 new sources" is March).
+READINGS = str.maketrans("\u2019\u2018`\u00b4\n", "''''\x00")
 
 
 def normalize(text: str) -> Normalized:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare character that grows when lower-cased ("İ")
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    lowered = lowered.translate(APOSTROPHES)
+    lowered = lowered.translate(READINGS)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -38,6 +38,8 @@ NOTICE_MARKS = LABEL_MARKS - {"-", "="}
 ANNOUNCING = frozenset({"will", "shall"})
 # Tags of a word that opens a question ('should', 'what', 'how', 'whose').
 QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
+# Tags of a bare verb that opens a step the writer proposes ('maybe sit in on 4 calls?').
+STEP_TAGS = frozenset({"VB", "VBP"})
 
 
 @cache
@@ -88,9 +90,22 @@ def _question(segment: Span) -> bool:
     own = any(_opens_with(chat, key) for key in (
         "wishes", "bare_wishes", "proposals", "self_notes")) or (
         _names_own_goal(chat)) or _proposes_level(segment, target) or (
-        chat[0].tag_ == "VB" and chat[0].dep_ == "ROOT") or (  # 'idk maybe shoot for 8 a day?'
+        _hedged_step(segment, chat, target.start)) or (
         chat.start_char == target.start)  # 'hopefully 40 callbacks done by wed?': a headline
     return asked and not own
+
+
+def _hedged_step(segment: Span, chat: Span, target: int) -> bool:
+    """'idk maybe shoot for 8 a day?', 'trying to get sharper at demos, maybe sit in on 4
+    calls by thursday?': the segment, past chat words, or the clause holding the target (from
+    the last comma before it) opens with a bare verb heading a clause. A segment that opens as
+    a question to someone does not ('could you pull 5 accounts, maybe check them by friday?')."""
+    if chat[0].tag_ in QUESTION_TAGS or chat[0].pos_ == "AUX":
+        return False
+    commas = [t.i for t in segment if t.text == "," and t.idx < target]
+    clause = _past_chat(segment.doc[commas[-1] + 1 : segment.end]) if commas else chat
+    return any(verb.tag_ in STEP_TAGS and verb.dep_ in ("ROOT", "conj")
+               for verb in (chat[0], clause[0]))
 
 
 def _proposes_level(segment: Span, target: Part[TargetValue]) -> bool:

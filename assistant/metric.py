@@ -20,6 +20,7 @@ from .quantities.spans import doc_text
 from .segments import (
     LABEL_MARKS,
     REFERRING_OBJECTS,
+    bracketed_label_end,
     by_first_word,
     in_hashtag,
     is_boundary,
@@ -28,6 +29,7 @@ from .segments import (
     label_width,
     list_marker_end,
     modifier_stop,
+    opens_label,
     segment_of,
     segments,
     timed_activity,
@@ -702,10 +704,12 @@ def _field_anchors(doc: Doc) -> Iterator[tuple[int, str]]:
     anchors read 'KR: burn multiple under 1.5x') and is no whole goal ('Goal: close 12 new
     logos', 'Goal - increase demo-to-close rate')."""
     for span in segments(doc):
-        value = span.start + label_width(doc, span.start, _words("field_labels"))
+        start = span.start + opens_label(doc[span.start])  # '[KR] donor retention rate > 65%'
+        width = label_width(doc, start, _words("field_labels"))
+        value = start + width
         if value > span.end:  # 'Metric - logo churn': the spaced dash ends a segment
             value = segment_of(doc, value)[0] if value < len(doc) else value
-        if value != span.start and value < len(doc) and not _field_goal(doc, value):
+        if width and value < len(doc) and not _field_goal(doc, value):
             yield value, "field"
 
 
@@ -1122,7 +1126,7 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
     nearest first ('Pipeline gen: self-sourced pipeline = 3x'), then at the segment start
     after a leading time or purpose ('By 2027-02-15 forecast accuracy ...')."""
     seg_start, _ = segment_of(doc, target_i)
-    first = list_marker_end(doc, seg_start)  # '1) POC win rate 55%→65%'
+    first = bracketed_label_end(doc, list_marker_end(doc, seg_start))  # '1) POC win rate 55%→65%'
     while first < target_i and (first in context or not any(
             ch.isalnum() for ch in doc[first].text)):
         first += 1  # a leading deadline, a bullet dash

@@ -24,6 +24,7 @@ from .segments import (
     is_numeric,
     is_verb,
     label_width,
+    opens_label,
     segment_bounds,
     segment_of,
     timed_activity,
@@ -489,7 +490,7 @@ def _why_label(doc: Doc, i: int) -> int:
     pipeline is thin)': a form field that says why the goal matters. The tokens of its label
     and colon, 0 when none."""
     if i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {"(", ",", ";"} and not (
-            is_emphasis(doc[i - 1])):  # '**Why:** ...'
+            is_emphasis(doc[i - 1]) or opens_label(doc[i - 1])):  # '**Why:** ...', '[Why] ...'
         return 0
     return label_width(doc, i, _words("why_labels"))
 

@@ -178,6 +178,10 @@ def timed_activity(doc: Doc, to_index: int) -> bool:
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Marks after a form field's label ('Why:', 'KPI -', 'Referral hires = 30%').
 LABEL_MARKS = frozenset({":", "=", "-", "–", "—"})
+# Brackets around a form field's label, in place of its mark ("[Why] ...", "<Goal> ...").
+LABEL_BRACKETS = {"[": "]", "<": ">"}
+# The most words a label in brackets holds ('[Key result]', '[Why it matters]').
+LABEL_WORDS = 3
 # Markdown emphasis marks around a form field's label ("**Why:**", "__By__:").
 EMPHASIS_MARKS = frozenset("*_")
 
@@ -195,19 +199,43 @@ def by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], .
 
 def label_width(doc: Doc, i: int, labels: frozenset[str]) -> int:
     """The tokens of a form field's label (one of `labels`, longest first) at token i and of
-    the mark after it ('Why:', 'Key metric -'), 0 when none."""
+    the mark after it ('Why:', 'Key metric -') or the bracket closing it ('[Why] ...', '<Due>
+    ...'), 0 when none."""
+    close = LABEL_BRACKETS.get(doc[i - 1].text) if i > 0 else None
     for words in by_first_word(labels).get(doc[i].lower_, ()):
         n = len(words)
         mark = i + n
         while mark + 1 < len(doc) and is_emphasis(doc[mark]):
             mark += 1  # '__Why__:', '**Metric**:'
-        if mark + 1 < len(doc) and doc[mark].text in LABEL_MARKS and tuple(
-                t.lower_ for t in doc[i : i + n]) == words:
+        if mark + 1 >= len(doc) or not _words_at(doc, i, words):
+            continue
+        if doc[mark].text in LABEL_MARKS or doc[mark].text == close:
             end = mark + 1
             while end + 1 < len(doc) and is_emphasis(doc[end]):
                 end += 1  # '**Why:** ...': the bold mark closing the label
             return end - i
     return 0
+
+
+def opens_label(token: Token) -> bool:
+    """An opening bracket of a form field's label ('[' in '[Why] ...')."""
+    return token.text in LABEL_BRACKETS
+
+
+def bracketed_label_end(doc: Doc, i: int) -> int:
+    """'[Goal] quote turnaround < 1 business day', '<By> end of January': the index after a
+    label of words in brackets at token i; i when there is none."""
+    close = LABEL_BRACKETS.get(doc[i].text) if i < len(doc) else None
+    for k in range(i + 1, min(i + 2 + LABEL_WORDS, len(doc))):
+        if doc[k].text == close and k > i + 1:
+            return k + 1
+        if not doc[k].is_alpha:
+            break
+    return i
+
+
+def _words_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    return tuple(t.lower_ for t in doc[i : i + len(words)]) == words
 
 
 def is_emphasis(token: Token) -> bool:

@@ -252,6 +252,10 @@ FORM_FIELDS = [
     ("Goal: close 10 new logos\nDue: April 30, 2027", "new logos"),
     ("Goal - increase demo-to-close rate - 18% → 25% - Q2", "demo-to-close rate"),
     ("KR: pipeline coverage under 3x by the end of Q2 2027", "pipeline coverage"),
+    # a label in brackets stands for its colon
+    ("[KR] gross revenue retention ≥ 92%\n[Due] 09/30/2027", "gross revenue retention"),
+    ("<Goal> active mentors > 12\n<Owner> Solutions team", "active mentors"),
+    ("[Metric] first-call resolution\n[Target] 80%\n[By] Q3", "first-call resolution"),
 ]
 
 # A wish with its object right after it ('need X at Y') governs the target like any verb.

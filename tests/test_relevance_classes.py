@@ -68,6 +68,8 @@ FORMS_AND_OPENERS = [
     ("NRR: 108% → 112% | owner: Priya | due: 30/06/2027 | why: funds the expansion team",
      "funds the expansion team"),
     ("Book 30 meetings in December (why: pipeline for Q1 is thin).", "pipeline for Q1 is thin"),
+    ("[Goal] 25 partner workshops\n[Why] the channel plan for H2 needs trained resellers",
+     "the channel plan for H2 needs trained resellers"),
     ("Lower CAC payback to 14 months by end of FY — keeps the Series B story intact",
      "keeps the Series B story intact"),
     ("Hire 4 SEs by end of Q1 | enables the enterprise motion", "enables the enterprise motion"),

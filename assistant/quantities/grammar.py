@@ -32,6 +32,12 @@ RELAXED_BEFORE = r"(?<![A-Za-z])"
 RANGE_JOINER_WORDS = ("to", "-", "–")
 # The word right before a number ('line' in 'on line 3 to 97%').
 LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
+# A heading word opening a line or a sentence, just before a number ("Goal 1 - ", "- OKR 2 –").
+HEADING_WORD = re.compile(r"(?:^|[\n.;!?])[\s*•>-]*([A-Za-z]+)\s*#?\s*$")
+# What follows a heading's number: a label's mark, then a space ("Goal 1 - book ...", "KR 2: ").
+HEADING_MARK = re.compile(r"\s*[-–—:)]\s")
+# The largest index a numbered heading takes ("Goal 3 - ..."; "Goal 40 - 50 demos" is a range).
+HEADING_INDEX = 20
 # A number over a small denominator: a score ("4.8/5", "8/10") or a share ("1/3 of hires").
 SLASH = r"/(?P<den>10|[1-9])(?![\d/])"
 # A colon pair: a ratio ("4:1", "≥ 5:1") or a clock reading ("9:30 am", "4:15" of handle time).
@@ -347,7 +353,8 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] 
         return "between", opener
     if word == "by" and joiner == "to":
         return "by_to", opener
-    if joiner in RANGE_JOINER_WORDS and not _names_thing(text, first.start):
+    if joiner in RANGE_JOINER_WORDS and not (
+            _names_thing(text, first.start) or numbered_heading(text, first.start, first.end)):
         return "range", _before(patterns().leads, text, first.start)
     return None
 
@@ -357,6 +364,17 @@ def _names_thing(text: str, start: int) -> bool:
     to 95%+', 'Year 9'), so it opens no range."""
     words = LAST_WORD.search(text, 0, start)
     return words is not None and words.group(1).lower() in scoring().label_words
+
+
+def numbered_heading(text: str, start: int, end: int) -> bool:
+    """The number indexes a heading that opens a line or a sentence ('Goal 1 - book 45 first
+    meetings', 'OKR 2 – 5 new SIs certified', 'Objective 1 — get ...'): it names the goal,
+    counts nothing and opens no range."""
+    number = text[start:end]
+    word = HEADING_WORD.search(text, 0, start)
+    return word is not None and word.group(1).lower() in scoring().heading_words and (
+        number.isdigit() and int(number) <= HEADING_INDEX
+        and HEADING_MARK.match(text, end) is not None)
 
 
 def _pair(text: str, first: Atom, second: Atom) -> Phrase | None:

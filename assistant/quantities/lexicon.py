@@ -110,6 +110,7 @@ class Scoring:
     milestone_words: frozenset[str]
     goal_cues: frozenset[str]
     label_words: frozenset[str]
+    heading_words: frozenset[str]
     baseline_cues: frozenset[str]
     baseline_labels: frozenset[str]
     stative_verbs: frozenset[str]
@@ -218,6 +219,7 @@ def scoring() -> Scoring:
         milestone_words=frozenset(words["milestone_words"]),
         goal_cues=frozenset(words["goal_cues"]),
         label_words=frozenset(words["label_words"]),
+        heading_words=frozenset(words["heading_words"]),
         baseline_cues=frozenset(words["baseline_cues"]),
         baseline_labels=frozenset(words["baseline_labels"]),
         stative_verbs=frozenset(words["stative_verbs"]),

@@ -29,6 +29,7 @@ from ..segments import (
 )
 from .baseline import stated_baseline
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
+from .grammar import numbered_heading
 from .lexicon import scoring, spent_time_unit, units
 from .quantity import Quantity, find_quantities, is_cadence, is_clock, time_parts
 from .spans import doc_text, token_span
@@ -281,8 +282,9 @@ def label(c: Candidate) -> float:
             _scaled(c.number.text)):
         return 0.0  # "twice", "3 times", "8/10" count or score; "MRR 120k" is an amount
     if ENUMERATION.match(c.text, c.part.end) or (
-            LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
-        return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR"
+            LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)) or (
+            numbered_heading(c.text, c.number.start_char, c.number.end_char)):
+        return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR", "OKR 2 – 5 new SIs"
     if previous is None or in_hashtag(c.doc, previous.i):
         return 0.0  # "#sdr 200 sequences": a tag names no number
     if previous.lower_ in scoring().label_words:

@@ -247,6 +247,11 @@ def duration_label(m: re.Match[str]) -> TimeExpr:
     return TimeExpr("duration", amount=float(m["num"]), unit=m["unit"], role="label")
 
 
+def numbered_year(m: re.Match[str]) -> TimeExpr:
+    """"the Year 11 mock exams": a school year group names pupils; it dates nothing."""
+    return TimeExpr("duration", amount=float(m["n"]), unit="year", role="label")
+
+
 def numbered_period(m: re.Match[str]) -> TimeExpr:
     """"sprint 14": a numbered agile period."""
     value = lexicon().units[_words(m["unit"])]
@@ -305,7 +310,8 @@ BUILDERS: dict[str, Builder] = {
     "calendar_year_short": year, "mid": mid,
     "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
     "duration": duration, "duration_label": duration_label,
-    "numbered_period": numbered_period, "counted_period": counted_period, "weekday": weekday,
+    "numbered_period": numbered_period, "numbered_year": numbered_year,
+    "counted_period": counted_period, "weekday": weekday,
     "near_day": near_day, "holiday": holiday, "event": event, "event_next": event,
     "event_clause": event, "cadence_word": cadence,
     "cadence": cadence, "cadence_slash": cadence, "comparison": comparison, "vague": vague,

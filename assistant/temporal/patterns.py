@@ -161,6 +161,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         # "by Sprint 14", a heading "Sprint 14 goal:": a named sprint, bare or with a preposition
         ("numbered_period", r"(?<![a-z])(?P<unit>sprint)\s*#?\s*(?P<n>\d{1,3})(?![\d%])",
          "nothing"),
+        # "the Year 11 mock exams", "Year 9 essays": a school year group, a name and no date
+        ("numbered_year", r"(?<![a-z])(?:the\s+)?year\s+(?P<n>\d{1,2})(?![\d%:/]|[.,]\d)",
+         "nothing"),
         # "by day 90", "by wk 12": a day counted from each one's own start (a hire's, a
         # client's), after a preposition only
         ("counted_period", r"(?<![a-z])(?P<unit>day|week|wk|month)\s+(?P<n>\d{1,3})"

@@ -172,9 +172,10 @@ def aside(doc: Doc, text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def why_field() -> re.Pattern[str]:
     """A form field that says why the goal matters ("| why: protect base ahead of the price
-    increase"), with the labels the relevance detector reads (assistant/data/relevance.json)."""
+    increase", "[Why] the covenant resets in March"), with the labels the relevance detector
+    reads (assistant/data/relevance.json)."""
     labels = alternation(word_set("assistant", "relevance.json", "why_labels"))
-    return re.compile(rf"(?:^|[|\n(;]|\s[-–—]\s)\s*(?:{labels})\s*[:\-–—][^\n|()]*$",
+    return re.compile(rf"(?:^|[|\n(;]|\s[-–—]\s)\s*[\[<]?(?:{labels})\s*[:\-–—\]>][^\n|()]*$",
                       re.IGNORECASE)
 
 

@@ -100,8 +100,8 @@ def _hedged_step(segment: Span, chat: Span, target: int) -> bool:
     calls by thursday?': the segment, past chat words, or the clause holding the target (from
     the last comma before it) opens with a bare verb heading a clause. A segment that opens as
     a question to someone does not ('could you pull 5 accounts, maybe check them by friday?')."""
-    if chat[0].tag_ in QUESTION_TAGS or chat[0].pos_ == "AUX":
-        return False
+    if chat[0].tag_ in QUESTION_TAGS or (chat[0].pos_ == "AUX" and chat[0].tag_ != "VBN"):
+        return False  # 'could you ...?', 'is it ...?'; not 'been sketching ..., maybe ...?'
     commas = [t.i for t in segment if t.text == "," and t.idx < target]
     clause = _past_chat(segment.doc[commas[-1] + 1 : segment.end]) if commas else chat
     return any(verb.tag_ in STEP_TAGS and verb.dep_ in ("ROOT", "conj")

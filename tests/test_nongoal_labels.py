@@ -43,6 +43,11 @@ CASES = [
     ("could we push NPS back above 50 by the end of Q2?", False),
     ("idk maybe shoot for 12 intro calls a week?", False),
     ("Can we push our 1:1 to 3:30 tomorrow?", True),
+    # the writer's own effort ('trying to ...') or a hedged level of their own asked as a question
+    ("trying to get my demo show rate up, thinking 70% by end of Feb?", False),
+    ("hmm, churn feels high... somewhere around 3% by summer maybe?", False),
+    ("been sketching my Q1 plan, maybe run 6 partner lunches by jan 20?", False),
+    ("idk how Sam gets like 60 dials a day?? is that normal", True),
     # a notice label that names the writer's goal, or is followed by one, opens a goal
     ("omg ok new goal: 40 referrals by March", False),
     ("Quarterly update: new goal for Q1 is 30 SQOs by March 31", False),

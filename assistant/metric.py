@@ -368,6 +368,19 @@ def _quote_mark(doc: Doc, j: int) -> bool:
         doc[j].whitespace_ == "" or (j > 0 and doc[j - 1].whitespace_ == ""))
 
 
+def _unquoted(span: Span) -> Span:
+    """The span without a quotation mark at its edge whose partner lies outside it ("'time
+    to hire' to 30 days": the name, not its opening mark); a quoted modifier keeps both
+    ("'net-new' meetings")."""
+    start, end = span.start, span.end
+    marks = [t for t in span if t.text in QUOTES]
+    if len(marks) % 2 and end - start > 1 and span[0].text in QUOTES:
+        start += 1
+    elif len(marks) % 2 and end - start > 1 and span[-1].text in QUOTES:
+        end -= 1
+    return span.doc[start:end]
+
+
 def _bracket_end(doc: Doc, j: int, blocked: set[int]) -> int | None:
     """Index after a bracketed abbreviation at token j ('(MM)', '(FR/DE)'), else None."""
     if j >= len(doc) or doc[j].text != "(" or j in blocked:
@@ -1229,7 +1242,7 @@ def _metric_for(doc: Doc, target: Part | None, levels: list[Part],
                 continue
         if _accepted(doc, start, end, mode, target, context):
             end = _predicate_end(doc, start, end, mode, target, blocked)
-            span = doc[start:end]
+            span = _unquoted(doc[start:end])
             return Part(span.start_char, span.end_char, span.text, MODE_CONFIDENCE[mode])
     return None
 

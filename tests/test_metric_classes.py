@@ -98,6 +98,9 @@ PHRASE_SHAPE = [
     ("Lift FY27 services revenue to $2M", "services revenue"),
     ("Improve lead-to-meeting conversion rate to 9% by May", "lead-to-meeting conversion rate"),
     ("Schedule 15 'exec-sponsor' calls by end of January", "'exec-sponsor' calls"),
+    # a quoted name leaves its marks out; a quoted modifier keeps them
+    ("Reduce 'time to first response' to 2 hours by March", "time to first response"),
+    ("Get our “cost per hire” below €4k in 2027", "cost per hire"),
     ("Win 5 new logos in the healthcare vertical by June", "new logos"),
     ("1.3 Raise activation rate from 30% to 45%", "activation rate"),
     ("KR 2: 4 new connectors live by May", "new connectors"),

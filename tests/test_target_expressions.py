@@ -368,6 +368,11 @@ CASES = {
                      "top 5", 5, "count", None, "reach", None, False),
     "milestone": Case("Pass the 2,000 seat milestone by June.",
                       "2,000", 2000, "count", None, "reach", None, False),
+    "range-named": Case("Get eNPS somewhere in the 35-40 range by spring.",
+                        "35-40", 35, "count", None, "reach", None, False, 40),
+    "heading-then-change": Case("Goal 2 - cut ramp time from 5 months to 3 months by Q3",
+                                "from 5 months to 3 months", 3, "other", None, "decrease", 5,
+                                False),
     # -- number words ------------------------------------------------------------------------
     "dozen": Case("Host a dozen partner workshops before the end of June.",
                   "a dozen", 12, "count", None, "reach", None, False),

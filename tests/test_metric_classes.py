@@ -98,6 +98,8 @@ PHRASE_SHAPE = [
     ("Lift FY27 services revenue to $2M", "services revenue"),
     ("Improve lead-to-meeting conversion rate to 9% by May", "lead-to-meeting conversion rate"),
     ("Schedule 15 'exec-sponsor' calls by end of January", "'exec-sponsor' calls"),
+    # names that end in an adjective, the noun left out
+    ("Bring days sales outstanding under 45 by Q3", "days sales outstanding"),
     # a quoted name leaves its marks out; a quoted modifier keeps them
     ("Reduce 'time to first response' to 2 hours by March", "time to first response"),
     ("Get our “cost per hire” below €4k in 2027", "cost per hire"),

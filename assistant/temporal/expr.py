@@ -35,7 +35,8 @@ class TimeExpr:
     quarters/halves/months/dates in years ("Q3 of next year" -> 1), for `near_day` and
     holidays in days, for a weekday with `unit` "week" in weeks ("Friday next week");
     a weekday with offset 0 may be today ("this Friday"); a date with `unit` "month" and
-    no month is a day of the month `offset` months on ("the 10th of next month").
+    no month is a day of the month `offset` months on ("the 10th of next month"); a date
+    with `unit` "week" names the working week starting that day ("the week of Dec 14").
     `edge` names the start or end of the period ("the start of Q2"), None for the whole;
     `before` means the bound ends the day before the expression ("before Christmas");
     `shift_days` moves the bound ("2 weeks before Christmas" -> -14); `workday` moves the

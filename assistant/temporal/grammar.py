@@ -79,6 +79,16 @@ def _checked(expr: TimeExpr) -> TimeExpr | None:
     return expr if expr.month and expr.day and _valid(expr.month, expr.day) else None
 
 
+def week_of(m: re.Match[str]) -> TimeExpr | None:
+    """"the week of Dec 14", "w/c 7/12": the week starting on that day (`unit` "week")."""
+    if m["a"]:
+        day = _numeric(int(m["a"]), int(m["b"]), _year(m["ny"]))
+    else:
+        day = _checked(TimeExpr("date", year=_year(m["y"]), month=_month(m["mon"] or m["mon2"]),
+                                day=_day(m["d"] or m["d2"])))
+    return day.with_(unit="week") if day else None
+
+
 def season(m: re.Match[str]) -> TimeExpr:
     return TimeExpr("month", month=lexicon().seasons[m["season"]],
                     year=_year(_group(m, "y"), _group(m, "yy")))
@@ -303,7 +313,8 @@ BUILDERS: dict[str, Builder] = {
     "iso": iso, "numeric_year": numeric_year, "numeric": numeric, "dotted": dotted,
     "numeric_month_year": numeric_month_year, "iso_month": numeric_month_year,
     "season": season, "month_day": month_day, "day_month": month_day,
-    "month_year": month_year, "month": month, "nth_day": nth_day, "quarter": quarter,
+    "month_year": month_year, "month": month, "week_of": week_of, "nth_day": nth_day,
+    "quarter": quarter,
     "year_quarter": quarter, "half": half, "year_half": half, "half_edge": half,
     "quarter_edge": quarter, "fiscal_year": fiscal_year,
     "year": year,

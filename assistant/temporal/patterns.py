@@ -59,6 +59,17 @@ def year_suffix(lex: Lexicon) -> str:
     )
 
 
+def _week_start_day(lex: Lexicon) -> str:
+    """The day a week is named by ("dec 14", "7 dec", "jan 25th", "12/7", "18/01/2027"),
+    each part in a group of its own for `grammar.week_of`."""
+    months = rf"(?:{alternation(lex.months)})(?![a-z])\.?"
+    return (
+        rf"(?:(?:(?P<mon>{months})[\s-]*(?P<d>{DAY})|(?P<d2>{DAY})(?:\s+of)?[\s-]*"
+        rf"(?P<mon2>{months}))(?:[\s,]+(?P<y>{Y4}))?"
+        r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<ny>\d{4}|\d{2}))?(?!\d|[/.]\d))"
+    )
+
+
 def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     mon = rf"(?<![a-z])(?P<mon>{alternation(lex.months)})(?![a-z])\.?"
     ordinal = alternation(lex.ordinals)
@@ -80,6 +91,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     lead = alternation(w for w in lex.cue("cadence", "lead") if w != "/")
     not_compound = rf"(?!\s+(?:{alternation(lex.cue('label', 'unit_compounds'))})(?![a-z]))"
     day_followers = alternation(lex.cue("label", "day_followers"))
+    week_leads = alternation(lex.cue("edges", "week_named_by"))
     # Earlier patterns win ties between expressions of the same length.
     return [
         ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}(?:\s*,?\s*(?P<my>{Y4}))?|(?P<yr>year)"
@@ -104,6 +116,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("month_year", rf"{mon}\s*[,.]?\s*(?:of\s+)?(?:(?P<y>{Y4})|'(?P<yy>\d{{2}})(?!\d))",
          "nothing"),
         ("month", rf"(?:(?:next|this\s+coming|coming)\s+)?{mon}(?:{NEXT_YEAR})?", "nothing"),
+        ("week_of", rf"(?<![a-z])(?:the\s+)?(?:{week_leads})\s+(?:(?:{weekday})\.?,?\s+)?"
+                    + _week_start_day(lex), "nothing"),
         ("season", rf"(?<![a-z])(?:(?P<srel>this|next)\s+|the\s+)?"
                    rf"(?P<season>{alternation(lex.seasons)})(?![a-z])"
                    rf"(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "prep"),

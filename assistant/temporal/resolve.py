@@ -27,6 +27,7 @@ from .joins import SHIFT_DAYS
 
 # Periods named without their year ("Q4", "H2", "November").
 YEARLESS_PERIODS = ("quarter", "half", "month")
+FRIDAY = 4  # the working week's last day (date.weekday())
 PART_MONTHS = {"quarter": 3, "half": 6, "year": 12, "fiscal_year": 12}
 DURATION_GRANULARITY: dict[str, Granularity] = {
     "day": "day", "business_day": "day", "week": "week", "fortnight": "week", "month": "month",
@@ -151,20 +152,31 @@ def _readings(expr: TimeExpr, cal: Calendar) -> list[tuple[int, int]]:
 
 
 def _date(expr: TimeExpr, cal: Calendar) -> Interval:
+    day = _calendar_day(expr, cal)
+    return Interval(day, _week_end(expr, day), "week") if expr.unit == "week" else _point(day)
+
+
+def _week_end(expr: TimeExpr, day: dt.date) -> dt.date:
+    """The last day of a date's bound: the day itself, or for a week named by its first day
+    ("the week of Sunday 6 December") the working week's end, the first Friday from it."""
+    return day + dt.timedelta(days=(FRIDAY - day.weekday()) % 7) if expr.unit == "week" else day
+
+
+def _calendar_day(expr: TimeExpr, cal: Calendar) -> dt.date:
     if expr.numeric is not None:
         readings = _readings(expr, cal)
         if not readings:
             raise Unresolvable("neither day/month reading is a calendar day")
         month, day = readings[0]
-        return _point(_next_day(month, day, cal, expr.year))
+        return _next_day(month, day, cal, expr.year)
     if expr.month is None:  # "by the 15th": the next such day of a month
         assert expr.day is not None
         this_month = cal.today.replace(day=1)
         if expr.unit == "month":  # "the 10th of next month"
-            return _point(_day_in_month(add_months(this_month, expr.offset or 0), expr.day))
-        return _point(_next_nth(this_month, expr.day, cal.today))
+            return _day_in_month(add_months(this_month, expr.offset or 0), expr.day)
+        return _next_nth(this_month, expr.day, cal.today)
     assert expr.day is not None
-    return _point(_next_day(expr.month, expr.day, cal, expr.year, expr.offset))
+    return _next_day(expr.month, expr.day, cal, expr.year, expr.offset)
 
 
 def _next_nth(month_start: dt.date, day: int, today: dt.date) -> dt.date:
@@ -188,7 +200,7 @@ def _alternative(expr: TimeExpr, cal: Calendar) -> str | None:
     if len(readings) < 2:
         return None
     month, day = readings[1]
-    return _next_day(month, day, cal, expr.year).isoformat()
+    return _week_end(expr, _next_day(month, day, cal, expr.year)).isoformat()
 
 
 def _month(expr: TimeExpr, cal: Calendar) -> Interval:

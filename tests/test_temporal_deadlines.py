@@ -390,6 +390,15 @@ DEADLINES = [
     ("next-week", "Run 3 discovery calls next week.", "next week", "2026-12-04"),
     ("this-week", "Clean 50 duplicate contacts this week.", "this week", "2026-11-27"),
     ("next-weekend", "Clear the inbox by next weekend.", "by next weekend", "2026-12-06"),
+    # the particle ending a hyphenated word is no preposition of the time after it
+    ("hyphen-particle-in", "Get 2,000 customers through the SMS opt-in next week",
+     "next week", "2026-12-04"),
+    ("hyphen-particle-through", "Run the onboarding walk-through Thursday for the new hires",
+     "Thursday", "2026-12-03"),
+    ("hyphen-particle-on", "Focus on upselling the analytics add-on next quarter.",
+     "next quarter", "2027-03-31"),
+    ("hyphen-then-preposition", "Sign 30 renewals with the analytics add-on by March 31",
+     "by March 31", "2027-03-31"),
     # a week named by its first day ends on the first Friday from that day
     ("week-of", "Recruiting targets (week of Dec 14): 12 phone screens", "week of Dec 14",
      "2026-12-18"),

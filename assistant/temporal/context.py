@@ -86,7 +86,8 @@ def context() -> Context:
         heading=re.compile(rf"(?:^|\n|(?<![a-z]))(?:{heading})\s*$"),
         relative_to=re.compile(rf"\s+(?:{alternation(relative_to)})\s+(?!now\b|today\b)\w"),
         level=re.compile(rf"(?<![a-z])(?:{alternation(lex.cue('prepositions', 'level'))})\s+$"),
-        prep=re.compile(rf"(?<![a-z'])(?P<prep>{alternation(preps)})\s+"
+        # not the particle ending a hyphenated word ("opt-in next week", "add-on by Q2")
+        prep=re.compile(rf"(?<![a-z'])(?<!\w-)(?P<prep>{alternation(preps)})\s+"
                         r"(?:(?:the|my|our|their|your|his|her|its)\s+)?$"),
         range_join=re.compile(rf"\s*(?:{joins})?\s*"),
         month_after=re.compile(rf"\s*(?:{joins})\s*(?:{months})(?![a-z])"),

@@ -399,6 +399,9 @@ DEADLINES = [
      "next quarter", "2027-03-31"),
     ("hyphen-then-preposition", "Sign 30 renewals with the analytics add-on by March 31",
      "by March 31", "2027-03-31"),
+    # a chat sign-off after a bare time is no noun the time names
+    ("sign-off-after-near-day", "finish the churn write-up tmrw pls", "tmrw", "2026-11-28"),
+    ("sign-off-after-eod", "send the deck EOD pls", "EOD", "2026-11-27"),
     # a week named by its first day ends on the first Friday from that day
     ("week-of", "Recruiting targets (week of Dec 14): 12 phone screens", "week of Dec 14",
      "2026-12-18"),

@@ -257,8 +257,11 @@ def modifies_noun(doc: Doc, text: str, start: int, end: int) -> bool:
     if span is None or span.end >= len(doc):
         return False
     following = doc[span.end]
-    if text[end:following.idx].strip(" -") or following.lower_ in _reason_words():
-        return False  # 'next yr bc the seed money runs out': chat 'bc' read as a noun
+    # 'next yr bc the seed money runs out', 'send the deck EOD pls': chat 'bc' and a sign-off
+    # read as nouns
+    if text[end:following.idx].strip(" -") or following.lower_ in _reason_words() or \
+            following.lower_ in word_set("assistant", "metric.json", "sign_offs"):
+        return False
     if following.lower_ in ("'s", "’s"):
         return True
     deps = lexicon().cue("label", "modifier_deps")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import alternation, word_set
 from ..quantities.spans import doc_text
@@ -64,6 +64,8 @@ def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
         not bound and PAST_LEVEL.search(text, window_start(start), start)
     ) or (not bound and tells_the_past(doc, start, end, expr)):
         return "baseline"
+    if reviews_later(doc, start, end):
+        return "label"
     names = modifies_noun(doc, text, start, end) or names_process(text, end, expr) or (
         expr.prep is None and expr.kind in NAME_KINDS and precedes_noun(doc, text, end)
     )
@@ -78,6 +80,28 @@ def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
             not counts_ahead(text, start, end) and qualifies_noun(doc, start):
         return "label"
     return "deadline"
+
+
+def reviews_later(doc: Doc, start: int, end: int) -> bool:
+    """True for a time that dates another look at the goal ("(will revisit in March)",
+    "check back on this in Feb", "We'll review it at the January QBR"): its verb is a review
+    verb whose only objects are pronouns, so it schedules a look, not a result ("review 50
+    accounts by Friday", "check in on 3/4 of accounts by EOM" keep their bound)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head  # a look someone will take: not "reviewed monthly"
+    if verb.tag_ not in ("VB", "VBP") or verb.i in range(span.start, span.end):
+        return False
+    lemma = verb.lemma_.lower()
+    forms = {lemma, *(f"{lemma} {child.lower_}" for child in verb.children)}
+    if not forms & set(lexicon().cue("label", "review_verbs")):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i not in range(span.start,
+                                                                                span.end)]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        t for prep in preps for t in prep.children if t.dep_ == "pobj"]
+    return all(t.pos_ == "PRON" for t in objects)
 
 
 @lru_cache(maxsize=1)
@@ -181,10 +205,13 @@ def why_field() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def trailing_reason() -> re.Pattern[str]:
-    """A "so", "because" (or its chat forms) or ", which" clause after a number, up to the
-    end of the text searched."""
+    """A "so", "because" (or its chat forms) or ", which" clause after a number, or after a
+    vague time that is the goal's own ("sign them ASAP so we can start selling in Q2"), up
+    to the end of the text searched."""
     reasons = alternation(lexicon().cue("label", "reason_markers"))
-    return re.compile(rf"\d[^.;:!?\n]*(?:\bso\s+(?!(?:far|much|many|on|as|long|to)\b)"
+    vague = alternation(lexicon().cue("vague", "phrases"))
+    return re.compile(rf"(?:\d|(?<![a-z])(?:{vague})(?![a-z]))[^.;:!?\n]*"
+                      r"(?:\bso\s+(?!(?:far|much|many|on|as|long|to)\b)"
                       rf"(?:that\s+)?|\b(?:{reasons})\s+|,\s*which\s+)(?P<first>\w)"
                       r"[^.;:!?\n()]*$", re.IGNORECASE)
 
@@ -204,9 +231,14 @@ def in_reason(doc: Doc, start: int) -> bool:
                            alignment_mode="expand")
     if opener is None:
         return True
-    before = doc[opener.sent.start : opener.start]
-    return not any(t.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in t.children)
-                   for t in before)
+    return not any(_states_past(t) for t in doc[opener.sent.start : opener.start])
+
+
+def _states_past(token: Token) -> bool:
+    """A past-tense verb with its subject ("In 2026 I booked 40 meetings"), not the result
+    a base-form verb asks for ("Get the contracts signed ASAP", tagged VBD too)."""
+    return token.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in token.children) and not (
+        token.dep_ == "ccomp" and token.head.tag_ == "VB")
 
 
 def in_relative_clause(doc: Doc, start: int, end: int) -> bool:

@@ -408,6 +408,8 @@ DEADLINES = [
     ("week-of-sunday", "pt sessions for the week of 12/13: 4", "for the week of 12/13",
      "2026-12-18"),
     ("week-commencing", "w/c 28 Dec: reconcile 14 bank accounts", "w/c 28 Dec", "2027-01-01"),
+    ("week-commencing-firm", "Month-end close, w/c 28 Dec: reconcile 14 bank accounts",
+     "w/c 28 Dec", "2027-01-01"),
     ("week-beginning-eu", "Week beginning 18/01/2027 – close out 30 tickets",
      "Week beginning 18/01/2027", "2027-01-22"),
     ("in-the-week-of", "In the week of 4 January I want 20 renewal calls logged",

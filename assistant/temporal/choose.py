@@ -33,7 +33,9 @@ def strength(doc: Doc, text: str, part: Part[TimeExpr]) -> int:
         return 1
     if expr.prep in lexicon().cue("prepositions", "strong"):
         return 2
-    if expr.prep is None and (expr.kind in SELF_BOUNDING or expr.edge is not None):
+    # "w/c 28 Dec" names its week as "this week" does
+    if expr.prep is None and (expr.kind in SELF_BOUNDING or expr.edge is not None or
+                              expr.unit == "week"):
         return 2
     return 1
 

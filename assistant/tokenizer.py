@@ -72,6 +72,20 @@ def split_emphasis(tokenizer: Tokenizer) -> None:
     tokenizer.suffix_search = _with_emphasis(tokenizer.suffix_search)
 
 
+def split_currency(tokenizer: Tokenizer, marks: str) -> None:
+    """Split a currency mark off the amount it opens ('R$4.5M' reads 'R$', '4.5', 'M', as
+    spaCy reads 'A$4.5M'), for the marks matched by the regex `marks` ('NZ$', 'R$')."""
+    tokenizer.prefix_search = _with_prefix(re.compile(rf"^(?:{marks})(?=\.?\d)"),
+                                           tokenizer.prefix_search)
+
+
+def _with_prefix(mark: re.Pattern[str], search: Callable[[str], re.Match[str] | None]) -> Callable[
+        [str], re.Match[str] | None]:
+    def find(text: str) -> re.Match[str] | None:
+        return mark.search(text) or search(text)
+    return find
+
+
 def _with_emphasis(search: Callable[[str], re.Match[str] | None]) -> Callable[
         [str], re.Match[str] | None]:
     def find(text: str) -> re.Match[str] | None:

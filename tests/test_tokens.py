@@ -1,6 +1,7 @@
 """Tokens the pipeline's tokenizer keeps or splits beyond spaCy's English rules: a weekday
-that its exceptions would split as a contraction ('Wed' as "we'd"), and markdown emphasis
-around a form field's label. Wording of our own, in no gold set."""
+that its exceptions would split as a contraction ('Wed' as "we'd"), markdown emphasis
+around a form field's label, and a currency mark of letters before '$' ('R$', 'HK$') before
+its amount. Wording of our own, in no gold set."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ CASES = [
     ("book 5 demos by wed", ["book", "5", "demos", "by", "wed"]),
     ("**Why:** the pods sit idle", ["*", "*", "Why", ":", "**", "the", "pods", "sit", "idle"]),
     ("__By__: 28 Feb", ["_", "_", "By", "__", ":", "28", "Feb"]),
+    ("to under HK$38k", ["to", "under", "HK$", "38k"]),
+    ("R$89 → R$110", ["R$", "89", "→", "R$", "110"]),
     ("grow *net* new ARR", ["grow", "*", "net", "*", "new", "ARR"]),
 ]
 

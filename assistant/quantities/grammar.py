@@ -123,7 +123,7 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
     measures = alternation(lex.measure_units, spaced=False)
     measure_words = alternation(lex.measure_words)
     return (
-        rf"{before}{SIGN}(?P<cur>(?:{symbols})\s?|(?:{codes})\s?)?"
+        rf"{before}{SIGN}(?P<cur>(?:{lex.prefix_marks})\s?|(?:{codes})\s?)?"
         rf"(?:(?P<digits>{DIGITS})(?:{SLASH}|{COLON})?|(?P<words>{_number_words_pattern()}))"
         rf"(?P<mag>(?:{attached})(?![A-Za-z])|\s(?:{spaced_mag})(?![A-Za-z])"
         rf"|\s(?i:{mag_words})(?![A-Za-z]))?"
@@ -181,11 +181,11 @@ def _unit_and_currency(match: re.Match[str]) -> tuple[str, str | None, str | Non
     lex = units()
     cur, unit = match["cur"], (match["unit"] or "").strip()
     if cur:
-        return "currency", lex.currency_symbols.get(cur.strip(), cur.strip()), unit or None
+        return "currency", lex.currency_of(cur.strip()), unit or None
     if not unit:
         return "count", None, None
     if unit in lex.currency_codes or unit in lex.currency_symbols:
-        return "currency", lex.currency_symbols.get(unit, unit), unit
+        return "currency", lex.currency_of(unit), unit
     if unit.lower() in lex.currency_words:
         return "currency", lex.currency_words[unit.lower()], unit
     return (lex.unit_of(unit) or "other"), None, unit

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..lexicon import load_data
+from ..lexicon import alternation, load_data
 from ..result import Direction
 
 DATA = resources.files("assistant.quantities") / "data"
@@ -29,6 +29,7 @@ class Units:
     currency_symbols: dict[str, str]
     currency_codes: tuple[str, ...]
     currency_words: dict[str, str]
+    country_dollar: str
     magnitudes_attached: dict[str, float]
     magnitudes_spaced: dict[str, float]
     magnitude_words: dict[str, float]
@@ -47,6 +48,26 @@ class Units:
             if folded in (w.lower() for w in words):
                 return family
         return None
+
+    @property
+    def prefix_marks(self) -> str:
+        """A regex of the currency marks written before an amount: the symbols ('R$', '€')
+        and a country's dollar ('NZ$')."""
+        return f"{alternation(self.currency_symbols, spaced=False)}|{self.country_dollar}"
+
+    def currency_of(self, mark: str) -> str | None:
+        """The ISO code a currency mark names: a listed symbol or code, or a country's
+        dollar ('NZ$' -> 'NZD'); None for letters no listed code starts with.
+
+        >>> units().currency_of("HK$"), units().currency_of("€"), units().currency_of("QQ$")
+        ('HKD', 'EUR', None)
+        """
+        if mark in self.currency_symbols:
+            return self.currency_symbols[mark]
+        if mark in self.currency_codes:
+            return mark
+        country = mark.removesuffix("$")
+        return next((code for code in self.currency_codes if code.startswith(country)), None)
 
 
 @dataclass(frozen=True)
@@ -135,6 +156,7 @@ def units() -> Units:
         currency_symbols=raw["currency_symbols"],
         currency_codes=tuple(raw["currency_codes"]),
         currency_words=raw["currency_words"],
+        country_dollar=raw["country_dollar"],
         magnitudes_attached={k: float(v) for k, v in raw["magnitudes_attached"].items()},
         magnitudes_spaced={k: float(v) for k, v in raw["magnitudes_spaced"].items()},
         magnitude_words={k: float(v) for k, v in raw["magnitude_words"].items()},

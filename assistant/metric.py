@@ -1196,11 +1196,19 @@ def find_metric(doc: Doc, verbs: frozenset[str] = frozenset()) -> Part | None:
     target 110%', 'win rate is 19% today, want 25%'): the baseline and the level measure the
     same thing."""
     target = doc._.gs_target if Doc.has_extension("gs_target") else None
-    found = _metric_for(doc, target, [target] if target else [], verbs)
+    found = _metric_for(doc, target, [target] if target else _amounts(doc), verbs)
     baseline = _baseline_before(doc, target) if found is None else None
     if baseline is not None and target is not None:
         found = _metric_for(doc, baseline, [target, baseline], verbs)
     return found
+
+
+def _amounts(doc: Doc) -> list[Part]:
+    """The goal's sums of money, none of them its target: no part of a metric either ('the
+    pinecrest renewal - $96k ARR -' names no metric '$96k ARR'; a label such as 'Tier 1' may
+    be)."""
+    quantities = doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
+    return [q for q in quantities or [] if getattr(q.value, "unit", None) == "currency"]
 
 
 def _baseline_before(doc: Doc, target: Part | None) -> Part | None:

@@ -102,3 +102,15 @@ def test_metric_is_the_group_of_a_share(nlp: Language, text: str, expected: str 
                          ids=[c[0][:40] for c in LEVEL_AFTER_OF])
 def test_metric_before_an_of_level(nlp: Language, text: str, expected: str | None) -> None:
     assert _metric(nlp, text) == expected
+
+
+# 4. No target: a sum of money that sizes a deal is no part of a metric.
+DEAL_SIZES = [
+    ("halden renewal - $45k ARR - need it signed by friday", None),
+    ("Close the Orbis Freight renewal (€180k ARR) by 12 March.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEAL_SIZES, ids=[c[0][:40] for c in DEAL_SIZES])
+def test_deal_size_names_no_metric(nlp: Language, text: str, expected: str | None) -> None:
+    assert _metric(nlp, text) == expected

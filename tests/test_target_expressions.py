@@ -512,6 +512,17 @@ CASES = {
                                      80, "percent", None, "reach", None, False),
     "level-to-percent": Case("Raise win rate to 35% by Q3.", "to 35%", 35, "percent", None,
                              "increase", None, False),
+    "deal-contrast-target-cue": Case("Grow channel bookings in Iberia (target: €900k) by Q3.",
+                                     "€900k", 900_000, "currency", EUR, "increase", None,
+                                     False),
+    "deal-contrast-measure": Case("Grow ARR ($1.2M) by end of Q2.", "$1.2M", 1_200_000,
+                                  "currency", USD, "increase", None, False),
+    "deal-aside-other-count": Case(
+        "Multi-thread the Orbis account ($300k renewal): at least 4 sponsors by March.",
+        "at least 4", 4, "count", None, "reach", None, False),
+    "country-dollar-level": Case("Cut average cost per hire to under NZ$9k by Q2.",
+                                 "to under NZ$9k", 9000, "currency", "NZD", "decrease", None,
+                                 False),
     "aside-in-brackets": Case("Recruiting (2 recruiters): fill 18 sales roles by March 31, 2027",
                               "18", 18, "count", None, "reach", None, False),
 }
@@ -543,6 +554,10 @@ NO_TARGET = {
     "one-on-one-meetings": "Run 1:1 pipeline reviews with each rep.",
     "meeting-time": "Hold pipeline review every Monday at 9:00.",
     "meeting-slot": "Office hours for new AEs each Wednesday from 2:00 to 3:00.",
+    "deal-size-bracket": "Sign the Orbis Freight renewal (€180k ARR) by 12 March.",
+    "deal-size-dashes": "get the Tavola contract signed - $60k - before new year",
+    "deal-size-commas": "Renew Castor Labs, $750k TCV, by 4/30.",
+    "deal-size-copula": "push Mendel to a verbal yes by Feb 2 — deal is $310k, my biggest",
 }
 
 

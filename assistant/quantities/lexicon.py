@@ -147,6 +147,8 @@ class Scoring:
     team_words: frozenset[str]
     stock_nouns: frozenset[str]
     side_words: frozenset[str]
+    deal_nouns: frozenset[str]
+    closing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -257,4 +259,6 @@ def scoring() -> Scoring:
         team_words=frozenset(words["team_words"]),
         stock_nouns=frozenset(words["stock_nouns"]),
         side_words=frozenset(words["side_words"]),
+        deal_nouns=frozenset(words["deal_nouns"]),
+        closing_verbs=frozenset(words["closing_verbs"]),
     )

@@ -28,6 +28,7 @@ from ..segments import (
     segment_of,
 )
 from .baseline import stated_baseline
+from .deals import sizes_deal
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .grammar import numbered_heading
 from .lexicon import scoring, spent_time_unit, units
@@ -238,7 +239,7 @@ def scope(c: Candidate) -> float:
         # goal covers the whole it counts (GUIDELINE v1.1: "all 9 of them" -> 9)
     if c.quantity.lead in scoring().rank_leads:
         return float(_ranked_group(c))
-    if _team_size(c) or _aside(c) or _definition(c):
+    if _team_size(c) or _aside(c) or _definition(c) or _deal_size(c):
         return 1.0
     if c.quantity.lead is not None or previous is None or previous.lower_ not in scoring().scope:
         return 0.0
@@ -247,6 +248,13 @@ def scope(c: Candidate) -> float:
     # "pass the 1,000 user milestone": a threshold named with "the" is still a target.
     milestone = any(t.lower_ in scoring().milestone_words for t in c.doc[c.number.end :][:3])
     return float(not milestone)
+
+
+def _deal_size(c: Candidate) -> bool:
+    """"Close the Halvorsen renewal (€240k ARR)": the amount sizes the deal to win (see
+    `deals.sizes_deal`)."""
+    span = token_span(c.doc, c.part.start, c.part.end)
+    return span is not None and sizes_deal(span, c.quantity)
 
 
 def _definite_object(c: Candidate) -> bool:
@@ -378,7 +386,7 @@ def _definition(c: Candidate) -> bool:
             return False
         if token.text == "(":
             # an open-ended threshold ("3+ years") or words before the number ("open 30
-            # days"); "(£1.1m TCV)", "(82 kg)" name the level itself
+            # days"); "(82 kg)", "(+20%)" name the level itself
             defines = c.quantity.bound == "min" or n > 0
             return defines and token.i > 0 and c.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
     return False

@@ -515,6 +515,10 @@ CASES = {
     "deal-contrast-target-cue": Case("Grow channel bookings in Iberia (target: €900k) by Q3.",
                                      "€900k", 900_000, "currency", EUR, "increase", None,
                                      False),
+    "bracket-goal-count": Case("book intro calls with logistics leads in january (goal 35)", "35",
+                               35, "count", None, "reach", None, False),
+    "bracket-target-count": Case("Train weekend pharmacists for Site 4 (target: 12) by June.",
+                                 "12", 12, "count", None, "reach", None, False),
     "deal-contrast-measure": Case("Grow ARR ($1.2M) by end of Q2.", "$1.2M", 1_200_000,
                                   "currency", USD, "increase", None, False),
     "deal-aside-other-count": Case(

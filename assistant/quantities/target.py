@@ -289,7 +289,10 @@ def label(c: Candidate) -> float:
     if c.quantity.bound is not None or c.quantity.unit != "count" or c.quantity.unit_text or (
             _scaled(c.number.text)):
         return 0.0  # "twice", "3 times", "8/10" count or score; "MRR 120k" is an amount
-    if ENUMERATION.match(c.text, c.part.end) or (
+    # "(goal 40)", "(target: 9)": a bracket after a goal word states the level, it numbers
+    # no list item ("Goal 1:" does)
+    closed_cue = c.text.startswith(")", c.part.end) and goal_cue(c)
+    if (ENUMERATION.match(c.text, c.part.end) and not closed_cue) or (
             LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
         return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR"
     if previous is None or in_hashtag(c.doc, previous.i):
@@ -387,7 +390,8 @@ def _definition(c: Candidate) -> bool:
         if token.text == "(":
             # an open-ended threshold ("3+ years") or words before the number ("open 30
             # days"); "(82 kg)", "(+20%)" name the level itself
-            defines = c.quantity.bound == "min" or n > 0
+            # ("(target: €2M)" states the level)
+            defines = c.quantity.bound == "min" or (n > 0 and not goal_cue(c))
             return defines and token.i > 0 and c.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
     return False
 

@@ -142,13 +142,16 @@ def _infinitive(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1]
     if is_numeric(nxt) or nxt.pos_ in {"DET", "PRON", "PROPN", "NUM"}:
         return False
-    after = doc[i + 2] if i + 2 < len(doc) else None
+    verb = doc[_prefixed_verb_end(doc, i + 1)]  # 'to re-activate': its verb is 'activate'
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     # an object follows: a noun phrase, a particle, or a participle modifying the object
     # ("to cut broken-link incidents")
     takes_object = after is not None and (
         after.pos_ in OBJECT_STARTS or after.tag_ in {"RP", "VBG", "$"} or after.dep_ == "amod")
-    verb_like = nxt.lower_ in _words("purpose_verbs") or (nxt.tag_ == "VB" and takes_object) or (
-        _hyphenated_verb(doc, i + 1))
+    word = doc[i + 1 : verb.i + 1]  # the tagger may read either part of 'pre-empt' as the verb
+    known = {verb.lower_, word.text.lower()} & _words("purpose_verbs")
+    tagged = any(t.tag_ == "VB" for t in word)
+    verb_like = bool(known) or (tagged and takes_object) or _hyphenated_verb(doc, i + 1)
     previous = doc[i - 1] if i > 0 else None
     if _causative_object(doc, i) or _complement_clause(doc, i) or _joint_task(doc, i):
         return False
@@ -167,6 +170,18 @@ def _hyphenated_verb(doc: Doc, i: int) -> bool:
     ):
         return False
     return doc[i + 3].tag_ in {"DT", "PRP$"}
+
+
+def _prefixed_verb_end(doc: Doc, i: int) -> int:
+    """'to co-sell with', 'to re-qualify for': a verb prefix joined by a hyphen to the word
+    after it (the tokenizer splits the word in three) makes that word the verb; the index of
+    the verb's last part, i when no such prefix opens at token i ('to mid-market accounts'
+    has none)."""
+    if i + 2 >= len(doc) or doc[i].lower_ not in _words("verb_prefixes") or (
+        doc[i + 1].text != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_
+    ):
+        return i
+    return i + 2
 
 
 def _causative_object(doc: Doc, i: int) -> bool:
@@ -863,6 +878,8 @@ def _purpose_clauses(doc: Doc, deadline: Part | None) -> Iterator[tuple[Candidat
                 continue
         labelled = cand.kind in {"why", "objective"}
         start, end = extent(doc, cand.start + (cand.width if labelled else 0), deadline)
+        if cand.kind == "to" and _prefixed_verb_end(doc, start + 1) + 1 >= end:
+            continue  # 'certified in H1 to co-sell by April 30': a bare verb links to nothing
         if (cand.kind == "to" or (cand.kind == "so" and _written_level(doc, start, end))) and \
                 _holds_the_target(doc, start, end):
             continue

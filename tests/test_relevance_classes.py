@@ -166,3 +166,26 @@ WAVE7 = [
 def test_relevance_wave7_forms(nlp: Language, text: str, expected: str | None) -> None:
     found = nlp(text)._.gs_relevance
     assert (found.text if found else None) == expected
+
+
+# Wave 12: a purpose whose verb carries a prefix joined by a hyphen is read as its verb is
+# ('to re-qualify' as 'to qualify'); a bare verb with nothing after it links to nothing.
+HYPHENATED_PURPOSES = [
+    ("Lower readmissions to under 11% by Q3 2027, to re-qualify for the quality bonus",
+     "to re-qualify for the quality bonus"),
+    ("Send 300 thank-you letters by Dec 11, to re-activate lapsed donors",
+     "to re-activate lapsed donors"),
+    ("Certify 6 SEs by April 30, to co-sell with Microsoft in the mid-market",
+     "to co-sell with Microsoft in the mid-market"),
+    ("To pre-empt churn in the SMB book, call 50 at-risk accounts by Dec 18",
+     "To pre-empt churn in the SMB book"),
+    ("Grow SMB pipeline by 20% by March, to mid-market accounts", None),
+    ("Get 12 partners certified in H1 to co-sell by April 30.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HYPHENATED_PURPOSES,
+                         ids=[c[0][:40] for c in HYPHENATED_PURPOSES])
+def test_relevance_hyphenated_purpose(nlp: Language, text: str, expected: str | None) -> None:
+    found = nlp(text)._.gs_relevance
+    assert (found.text if found else None) == expected

@@ -4,7 +4,6 @@ retention"), found next to the target number or as the object of the goal verb."
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, cached_property
@@ -26,6 +25,7 @@ from .segments import (
     is_boundary,
     is_goal_verb,
     is_numeric,
+    is_pictograph,
     label_width,
     list_marker_end,
     modifier_stop,
@@ -228,7 +228,7 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     if any(is_boundary(doc[k]) for k in range(i, min(first + 1, n))):
         return None  # "Pipeline €4M. Then hiring": no phrase across a sentence's end
     start, j, head = first, first, None
-    while j < n and j not in blocked and not is_boundary(doc[j]) and not _pictograph(doc[j]):
+    while j < n and j not in blocked and not is_boundary(doc[j]) and not is_pictograph(doc[j]):
         bracket = _bracket_end(doc, j, blocked)
         if bracket is not None and head is not None:
             j = bracket  # "mid-market (MM) renewals"
@@ -291,7 +291,7 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
     n = len(doc)
     while i < n and (i in periods or (i not in blocked and (
         _skippable(doc, i) or _quantity_noun(doc, i) or _scale_word(doc, i)
-        or _pictograph(doc[i]) or in_hashtag(doc, i)))):
+        or is_pictograph(doc[i]) or in_hashtag(doc, i)))):
         i += 1
     i = _after_possessive(doc, i, n)
     while i < n and i in periods:
@@ -303,11 +303,6 @@ def _phrase_start(doc: Doc, i: int, blocked: set[int], periods: frozenset[int]) 
             _coded_name(doc[i]) or _one_to_one(doc[i])):
         i += 1  # "5 strategic bake-offs" when the target is another number; not "1:1 reviews"
     return i
-
-
-def _pictograph(token: Token) -> bool:
-    """An emoji or other pictograph ('★', '✅', '🚀'): decoration, no word of a metric."""
-    return all(unicodedata.category(ch) == "So" or ch == "\ufe0f" for ch in token.text)
 
 
 def _one_to_one(token: Token) -> bool:
@@ -1076,7 +1071,7 @@ def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,
     between = doc[nxt : first.i]
     if _comparing(target) and len(between) == 0:
         return True  # 'Churn below 2%'
-    if all(_pictograph(t) for t in between) and _measure_not_verb(verb):
+    if all(is_pictograph(t) for t in between) and _measure_not_verb(verb):
         return True  # 'churn 📉 from 3.1% to 2%': a measure's name, no goal verb
     if _comparing(target) or (_open_level(target) and len(between) > 0):
         name = _name_before_scope(doc, between)

@@ -22,6 +22,7 @@ from .segments import (
     is_emphasis,
     is_goal_verb,
     is_numeric,
+    is_pictograph,
     is_verb,
     label_width,
     opens_label,
@@ -43,6 +44,12 @@ EXTENTS_KEY = "goalsmith.extents"
 RESTATES_KEY = "goalsmith.restates"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+# The verb after a gerund subject that says what the goal will bring: present or modal, not a
+# past ('Closing 10 deals last year got us ...' tells what was, no goal's outcome).
+CONSEQUENCE_TAGS = frozenset({"VBZ", "VBP", "MD"})
+# How the parser attaches a gerund subject to its verb ('hitting 96% GRR this qtr means ...'
+# comes out as an adverbial clause).
+GERUND_SUBJECTS = frozenset({"csubj", "nsubj", "advcl"})
 OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
 # 'marketing needs them for the launch', 'the board wants it for ...' (see _needed_for)
 NEED_VERBS = frozenset({"need", "want"})
@@ -88,7 +95,8 @@ def _opener_at(lowered: list[str], i: int) -> str | None:
 
 
 def clause_start(doc: Doc, i: int) -> bool:
-    """Token i opens a clause: first of its segment or right after a comma, colon or dash."""
+    """Token i opens a clause: first of its segment or right after a comma, colon, dash or
+    emoji."""
     return _clause_starts(doc)[i]
 
 
@@ -99,7 +107,8 @@ def _clause_starts(doc: Doc) -> list[bool]:
         lowered = [t.lower_ for t in doc]
         bounds = segment_bounds(doc)
         cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS or (
-            lowered[i - 1][-1:] == "." and _after_abbreviation(doc[i])) for i in range(len(doc))]
+            lowered[i - 1][-1:] == "." and _after_abbreviation(doc[i])) or (
+            is_pictograph(doc[i - 1])) for i in range(len(doc))]
         doc.user_data[CLAUSE_STARTS_KEY] = cached
     return cached
 
@@ -239,25 +248,72 @@ def _referent_link(doc: Doc, i: int) -> bool:
     ):
         return False
     j = _past_adverbials(doc, i + 1)
-    if j >= len(doc):
+    if j >= len(doc) or (doc[i].lower_ == "that" and _present_verb(doc[j]) and not (
+            doc[j].lower_ in _words("link_verbs") or _acts_on_something(doc[j]))):
+        return False  # '. that sounds doable', '- that includes 5 enterprise ones'
+    return _states_outcome(doc, j)
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """The verb has an object that holds no number ('— that gets the team over the line'),
+    so the clause says what the goal does; not a comment on it ('that sounds doable', 'that
+    seems like a lot') nor a breakdown of it ('that includes 5 enterprise ones')."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    return bool(objects) and not any(
+        is_numeric(t) for o in objects for t in o.subtree)
+
+
+def _gerund_subject(doc: Doc, i: int) -> bool:
+    """'Getting gross margin to 38% by end of Q2 would let us hire ...', 'hitting 96% GRR this
+    qtr means our region keeps its seat ...': token i is the first finite verb or modal of a
+    clause whose subject is a gerund phrase holding the goal's number (the goal said again
+    as a subject), so the predicate from i on says what reaching the goal brings."""
+    if doc[i].tag_ not in CONSEQUENCE_TAGS:  # first: the cheap test
         return False
+    main = doc[i].head if doc[i].dep_ == "aux" else doc[i]
+    gerund = next((c for c in main.children if c.tag_ == "VBG" and c.i < i and (
+        c.dep_ in GERUND_SUBJECTS)), None)
+    if gerund is None or not clause_start(doc, gerund.i) or _dated(doc, main.i + 1):
+        return False  # 'aiming for 60 survey replies/VBZ by wednesday': a noun read as a verb
+    between = doc[gerund.i + 1 : i]
+    if any(t.tag_ in FINITE_TAGS or t.text in {",", ";"} for t in between) or not any(
+            is_numeric(t) and not _in_time(doc, t) for t in between):
+        return False
+    return _states_outcome(doc, i)
+
+
+def _states_outcome(doc: Doc, j: int) -> bool:
+    """From token j on, after a subject that stands for the goal ('this', 'which', a gerund
+    phrase), a predicate saying what the goal brings: a link verb, a present or modal verb
+    of its own ('keeps the SDR team loaded', 'will fund the second SE hire'), or 'is' with
+    what the goal is to a broader objective ('is part of ...', 'is what gets ...')."""
     if doc[j].lower_ in _words("link_verbs"):
         return True
-    if _present_verb(doc[j]) and doc[i].lower_ != "that" and _goal_before(doc, i):
+    verb = doc[j + 1] if doc[j].tag_ == "MD" and j + 1 < len(doc) else doc[j]
+    if verb.lemma_.lower() in _words("requirement_verbs"):
+        return False  # 'this requires 200 dials', 'would need 40 demos': what the goal needs
+    if _present_verb(doc[j]) and _goal_before(doc, j):
         # ", which keeps the SDR team loaded", "— this keeps cash ...": a consequence; not
         # ", which ends 31 January", ", which starts in April": a date says when, not why
         return not (doc[j].lemma_.lower() in _words("calendar_verbs") and _dated(doc, j + 1))
-    if doc[j].tag_ == "MD" and j + 1 < len(doc) and doc[j + 1].tag_ == "VB":
-        return doc[j + 1].lemma_ != "be"  # "This will fund the second SE hire"
-    _, seg_end = segment_of(doc, i)
-    if doc[j].lemma_ != "be":
-        return False
+    if doc[j].tag_ == "MD" and verb.tag_ == "VB":
+        return verb.lemma_ != "be"  # "This will fund the second SE hire"
+    return doc[j].lemma_ == "be" and _copula_link(doc, j)
+
+
+def _copula_link(doc: Doc, j: int) -> bool:
+    """After the goal's subject, 'is' (token j) with what the goal is to a broader objective:
+    'is part of ...', 'is what gets the app onto ...', 'is holding up the Q4 commit call'."""
+    _, seg_end = segment_of(doc, j)
     k = _past_adverbials(doc, j + 1)  # "which is exactly what the plan assumes"
     if k + 1 < seg_end and doc[k].tag_ == "VBG" and doc[k].lemma_ not in LIGHT_VERBS and (
-            _goal_before(doc, i)):  # '. This is holding up the Q4 commit call'
+            _goal_before(doc, j)):  # '. This is holding up the Q4 commit call'
         return doc[k + 1].pos_ in OBJECT_STARTS - {"ADV"} or doc[k + 1].tag_ == "RP"
-    if k + 1 >= seg_end or doc[k].lower_ not in _words("link_copula_nouns"):
+    if k + 1 >= seg_end:
         return False
+    if doc[k].lower_ not in _words("link_copula_nouns"):
+        # "that's my ticket to presidents club": a possessive before a noun naming a need
+        return doc[k].tag_ == "PRP$" and _names_a_need(doc, k + 1, seg_end)
     # "which is the first step toward ...", "the core of ...", not "that's the whole plan"
     # nor "it's a big company": after a determiner, the noun must name a part or a need.
     # "the milestone for ...": or a link word follows that noun. "which is what the
@@ -742,7 +798,7 @@ def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:
         return Candidate(i, "so", 0.85)
     if _dependence(doc, i) or _without_goal(doc, i):
         return Candidate(i, "consequence", 0.8)
-    if _consequence(doc, i):
+    if _consequence(doc, i) or _gerund_subject(doc, i):
         return Candidate(i, "consequence", 0.8, 0)
     if _infinitive(doc, i):
         opener = _for_subject(doc, i)

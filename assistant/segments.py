@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,12 @@ def is_numeric(token: Token) -> bool:
     """The token is a number or an amount: '12', 'twelve', '3x', '$5k', '+4'."""
     first = token.text[:1]
     return token.like_num or first.isdigit() or first in AMOUNT_OPENERS
+
+
+def is_pictograph(token: Token) -> bool:
+    """An emoji or other pictograph ('★', '✅', '🚀'): decoration, no word; in chat it
+    also sets a clause off ('25 demos in january 👀 that's my ticket to club')."""
+    return all(unicodedata.category(ch) == "So" or ch == "\ufe0f" for ch in token.text)
 
 
 def bracket_open(token: Token) -> int | None:

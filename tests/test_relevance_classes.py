@@ -189,3 +189,36 @@ HYPHENATED_PURPOSES = [
 def test_relevance_hyphenated_purpose(nlp: Language, text: str, expected: str | None) -> None:
     found = nlp(text)._.gs_relevance
     assert (found.text if found else None) == expected
+
+
+# Wave 12: the goal said again as a gerund subject, its main verb (or modal) opening what the
+# goal brings; 'that' + a verb acting on something after a dash; a possessive before a need
+# after an emoji. Not: what the goal takes, a wish, a past, a comment, a breakdown.
+CONSEQUENCES = [
+    ("Getting gross margin to 38% by end of Q2 would let us hire two extra consultants.",
+     "would let us hire two extra consultants"),
+    ("hitting 96% GRR this qtr means our region keeps its seat on the renewals council",
+     "means our region keeps its seat on the renewals council"),
+    ("Reaching 1,500 active users by end of March is what gets the app onto the approved list",
+     "is what gets the app onto the approved list"),
+    ("Closing 8 new logos in Q1 puts our team in the running for the expansion budget",
+     "puts our team in the running for the expansion budget"),
+    ("Getting 20 accounts to sign by March would be great", None),
+    ("Closing 10 deals by March requires 40 demos", None),
+    ("Closing 10 deals last year got us the award", None),
+    ("Reaching 1,500 users by March is the goal", None),
+    ("aiming for about 60 CSAT survey replies by wednesday - too ambitious?", None),
+    ("Book 45 discovery calls by Jan 29 — that gets the team over the Q1 pipeline line",
+     "that gets the team over the Q1 pipeline line"),
+    ("Book 20 demos by March, that sounds doable", None),
+    ("Book 20 demos by March - that includes 5 enterprise ones", None),
+    ("ok so: 25 demos in january 👀 that's my ticket to presidents club",
+     "that's my ticket to presidents club"),
+    ("Close 10 deals by Q4 🚀 that's my number for the year", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONSEQUENCES, ids=[c[0][:40] for c in CONSEQUENCES])
+def test_relevance_consequence_of_the_goal(nlp: Language, text: str, expected: str | None) -> None:
+    found = nlp(text)._.gs_relevance
+    assert (found.text if found else None) == expected

@@ -251,7 +251,7 @@ def _referent_link(doc: Doc, i: int) -> bool:
     if j >= len(doc) or (doc[i].lower_ == "that" and _present_verb(doc[j]) and not (
             doc[j].lower_ in _words("link_verbs") or _acts_on_something(doc[j]))):
         return False  # '. that sounds doable', '- that includes 5 enterprise ones'
-    return _states_outcome(doc, j)
+    return _states_outcome(doc, j) and not _personal_stake(doc, j)
 
 
 def _acts_on_something(verb: Token) -> bool:
@@ -279,7 +279,7 @@ def _gerund_subject(doc: Doc, i: int) -> bool:
     if any(t.tag_ in FINITE_TAGS or t.text in {",", ";"} for t in between) or not any(
             is_numeric(t) and not _in_time(doc, t) for t in between):
         return False
-    return _states_outcome(doc, i)
+    return _states_outcome(doc, i) and not _personal_stake(doc, i)
 
 
 def _states_outcome(doc: Doc, j: int) -> bool:
@@ -705,9 +705,7 @@ def _as_reason(doc: Doc, i: int) -> bool:
 def _or_consequence(doc: Doc, i: int) -> bool:
     """'or we miss plan', ', or the region misses its number': what happens without the
     goal, a clause with its own subject and verb (not 'Book 40 demos or 30 meetings')."""
-    _, seg_end = segment_of(doc, i)
-    clause = " " + " ".join(t.lower_ for t in doc[i + 1 : seg_end]) + " "
-    if any(f" {stake} " in clause for stake in _words("personal_stakes")):
+    if _personal_stake(doc, i + 1):
         return False  # 'or my boss will kill me': a joke about the writer, no outcome
     k = i + 1
     while k < len(doc) and k - i <= OR_SUBJECT_WORDS and doc[k].pos_ in {
@@ -717,6 +715,14 @@ def _or_consequence(doc: Doc, i: int) -> bool:
             return _goal_before(doc, i)
         k += 1
     return False
+
+
+def _personal_stake(doc: Doc, i: int) -> bool:
+    """The clause from token i to its segment's end says what befalls the writer ('my boss
+    will kill me', "I'm toast", 'would get me fired'): a joke or a threat, no outcome."""
+    _, seg_end = segment_of(doc, i)
+    clause = " " + " ".join(t.lower_ for t in doc[i:seg_end]) + " "
+    return any(f" {stake} " in clause for stake in _words("personal_stakes"))
 
 
 def _in_time(doc: Doc, token: Token) -> bool:

@@ -215,6 +215,10 @@ CONSEQUENCES = [
     ("ok so: 25 demos in january 👀 that's my ticket to presidents club",
      "that's my ticket to presidents club"),
     ("Close 10 deals by Q4 🚀 that's my number for the year", None),
+    # what befalls the writer is a joke or a threat, no outcome of the goal
+    ("Closing 10 deals by March would keep my boss from killing me", None),
+    ("Hitting 40 demos by Q1 means I'm not toast", None),
+    ("Book 40 demos by Q1 - that gets my boss off my back", None),
 ]
 
 

@@ -75,7 +75,23 @@ Wave 11:
   before a noun modifier names a size class ('12 new 10k+ seat accounts').
 - later in wave 11 (sealed split 10 opened): no time expression across a line break; a
   greeting's weekday bounds nothing; markdown form fields; questions hedged with a bare wish;
-  opening verbs before a bound and a count."""
+  opening verbs before a bound and a count.
+
+Wave 12 (sealed split 11 opened):
+
+- deadline: a week named by its first day ('week of Dec 14', 'w/c 7 Dec': that week's Friday);
+  no preposition right after a hyphenated word ('opt-in next week'); times that date a reason
+  after a vague bound ('ASAP so we can start selling in Q2') or another look ('(will revisit
+  in March)'); form-field labels in brackets ('[Why] ...', '[Due] ...').
+- relevance: consequences after a gerund subject ('Getting X to 95% would unlock ...', '...
+  that gets the team over ...'); purpose verbs with a hyphenated prefix ('to co-sell', 'to
+  re-qualify'); '[Why]' fields.
+- not a goal: questions that propose the writer's own effort or a hedged level ('trying to
+  get my win rate up, thinking 60-65% by end of H1?', 'somewhere around 88% by june maybe?').
+- target: currency marks of a country's letters ('R$4.5M', 'NZ$250,000'); a deal's size in
+  brackets or dashes is scope ('Close the Acme expansion ($220k)'); a heading's index ('Goal 1
+  - ', 'OKR 2 – ') is no number of the goal.
+- metric: the same headings and bracketed labels; the names a currency prefix hid."""
 
 from __future__ import annotations
 
@@ -100,7 +116,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (10, "baseline-fields"), (10, "window-ends"), (10, "past-units"), (11, "fiscal-forms"),
          (11, "short-durations"),
          (11, "combined-periods"), (11, "counted-days"),
-         (11, "line-bounds"), (11, "greeting-days")),
+         (11, "line-bounds"), (11, "greeting-days"), (12, "week-of"), (12, "hyphen-particles"),
+         (12, "other-times"), (12, "bracket-fields")),
         {
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
@@ -137,7 +154,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         ((9, "consequence"), (10, "okr-objectives"), (10, "connectors"), (10, "personal-stakes"),
          (10, "causative-counts"), (10, "reason-verbs"), (11, "relevance-sentences"),
          (11, "since-reasons"),
-         (11, "markdown-fields"), (11, "label-arrows")),
+         (11, "markdown-fields"), (11, "label-arrows"), (12, "bracket-fields"),
+         (12, "consequence-relevance")),
         {
             "w11b004": "'*Alignment:*' with one mark each side is not read as a field label",
             "w11b008": "'*Why:*' with one mark each side is not read as a field label",
@@ -168,9 +186,11 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         ((10, "doubtful-goals"), (10, "signatures-quotes"), (10, "self-notes"), (10, "agendas"),
          (11, "status-notices"), (11, "asked-goals"),
          (11, "greeting-dash"),
-         (11, "hedged-wishes")),
+         (11, "hedged-wishes"), (12, "hedged-proposals")),
         {
             "w11h012": "'more volunteers' with no number finds no level, so the question stays one",
+            "w12a014": "moving a meeting to a clock time ('push our 1:1 to around 3:30?') reads"
+                       " as a hedged step of the writer's own",
             "w11s010": "a joke about surviving the week is read as a goal",
             "w11s011": "a joke about surviving the rush is read as a goal",
             "w11s012": "'Weekly update —' splits off as a segment; the counts after it stand alone",
@@ -192,9 +212,12 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         ((9, "bracket-definitions"), (9, "recipients"), (9, "to-signs"), (10, "past-baselines"),
          (10, "baseline-fields"), (10, "definite-counts"), (10, "causative-counts"),
          (10, "list-numbers"), (11, "name-numbers"), (11, "amounts-status"),
-         (11, "size-classes")),
+         (11, "size-classes"), (12, "currency-prefixes"), (12, "deal-amounts"),
+         (12, "numbered-labels")),
         {
             "w11z002": "two bare counts in a row ('4 500+ employee logos') read as one",
+            "w12d002": "a contract's length in a deal's aside ('— £85k over 2 yrs —') is read as"
+                       " the target once its amount is scope",
             "w9t008": "'to no more than 4' loses its 'to' to the longer lead 'no more than'",
             "w10f109": "'actual 2.1x' with no colon is no field label",
             "w10b104": "'ship 3 features' loses to the later '2 blog posts'",
@@ -215,9 +238,12 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (9, "cadence-habits"), (10, "chat-nouns"), (10, "measure-forms"), (10, "elliptic-names"),
          (10, "generation"), (10, "every-rates"), (11, "opening-verbs"), (11, "named-measures"),
          (11, "amounts-status"),
-         (11, "comparator-verbs"), (11, "number-is")),
+         (11, "comparator-verbs"), (11, "number-is"), (12, "numbered-labels"),
+         (12, "bracket-fields"), (12, "currency-prefixes")),
         {
             "w11v102": "'Source' before 'no less than $2M' is read as a noun",
+            "w12b010": "'teacher observations logged': a participle after the counted noun stays",
+            "w12c011": "'avg handle time (voice)' on a field line of its own is cut at 'avg'",
             "w11e001": "'my Q1 number is 210k new ARR': the goal's name is read as its metric",
             "w11e004": "'my quota this year: $1.4M in bookings': 'quota' is read as the metric",
             "w11e006": "'my number is $900k': 'number' is read as the metric",

@@ -55,6 +55,9 @@ OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
 NEED_VERBS = frozenset({"need", "want"})
 NEED_FORMS = frozenset(f"{verb}{ending}" for verb in NEED_VERBS for ending in ("", "s", "ed"))
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
+# Prepositions that a verb takes ('to prep for the ride', 'to compete with ...'); not a time's
+# ('to finance within 2 days', 'to AEs by end of Q2': there the word after 'to' is no verb).
+VERB_PREPOSITIONS = frozenset({"for", "with", "on", "into", "against", "about"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
                          "down", "keep", "mean"})
@@ -153,10 +156,10 @@ def _infinitive(doc: Doc, i: int) -> bool:
         return False
     verb = doc[_prefixed_verb_end(doc, i + 1)]  # 'to re-activate': its verb is 'activate'
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    # an object follows: a noun phrase, a particle, or a participle modifying the object
-    # ("to cut broken-link incidents")
-    takes_object = after is not None and (
-        after.pos_ in OBJECT_STARTS or after.tag_ in {"RP", "VBG", "$"} or after.dep_ == "amod")
+    # an object follows: a noun phrase, a particle, a participle modifying the object ("to cut
+    # broken-link incidents") or the preposition of a prepositional verb ("to prep for ...")
+    takes_object = after is not None and (after.pos_ in OBJECT_STARTS or after.tag_ in {
+        "RP", "VBG", "$"} or after.dep_ == "amod" or after.lower_ in VERB_PREPOSITIONS)
     word = doc[i + 1 : verb.i + 1]  # the tagger may read either part of 'pre-empt' as the verb
     known = {verb.lower_, word.text.lower()} & _words("purpose_verbs")
     tagged = any(t.tag_ == "VB" for t in word)
@@ -221,7 +224,8 @@ def _joint_task(doc: Doc, i: int) -> bool:
     holds whatever numbers the goal has)."""
     head = doc[i + 1].head
     seg_start, _ = segment_of(doc, i)
-    if head.i >= i or not is_verb(head) or any(c.dep_ == "dobj" for c in head.children) or any(
+    if head.i >= i or head.lemma_.lower() not in _words("joint_verbs") or any(
+            c.dep_ == "dobj" for c in head.children) or any(
         is_numeric(t) for t in doc[seg_start:i]
     ):
         return False

@@ -181,6 +181,14 @@ HYPHENATED_PURPOSES = [
      "To pre-empt churn in the SMB book"),
     ("Grow SMB pipeline by 20% by March, to mid-market accounts", None),
     ("Get 12 partners certified in H1 to co-sell by April 30.", None),
+    # a verb that takes its preposition ('to train for', 'to compete with'); the task itself
+    # after a verb of working together ('team up with ... to ...'), not after any 'with'
+    ("Swim 3 km twice a week until May to train for the open-water race",
+     "to train for the open-water race"),
+    ("Shadow 2 calls with each senior AE by Jan 15 to get ready for the spring territory",
+     "to get ready for the spring territory"),
+    ("Team up with RevOps to rebuild the territory model this quarter", None),
+    ("Return 95% of signed contracts to legal within 2 days", None),
 ]
 
 

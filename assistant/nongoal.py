@@ -20,6 +20,8 @@ Doc.set_extension("gs_not_goal", default=None, force=True)
 DATA = "nongoal.json"
 # The most words of a label before a colon ('Kick-off notes 30/11:').
 LABEL_WORDS = 5
+# The most tokens of a heading line above a report's items ('CS leadership sync – notes 11/25').
+HEADING_TOKENS = 8
 # Tags of a word that cannot be an imperative ('Drinks', 'Sent', 'Following').
 INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBG", "VBN", "CD"})
 CLEARED = ("gs_metric", "gs_target", "gs_deadline", "gs_relevance")
@@ -152,7 +154,8 @@ def _notice(segment: Span) -> bool:
         return False
     if _opens_with(segment, "notices") or _opens_with(segment, "events"):
         return True
-    notices = {p[0] for p in _phrases("notices") + _phrases("notice_labels")}
+    notices = {p[0] for p in _phrases("notices") + _phrases("notice_labels")} | {
+        p[-1] for p in _phrases("list_headings")}
     metric = doc._.gs_metric
     return colon is not None and any(
         t.lower_ in notices and not (metric and metric.start <= t.idx < metric.end)
@@ -182,8 +185,23 @@ def _introduces_goal(segment: Span, end: int) -> bool:
 
 def _label_end(segment: Span) -> int | None:
     """The colon or dash that ends a short label opening the segment ('Sprint status 11/26:',
-    'Weekly update — 38 of 50 interviews done'), if any."""
-    return next((t.i for t in segment[1 : LABEL_WORDS + 1] if t.text in NOTICE_MARKS), None)
+    'Weekly update — 38 of 50 interviews done'), or the end of a heading line ('Weekly status
+    (w/e 11/27)⏎- ...'), if any."""
+    mark = next((t.i for t in segment[1 : LABEL_WORDS + 1] if t.text in NOTICE_MARKS), None)
+    return segment.end if mark is None and _heading_line(segment) else mark
+
+
+def _heading_line(segment: Span) -> bool:
+    """A short line that opens with no goal verb, holds no target and that more text follows,
+    after a line break or a spaced dash ('Weekly status (w/e 11/27)⏎- Pipeline: ...', 'Sprint
+    41 review – velocity 38 pts'; not 'Review 40 accounts⏎- ...')."""
+    doc = segment.doc
+    if segment.end >= len(doc) - 1 or len(segment) > HEADING_TOKENS:
+        return False
+    after, target = doc[segment.end], doc._.gs_target
+    ended = "\n" in after.text or after.text in NOTICE_MARKS
+    holds_target = target is not None and segment.start_char <= target.start < segment.end_char
+    return ended and not holds_target and not _imperative([segment])
 
 
 def segment_shape(segment: Span, first: bool) -> str | None:
@@ -332,10 +350,14 @@ def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:
     letter = shapes[0] == "salutation" and "sign_off" in shapes[1:]
     # 'Agenda for Thursday's call:⏎1. ...', 'Action items:⏎- ...': a notice heading its own
     # line heads a list of topics, unless a line states a wish
+    # ('Sprint 41 review – velocity 38 pts, 5 bugs carried over': a dash ends it as well)
+    heading_ends = line_ends or (first.end < len(first.doc) and first.doc[
+        first.end].text in NOTICE_MARKS)
     listed = _heads_list(first) and not _opens_with(
-        first, "self_notes") and line_ends and len(parts) > 1 and not any(
+        first, "self_notes") and heading_ends and len(parts) > 1 and not any(
         _opens_with(_past_chat(part), key) for part in parts[1:]
-        for key in ("wishes", "goal_openers"))  # '- my goal: 6 new partner-sourced opps'
+        for key in ("wishes", "goal_openers")) and not (  # '- my goal: 6 new partner opps'
+        _imperative(parts[1:]))  # 'Pipeline review – get coverage to 3x by Q1'
     return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter or listed
 
 
@@ -345,8 +367,10 @@ def _heads_list(first: Span) -> bool:
     if _opens_with(first, "list_headings"):
         return True
     end = _label_end(first)
-    headings = {p[-1] for p in _phrases("list_headings")}
-    return end is not None and any(t.lower_ in headings for t in first.doc[first.start : end])
+    headings, goals = {p[-1] for p in _phrases("list_headings")}, _phrase_set("own_goal_names")
+    label = first.doc[first.start : end] if end is not None else first[:0]
+    return any(t.lower_ in headings for t in label) and not any(
+        t.lower_ in goals for t in label)  # 'Performance review goals:⏎- ...
 
 
 class NotAGoalDetector:

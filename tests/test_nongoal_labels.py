@@ -48,6 +48,13 @@ CASES = [
     ("hmm, churn feels high... somewhere around 3% by summer maybe?", False),
     ("been sketching my Q1 plan, maybe run 6 partner lunches by jan 20?", False),
     ("idk how Sam gets like 60 dials a day?? is that normal", True),
+    # a heading line naming a report, notes or a review heads a report, not a goal; a heading
+    # that names goals or opens with a goal verb does not
+    ("Monthly status (Nov)\n- Bookings: $840k vs $1M plan\n- 2 deals pushed", True),
+    ("Design review – 3 open issues, latency 220 ms, next check Tuesday", True),
+    ("Ops sync – notes 12/01\n• backlog at 140 tickets", True),
+    ("Q2 review goals:\n- 30 demos by June\n- CSAT 4.6", False),
+    ("Audit 25 vendor contracts\n- by Dec 18", False),
     # a notice label that names the writer's goal, or is followed by one, opens a goal
     ("omg ok new goal: 40 referrals by March", False),
     ("Quarterly update: new goal for Q1 is 30 SQOs by March 31", False),

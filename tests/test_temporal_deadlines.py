@@ -788,6 +788,8 @@ DEADLINES = [
     # a fronted time phrase sets the scene; the later bound is the deadline
     ("fronted-scene", "Heading into February, get 30 reviews posted by Jan 20.", "by Jan 20",
      "2027-01-20"),
+    ("til-dated-exam", "Do 3 practice papers a week til the March 6 exam.",
+     "til the March 6 exam", "2027-03-06"),
 ]
 
 # (id, goal, deadline span): a bound that cannot be pinned to a day.

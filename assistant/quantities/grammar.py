@@ -34,8 +34,9 @@ RANGE_JOINER_WORDS = ("to", "-", "–")
 LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
 # A heading word opening a line or a sentence, just before a number ("Goal 1 - ", "- OKR 2 –").
 HEADING_WORD = re.compile(r"(?:^|[\n.;!?])[\s*•>-]*([A-Za-z]+)\s*#?\s*$")
-# What follows a heading's number: a label's mark, then a space ("Goal 1 - book ...", "KR 2: ").
-HEADING_MARK = re.compile(r"\s*[-–—:)]\s")
+# What follows a heading's number: a label's mark or an arrow, then a space ("Goal 1 - book ...",
+# "KR 2: ", "Objective 2 => 80% of ...").
+HEADING_MARK = re.compile(r"\s*(?:[-–—:)]|=>|->|→)\s")
 # The largest index a numbered heading takes ("Goal 3 - ..."; "Goal 40 - 50 demos" is a range).
 HEADING_INDEX = 20
 # A number over a small denominator: a score ("4.8/5", "8/10") or a share ("1/3 of hires").
@@ -338,13 +339,14 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] 
     """Which two-number phrase `first ... second` is ("from_to", "between", "by_to",
     "range"), with the match of its opening word, or None."""
     lex = phrases()
-    if "\n" in text[first.end : second.start]:
+    if "\n" in text[first.end : second.start] or numbered_heading(text, first.start, first.end):
         return None  # 'by Feb 1⏎- 40 demos': a list item's number opens a new line
     joiner = _words(text[first.end : second.start]) or ""
     opener = _before(patterns().openers, text, first.start)
     word = opener.words if opener else None
     if BRACKET.sub("", joiner) in lex.arrows:
-        if first.unit != second.unit and {first.unit, second.unit} != {"count", "currency"}:
+        if first.unit != second.unit and {first.unit, second.unit} != {"count", "currency"} and (
+                not first.bare):  # 'from 58 → 45 days': the unit written once, at the end
             return None  # 'ACV ↑ 15% → $38k avg': a change, then where it leads
         return "from_to", opener if word in lex.range_from else None
     if word in lex.range_from and joiner in lex.range_to:
@@ -353,8 +355,7 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] 
         return "between", opener
     if word == "by" and joiner == "to":
         return "by_to", opener
-    if joiner in RANGE_JOINER_WORDS and not (
-            _names_thing(text, first.start) or numbered_heading(text, first.start, first.end)):
+    if joiner in RANGE_JOINER_WORDS and not _names_thing(text, first.start):
         return "range", _before(patterns().leads, text, first.start)
     return None
 

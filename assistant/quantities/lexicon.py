@@ -132,6 +132,7 @@ class Scoring:
     goal_cues: frozenset[str]
     label_words: frozenset[str]
     heading_words: frozenset[str]
+    place_words: frozenset[str]
     baseline_cues: frozenset[str]
     baseline_labels: frozenset[str]
     stative_verbs: frozenset[str]
@@ -244,6 +245,7 @@ def scoring() -> Scoring:
         goal_cues=frozenset(words["goal_cues"]),
         label_words=frozenset(words["label_words"]),
         heading_words=frozenset(words["heading_words"]),
+        place_words=frozenset(words["place_words"]),
         baseline_cues=frozenset(words["baseline_cues"]),
         baseline_labels=frozenset(words["baseline_labels"]),
         stative_verbs=frozenset(words["stative_verbs"]),

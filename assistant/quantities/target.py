@@ -176,7 +176,9 @@ def current_state(c: Candidate) -> float:
     subject = subject and c.number.root.i > min(s.left_edge.i for s in subjects)
     if subject and verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower():
         return 1.0  # "I closed 8"; "hit", "set", "cut" are their own base forms
-    modal = any(child.dep_ == "aux" for child in verb.children)
+    # "is sitting at 9%", "has been hovering at 40" state where things stand; "will be",
+    # "needs to have" do not
+    modal = any(child.dep_ == "aux" and child.tag_ in ("MD", "TO") for child in verb.children)
     if subject and not modal and verb.lemma_.lower() in words.stative_verbs:
         return 1.0
     if verb.dep_ == "ROOT":
@@ -293,8 +295,9 @@ def label(c: Candidate) -> float:
     # no list item ("Goal 1:" does)
     closed_cue = c.text.startswith(")", c.part.end) and goal_cue(c)
     if (ENUMERATION.match(c.text, c.part.end) and not closed_cue) or (
-            LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)):
-        return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR"
+            LIST_NUMBER.match(c.text, c.part.end) and _line_start(c.text, c.part.start)) or (
+            _place_name(c)):
+        return 1.0  # "Goal 1:", "2)", "1. $250k new logo ARR", "retention on 4 West"
     if previous is None or in_hashtag(c.doc, previous.i):
         return 0.0  # "#sdr 200 sequences": a tag names no number
     if previous.lower_ in scoring().label_words:
@@ -305,6 +308,17 @@ def label(c: Candidate) -> float:
     if lexicon_direction(previous) is not None or previous.lower_ in scoring().goal_cues:
         return 0.0
     return float(previous.pos_ in ("NOUN", "PROPN"))
+
+
+def _place_name(c: Candidate) -> bool:
+    """"nurse retention on 4 West to 90%", "Q1 goals – 5 North⏎": a ward or a wing named by
+    its number and a compass word, the whole name (not "4 East Coast deals")."""
+    following = _next_word(c)
+    if following is None or not following.is_title or (
+            following.lower_ not in scoring().place_words):
+        return False
+    after = c.doc[following.i + 1] if following.i + 1 < len(c.doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
 
 
 def _scaled(number: str) -> bool:

@@ -368,6 +368,8 @@ CASES = {
                      "top 5", 5, "count", None, "reach", None, False),
     "milestone": Case("Pass the 2,000 seat milestone by June.",
                       "2,000", 2000, "count", None, "reach", None, False),
+    "slide-number": Case("Slide 4 – FY27 partner plan\n• 25 new resellers by June",
+                         "25", 25, "count", None, "reach", None, False),
     "ward-named": Case("Cut patient falls on 6 North to 2 a month by June",
                        "to 2", 2, "count", None, "decrease", None, False),
     "state-progressive": Case("Error rate is sitting at 4%. Bring it below 1% by May",

@@ -801,6 +801,7 @@ UNRESOLVABLE = [
     ("counted-day", "New SEs run 3 solo demos by day 45", "by day 45"),
     ("counted-week", "each new hire shadows 6 calls by wk 3", "by wk 3"),
     ("next-qbr", "Raise adoption to 80% by the next QBR.", "by the next QBR"),
+    ("kickoff-short", "Get 3 reference customers signed by KO.", "by KO"),
     # occasions outside sales
     ("race-day", "Improve my 5k time by 45 seconds by race day.", "by race day"),
     ("graduation", "Pass the CPA exam by graduation.", "by graduation"),

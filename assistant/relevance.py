@@ -57,6 +57,8 @@ NEED_FORMS = frozenset(f"{verb}{ending}" for verb in NEED_VERBS for ending in ("
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 # Prepositions that a verb takes ('to prep for the ride', 'to compete with ...'); not a time's
 # ('to finance within 2 days', 'to AEs by end of Q2': there the word after 'to' is no verb).
+# Modals that open a sentence saying what the goal would bring ('. Would let us ...').
+CONDITIONAL_MODALS = frozenset({"would", "should", "could"})
 VERB_PREPOSITIONS = frozenset({"for", "with", "on", "into", "against", "about"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",
@@ -623,6 +625,21 @@ def _consequence(doc: Doc, i: int) -> bool:
         nxt.tag_ == "VBG")) and _goal_before(doc, i)
 
 
+def _modal_consequence(doc: Doc, i: int) -> bool:
+    """'. Would let us send the board pack a week earlier', '. Should free up two FTEs': a
+    sentence after the goal that opens with a conditional modal and a verb acting on an
+    object says what the goal brings (not '. Will share the list Friday', '. Would love to
+    hit 50')."""
+    if i == 0 or i + 2 >= len(doc) or doc[i - 1].text != "." or doc[i].tag_ != "MD" or (
+            doc[i].lower_ not in CONDITIONAL_MODALS):
+        return False
+    verb, after = doc[i + 1], doc[i + 2]
+    return verb.tag_ == "VB" and verb.lemma_.lower() not in {"be", "have", "love", "like"} and (
+        after.pos_ in {"DET", "PRON", "NOUN", "PROPN"} or after.tag_ == "RP") and (
+        _goal_before(doc, i)) and (
+        "?" not in doc[i : segment_of(doc, i)[1] + 1].text)
+
+
 def _payoff(doc: Doc, i: int) -> bool:
     """'If we pull that off, the CS team gets the headcount', 'once we get there marketing
     can use the number', 'Hit that and we fund the launch': a condition that refers back to
@@ -808,7 +825,7 @@ def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:
         return Candidate(i, "so", 0.85)
     if _dependence(doc, i) or _without_goal(doc, i):
         return Candidate(i, "consequence", 0.8)
-    if _consequence(doc, i) or _gerund_subject(doc, i):
+    if _consequence(doc, i) or _gerund_subject(doc, i) or _modal_consequence(doc, i):
         return Candidate(i, "consequence", 0.8, 0)
     if _infinitive(doc, i):
         opener = _for_subject(doc, i)

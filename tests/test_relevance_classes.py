@@ -203,6 +203,13 @@ def test_relevance_hyphenated_purpose(nlp: Language, text: str, expected: str | 
 # goal brings; 'that' + a verb acting on something after a dash; a possessive before a need
 # after an emoji. Not: what the goal takes, a wish, a past, a comment, a breakdown.
 CONSEQUENCES = [
+    # a sentence opening with a conditional modal and a verb acting on something
+    ("Cut month-end close to 4 days by April. Would give FP&A a full week for the forecast.",
+     "Would give FP&A a full week for the forecast"),
+    ("Book 40 demos by March. Should free up two SEs for the launch.",
+     "Should free up two SEs for the launch"),
+    ("Book 40 demos by March. Will share the list on Friday.", None),
+    ("Book 40 demos by March. Would love to hit 50.", None),
     ("Getting gross margin to 38% by end of Q2 would let us hire two extra consultants.",
      "would let us hire two extra consultants"),
     ("hitting 96% GRR this qtr means our region keeps its seat on the renewals council",

@@ -790,6 +790,11 @@ DEADLINES = [
      "2027-01-20"),
     ("til-dated-exam", "Do 3 practice papers a week til the March 6 exam.",
      "til the March 6 exam", "2027-03-06"),
+    # a field that holds the deadline outranks a heading's bare period
+    ("due-field-over-heading", "Support goals Q1\nCut reopened tickets by 30%\nDue date: Feb 12",
+     "Feb 12", "2027-02-12"),
+    ("bracket-due-field", "Team plan H1\n[Goal] 12 case studies\n[Due] 30/04/2027",
+     "30/04/2027", "2027-04-30"),
 ]
 
 # (id, goal, deadline span): a bound that cannot be pinned to a day.

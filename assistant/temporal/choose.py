@@ -12,7 +12,8 @@ from ..parts import Part
 from ..quantities.spans import doc_text
 from ..segments import is_numeric
 from .expr import TimeExpr
-from .lexicon import lexicon
+from .context import context
+from .lexicon import lexicon, window_start
 from .roles import aside, in_reason, is_heading
 
 # Bare expressions that bound a goal as firmly as one with a preposition ("this quarter",
@@ -33,6 +34,9 @@ def strength(doc: Doc, text: str, part: Part[TimeExpr]) -> int:
         return 1
     if expr.prep in lexicon().cue("prepositions", "strong"):
         return 2
+    if expr.prep is None and context().heading.search(
+            text[window_start(part.start) : part.start].lower()) is not None:
+        return 2  # 'Due date: Dec 18': the field that holds the deadline, over a heading's Q4
     # "w/c 28 Dec" names its week as "this week" does
     if expr.prep is None and (expr.kind in SELF_BOUNDING or expr.edge is not None or
                               expr.unit == "week"):

@@ -11,8 +11,8 @@ from ..lexicon import alternation
 from ..parts import Part
 from ..quantities.spans import doc_text
 from ..segments import is_numeric
-from .expr import TimeExpr
 from .context import context
+from .expr import TimeExpr
 from .lexicon import lexicon, window_start
 from .roles import aside, in_reason, is_heading
 

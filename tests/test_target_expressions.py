@@ -560,6 +560,7 @@ NO_TARGET = {
     "double-down": "Double down on enterprise prospecting.",
     "out-of": "Ask customers to rate onboarding (out of 10) after go-live.",
     "qualifier-every-opp": "Run a mutual action plan on every opportunity over €50k.",
+    "qualifier-deals-plural": "Hold exec sponsor calls on all contracts above £75k.",
     "rank-with-noun": "grow wallet share w/ top 10 accounts",
     "signature-phone": "Kind regards,\nRahul Mehta\nEnterprise AE - West\nM: +91 99876 54321",
     "signature-phone-fr": "Best,\nTom\nSales Director EMEA | +33 1 42 68 53 00",

@@ -349,7 +349,12 @@ def qualifier(c: Candidate) -> float:
     plural = previous.tag_ == "NNS"
     following = _next_word(c)
     measured = following is not None and following.pos_ in ("NOUN", "PROPN")
-    return float(counted or (plural and (c.number.root.head.head == previous or measured)))
+    # "opps over $50k", "contracts above €100k": a sum after deals sizes each one
+    sized = plural and c.quantity.unit == "currency" and (
+        previous.lemma_.lower() in scoring().deal_nouns or previous.lower_.rstrip("s") in (
+            scoring().deal_nouns))
+    return float(counted or sized or (
+        plural and (c.number.root.head.head == previous or measured)))
 
 
 def _size_class(c: Candidate) -> bool:

@@ -147,8 +147,8 @@ def _notice(segment: Span) -> bool:
     word opening the segment or in the short label before its colon (a label word only
     there: 'Recap every discovery call' sets a goal), unless the metric is that word
     ('Webinar attendees: 250 per session')."""
-    if _opens_with(segment, "self_notes"):
-        return False  # 'reminder to self: forecast accuracy within ±5% this quarter'
+    if _opens_with(segment, "self_notes") or _names_own_goal(_past_chat(segment)):
+        return False  # 'reminder to self: forecast ...', 'lol ok my goal for Jan: 3x ...'
     colon, doc = _label_end(segment), segment.doc
     if colon is not None and _introduces_goal(segment, colon):
         return False

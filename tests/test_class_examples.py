@@ -196,7 +196,6 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
             "w11s012": "'Weekly update —' splits off as a segment; the counts after it stand alone",
             "w11s015": "a recap label with a dotted date is longer than a label's five words",
             "w11s020": "an event notice with a count ('340 registered so far') reads as a goal",
-            "w11q008": "'heads up, my plan for december:' is longer than a label's five words",
             "w11q010": "'an NPS of 45' in a question is no target, so the question has no level",
             "w11q017": "'my plan is 3 case studies published' finds no target: a question",
             "w10a004": (

@@ -57,6 +57,7 @@ CASES = [
     ("Audit 25 vendor contracts\n- by Dec 18", False),
     # a notice label that names the writer's goal, or is followed by one, opens a goal
     ("omg ok new goal: 40 referrals by March", False),
+    ("haha ok so my target for Feb: 20 referrals from existing customers", False),
     ("Quarterly update: new goal for Q1 is 30 SQOs by March 31", False),
     ("Update: pipeline at $3.2M vs $4M target. More on Monday.", True),
     ("Update: renewals at 88% vs 92% plan. Will share the list Friday.", True),

@@ -133,6 +133,7 @@ class Scoring:
     label_words: frozenset[str]
     heading_words: frozenset[str]
     place_words: frozenset[str]
+    age_words: frozenset[str]
     baseline_cues: frozenset[str]
     baseline_labels: frozenset[str]
     stative_verbs: frozenset[str]
@@ -246,6 +247,7 @@ def scoring() -> Scoring:
         label_words=frozenset(words["label_words"]),
         heading_words=frozenset(words["heading_words"]),
         place_words=frozenset(words["place_words"]),
+        age_words=frozenset(words["age_words"]),
         baseline_cues=frozenset(words["baseline_cues"]),
         baseline_labels=frozenset(words["baseline_labels"]),
         stative_verbs=frozenset(words["stative_verbs"]),

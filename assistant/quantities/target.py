@@ -332,6 +332,8 @@ def qualifier(c: Candidate) -> float:
     """"Close 5 deals over $50k", "deals above $100k", "logos worth at least $100k each",
     "accounts with 10k+ seats": a bound on the things counted qualifies them; it is not the
     target."""
+    if _age_threshold(c):
+        return 1.0
     lead = c.quantity.lead or ""
     if c.quantity.bound not in ("min", "max") or lead == "at" or lead.startswith("to "):
         return 0.0  # "to below 50", "at 90% or higher" set the level of the goal's metric
@@ -355,6 +357,17 @@ def qualifier(c: Candidate) -> float:
             scoring().deal_nouns))
     return float(counted or sized or (
         plural and (c.number.root.head.head == previous or measured)))
+
+
+def _age_threshold(c: Candidate) -> bool:
+    """"invoices aged 60+ days", "backlog >14 days old", "tickets older than 30 days": an age
+    picks the things the goal is about; it is no level of the goal."""
+    if c.quantity.unit != "other" or (c.quantity.lead or "").startswith("to"):
+        return False
+    ages = scoring().age_words
+    following = _next_word(c)
+    return (following is not None and following.lower_ in ages) or any(
+        t.lower_ in ages for t in c.before[:2])
 
 
 def _size_class(c: Candidate) -> bool:

@@ -62,6 +62,8 @@ FLOW_LINKS = frozenset({"to", "→", "⟶", "➜", "➡", "⇒"})
 INTERVAL_JOINS = {"from": "to", "between": "and"}
 LINKS = frozenset({"in", "of"})  # "$450k in new-logo bookings", "30% of new-logo deals"
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# Words after a lone goal word that make it a label ('goal is ...', 'aim = ...').
+GOAL_LINKS = frozenset({"is", "are", "was", "'s", "=", ":"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "``", "''"})
 SIGNS = "≥≤<>±+~="
 COMPARISON_SIGNS = "≥≤<>="  # 'deals >$100k': a scope's bound ends the name
@@ -1140,7 +1142,8 @@ def _subject_starts(doc: Doc, target_i: int, context: set[int]) -> Iterator[int]
         first += 1  # a leading deadline, a bullet dash
     parts = [t.i + 1 for t in doc[first : target_i - 1] if (
         t.text in {":", "+", "&"} and not _shared_head(doc, t.i, t.i - 1)) or (
-        t.is_punct and t.text.endswith(":"))]  # 'Goal (support ops): open tickets < 50'
+        t.is_punct and t.text.endswith(":")) or (  # 'Goal (support ops): open tickets < 50'
+        t.text in GOAL_LINKS and _goal_label(doc, t.i - 1, t.i))]  # 'my goal = coverage ≥3x'
     yield from reversed(parts)  # the nearest item first: 'model v3 live + MQL acceptance ≥ 70%'
     yield first
 
@@ -1366,6 +1369,8 @@ def _predicate_verb(doc: Doc, k: int, participle_only: bool) -> bool:
 def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
               context: set[int]) -> bool:
     """Whether the phrase reached in `mode` names a metric."""
+    if _goal_label(doc, start, end):
+        return False
     head = doc[end - 1]
     word = head.lemma_.lower()
     # '20 account plans', '100% of expiring support plans'
@@ -1390,6 +1395,13 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
         return True
     return mode == "verb" and _changed_to_target(doc, end, target) and not rejected(
         doc, start, end)
+
+
+def _goal_label(doc: Doc, start: int, end: int) -> bool:
+    """'goal is MQL->SQL conversion at 22%', 'aim is NRR at 108%': a lone word that names the
+    goal before a copula labels what follows; it measures nothing."""
+    return end - start == 1 and end < len(doc) and doc[start].lower_ in _words(
+        "target_labels") and doc[end].lower_ in GOAL_LINKS
 
 
 def _verb_before_object(doc: Doc, start: int, end: int) -> bool:

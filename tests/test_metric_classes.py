@@ -257,6 +257,9 @@ FORM_FIELDS = [
     ("Goal: close 10 new logos\nDue: April 30, 2027", "new logos"),
     ("Goal - increase demo-to-close rate - 18% → 25% - Q2", "demo-to-close rate"),
     ("KR: pipeline coverage under 3x by the end of Q2 2027", "pipeline coverage"),
+    # a lone goal word before a copula labels the metric after it
+    ("aim is gross retention at 93% by Q3", "gross retention"),
+    ("goal = first-call resolution ≥ 75% by March", "first-call resolution"),
     # a label in brackets stands for its colon
     ("[KR] gross revenue retention ≥ 92%\n[Due] 09/30/2027", "gross revenue retention"),
     ("<Goal> active mentors > 12\n<Owner> Solutions team", "active mentors"),

@@ -374,6 +374,8 @@ CASES = {
                           "down to 5", 5, "count", None, "decrease", None, False),
     "age-after": Case("Bring refunds >30 days old to zero by EOM",
                       "to zero", 0, "count", None, "reach", None, False),
+    "half-a-mil": Case("get partner pipe to half a mil by EOQ",
+                       "to half a mil", 500000, "count", None, "reach", None, False),
     "ward-named": Case("Cut patient falls on 6 North to 2 a month by June",
                        "to 2", 2, "count", None, "decrease", None, False),
     "state-progressive": Case("Error rate is sitting at 4%. Bring it below 1% by May",

@@ -788,6 +788,7 @@ DEADLINES = [
     # a fronted time phrase sets the scene; the later bound is the deadline
     ("fronted-scene", "Heading into February, get 30 reviews posted by Jan 20.", "by Jan 20",
      "2027-01-20"),
+    ("b4-ordinal-day", "close the 2 Initech deals b4 the 18th", "b4 the 18th", "2026-12-17"),
     ("til-dated-exam", "Do 3 practice papers a week til the March 6 exam.",
      "til the March 6 exam", "2027-03-06"),
     # a field that holds the deadline outranks a heading's bare period

@@ -12,6 +12,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .grid import column_cell
 from .lexicon import near, word_set
 from .parts import Part
 from .quantities.lexicon import spent_time_unit
@@ -719,8 +720,15 @@ def _field_anchors(doc: Doc) -> Iterator[tuple[int, str]]:
         value = start + width
         if value > span.end:  # 'Metric - logo churn': the spaced dash ends a segment
             value = segment_of(doc, value)[0] if value < len(doc) else value
-        if width and value < len(doc) and not _field_goal(doc, value):
+        if (width or _column_value(doc, start)) and value < len(doc) and not _field_goal(
+                doc, value):
             yield value, "field"
+
+
+def _column_value(doc: Doc, start: int) -> bool:
+    """'KPI | Target⏎Logo churn | 3%': a table's cell under a column labelled as the
+    measure is that field's value."""
+    return column_cell(doc, start, _words("field_labels")) is not None
 
 
 def _field_goal(doc: Doc, value: int) -> bool:

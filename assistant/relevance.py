@@ -12,6 +12,7 @@ from itertools import accumulate
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .grid import column_cell
 from .lexicon import word_set
 from .parts import Part
 from .segments import (
@@ -572,6 +573,13 @@ def _why_label(doc: Doc, i: int) -> int:
     return label_width(doc, i, _words("why_labels"))
 
 
+def _why_column(doc: Doc, i: int) -> bool:
+    """'Goal | Why⏎Offer acceptance rate | Board asked for a lower cost-per-hire': token i
+    opens a table's cell under a column labelled as the reason."""
+    cell = column_cell(doc, i, _words("why_labels"))
+    return cell is not None and cell.start == i
+
+
 def _objective_label(doc: Doc, i: int) -> int:
     """'Objective: Win the hospital segment⏎KR1: 9 signed contracts': an OKR's objective is
     what its key results serve, when it holds no number of its own ('O: cut the backlog to
@@ -784,6 +792,8 @@ def _labelled(doc: Doc, i: int) -> Candidate | None:
     ('Objective: Win the hospital segment'); the label is no part of the clause."""
     if label := _why_label(doc, i):
         return Candidate(i, "why", 0.9, label)
+    if _why_column(doc, i):
+        return Candidate(i, "why", 0.9, 0)
     if label := _objective_label(doc, i):
         return Candidate(i, "objective", 0.85, label)
     return None

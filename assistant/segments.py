@@ -54,6 +54,8 @@ def is_boundary(token: Token) -> bool:
         return False  # 'Jul–Sep', '(April–March)': a range, not a separator
     if abbreviation_stop(token):
         return False  # 'Avg. deal size', '€3,4 Mio. | stretch'
+    if token.is_space and "\t" in token.text:
+        return True  # a tab parts the cells of a row pasted from a sheet
     return token.text in BOUNDARY_TEXTS or "\n" in token.text or (
         token.text == "-" and token.whitespace_ != "" and token.i > 0
         and token.doc[token.i - 1].whitespace_ != ""

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from ..grid import column_cell
 from ..parts import Part
 from ..result import TargetValue
 from ..segments import (
@@ -193,7 +194,9 @@ def _baseline_field(token: Token) -> bool:
     start = segment_of(doc, token.i)[0]
     if start == token.i and start > 1 and doc[start - 1].text in LABEL_MARKS:
         start = segment_of(doc, start - 2)[0]  # 'Current - 420': a spaced dash ends a segment
-    return start < token.i and label_width(doc, start, scoring().baseline_labels) > 0
+    labels = scoring().baseline_labels  # 'Current | Goal⏎58 | 45': the baseline's column
+    return (start < token.i and label_width(doc, start, labels) > 0) or column_cell(
+        doc, token.i, labels) is not None
 
 
 def _past_aside(token: Token) -> bool:

@@ -789,6 +789,10 @@ DEADLINES = [
     ("fronted-scene", "Heading into February, get 30 reviews posted by Jan 20.", "by Jan 20",
      "2027-01-20"),
     ("b4-ordinal-day", "close the 2 Initech deals b4 the 18th", "b4 the 18th", "2026-12-17"),
+    # a birthday after a possessive is no day of the month; a time after a comparison is no half
+    ("birthday-ordinal", "Read 20 novels by my 40th on March 3rd", "by my 40th on March 3rd",
+     "2027-03-03"),
+    ("time-not-half", "Finish the 10k in ≤ 1h05 by June", "by June", "2027-06-30"),
     ("til-dated-exam", "Do 3 practice papers a week til the March 6 exam.",
      "til the March 6 exam", "2027-03-06"),
     # a field that holds the deadline outranks a heading's bare period

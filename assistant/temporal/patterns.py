@@ -121,7 +121,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("season", rf"(?<![a-z])(?:(?P<srel>this|next)\s+|the\s+)?"
                    rf"(?P<season>{alternation(lex.seasons)})(?![a-z])"
                    rf"(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "prep"),
-        ("nth_day", r"(?<![a-z])(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])"
+        # not a birthday ('by my 30th', 'for her 40th')
+        ("nth_day", r"(?<![a-z])(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!their\s)"
+                    r"(?<!your\s)(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![a-z])"
                     rf"(?!\s+(?!(?:{day_followers})(?![a-z]))[a-z])"
                     r"(?:\s+of\s+(?P<rel>this|next|the\s+next|the\s+following)\s+month)?",
          "date_prep"),
@@ -135,7 +137,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
         ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
                  rf"(?!\s+of\s+(?:the\s+month|{alternation(lex.months)})(?![a-z]))"
-                 r"|(?P<hn>[12])h(?=\s*[-,]?\s*(?:fy|'|\d{2}(?:\d{2})?(?![\d%]))))" + COMPACT_END
+                 # not a time after a comparison ('≤ 1h30', 'sub-1h45')
+                 r"|(?<![<≤>≥~-])(?<![<≤>≥~]\s)(?P<hn>[12])h"
+                 r"(?=\s*[-,]?\s*(?:fy|'|\d{2}(?:\d{2})?(?![\d%]))))" + COMPACT_END
                  + ysuf, "nothing"),
         # "by end of 1H", "the end of 3Q": a bare number-first half or quarter only after
         # an edge ("in 1h" is an hour)

@@ -98,6 +98,9 @@ PHRASE_SHAPE = [
     ("Lift FY27 services revenue to $2M", "services revenue"),
     ("Improve lead-to-meeting conversion rate to 9% by May", "lead-to-meeting conversion rate"),
     ("Schedule 15 'exec-sponsor' calls by end of January", "'exec-sponsor' calls"),
+    # a serving's 'of' phrase names what is counted
+    ("Drink 8 cups of water a day through January", "cups of water"),
+    ("No more than 3 servings of red meat a week", "servings of red meat"),
     # names that end in an adjective, the noun left out
     ("Bring days sales outstanding under 45 by Q3", "days sales outstanding"),
     # a quoted name leaves its marks out; a quoted modifier keeps them

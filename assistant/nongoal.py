@@ -37,6 +37,8 @@ OWNER_WORDS = 3
 # joins chat: 'Thurs - QBR prep').
 NOTICE_MARKS = LABEL_MARKS - {"-", "="}
 # Modals that announce what comes rather than set a goal ('Will share more Monday').
+# Words after 'got' that make it an obligation, not a past ('got to finish', 'got 2 finish').
+OBLIGED = frozenset({"to", "2", "ta"})
 ANNOUNCING = frozenset({"will", "shall"})
 # Tags of a word that opens a question ('should', 'what', 'how', 'whose').
 QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
@@ -257,16 +259,25 @@ def _salutation(segment: Span) -> bool:
 
 
 def _report(segment: Span) -> bool:
-    """'we closed Q3 at 104% of plan', 'Last month we did a lot better': a pronoun subject
-    and a verb in the past tense report a result; they set no goal ('Demos delivered: 45'
-    is a headline)."""
+    """'we closed Q3 at 104% of plan', 'Last month we did a lot better', 'ran 5.2k this
+    morning': a pronoun subject (or none, in a diary) and a verb in the past tense report a
+    result; they set no goal ('Demos delivered: 45' is a headline)."""
     root = segment.root
     ahead = {p[0] for p in _phrases("forward_words")}
     goal = any((t.pos_ == "VERB" and t.tag_ in ("VB", "VBP")) or t.lower_ in ahead
                for t in segment)  # "; close 18", "so book 60 in 2027"
     # '9% by March (it was 5.2% in October)': a past verb in brackets is a baseline aside
-    return root.tag_ == "VBD" and not goal and bracket_open(root) is None and any(
-        c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children)
+    if root.tag_ != "VBD" or goal or bracket_open(root) is not None:
+        return False
+    # 'Groceries were $412': a past 'be' states a result whatever its subject; 'ran 5.2k this
+    # morning': a diary's past verb opens the segment with no subject ('cut', 'hit' and 'set'
+    # read the same in the present, so only a verb whose form shows the past)
+    opening = _past_chat(segment).start
+    diary = root.i == opening and root.lower_ != root.lemma_.lower() and not (
+        root.i + 1 < len(root.doc) and root.doc[root.i + 1].lower_ in OBLIGED)  # 'got 2 finish'
+    return diary or any(c.dep_ in SUBJECTS and (c.pos_ == "PRON" or (
+        root.lemma_ == "be" and c.left_edge.i == opening and not any(
+            t.is_punct for t in root.doc[opening : root.i]))) for c in root.children)
 
 
 def _holds_components(segment: Span) -> bool:

@@ -48,6 +48,11 @@ CASES = [
     ("hmm, churn feels high... somewhere around 3% by summer maybe?", False),
     ("been sketching my Q1 plan, maybe run 6 partner lunches by jan 20?", False),
     ("idk how Sam gets like 60 dials a day?? is that normal", True),
+    # a diary's past verb with no subject, or a past 'be' after the subject opening it,
+    # reports a result; an obligation ('got 2 ...') does not
+    ("walked 6.5k after dinner in 58 min, legs fine", True),
+    ("Rent was $1,450 again this month (ugh).", True),
+    ("got 2 send 12 proposals by fri pls", False),
     # a heading line naming a report, notes or a review heads a report, not a goal; a heading
     # that names goals or opens with a goal verb does not
     ("Monthly status (Nov)\n- Bookings: $840k vs $1M plan\n- 2 deals pushed", True),

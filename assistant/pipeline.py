@@ -11,10 +11,10 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .lexicon import load_data
-from .quantities.lexicon import units
+from .lexicon import alternation, load_data
+from .quantities.lexicon import phrases, units
 from .settings import get_settings
-from .tokenizer import BoundedTokenizer, keep_whole, split_currency, split_emphasis
+from .tokenizer import BoundedTokenizer, keep_whole, split_emphasis, split_prefix
 
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
@@ -58,7 +58,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     nlp = spacy.load(model, exclude=list(exclude))
     keep_whole(nlp.tokenizer, load_data("assistant", "segments.json")["whole_words"])
     split_emphasis(nlp.tokenizer)
-    split_currency(nlp.tokenizer, units().prefix_marks)
+    split_prefix(nlp.tokenizer, f"{units().prefix_marks}|{alternation(phrases().glued_leads)}")
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("goalsmith/lines", before="parser")
     nlp.add_pipe("goalsmith/opening_verbs", before="parser")

@@ -72,9 +72,10 @@ def split_emphasis(tokenizer: Tokenizer) -> None:
     tokenizer.suffix_search = _with_emphasis(tokenizer.suffix_search)
 
 
-def split_currency(tokenizer: Tokenizer, marks: str) -> None:
-    """Split a currency mark off the amount it opens ('R$4.5M' reads 'R$', '4.5', 'M', as
-    spaCy reads 'A$4.5M'), for the marks matched by the regex `marks` ('NZ$', 'R$')."""
+def split_prefix(tokenizer: Tokenizer, marks: str) -> None:
+    """Split a mark off the amount it opens ('R$4.5M' reads 'R$', '4.5', 'M', as spaCy reads
+    'A$4.5M'; 'sub-25' reads 'sub-', '25'), for the marks matched by the regex `marks`
+    ('NZ$', 'R$', 'sub-')."""
     tokenizer.prefix_search = _with_prefix(re.compile(rf"^(?:{marks})(?=\.?\d)"),
                                            tokenizer.prefix_search)
 

@@ -1,7 +1,7 @@
 """Tokens the pipeline's tokenizer keeps or splits beyond spaCy's English rules: a weekday
 that its exceptions would split as a contraction ('Wed' as "we'd"), markdown emphasis
-around a form field's label, and a currency mark of letters before '$' ('R$', 'HK$') before
-its amount. Wording of our own, in no gold set."""
+around a form field's label, and a currency mark of letters before '$' ('R$', 'HK$') or a
+glued lead ('sub-') before its amount. Wording of our own, in no gold set."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ CASES = [
     ("__By__: 28 Feb", ["_", "_", "By", "__", ":", "28", "Feb"]),
     ("to under HK$38k", ["to", "under", "HK$", "38k"]),
     ("R$89 → R$110", ["R$", "89", "→", "R$", "110"]),
+    ("a sub-25 parkrun", ["a", "sub-", "25", "parkrun"]),
+    ("Sub-Saharan sales", ["Sub", "-", "Saharan", "sales"]),
     ("grow *net* new ARR", ["grow", "*", "net", "*", "new", "ARR"]),
 ]
 

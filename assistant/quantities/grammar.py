@@ -281,10 +281,17 @@ def parse_atom(match: re.Match[str], text: str) -> Atom | None:
         plus=plus,
         sign=_tolerance(match["sign"] or ("~" if match["ish"] else None)),
         bare=bare and not unit_text,
-        clean_start=patterns().clean_start.match(text, match.start()) is not None,
+        clean_start=patterns().clean_start.match(text, match.start()) is not None or (
+            _glued_lead(text, match.start())),
         clean_end=patterns().clean_end.match(text, match.end()) is not None,
         magnitude=_magnitude(match["mag"]),
     )
+
+
+def _glued_lead(text: str, start: int) -> bool:
+    """A lead glued to the number by its hyphen opens it ('sub-25', 'sub-3:10')."""
+    before = text[max(0, start - LOOKBACK) : start].lower()
+    return before.endswith(tuple(lead.lower() for lead in phrases().glued_leads))
 
 
 def _words(text: str | None) -> str | None:

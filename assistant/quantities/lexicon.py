@@ -92,6 +92,7 @@ class Phrases:
 
     leads: dict[str, dict[str, str]]
     span_leads: tuple[str, ...]
+    glued_leads: tuple[str, ...]
     tails: dict[str, str]
     range_from: tuple[str, ...]
     range_to: tuple[str, ...]
@@ -199,6 +200,7 @@ def phrases() -> Phrases:
     return Phrases(
         leads=raw["leads"],
         span_leads=tuple(raw["span_leads"]),
+        glued_leads=tuple(raw["glued_leads"]),
         tails=raw["tails"],
         range_from=tuple(raw["range_from"]),
         range_to=tuple(raw["range_to"]),

@@ -32,7 +32,7 @@ from .baseline import stated_baseline
 from .deals import sizes_deal
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .grammar import numbered_heading
-from .lexicon import scoring, spent_time_unit, units
+from .lexicon import phrases, scoring, spent_time_unit, units
 from .quantity import Quantity, find_quantities, is_cadence, is_clock, time_parts
 from .spans import doc_text, token_span
 
@@ -335,7 +335,7 @@ def qualifier(c: Candidate) -> float:
     """"Close 5 deals over $50k", "deals above $100k", "logos worth at least $100k each",
     "accounts with 10k+ seats": a bound on the things counted qualifies them; it is not the
     target."""
-    if _age_threshold(c):
+    if _age_threshold(c) or _glued_class(c):
         return 1.0
     lead = c.quantity.lead or ""
     if c.quantity.bound not in ("min", "max") or lead == "at" or lead.startswith("to "):
@@ -360,6 +360,14 @@ def qualifier(c: Candidate) -> float:
             scoring().deal_nouns))
     return float(counted or sized or (
         plural and (c.number.root.head.head == previous or measured)))
+
+
+def _glued_class(c: Candidate) -> bool:
+    """"sub-$20k opportunities", "Sub-₹10 lakh deals": a glued bound before a plural names a
+    size class of the things counted ("a sub-25 parkrun" is a level to reach)."""
+    following = _next_word(c)
+    return (c.quantity.lead or "") in phrases().glued_leads and following is not None and (
+        following.tag_ in ("NNS", "NNPS") and following.is_alpha)
 
 
 def _age_threshold(c: Candidate) -> bool:

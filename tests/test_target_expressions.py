@@ -374,6 +374,8 @@ CASES = {
                           "down to 5", 5, "count", None, "decrease", None, False),
     "age-after": Case("Bring refunds >30 days old to zero by EOM",
                       "to zero", 0, "count", None, "reach", None, False),
+    "state-cued-aside": Case("Cut screen time to 2 hrs a day by March (currently 5 hrs)",
+                             "to 2 hrs", 2, "other", None, "decrease", 5, False),
     "sub-glued": Case("Swim a sub-28 1500m by the summer gala",
                       "sub-28", 28, "count", None, "decrease", None, False),
     "sub-class": Case("Win 30 sub-$15k renewals through self-serve by Q3",

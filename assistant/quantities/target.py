@@ -68,6 +68,8 @@ STRETCH_REACH = 3
 QUALIFIER_REACH = 3
 # Words allowed between a goal cue and its number ("goal is 14", "Target: 25%", "aim for 95%").
 CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
+# How many words before a number a word of the present may stand ("current PB 26:41").
+CUE_REACH = 3
 # A per-Doc cache (plain values, so that a Doc still serialises with its user data).
 FEATURES_KEY = "goalsmith.target_features"
 
@@ -161,7 +163,7 @@ def current_state(c: Candidate) -> float:
     meetings", "I closed 8 deals last quarter", "We have 150 customers"."""
     verb = c.verb
     if c.quantity.kind != "verb" and (_past_aside(c.number.root) or _baseline_field(
-            c.number.root)):
+            c.number.root) or _cued_state(c)):
         return 1.0  # "(it was 3.1% in Q3)", "CURRENT: 9h": a baseline beside the goal
     if verb is None or c.quantity.kind == "verb":
         return 0.0
@@ -185,6 +187,16 @@ def current_state(c: Candidate) -> float:
     if verb.dep_ == "ROOT":
         return 0.0
     return float(any(t.lower_ in words.baseline_cues for t in verb.subtree))
+
+
+def _cued_state(c: Candidate) -> bool:
+    """"(currently 84 kg)", "current PB 26:41", "now at 71": a word of the present right
+    before the number, with no verb between, says where things stand."""
+    words = scoring()
+    before = c.before[:CUE_REACH]
+    cued = [t for t in before if t.lower_ in words.baseline_cues or t.lower_ == "current"]
+    return bool(cued) and not any(t.pos_ in ("VERB", "AUX") for t in before[: before.index(
+        cued[0])])
 
 
 def _baseline_field(token: Token) -> bool:

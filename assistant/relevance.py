@@ -58,6 +58,8 @@ NEED_FORMS = frozenset(f"{verb}{ending}" for verb in NEED_VERBS for ending in ("
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 # Prepositions that a verb takes ('to prep for the ride', 'to compete with ...'); not a time's
 # ('to finance within 2 days', 'to AEs by end of Q2': there the word after 'to' is no verb).
+# Tags of a finite verb or a modal, after which a name is a clause's subject.
+FINITE_TAGS = frozenset({"MD", "VBZ", "VBP", "VBD"})
 # Modals that open a sentence saying what the goal would bring ('. Would let us ...').
 CONDITIONAL_MODALS = frozenset({"would", "should", "could"})
 VERB_PREPOSITIONS = frozenset({"for", "with", "on", "into", "against", "about"})
@@ -407,7 +409,10 @@ def _arrow_link(doc: Doc, i: int) -> int:
     goal ('POC → close rate needs to hit 60%'). The arrow's width, 0 when none."""
     width = _arrow_width(doc, i)
     nxt = doc[i + width] if width and i + width < len(doc) else None
-    if nxt is None or not nxt.is_alpha or nxt.pos_ in {"NUM", "PROPN"} or _in_time(doc, nxt):
+    # a name after the arrow only as the subject of a clause ('→ AEs can commit them in q1')
+    named = nxt is not None and nxt.pos_ == "PROPN" and not (
+        nxt.i + 1 < len(doc) and doc[nxt.i + 1].tag_ in FINITE_TAGS)
+    if nxt is None or not nxt.is_alpha or nxt.pos_ == "NUM" or named or _in_time(doc, nxt):
         return 0
     opening = segment_of(doc, i)[0]
     if i - opening <= FLOW_WORDS and not any(is_numeric(t) for t in doc[opening:i]):

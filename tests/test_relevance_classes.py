@@ -130,6 +130,9 @@ WAVE7 = [
     ("For mid-market accounts, raise NRR to 112% by Q4.", None),
     ("For the next eight weeks, run 4 webinars a month.", None),
     ("For each goal, name an owner.", None),
+    # a name after an arrow as the subject of a clause
+    ("Get 6 pilots to a verbal yes by Jan 15 -> Finance can book them in Q1",
+     "-> Finance can book them in Q1"),
     ("Metric: CSAT | Target: 4.6 | Due: Q2 | Link: supports the CX OKR",
      "supports the CX OKR"),
     ("Renewal rate 94% by Q3 | Aligned to: the retention objective", "the retention objective"),

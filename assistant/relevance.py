@@ -697,9 +697,10 @@ def _so_clause(doc: Doc, i: int) -> bool:
             doc, i):
         return False
     nxt = doc[i + 1]
-    if doc[i].lower_ == "as":
-        return (nxt.pos_ == "PRON" and i + 2 < len(doc) and is_verb(doc[i + 2])) or _as_reason(
-            doc, i)
+    if doc[i].lower_ == "as":  # 'as this impacts renewals': 'impacts' read as a plural noun
+        subject = nxt.pos_ == "PRON" or nxt.lower_ in _words("referents")
+        return (subject and i + 2 < len(doc) and (is_verb(doc[i + 2]) or _present_verb(
+            doc[i + 2]))) or _as_reason(doc, i)
     if doc[i].lower_ == "or":
         return _or_consequence(doc, i)
     # 'so on-call load stays sustainable', 'so in-house counsel ...': a hyphenated noun

@@ -130,6 +130,9 @@ WAVE7 = [
     ("For mid-market accounts, raise NRR to 112% by Q4.", None),
     ("For the next eight weeks, run 4 webinars a month.", None),
     ("For each goal, name an owner.", None),
+    # 'as' + a referent subject + a present verb the tagger read as a plural noun
+    ("Migrate 40 accounts to SSO by March, as this unblocks the Q2 security review",
+     "as this unblocks the Q2 security review"),
     # a name after an arrow as the subject of a clause
     ("Get 6 pilots to a verbal yes by Jan 15 -> Finance can book them in Q1",
      "-> Finance can book them in Q1"),

@@ -122,7 +122,6 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
             "w11f009": "a fiscal year inside the metric phrase keeps its 'in' ('in FY'27 ...')",
-            "w11f014": "a fiscal start given as '(ours starts in April)' is not read",
             "w11d007": "a business-day window across the holidays is dated (the label: null)",
             "w11d014": "'w/in' is no bound word",
             "w11c006": "a heading 'Q1/Q2 goal:' keeps only its first period",

@@ -793,6 +793,8 @@ DEADLINES = [
     ("birthday-ordinal", "Read 20 novels by my 40th on March 3rd", "by my 40th on March 3rd",
      "2027-03-03"),
     ("time-not-half", "Finish the 10k in ≤ 1h05 by June", "by June", "2027-06-30"),
+    ("fiscal-ours", "Lift NRR to 112% by end of FY (ours runs Oct-Sep)", "by end of FY",
+     "2027-09-30"),
     ("til-dated-exam", "Do 3 practice papers a week til the March 6 exam.",
      "til the March 6 exam", "2027-03-06"),
     # a field that holds the deadline outranks a heading's bare period

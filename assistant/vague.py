@@ -110,6 +110,15 @@ def in_name(span: Span) -> bool:
     return before.is_alpha and before.is_lower and (runs_on or len(words) > 1)
 
 
+def after_hyphen(span: Span) -> bool:
+    """'SEO-optimized articles', 'AI-enhanced search': the word ends a hyphenated modifier
+    that names a kind of thing; it asks for no change."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "-" and not (
+        doc[span.start - 1].whitespace_ or doc[span.start - 2].whitespace_) and doc[
+        span.start - 2].is_alpha
+
+
 def info_for(entry: dict, text: str) -> VagueInfo:
     category = entry["category"]
     spec = load_data("assistant", LEXICON)["categories"][category]
@@ -129,7 +138,7 @@ def find_vague(doc: Doc, phrases: PhraseIndex) -> list[Part[VagueInfo]]:
         span = doc[start:end]
         if (entry.get("unless_number") and quantified(span)) or noun_use(entry, span):
             continue
-        if in_name(span):
+        if in_name(span) or after_hyphen(span):
             continue
         spans.append((span, entry))
     kept: list[Part[VagueInfo]] = []

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ NEED_FORMS = frozenset(f"{verb}{ending}" for verb in NEED_VERBS for ending in ("
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
 # Prepositions that a verb takes ('to prep for the ride', 'to compete with ...'); not a time's
 # ('to finance within 2 days', 'to AEs by end of Q2': there the word after 'to' is no verb).
+# A key result numbered under its objective ('KR3.1', 'kr2.4').
+NUMBERED_KR = re.compile(r"kr\d+(?:\.\d+)+")
 # Tags of a finite verb or a modal, after which a name is a clause's subject.
 FINITE_TAGS = frozenset({"MD", "VBZ", "VBP", "VBD"})
 # Modals that open a sentence saying what the goal would bring ('. Would let us ...').
@@ -601,8 +604,9 @@ def _objective_label(doc: Doc, i: int) -> int:
     # key results follow, and no field of its own says why ('Link: supports the retention OKR')
     openings = [_line_opening(doc, t.i + 1) for t in doc[end:] if "\n" in t.text]
     results = _words("key_result_labels")
-    return width if any(k < len(doc) and (doc[k].lower_ in results or " ".join(
-        t.lower_ for t in doc[k : k + 2]) in results) for k in openings) and not any(
+    return width if any(k < len(doc) and (doc[k].lower_ in results or NUMBERED_KR.fullmatch(
+        doc[k].lower_) or " ".join(t.lower_ for t in doc[k : k + 2]) in results)
+        for k in openings) and not any(
         k < len(doc) and _why_label(doc, k) for k in openings) else 0
 
 
@@ -1008,8 +1012,18 @@ def find_relevance(doc: Doc) -> Part | None:
     for cand, span, restating in purpose_clauses(doc):
         if not restating:
             text = span.text[:-1] if span.text.endswith(".") and len(span[-1]) <= 3 else span.text
+            text += _closing_quote(doc.text, text, span.start_char + len(text))
             return Part(span.start_char, span.start_char + len(text), text, cand.confidence)
     return None
+
+
+def _closing_quote(text: str, clause: str, end: int) -> str:
+    """The quotation mark right after the clause that closes one opened inside it
+    ('aligned to: company goal "Be a place great people stay"'), else ''."""
+    after = text[end : end + 1]
+    opened = any(clause.count(mark) % 2 for mark in ('"', "'")) or clause.count("“") > clause.count(
+        "”")
+    return after if opened and after in ('"', "'", "”") else ""
 
 
 def restating_clause(doc: Doc) -> Span | None:

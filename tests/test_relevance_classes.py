@@ -130,6 +130,14 @@ WAVE7 = [
     ("For mid-market accounts, raise NRR to 112% by Q4.", None),
     ("For the next eight weeks, run 4 webinars a month.", None),
     ("For each goal, name an owner.", None),
+    # a tool's parent-goal field; a quoted objective keeps its closing mark; key results
+    # numbered under their objective ('KR2.1')
+    ("Goal: Cut ticket backlog to 40\nParent: Support excellence 2027",
+     "Support excellence 2027"),
+    ("Raise NPS to 55 by Q3\nAligned to: the company goal \"Customers for life\"",
+     "the company goal \"Customers for life\""),
+    ("O2 – Win the public sector\n  KR2.1 – 6 signed framework deals by 30.06.2027",
+     "Win the public sector"),
     # 'as' + a referent subject + a present verb the tagger read as a plural noun
     ("Migrate 40 accounts to SSO by March, as this unblocks the Q2 security review",
      "as this unblocks the Q2 security review"),

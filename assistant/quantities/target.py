@@ -177,8 +177,9 @@ def current_state(c: Candidate) -> float:
     # "500 trial signups this month, we're at 310": a number before the subject is no part
     # of the state the subject's verb reports
     subject = subject and c.number.root.i > min(s.left_edge.i for s in subjects)
-    if subject and verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower():
-        return 1.0  # "I closed 8"; "hit", "set", "cut" are their own base forms
+    past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
+    if past and (subject or (not subjects and _opens_line(verb))):
+        return 1.0  # "I closed 8", "What went well: closed 4 of my 6"; not "hit", "set", "cut"
     # "is sitting at 9%", "has been hovering at 40" state where things stand; "will be",
     # "needs to have" do not
     modal = any(child.dep_ == "aux" and child.tag_ in ("MD", "TO") for child in verb.children)
@@ -187,6 +188,12 @@ def current_state(c: Candidate) -> float:
     if verb.dep_ == "ROOT":
         return 0.0
     return float(any(t.lower_ in words.baseline_cues for t in verb.subtree))
+
+
+def _opens_line(verb: Token) -> bool:
+    """The verb opens its segment or follows a label's colon ('What went well: closed 4')."""
+    doc = verb.doc
+    return verb.i == segment_of(doc, verb.i)[0] or (verb.i > 0 and doc[verb.i - 1].text == ":")
 
 
 def _cued_state(c: Candidate) -> bool:

@@ -374,8 +374,9 @@ CASES = {
                           "down to 5", 5, "count", None, "decrease", None, False),
     "age-after": Case("Bring refunds >30 days old to zero by EOM",
                       "to zero", 0, "count", None, "reach", None, False),
-    "past-line-label": Case("Last cycle: booked 31 demos.\nNext cycle: book 45 demos by March",
-                            "45", 45, "count", None, "reach", None, False),
+    "past-line-label": Case("What went well: closed 5 of my 8 named accounts.\nGoal for next "
+                            "cycle: reach 110% of quota in H1", "110%", 110, "percent", None,
+                            "reach", None, False),
     "state-cued-aside": Case("Cut screen time to 2 hrs a day by March (currently 5 hrs)",
                              "to 2 hrs", 2, "other", None, "decrease", 5, False),
     "sub-glued": Case("Swim a sub-28 1500m by the summer gala",

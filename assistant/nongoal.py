@@ -216,6 +216,7 @@ def segment_shape(segment: Span, first: bool) -> str | None:
               ("sign_off", lambda s: _opens_with(s, "sign_offs")),
               ("salutation", _salutation),
               ("notice", _notice), ("report", _report),
+              ("report", lambda s: _opens_with(_past_chat(s), "forecasts")),
               ("contact", _contact))
     return next((name for name, test in checks if test(segment)), None)
 

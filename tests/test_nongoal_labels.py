@@ -48,6 +48,10 @@ CASES = [
     ("hmm, churn feels high... somewhere around 3% by summer maybe?", False),
     ("been sketching my Q1 plan, maybe run 6 partner lunches by jan 20?", False),
     ("idk how Sam gets like 60 dials a day?? is that normal", True),
+    # a prediction of where a number will land is a forecast; a hedge on one's own goal is not
+    ("looks like we'll close Q4 at 96% of plan", True),
+    ("reckon we'll land ~$1.1M this quarter, two deals slipped", True),
+    ("I reckon I can get to 45 demos by March", False),
     # a diary's past verb with no subject, or a past 'be' after the subject opening it,
     # reports a result; an obligation ('got 2 ...') does not
     ("walked 6.5k after dinner in 58 min, legs fine", True),

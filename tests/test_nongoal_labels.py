@@ -48,7 +48,13 @@ CASES = [
     ("hmm, churn feels high... somewhere around 3% by summer maybe?", False),
     ("been sketching my Q1 plan, maybe run 6 partner lunches by jan 20?", False),
     ("idk how Sam gets like 60 dials a day?? is that normal", True),
+    # a shout-out reports; a public challenge of one's own and a note to self set goals
+    ("big shoutout to the day shift 🙌 zero missed meds and 98% on-time rounds", True),
+    ("Announcing my 2027 challenge: 12 half marathons by December 🏃", False),
+    ("PSA to self: max 3 meetings a day thru Feb", False),
+    ("wow Lena booked 30 demos?? anyway I'm going for 20 by end of Jan", False),
     # a prediction of where a number will land is a forecast; a hedge on one's own goal is not
+    ("pretty sure we'll end the quarter around 92% of plan", True),
     ("looks like we'll close Q4 at 96% of plan", True),
     ("reckon we'll land ~$1.1M this quarter, two deals slipped", True),
     ("I reckon I can get to 45 demos by March", False),

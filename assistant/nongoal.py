@@ -325,6 +325,8 @@ def not_a_goal(doc: Doc) -> str | None:
     any other shape decides when every segment has one, when no metric or target is found, or
     when those found lie only in shaped segments and no other segment sets a goal."""
     parts = segments(doc)
+    if not parts and any(t.like_url or t.like_email for t in doc):
+        return "contact"  # a bare link
     shapes = _inherited(parts, [segment_shape(s, n == 0) for n, s in enumerate(parts)])
     if _quoted_reply(doc):
         return "header"

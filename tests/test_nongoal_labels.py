@@ -48,6 +48,8 @@ CASES = [
     ("hmm, churn feels high... somewhere around 3% by summer maybe?", False),
     ("been sketching my Q1 plan, maybe run 6 partner lunches by jan 20?", False),
     ("idk how Sam gets like 60 dials a day?? is that normal", True),
+    # a bare link is contact details; its numbers count nothing
+    ("https://wiki.example.com/pages/viewpage.action?pageId=4412", True),
     # a shout-out reports; a public challenge of one's own and a note to self set goals
     ("big shoutout to the day shift 🙌 zero missed meds and 98% on-time rounds", True),
     ("Announcing my 2027 challenge: 12 half marathons by December 🏃", False),

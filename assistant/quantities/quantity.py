@@ -255,9 +255,15 @@ def find_quantities(doc: Doc) -> list[Part[Quantity]]:
         if p.value is not None and math.isfinite(p.value.amount)  # no 400-digit "numbers"
         and not any(t.overlaps(p.value.number_start, p.value.number_end)
                     and not _measured_year(t, p.value) for t in times)
-        and not _spelt_to(doc, p.value)
+        and not _spelt_to(doc, p.value) and not _in_address(doc, p.value)
     )
     return _non_overlapping(outside)
+
+
+def _in_address(doc: Doc, quantity: Quantity) -> bool:
+    """The number is part of a web or email address ('.../edit#gid=0'): it counts nothing."""
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    return span is not None and any(t.like_url or t.like_email for t in span)
 
 
 def _spelt_to(doc: Doc, quantity: Quantity) -> bool:

@@ -8,10 +8,11 @@ import re
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_data, near, word_set
 from .parts import Part
+from .quantities.lexicon import scoring
 from .result import TargetValue
 from .segments import LABEL_MARKS, SUBJECTS, bracket_open, by_first_word, segments
 
@@ -265,11 +266,12 @@ def _report(segment: Span) -> bool:
     result; they set no goal ('Demos delivered: 45' is a headline)."""
     root = segment.root
     ahead = {p[0] for p in _phrases("forward_words")}
-    goal = any((t.pos_ == "VERB" and t.tag_ in ("VB", "VBP")) or t.lower_ in ahead
-               for t in segment)  # "; close 18", "so book 60 in 2027"
+    goal = any(_goal_word(t, ahead) for t in segment)  # "; close 18", "so book 60 in 2027"
     # '9% by March (it was 5.2% in October)': a past verb in brackets is a baseline aside
-    if root.tag_ != "VBD" or goal or bracket_open(root) is not None:
+    if goal or bracket_open(root) is not None:
         return False
+    if root.tag_ != "VBD":
+        return _status(root)
     # 'Groceries were $412': a past 'be' states a result whatever its subject; 'ran 5.2k this
     # morning': a diary's past verb opens the segment with no subject ('cut', 'hit' and 'set'
     # read the same in the present, so only a verb whose form shows the past)
@@ -279,6 +281,26 @@ def _report(segment: Span) -> bool:
     return diary or any(c.dep_ in SUBJECTS and (c.pos_ == "PRON" or (
         root.lemma_ == "be" and c.left_edge.i == opening and not any(
             t.is_punct for t in root.doc[opening : root.i]))) for c in root.children)
+
+
+def _goal_word(token: Token, ahead: set[str]) -> bool:
+    """A verb in its base form ('close 18') or a word turning to what comes next ('so book
+    60'); not 'so far' nor the time left in 'two weeks to go'."""
+    doc = token.doc
+    if token.lower_ in ahead:
+        return not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "far")
+    return token.pos_ == "VERB" and token.tag_ in ("VB", "VBP") and not (
+        token.lemma_ == "go" and any(c.tag_ == "TO" for c in token.children))
+
+
+def _status(root: Token) -> bool:
+    """'we're at 71% renewal so far', 'I'm sitting at 9 demos': a pronoun subject and a verb
+    of standing in the present, with no modal, say where things are; they set no goal."""
+    return root.tag_ in ("VBP", "VBZ", "VBG") and root.lemma_.lower() in scoring(
+    ).stative_verbs and any(
+        c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in root.children) and any(
+        t.like_num for t in root.subtree)
 
 
 def _holds_components(segment: Span) -> bool:

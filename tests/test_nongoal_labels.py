@@ -48,6 +48,10 @@ CASES = [
     ("hmm, churn feels high... somewhere around 3% by summer maybe?", False),
     ("been sketching my Q1 plan, maybe run 6 partner lunches by jan 20?", False),
     ("idk how Sam gets like 60 dials a day?? is that normal", True),
+    # where things stand now, said with a pronoun and a verb of standing, is a status
+    ("we're at 64% attainment so far, two weeks to go", True),
+    ("I'm sitting at 9 demos this month", True),
+    ("We're at 64% attainment, get to 90% by Dec 31", False),
     # a bare link is contact details; its numbers count nothing
     ("https://wiki.example.com/pages/viewpage.action?pageId=4412", True),
     # a shout-out reports; a public challenge of one's own and a note to self set goals

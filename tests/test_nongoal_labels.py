@@ -48,6 +48,10 @@ CASES = [
     ("hmm, churn feels high... somewhere around 3% by summer maybe?", False),
     ("been sketching my Q1 plan, maybe run 6 partner lunches by jan 20?", False),
     ("idk how Sam gets like 60 dials a day?? is that normal", True),
+    # a chat filler before a question about someone else's numbers asks; before a step it
+    # hedges the writer's own
+    ("wait how did Priya book 14 demos last week?? insane", True),
+    ("btw maybe run 3 ride-alongs by thursday?", False),
     # where things stand now, said with a pronoun and a verb of standing, is a status
     ("we're at 64% attainment so far, two weeks to go", True),
     ("I'm sitting at 9 demos this month", True),

@@ -36,3 +36,15 @@ HYPHENATED = [
 @pytest.mark.parametrize(("text", "expected"), HYPHENATED, ids=[c[0][:40] for c in HYPHENATED])
 def test_vague_word_in_hyphenated_modifier(nlp: Language, text: str, expected: list[str]) -> None:
     assert [part.text for part in nlp(text)._.gs_vague] == expected
+
+
+# Wave 12: 'more' after a number and its scale word ('1.4 Cr more bookings') is anchored.
+SCALED = [
+    ("Book ₹2 crore more in renewals by March", []),
+    ("Add 1.5 million more in pipeline this quarter", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCALED, ids=[c[0][:40] for c in SCALED])
+def test_comparative_after_scaled_number(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [part.text for part in nlp(text)._.gs_vague] == expected

@@ -63,7 +63,10 @@ def column_labels() -> frozenset[str]:
 
 
 def _cells(doc: Doc) -> dict[int, Cell]:
-    """Every token of a table's cells, header and values, mapped to its cell."""
+    """Every token of a table's cells, header and values, mapped to its cell (none without
+    a line break and a cell mark: most goals are one line)."""
+    if "\n" not in doc.text or ("|" not in doc.text and "\t" not in doc.text):
+        return {}
     rows = [row for row in _rows(doc) if not _rule(doc, row)]
     found: dict[int, Cell] = {}
     k = 0

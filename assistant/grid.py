@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import load_data, word_set
+from .quantities.spans import doc_text
 from .segments import is_numeric
 
 GRID_KEY = "goalsmith.grid"
@@ -65,7 +66,8 @@ def column_labels() -> frozenset[str]:
 def _cells(doc: Doc) -> dict[int, Cell]:
     """Every token of a table's cells, header and values, mapped to its cell (none without
     a line break and a cell mark: most goals are one line)."""
-    if "\n" not in doc.text or ("|" not in doc.text and "\t" not in doc.text):
+    text = doc_text(doc)
+    if "\n" not in text or ("|" not in text and "\t" not in text):
         return {}
     rows = [row for row in _rows(doc) if not _rule(doc, row)]
     found: dict[int, Cell] = {}

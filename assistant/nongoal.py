@@ -201,10 +201,12 @@ def _heading_line(segment: Span) -> bool:
     doc = segment.doc
     if segment.end >= len(doc) - 1 or len(segment) > HEADING_TOKENS:
         return False
-    after, target = doc[segment.end], doc._.gs_target
-    ended = "\n" in after.text or after.text in NOTICE_MARKS
+    after = doc[segment.end]
+    if "\n" not in after.text and after.text not in NOTICE_MARKS:
+        return False
+    target = doc._.gs_target
     holds_target = target is not None and segment.start_char <= target.start < segment.end_char
-    return ended and not holds_target and not _imperative([segment])
+    return not holds_target and not _imperative([segment])
 
 
 def segment_shape(segment: Span, first: bool) -> str | None:

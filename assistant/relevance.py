@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .grid import column_cell
 from .lexicon import word_set
 from .parts import Part
+from .quantities.spans import doc_text
 from .segments import (
     REFERRING_OBJECTS,
     SUBJECTS,
@@ -1012,7 +1013,7 @@ def find_relevance(doc: Doc) -> Part | None:
     for cand, span, restating in purpose_clauses(doc):
         if not restating:
             text = span.text[:-1] if span.text.endswith(".") and len(span[-1]) <= 3 else span.text
-            text += _closing_quote(doc.text, text, span.start_char + len(text))
+            text += _closing_quote(doc_text(doc), text, span.start_char + len(text))
             return Part(span.start_char, span.start_char + len(text), text, cand.confidence)
     return None
 

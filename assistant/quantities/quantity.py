@@ -16,7 +16,7 @@ from ..parts import Part, disjoint
 from ..result import Unit
 from .grammar import Atom, Phrase, scan
 from .lexicon import phrases
-from .spans import doc_text
+from .spans import doc_text, token_span
 
 # A bare integer in this range with no unit is a year ("2026"), never a quantity.
 YEARS = range(1900, 2101)
@@ -262,7 +262,7 @@ def find_quantities(doc: Doc) -> list[Part[Quantity]]:
 
 def _in_address(doc: Doc, quantity: Quantity) -> bool:
     """The number is part of a web or email address ('.../edit#gid=0'): it counts nothing."""
-    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    span = token_span(doc, quantity.number_start, quantity.number_end)
     return span is not None and any(t.like_url or t.like_email for t in span)
 
 

@@ -298,11 +298,13 @@ def _goal_word(token: Token, ahead: set[str]) -> bool:
 def _status(root: Token) -> bool:
     """'we're at 71% renewal so far', 'I'm sitting at 9 demos': a pronoun subject and a verb
     of standing in the present, with no modal, say where things are; they set no goal."""
-    return root.tag_ in ("VBP", "VBZ", "VBG") and root.lemma_.lower() in scoring(
-    ).stative_verbs and any(
-        c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in root.children) and not any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in root.children) and any(
-        t.like_num for t in root.subtree)
+    if root.tag_ not in ("VBP", "VBZ", "VBG") or root.lemma_.lower() not in (
+            scoring().stative_verbs):
+        return False
+    children = list(root.children)
+    pronoun = any(c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)
+    return pronoun and not modal and any(t.like_num for t in root.subtree)
 
 
 def _holds_components(segment: Span) -> bool:

@@ -13,7 +13,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import load_data, word_set
+from .lexicon import word_set
+from .quantities.lexicon import scoring
 from .quantities.spans import doc_text
 from .segments import is_numeric
 
@@ -55,8 +56,7 @@ def column_cell(doc: Doc, i: int, labels: frozenset[str]) -> Cell | None:
 @cache
 def column_labels() -> frozenset[str]:
     """Every label that names a column: those of the form fields the detectors read."""
-    baseline = load_data("assistant.quantities", "scoring.toml")["words"]["baseline_labels"]
-    return frozenset(word.lower() for word in baseline) | word_set(
+    return scoring().baseline_labels | word_set(
         "assistant", "metric.json", "field_labels") | word_set(
         "assistant", "metric.json", "target_labels") | word_set(
         "assistant", "relevance.json", "why_labels") | word_set(

@@ -58,7 +58,9 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     nlp = spacy.load(model, exclude=list(exclude))
     keep_whole(nlp.tokenizer, load_data("assistant", "segments.json")["whole_words"])
     split_emphasis(nlp.tokenizer)
-    split_prefix(nlp.tokenizer, f"{units().prefix_marks}|{alternation(phrases().glued_leads)}")
+    # currency marks as written; glued leads in any case ('sub-25', 'Sub-$20k')
+    split_prefix(nlp.tokenizer,
+                 f"{units().prefix_marks}|(?i:{alternation(phrases().glued_leads)})")
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("goalsmith/lines", before="parser")
     nlp.add_pipe("goalsmith/opening_verbs", before="parser")

@@ -58,14 +58,12 @@ OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
 NEED_VERBS = frozenset({"need", "want"})
 NEED_FORMS = frozenset(f"{verb}{ending}" for verb in NEED_VERBS for ending in ("", "s", "ed"))
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
-# Prepositions that a verb takes ('to prep for the ride', 'to compete with ...'); not a time's
-# ('to finance within 2 days', 'to AEs by end of Q2': there the word after 'to' is no verb).
 # A key result numbered under its objective ('KR3.1', 'kr2.4').
 NUMBERED_KR = re.compile(r"kr\d+(?:\.\d+)+")
-# Tags of a finite verb or a modal, after which a name is a clause's subject.
-FINITE_TAGS = frozenset({"MD", "VBZ", "VBP", "VBD"})
 # Modals that open a sentence saying what the goal would bring ('. Would let us ...').
 CONDITIONAL_MODALS = frozenset({"would", "should", "could"})
+# Prepositions that a verb takes ('to prep for the ride', 'to compete with ...'); not a time's
+# ('to finance within 2 days', 'to AEs by end of Q2': there the word after 'to' is no verb).
 VERB_PREPOSITIONS = frozenset({"for", "with", "on", "into", "against", "about"})
 OBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN", "ADJ", "ADV", "PART"})
 LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go", "come", "up",

@@ -291,7 +291,7 @@ def parse_atom(match: re.Match[str], text: str) -> Atom | None:
 def _glued_lead(text: str, start: int) -> bool:
     """A lead glued to the number by its hyphen opens it ('sub-25', 'sub-3:10')."""
     before = text[max(0, start - LOOKBACK) : start].lower()
-    return before.endswith(tuple(lead.lower() for lead in phrases().glued_leads))
+    return before.endswith(phrases().glued_leads)
 
 
 def _words(text: str | None) -> str | None:

@@ -136,6 +136,7 @@ class Scoring:
     place_words: frozenset[str]
     age_words: frozenset[str]
     baseline_cues: frozenset[str]
+    state_words: frozenset[str]
     baseline_labels: frozenset[str]
     stative_verbs: frozenset[str]
     dative_verbs: frozenset[str]
@@ -251,6 +252,7 @@ def scoring() -> Scoring:
         place_words=frozenset(words["place_words"]),
         age_words=frozenset(words["age_words"]),
         baseline_cues=frozenset(words["baseline_cues"]),
+        state_words=frozenset(words["state_words"]),
         baseline_labels=frozenset(words["baseline_labels"]),
         stative_verbs=frozenset(words["stative_verbs"]),
         dative_verbs=frozenset(words["dative_verbs"]),

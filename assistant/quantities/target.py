@@ -199,9 +199,9 @@ def _opens_line(verb: Token) -> bool:
 def _cued_state(c: Candidate) -> bool:
     """"(currently 84 kg)", "current PB 26:41", "now at 71": a word of the present right
     before the number, with no verb between, says where things stand."""
-    words = scoring()
+    cues = scoring().state_words
     before = c.before[:CUE_REACH]
-    cued = [t for t in before if t.lower_ in words.baseline_cues or t.lower_ == "current"]
+    cued = [t for t in before if t.lower_ in cues]
     return bool(cued) and not any(t.pos_ in ("VERB", "AUX") for t in before[: before.index(
         cued[0])])
 
@@ -375,8 +375,7 @@ def qualifier(c: Candidate) -> float:
     measured = following is not None and following.pos_ in ("NOUN", "PROPN")
     # "opps over $50k", "contracts above €100k": a sum after deals sizes each one
     sized = plural and c.quantity.unit == "currency" and (
-        previous.lemma_.lower() in scoring().deal_nouns or previous.lower_.rstrip("s") in (
-            scoring().deal_nouns))
+        previous.lemma_.lower() in scoring().deal_nouns)
     return float(counted or sized or (
         plural and (c.number.root.head.head == previous or measured)))
 

@@ -90,12 +90,10 @@ def _values(doc: Doc, rows: list[list[tuple[int, int]]], k: int) -> list[list[tu
     header = rows[k]
     if len(header) < MIN_CELLS or not _is_header(doc, header):
         return []
-    values = []
-    for row in rows[k + 1 :]:
-        if len(row) != len(header) or _mark(doc, row) != _mark(doc, header):
-            break
-        values.append(row)
-    return values
+    end, mark = k + 1, _mark(doc, header)
+    while end < len(rows) and len(rows[end]) == len(header) and _mark(doc, rows[end]) == mark:
+        end += 1  # (by index, not a copy of the rest per header: a long paste stays linear)
+    return rows[k + 1 : end]
 
 
 def _is_header(doc: Doc, row: list[tuple[int, int]]) -> bool:

@@ -646,8 +646,8 @@ def _modal_consequence(doc: Doc, i: int) -> bool:
     sentence after the goal that opens with a conditional modal and a verb acting on an
     object says what the goal brings (not '. Will share the list Friday', '. Would love to
     hit 50')."""
-    if i == 0 or i + 2 >= len(doc) or doc[i - 1].text != "." or doc[i].tag_ != "MD" or (
-            doc[i].lower_ not in CONDITIONAL_MODALS):
+    if doc[i].tag_ != "MD" or i == 0 or i + 2 >= len(doc) or doc[i - 1].text != "." or (
+            doc[i].lower_ not in CONDITIONAL_MODALS):  # first: the cheap test (every token)
         return False
     verb, after = doc[i + 1], doc[i + 2]
     return verb.tag_ == "VB" and verb.lemma_.lower() not in {"be", "have", "love", "like"} and (

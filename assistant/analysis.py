@@ -17,7 +17,6 @@ from .learned import learned_confidence
 from .options import Options, check_text, make_options
 from .parts import Part
 from .pipeline import get_nlp
-from .quantities.spans import doc_text
 from .result import (
     Components,
     DeadlineComponent,
@@ -31,6 +30,7 @@ from .result import (
 )
 from .rewrite import suggest
 from .settings import get_settings
+from .spans import doc_text
 from .temporal import resolve_deadline
 
 BATCH_SIZE = 128

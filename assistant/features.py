@@ -17,12 +17,12 @@ from spacy.tokens import Doc, Token
 from .lexicon import near, word_set
 from .metric import goal_verb, measurable
 from .parts import Part
-from .quantities.spans import doc_text, token_span
 from .quantities.target import candidate_rows as target_rows
 from .quantities.target import score as target_score
 from .relevance import candidates as relevance_openers
 from .relevance import clause_start, extent, restates_goal
 from .segments import is_numeric, is_verb, segment_of
+from .spans import doc_text, token_span
 
 # Words that may open a link to a broader objective although no rule fires on them
 # ("since the board wants ...", "given our move ...", "ensuring ...").

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import word_set
 from .quantities.lexicon import scoring
-from .quantities.spans import doc_text
 from .segments import is_numeric
+from .spans import doc_text
 
 GRID_KEY = "goalsmith.grid"
 # The fewest cells a line of a table holds.

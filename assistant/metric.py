@@ -16,7 +16,6 @@ from .grid import column_cell
 from .lexicon import near, word_set
 from .parts import Part
 from .quantities.lexicon import spent_time_unit
-from .quantities.spans import doc_text
 from .segments import (
     LABEL_MARKS,
     REFERRING_OBJECTS,
@@ -36,6 +35,7 @@ from .segments import (
     timed_activity,
     word_stop,
 )
+from .spans import doc_text
 from .spelling import verb_index
 
 Doc.set_extension("gs_metric", default=None, force=True)

@@ -15,6 +15,7 @@ from .parts import Part
 from .quantities.lexicon import scoring
 from .result import TargetValue
 from .segments import LABEL_MARKS, SUBJECTS, bracket_open, by_first_word, segments
+from .spans import doc_text
 
 Doc.set_extension("gs_not_goal", default=None, force=True)
 
@@ -234,7 +235,7 @@ def _contact(segment: Span) -> bool:
 def _quoted_reply(doc: Doc) -> bool:
     """The text opens with the line of a quoted reply ('> On Tue, 24 Nov 2026 at 15:12, Dana
     Kim wrote:')."""
-    first = doc.text.lstrip("> \n").split("\n", 1)[0].strip().rstrip(":").lower()
+    first = doc_text(doc).lstrip("> \n").split("\n", 1)[0].strip().rstrip(":").lower()
     return first.startswith("on ") and any(first.endswith(f" {verb}")
                                            for verb in _phrase_set("quote_verbs"))
 
@@ -243,7 +244,7 @@ def _signature_block(doc: Doc, parts: list[Span], shapes: list[str | None]) -> b
     """The text is only a signature: at least three lines, one a signature mark ('--'),
     contact details or a sign-off, and no other line with a verb (a name, a job title, an
     address)."""
-    lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
+    lines = [line.strip() for line in doc_text(doc).split("\n") if line.strip()]
     marked = any(line in _phrase_set("signature_marks") for line in lines) or any(
         shape in {"contact", "sign_off"} for shape in shapes)
     return len(lines) >= SIGNATURE_LINES and marked and not any(

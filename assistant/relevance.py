@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 from .grid import column_cell
 from .lexicon import word_set
 from .parts import Part
-from .quantities.spans import doc_text
 from .segments import (
     REFERRING_OBJECTS,
     SUBJECTS,
@@ -34,6 +33,7 @@ from .segments import (
     timed_activity,
     trim,
 )
+from .spans import doc_text
 
 Doc.set_extension("gs_relevance", default=None, force=True)
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
+from .spans import doc_text
 
 # Tokens that end a segment: sentence punctuation, dashes used as separators, line breaks.
 # En dashes written without spaces join a range ('Jul–Sep') rather than separate clauses.
@@ -44,7 +45,7 @@ def is_pictograph(token: Token) -> bool:
 def bracket_open(token: Token) -> int | None:
     """Character offset of the '(' the token stands inside ('9% by March (it was 5.2% in
     October)'), None when it stands in none."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     opening = text.rfind("(", 0, token.idx)
     return opening if opening > text.rfind(")", 0, token.idx) else None
 
@@ -265,7 +266,7 @@ def _hashtag_tokens(doc: Doc) -> frozenset[int]:
     if cached is not None and cached[0] == len(doc):
         return cached[1]
     found: set[int] = set()
-    if "#" in doc.text:
+    if "#" in doc_text(doc):
         for token in doc:
             if token.text != "#" or token.whitespace_:
                 continue

@@ -7,9 +7,9 @@ from spacy.tokens import Doc, Span, Token
 from ..parts import Part
 from ..result import Direction
 from ..segments import segment_of
+from ..spans import token_span
 from .lexicon import phrases, verbs
 from .quantity import Quantity, is_clock
-from .spans import token_span
 
 VERB_POS = ("VERB", "AUX")
 # A "verb" in these roles is an auxiliary or a noun the tagger misread ("keep logo churn at

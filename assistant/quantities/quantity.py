@@ -14,9 +14,9 @@ from ..chat import is_chat_to
 from ..lexicon import alternation
 from ..parts import Part, disjoint
 from ..result import Unit
+from ..spans import doc_text, token_span
 from .grammar import Atom, Phrase, scan
 from .lexicon import phrases
-from .spans import doc_text, token_span
 
 # A bare integer in this range with no unit is a year ("2026"), never a quantity.
 YEARS = range(1900, 2101)

@@ -28,13 +28,13 @@ from ..segments import (
     label_width,
     segment_of,
 )
+from ..spans import doc_text, token_span
 from .baseline import stated_baseline
 from .deals import sizes_deal
 from .direction import direction, governing_verb, is_relative, lexicon_direction, number_span
 from .grammar import numbered_heading
 from .lexicon import phrases, scoring, spent_time_unit, units
 from .quantity import Quantity, find_quantities, is_cadence, is_clock, time_parts
-from .spans import doc_text, token_span
 
 MARKED_UNITS = ("currency", "percent", "percentage_points", "basis_points", "multiplier")
 # Dependencies that make a noun phrase an argument of its verb.
@@ -220,7 +220,8 @@ def _baseline_field(token: Token) -> bool:
 
 def _past_aside(token: Token) -> bool:
     """The token lies in brackets that hold a verb in the past tense."""
-    doc, text = token.doc, token.doc.text
+    doc = token.doc
+    text = doc_text(doc)
     opening = bracket_open(token)
     if opening is None:
         return False

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import alternation
 from ..parts import Part
-from ..quantities.spans import doc_text
 from ..segments import is_numeric
+from ..spans import doc_text
 from .context import context
 from .expr import TimeExpr
 from .lexicon import lexicon, window_start

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import alternation
 from ..parts import Part
-from ..quantities.spans import doc_text
 from ..segments import is_boundary
+from ..spans import doc_text
 from .context import EVENT_TAIL
 from .expr import TimeExpr
 from .fiscal import (

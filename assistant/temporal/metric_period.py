@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..parts import Part
-from ..quantities.spans import doc_text
+from ..spans import doc_text
 from .expr import TimeExpr
 from .lexicon import lexicon
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon import alternation, word_set
-from ..quantities.spans import doc_text
+from ..spans import doc_text
 from .expr import Role, TimeExpr
 from .lexicon import lexicon, window_start
 

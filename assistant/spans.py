@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-TEXT_KEY = "goalsmith.quantities.text"
-SPANS_KEY = "goalsmith.quantities.spans"
+TEXT_KEY = "goalsmith.text"
+SPANS_KEY = "goalsmith.spans"
 
 
 def doc_text(doc: Doc) -> str:

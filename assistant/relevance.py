@@ -835,8 +835,6 @@ def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:
         return Candidate(i, "referent", 0.88)
     if _payoff(doc, i):
         return Candidate(i, "payoff", 0.8)
-    if arrow := _arrow_link(doc, i):
-        return Candidate(i, "arrow", 0.85, arrow)
     if _apposition(doc, i) or _attribution(doc, i) or _leading_participle(doc, i) or (
             not NEED_FORMS.isdisjoint(lowered[i : i + 3]) and _needed_for(doc, i)):
         return Candidate(i, "apposition", 0.8)

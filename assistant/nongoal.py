@@ -14,8 +14,9 @@ from .lexicon import load_data, near, word_set
 from .parts import Part
 from .quantities.lexicon import scoring
 from .result import TargetValue
-from .segments import LABEL_MARKS, SUBJECTS, bracket_open, by_first_word, segments
+from .segments import AMOUNT_OPENERS, LABEL_MARKS, SUBJECTS, bracket_open, by_first_word, segments
 from .spans import doc_text
+from .temporal.lexicon import lexicon
 
 Doc.set_extension("gs_not_goal", default=None, force=True)
 
@@ -33,6 +34,10 @@ PHONE = re.compile(r"\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}"
 # The fewest lines of a signature block; tags of a verb that a signature's lines lack.
 SIGNATURE_LINES = 3
 VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})
+# Marks that open a quotation: a signature's motto.
+QUOTES = frozenset({"“", '"', "„", "«", "‘"})
+# Words before a joke's mark that deny it ('not kidding this time').
+DENIALS = frozenset({"not", "no", "n't"})
 # The most words between 'my' and the goal word it owns ('my Q3 sales goal').
 OWNER_WORDS = 3
 # Marks that end a notice's label: a form field's, but not a hyphen or '=' (a spaced hyphen
@@ -89,16 +94,47 @@ def _question(segment: Span) -> bool:
     doc = segment.doc
     after = doc[segment.end].text if segment.end < len(doc) else ""
     asked = "?" in after or "?" in segment[-1].text
-    target = doc._.gs_target
+    target, chat = doc._.gs_target, _past_chat(segment)
     if target is None or not segment.start_char <= target.start < segment.end_char:
-        return asked
-    chat = _past_chat(segment)
-    own = any(_opens_with(chat, key) for key in (
+        return asked and not _wished_change(chat)
+    return asked and not _own_level(segment, chat, target)
+
+
+def _own_level(segment: Span, chat: Span, target: Part[TargetValue]) -> bool:
+    """The level asked about is the writer's own goal: a wish, a proposal or the goal's name
+    opens the segment (past chat words), or the question proposes the level."""
+    return any(_opens_with(chat, key) for key in (
         "wishes", "bare_wishes", "proposals", "self_notes")) or (
         _names_own_goal(chat)) or _proposes_level(segment, target) or (
-        _hedged_step(segment, chat, target.start)) or (
+        _hedged_step(segment, chat, target.start)) or _offers_level(segment, target) or (
+        _asks_to_aim(chat)) or (
         chat.start_char == target.start)  # 'hopefully 40 callbacks done by wed?': a headline
-    return asked and not own
+
+
+def _wished_change(chat: Span) -> bool:
+    """'i'd kinda like to push my show rate up a little?', 'hoping to get my upsell revenue
+    higher next quarter?': a wish opening the segment and a goal verb after it set a goal
+    with no level yet, asked with doubt; not 'I'd like to know who owns the renewal?'."""
+    verbs = word_set("assistant", "verbs.json", "goal_verbs")
+    wish = _opens_with(chat, "wishes") or _opens_with(chat, "bare_wishes")
+    return wish and any(t.tag_ == "VB" and near(t.lower_, verbs) for t in chat)
+
+
+def _offers_level(segment: Span, target: Part[TargetValue]) -> bool:
+    """'is 90% a realistic target for me?', 'would 250 calls/wk be a fair goal for a new
+    SDR?': the level asked about is called a goal after it; not 'should my goal be 120% of
+    quota?' (which asks for one) nor 'is 12 a typical number of touches?'."""
+    names = _phrase_set("own_goal_names")
+    return any(t.lower_ in names and t.idx > target.start and t.dep_ == "attr"
+               and t.head.lemma_ == "be" and not any(c.lower_ == "of" for c in t.children)
+               for t in segment)
+
+
+def _asks_to_aim(chat: Span) -> bool:
+    """'Can we aim for a 20% lift by H1 end?', 'could I go for 30 demos?': a modal and the
+    writer asking leave for a proposal, whatever kind of level it names."""
+    return len(chat) > 2 and chat[0].tag_ == "MD" and chat[1].lower_ in _phrase_set(
+        "first_persons") and _opens_with(chat[2:], "proposals")
 
 
 def _hedged_step(segment: Span, chat: Span, target: int) -> bool:
@@ -221,8 +257,27 @@ def segment_shape(segment: Span, first: bool) -> str | None:
               ("salutation", _salutation),
               ("notice", _notice), ("report", _report),
               ("report", lambda s: _opens_with(_past_chat(s), "forecasts")),
+              ("report", _forecast_call),
               ("contact", _contact))
     return next((name for name, test in checks if test(segment)), None)
+
+
+def _forecast_call(segment: Span) -> bool:
+    """'I'm calling $780k for Dec', 'Committing $1.1M for Q4': a forecasting verb, not in its
+    base form, right before a sum of money calls a forecast; it sets no goal ('I'm committing
+    to 50 calls a day' does)."""
+    doc, verbs = segment.doc, _phrase_set("forecast_verbs")
+    return any(t.lemma_.lower() in verbs and t.tag_ != "VB" and t.i + 1 < segment.end
+               and doc[t.i + 1].text[:1] in AMOUNT_OPENERS - {"+"} for t in segment)
+
+
+def _joke(doc: Doc) -> bool:
+    """'My Q1 goal: 1,000,000 steps to the coffee machine (kidding, real goals Monday)': a
+    joke's mark after every part of the goal takes them back; not '(not kidding this time)'
+    nor 'kidding aside, my goal is ...'."""
+    starts = [p.start for p in (doc._.gs_metric, doc._.gs_target) if p is not None]
+    return any(t.lower_ in _phrase_set("joke_marks") and all(s < t.idx for s in starts)
+               and not (t.i > 0 and doc[t.i - 1].lower_ in DENIALS) for t in doc)
 
 
 def _contact(segment: Span) -> bool:
@@ -243,12 +298,14 @@ def _quoted_reply(doc: Doc) -> bool:
 def _signature_block(doc: Doc, parts: list[Span], shapes: list[str | None]) -> bool:
     """The text is only a signature: at least three lines, one a signature mark ('--'),
     contact details or a sign-off, and no other line with a verb (a name, a job title, an
-    address)."""
+    address) but a quoted motto ('“Quota is a floor, not a ceiling.”')."""
     lines = [line.strip() for line in doc_text(doc).split("\n") if line.strip()]
     marked = any(line in _phrase_set("signature_marks") for line in lines) or any(
-        shape in {"contact", "sign_off"} for shape in shapes)
+        shape in {"contact", "sign_off"} for shape in shapes) or any(
+        t.like_email or t.like_url for t in doc)  # an address makes no segment of its own
     return len(lines) >= SIGNATURE_LINES and marked and not any(
-        shape is None and (any(t.tag_ in VERB_TAGS for t in part) or _imperative([part]))
+        shape is None and part[0].text not in QUOTES and (
+            any(t.tag_ in VERB_TAGS for t in part) or _imperative([part]))
         for part, shape in zip(parts, shapes, strict=True))
 
 
@@ -274,7 +331,7 @@ def _report(segment: Span) -> bool:
     if goal or bracket_open(root) is not None:
         return False
     if root.tag_ != "VBD":
-        return _status(root)
+        return _status(root) and not _bound_ahead(segment)
     # 'Groceries were $412': a past 'be' states a result whatever its subject; 'ran 5.2k this
     # morning': a diary's past verb opens the segment with no subject ('cut', 'hit' and 'set'
     # read the same in the present, so only a verb whose form shows the past)
@@ -288,12 +345,22 @@ def _report(segment: Span) -> bool:
 
 def _goal_word(token: Token, ahead: set[str]) -> bool:
     """A verb in its base form ('close 18') or a word turning to what comes next ('so book
-    60'); not 'so far' nor the time left in 'two weeks to go'."""
+    60'); not 'so far', the time left in 'two weeks to go' nor the subject of a past verb."""
     doc = token.doc
-    if token.lower_ in ahead:
-        return not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "far")
+    if token.lower_ in ahead:  # 'the goal was 30 demos in October' reports a past goal
+        return not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "far") and not (
+            token.dep_ in SUBJECTS and token.head.tag_ == "VBD")
     return token.pos_ == "VERB" and token.tag_ in ("VB", "VBP") and not (
         token.lemma_ == "go" and any(c.tag_ == "TO" for c in token.children))
+
+
+def _bound_ahead(segment: Span) -> bool:
+    """The goal's deadline starts in the segment with a preposition of a bound ('it's 40
+    renewals closed by Jan 31'): the present states the level to reach, not where things
+    are ('it's 84 demos this quarter so far')."""
+    deadline = segment.doc._.gs_deadline
+    return deadline is not None and segment.start_char <= deadline.start < segment.end_char and (
+        getattr(deadline.value, "prep", None) in lexicon().cue("label", "keeps_bound"))
 
 
 def _status(root: Token) -> bool:
@@ -359,6 +426,8 @@ def not_a_goal(doc: Doc) -> str | None:
         return "header"
     if _signature_block(doc, parts, shapes):
         return "contact"
+    if _joke(doc):
+        return "joke"
     found = [s for s in shapes if s is not None]
     if not found:
         return None
@@ -371,8 +440,8 @@ def not_a_goal(doc: Doc) -> str | None:
     metric = doc._.gs_metric is not None and "question" not in found
     # 'I want our managers better at giving feedback. Could we run some workshops?': a wish
     # stated in a segment of its own is a goal, whether or not it names a measure.
-    wished = any(shape is None and _opens_with(_past_chat(part), "wishes")
-                 for part, shape in zip(parts, shapes, strict=True))
+    wished = any(shape is None and (_opens_with(_past_chat(part), "wishes") or _wished_change(
+        _past_chat(part))) for part, shape in zip(parts, shapes, strict=True))
     components = metric or doc._.gs_target is not None or wished
     # What was found lies only in segments of these shapes ('H1 recap: 212 SQLs ... Full
     # deck in the drive.'): no goal is stated anywhere else.
@@ -385,10 +454,16 @@ def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:
     """A text that is correspondence whatever numbers it holds: it opens with an email
     header ('FW: ...'), a sign-off on a line of its own (a signature block: 'Best
     regards,⏎name, phone') or a notice heading a list ('Agenda:⏎1. ...'), or it opens with
-    a greeting and closes with a sign-off."""
+    a greeting and closes with a sign-off, unless the greeting opens a line of chat around
+    the writer's goal ('Hi team! my goal for this half is ... Thx!')."""
     first = parts[0]
     line_ends = first.end < len(first.doc) and "\n" in first.doc[first.end].text
-    letter = shapes[0] == "salutation" and "sign_off" in shapes[1:]
+    # a greeting on a line of its own heads a letter whatever it says ('Hi Jordan,⏎⏎...my
+    # goal for Q1 is ...⏎⏎Best,'); one in the line of chat greets around a goal
+    chat_goal = any(shape is None and _states_own_goal(part)
+                    for part, shape in zip(parts, shapes, strict=True))
+    letter = shapes[0] == "salutation" and "sign_off" in shapes[1:] and (
+        line_ends or not chat_goal)
     # 'Agenda for Thursday's call:⏎1. ...', 'Action items:⏎- ...': a notice heading its own
     # line heads a list of topics, unless a line states a wish
     # ('Sprint 41 review – velocity 38 pts, 5 bugs carried over': a dash ends it as well)
@@ -400,6 +475,19 @@ def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:
         for key in ("wishes", "goal_openers")) and not (  # '- my goal: 6 new partner opps'
         _imperative(parts[1:]))  # 'Pipeline review – get coverage to 3x by Q1'
     return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter or listed
+
+
+def _states_own_goal(part: Span) -> bool:
+    """'my plan for December is to close 4 renewals', 'quick one: I want to get our
+    first-response time under 2 hours': the segment holds the goal's level and, past chat
+    words or a short label, names the writer's goal or opens with a wish or a goal's opener."""
+    target, colon = part.doc._.gs_target, _label_end(part)
+    if target is None or not part.start_char <= target.start < part.end_char:
+        return False
+    starts = [part] if colon is None or colon + 1 >= part.end else [
+        part, part.doc[colon + 1 : part.end]]
+    return any(_names_own_goal(chat) or _opens_with(chat, "wishes") or _opens_with(
+        chat, "goal_openers") for chat in map(_past_chat, starts))
 
 
 def _heads_list(first: Span) -> bool:

@@ -185,9 +185,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         ((10, "doubtful-goals"), (10, "signatures-quotes"), (10, "self-notes"), (10, "agendas"),
          (11, "status-notices"), (11, "asked-goals"),
          (11, "greeting-dash"),
-         (11, "hedged-wishes"), (12, "hedged-proposals")),
+         (11, "hedged-wishes"), (12, "hedged-proposals"), (13, "nongoal")),
         {
-            "w11h012": "'more volunteers' with no number finds no level, so the question stays one",
             "w12a014": "moving a meeting to a clock time ('push our 1:1 to around 3:30?') reads"
                        " as a hedged step of the writer's own",
             "w11s010": "a joke about surviving the week is read as a goal",

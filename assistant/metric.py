@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, cached_property
-from itertools import islice
+from itertools import islice, takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -781,7 +781,8 @@ def _level_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[
         after + 1 < len(doc) and doc[after + 1].lower_ in _words("rate_bases"))
     follow = (after + 1, "linked" if bare else "linked_strict") if linked else (after, "number")
     if after < len(doc) and (segment_of(doc, after)[0] != segment_of(doc, first.i)[0] or (
-            doc[after].text == "/" and not doc[after - 1].whitespace_)):
+            doc[after].text == "/" and not doc[after - 1].whitespace_) or _rate_article(
+            doc, after, target)):
         # "Pipeline €4 Mio. Then hiring": the next sentence; "2/rep/month": a denominator
         follow = (len(doc), "number")
     verb = _governing_verb(doc, first, target, context)
@@ -795,6 +796,8 @@ def _level_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[
         yield from _headline_anchors(doc, first, target, follow, linked, context)
         return
     start = _verb_object_start(doc, verb)
+    if _base_of_multiple(doc, target, first, start, after):
+        follow = (len(doc), "number")
     if linked and _measure_subject(verb):
         # 'Self-serve revenue should reach 20% of new ARR': the subject, not the whole.
         yield from ((i, "verb_subject") for i in _subject_starts(doc, verb.i, context))
@@ -814,6 +817,24 @@ def _level_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[
     # "Hiring manager satisfaction ≥ 8/10", "open tickets down to < 50": a word read as the
     # goal's verb stands inside the subject, whose level follows it.
     yield from ((i, "subject_linked") for i in _subject_starts(doc, first.i, context))
+
+
+def _rate_article(doc: Doc, after: int, target: Part) -> bool:
+    """'4 cents a page', '$5 an order': an amount followed by an article names the item it
+    is paid or used per, no measure (a count's own noun follows it: '12 demos')."""
+    return doc[after].lower_ in _words("rate_articles") and getattr(
+        target.value, "unit", None) not in {None, "count"}
+
+
+def _base_of_multiple(doc: Doc, target: Part, first: Token, start: int, after: int) -> bool:
+    """'Get my deadlift to 1.5x bodyweight': a multiple that moves the verb's object names
+    what it is a multiple of after it, and the object is measured (not when a measure follows:
+    'Get the team to 4x pipeline coverage')."""
+    if getattr(target.value, "unit", None) != "multiplier" or (
+            first.lower_ not in CHANGE_LEADS or start >= first.i):
+        return False
+    nouns = takewhile(lambda t: t.tag_ in HEAD_TAGS, doc[after:])
+    return not any(_measure_word(t) for t in nouns)
 
 
 def _valued_start(doc: Doc, first: Token) -> int | None:
@@ -1380,11 +1401,9 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     if _goal_label(doc, start, end):
         return False
     head = doc[end - 1]
-    word = head.lemma_.lower()
     # '20 account plans', '100% of expiring support plans'
     counted = mode in {"number", "headline", "linked", "held"} and _counted_plural(head)
-    if (never(doc, start, end) and not counted) or (
-            end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end):
+    if (never(doc, start, end) and not counted) or _timing(doc, start, end, target):
         return False
     if mode in {"number", "headline"} and all(t.lower_ in _words("statistics") for t in doc[
             start:end]):
@@ -1501,6 +1520,24 @@ def _per_gap(between: str) -> bool:
     words = between.split()
     return not words or (len(words) == 2 and words[0].lower() == "per") or (
         len(words) == 1 and words[0].startswith("/") and words[0][1:].isalpha())  # '2/rep/wk'
+
+
+def _timing(doc: Doc, start: int, end: int, target: Part | None) -> bool:
+    """A time unit alone ('month') or a phrase of a cadence ('every Monday', 'three mornings
+    a week') says when, not what, unless the target counts those occasions."""
+    word = doc[end - 1].lemma_.lower()
+    timing = (end - start == 1 and word in _words("time_units")) or _in_cadence(doc, start, end)
+    return timing and not _counted_occasions(doc, start, end, target)
+
+
+def _counted_occasions(doc: Doc, start: int, end: int, target: Part | None) -> bool:
+    """'Lights out by 22:30 on at least 5 nights a week': the occasions the target counts
+    right before a cadence are its metric (not so a length held on them: 'Swim 2 km three
+    mornings a week')."""
+    if target is None or end - start != 1 or getattr(target.value, "unit", None) != "count":
+        return False
+    gap = doc_text(doc)[target.end : doc[start].idx]
+    return not gap.strip() and doc[start].tag_ == "NNS" and _in_cadence(doc, start, end)
 
 
 def _in_cadence(doc: Doc, start: int, end: int) -> bool:

@@ -142,6 +142,7 @@ class Scoring:
     dative_verbs: frozenset[str]
     duration_preps: frozenset[str]
     schedule_preps: frozenset[str]
+    done_by_preps: frozenset[str]
     scale_leads: tuple[str, ...]
     scale_words: frozenset[str]
     stretch_words: frozenset[str]
@@ -151,6 +152,8 @@ class Scoring:
     team_words: frozenset[str]
     stock_nouns: frozenset[str]
     side_words: frozenset[str]
+    side_article_words: frozenset[str]
+    side_articles: frozenset[str]
     deal_nouns: frozenset[str]
     closing_verbs: frozenset[str]
 
@@ -258,6 +261,7 @@ def scoring() -> Scoring:
         dative_verbs=frozenset(words["dative_verbs"]),
         duration_preps=frozenset(words["duration_preps"]),
         schedule_preps=frozenset(words["schedule_preps"]),
+        done_by_preps=frozenset(words["done_by_preps"]),
         scale_leads=tuple(words["scale_leads"]),
         scale_words=frozenset(words["scale_words"]),
         stretch_words=frozenset(words["stretch_words"]),
@@ -267,6 +271,8 @@ def scoring() -> Scoring:
         team_words=frozenset(words["team_words"]),
         stock_nouns=frozenset(words["stock_nouns"]),
         side_words=frozenset(words["side_words"]),
+        side_article_words=frozenset(words["side_article_words"]),
+        side_articles=frozenset(words["side_articles"]),
         deal_nouns=frozenset(words["deal_nouns"]),
         closing_verbs=frozenset(words["closing_verbs"]),
     )

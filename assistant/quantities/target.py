@@ -59,6 +59,8 @@ TEAM_REACH = 4
 # occasions ("for 45 minutes, two evenings a week").
 OCCASIONS_BEFORE_CADENCE = re.compile(
     r"[\s,]*(?:\w+\s+(?:times|days|mornings|afternoons|evenings|nights|weekends)\s+)?")
+# What may stand between a count and its cadence: the thing counted ("5 nights a week").
+OCCASIONS = re.compile(r"\s+(?:[A-Za-z-]+\s+)?")
 # "of my 7", "of the 20": the whole a count is taken out of.
 COUNT_OF = re.compile(r"\s+of\s+(?:(?:the|my|our|their|your|his|her|all)\s+)?\d")
 NUMBERED_SENTENCES_KEY = "goalsmith.numbered_sentences"
@@ -478,10 +480,20 @@ def duration(c: Candidate) -> float:
     if is_clock(c.quantity.unit_text):
         # A time of day ("10:30 am") or a repeating schedule; not "AHT at 4:30 or below".
         timed = c.quantity.unit_text != "clock" or any(is_cadence(t) for t in time_parts(c.doc))
-        return float(before in scoring().schedule_preps and c.part.end <= c.quantity.number_end
-                     and timed)
+        scheduled = before in scoring().schedule_preps or (
+            before.rsplit(" ", 1)[-1] in scoring().done_by_preps and _occasions_counted(c))
+        return float(scheduled and c.part.end <= c.quantity.number_end and timed)
     return float(c.quantity.unit == "other" and before in scoring().duration_preps
                  and not (before == "for" and _repeated(c)))
+
+
+def _occasions_counted(c: Candidate) -> bool:
+    """Another number counts the occasions of a cadence ("Lights out by 22:30 on at least 5
+    nights a week"): that count is the goal, and a clock time says when each occasion ends."""
+    quantities = c.doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
+    cadences = [t for t in time_parts(c.doc) if is_cadence(t)]
+    return any(q.start != c.part.start and OCCASIONS.fullmatch(c.text, q.end, t.start)
+               for q in quantities or [] for t in cadences if t.start >= q.end)
 
 
 def _repeated(c: Candidate) -> bool:
@@ -538,14 +550,25 @@ def side_condition(c: Candidate) -> float:
     """The number sits in a condition kept beside a goal that has its own number before it:
     after "with", "while" or "without" ("Hire 25 engineers while keeping offer-accept above
     80%", "Migrate 300 customers by April with churn below 2%"; not "Close 5 deals with ARR
-    over $1M", which `qualifier` reads)."""
-    side = next((t for t in c.before if t.lower_ in scoring().side_words), None)
+    over $1M", which `qualifier` reads), or after "at" and an article ("Book 60 demos at a
+    cost per meeting under $150")."""
+    side = next((t for t in c.before if _side_word(t)), None)
     if side is None or c.before[0] == side:
         return 0.0
     quantities = c.doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
     segment = segment_of(c.doc, side.i)[0]
     first = c.doc[segment].idx
     return float(any(first <= q.start and q.end <= side.idx for q in quantities or []))
+
+
+def _side_word(token: Token) -> bool:
+    """A word that opens a condition beside the goal (see `side_condition`)."""
+    words = scoring()
+    if token.lower_ in words.side_words:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in words.side_article_words and following is not None and (
+        following.lower_ in words.side_articles)
 
 
 def _numbered_sentences_before(doc: Doc) -> list[int]:

@@ -7,10 +7,12 @@ parser runs so that the goal does not read as verbless:
 - chat short forms of goal verbs ('incr win rate', 'decr churn', listed in data/verbs.json);
 - capitalised verbs read as nouns before their object's count ('Book no fewer than 8 demos',
   'Fill 25 engineering roles', 'Bank 40% of each bonus'): an English verb that names no
-  measure (not 'Churn 2%', 'Spend 10% less') and is no plural.
+  measure (not 'Churn 2%', 'Spend 10% less') and is no plural; in lower case too after a
+  purpose clause that opens the goal ('To staff the new hub, place 4 engineers there').
 
-A word counts where it opens a segment or follows a heading's colon ('Q1: Centralise'); it is
-tagged as a base-form verb and the attribute ruler then gives it its part of speech.
+A word counts where it opens a segment, follows a heading's colon ('Q1: Centralise') or the
+comma after such a purpose clause; it is tagged as a base-form verb and the attribute ruler
+then gives it its part of speech.
 """
 
 from __future__ import annotations
@@ -33,25 +35,45 @@ BOUND_TAGS = frozenset({"IN", "TO", "RB", "RBR", "RBS", "JJ", "JJR", "JJS", "$"}
 
 class OpeningVerbs:
     def __init__(self, verbs: frozenset[str], short_forms: frozenset[str],
-                 measures: frozenset[str]) -> None:
+                 measures: frozenset[str], purpose_openers: frozenset[str]) -> None:
         self.verbs = verbs
         self.short_forms = short_forms
         self.measures = measures
+        self.purpose_openers = purpose_openers
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if token.tag_ != "VB" and self._opening_verb(token) and _opens(token):
+            if token.tag_ == "VB":
+                continue
+            after_purpose = self._after_purpose(token)
+            if (_opens(token) or after_purpose) and self._opening_verb(token, after_purpose):
                 token.tag_ = "VB"
         return doc
 
-    def _opening_verb(self, token: Token) -> bool:
+    def _after_purpose(self, token: Token) -> bool:
+        """The word follows the comma that closes a purpose clause opening its segment ('To
+        staff the new hub, place ...', 'in order to open on time, staff ...')."""
+        doc = token.doc
+        comma = token.i - 1
+        if comma < 1 or doc[comma].text != ",":
+            return False
+        start = comma - 1
+        while start > 0 and not is_boundary(doc[start - 1]) and doc[start - 1].text != ",":
+            start -= 1
+        if start > 0 and doc[start - 1].text == ",":
+            return False
+        words = [t.lower_ for t in doc[start:comma]]
+        return any(len(words) > len(opener.split()) and " ".join(
+            words[: len(opener.split())]) == opener for opener in self.purpose_openers)
+
+    def _opening_verb(self, token: Token, after_purpose: bool) -> bool:
         lower = token.lower_
         if lower in self.short_forms:
             return True
         if lower.endswith(BRITISH) and lower[: -len(BRITISH)] + AMERICAN in self.verbs:
             return True
-        return (token.tag_ in NOUN_TAGS and token.is_title and _counted_object(token)
-                and lower in self.verbs and lower not in self.measures)
+        return (token.tag_ in NOUN_TAGS and (token.is_title or after_purpose)
+                and _counted_object(token) and lower in self.verbs and lower not in self.measures)
 
 
 def _counted_object(token: Token) -> bool:
@@ -84,4 +106,5 @@ def verb_index(nlp: Language) -> frozenset[str]:
 @Language.factory("goalsmith/opening_verbs")
 def make_opening_verbs(nlp: Language, name: str) -> OpeningVerbs:
     return OpeningVerbs(verb_index(nlp), word_set("assistant", "verbs.json", "verb_abbreviations"),
-                        word_set("assistant", "metric.json", "measure_heads"))
+                        word_set("assistant", "metric.json", "measure_heads"),
+                        word_set("assistant", "verbs.json", "purpose_openers"))

@@ -143,6 +143,7 @@ class Scoring:
     duration_preps: frozenset[str]
     schedule_preps: frozenset[str]
     done_by_preps: frozenset[str]
+    level_preps: frozenset[str]
     scale_leads: tuple[str, ...]
     scale_words: frozenset[str]
     stretch_words: frozenset[str]
@@ -262,6 +263,7 @@ def scoring() -> Scoring:
         duration_preps=frozenset(words["duration_preps"]),
         schedule_preps=frozenset(words["schedule_preps"]),
         done_by_preps=frozenset(words["done_by_preps"]),
+        level_preps=frozenset(words["level_preps"]),
         scale_leads=tuple(words["scale_leads"]),
         scale_words=frozenset(words["scale_words"]),
         stretch_words=frozenset(words["stretch_words"]),

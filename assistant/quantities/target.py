@@ -385,10 +385,23 @@ def qualifier(c: Candidate) -> float:
 
 def _glued_class(c: Candidate) -> bool:
     """"sub-$20k opportunities", "Sub-₹10 lakh deals": a glued bound before a plural names a
-    size class of the things counted ("a sub-25 parkrun" is a level to reach)."""
+    size class of the things counted, and so does one before a noun in a scope phrase ("churn
+    in the sub-$10k ARR cohort"); "a sub-25 parkrun" is a level to reach."""
     following = _next_word(c)
-    return (c.quantity.lead or "") in phrases().glued_leads and following is not None and (
-        following.tag_ in ("NNS", "NNPS") and following.is_alpha)
+    if (c.quantity.lead or "") not in phrases().glued_leads or following is None or (
+            not following.is_alpha):
+        return False
+    # ('sub-$5k accounts': the tagger may read a plural after the bound as a verb)
+    return following.tag_ in ("NNS", "NNPS") or (
+        (following.pos_ in ("NOUN", "PROPN") or following.tag_ == "VBZ") and _in_scope_phrase(c))
+
+
+def _in_scope_phrase(c: Candidate) -> bool:
+    """The bound opens a prepositional phrase, maybe past a determiner ('in the', 'from
+    our'), that picks which things the goal is about (not 'at', 'by': 'at sub-4 pace')."""
+    words = [t for t in c.before[:2] if t.tag_ not in ("DT", "PRP$")]
+    return bool(words) and words[0].tag_ == "IN" and (
+        words[0].lower_ not in scoring().level_preps)
 
 
 def _age_threshold(c: Candidate) -> bool:

@@ -1658,13 +1658,22 @@ def _past_scope(doc: Doc, end: int, target: Part) -> int:
     preps = _words("scope_preps")
     while k < len(doc) and doc[k].idx < target.start and doc[k].lower_ in preps:
         k += 1
-        while k < len(doc) and doc[k].idx < target.start and doc[k].tag_ in SCOPE_TAGS and (
-                doc[k].lower_ not in preps):
-            k += 1
+        while k < len(doc) and doc[k].idx < target.start and (
+                doc[k].tag_ in SCOPE_TAGS or doc[k].text in QUOTES) and doc[k].lower_ not in preps:
+            k = _quoted_end(doc, k, target) if doc[k].text in QUOTES else k + 1
     named = any(t.tag_ in HEAD_TAGS for t in doc[end:k])
     reaches = k < len(doc) and (doc[k].idx == target.start or doc[k].lower_ in _words(
         "directions"))  # 'the monthly AWS bill for the data platform down from $142k'
     return k if named and reaches else end
+
+
+def _quoted_end(doc: Doc, k: int, target: Part) -> int:
+    """After the quotation that opens at token k, whatever its words ("at the 'connect data
+    source' step", "on the 'Start free trial' button"), when it closes before the target;
+    else after the mark alone."""
+    close = next((j for j in range(k + 1, len(doc)) if doc[j].idx >= target.start or (
+        doc[j].text in QUOTES)), None)
+    return close + 1 if close is not None and doc[close].idx < target.start else k + 1
 
 
 def _blocked(doc: Doc) -> set[int]:

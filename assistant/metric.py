@@ -4,7 +4,7 @@ retention"), found next to the target number or as the object of the goal verb."
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache, cached_property
 from itertools import islice, takewhile
@@ -769,13 +769,13 @@ def _level_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[
     no measure and the number carries its own ('Grow our community to 5k members'). With no
     verb before the target the goal is a headline and its subject is measured ('Churn ≤ 2%',
     'Renewal rate for the Tier-2 book: 92% → 96%', 'Closed-won ACV is $300k')."""
-    tokens = [t for t in doc if target.start <= t.idx < target.end]
+    tokens = [t for t in doc if t.idx < target.end and target.start < t.idx + len(t)]
     if not tokens:
         return
     after = tokens[-1].i + 1
     first = tokens[0]
     bare = first.like_num or first.text[:1] in "$€£+" or first.text[:1].isdigit() or (
-        first.lower_ in BARE_LEADS)
+        first.lower_ in BARE_LEADS) or first.idx < target.start  # 'n=240': a glued label
     # "15% of every paycheck": a rate per item, whose base is no measure
     linked = after < len(doc) and doc[after].lower_ in LINKS and not (
         after + 1 < len(doc) and doc[after + 1].lower_ in _words("rate_bases"))
@@ -1691,9 +1691,16 @@ def _blocked(doc: Doc) -> set[int]:
 
 
 def _tokens_of(doc: Doc, parts: list[Part]) -> set[int]:
+    """The tokens the parts overlap, a token the part starts inside included ('n=240')."""
     starts = [t.idx for t in doc]
     return {i for p in parts
-            for i in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
+            for i in range(_token_at(doc, starts, p.start), bisect_left(starts, p.end))}
+
+
+def _token_at(doc: Doc, starts: list[int], offset: int) -> int:
+    """The index of the token holding the character offset, else of the first one after it."""
+    i = bisect_right(starts, offset) - 1
+    return i if i >= 0 and starts[i] + len(doc[i]) > offset else i + 1
 
 
 def _end_modifier(doc: Doc, part: Part) -> bool:

@@ -223,11 +223,17 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         },
     ),
     "metric_and_target": (
-        ((9, "past-comparators"), (9, "every-role"), (9, "measure-headlines"), (9, "chat-to")),
+        ((9, "past-comparators"), (9, "every-role"), (9, "measure-headlines"), (9, "chat-to"),
+         (13, "side-constraint"), (13, "clock-count"), (13, "level-units"), (13, "glued-scope"),
+         (13, "purpose-opening"), (13, "quoted-scope"), (13, "glued-count")),
         {
             "w9w009": "the parse of 'got 2 finish 8 QBRs' still reads 'finish' as a noun",
             "w9v007": "'every AE's forecast' is read as a forecast to count",
             "w9v009": "'thank-you calls' is cut at 'thank-you'",
+            "w13m015": "'before 7 pm' with a space before 'pm' is read as no clock time",
+            "w13m030": "'roster' is no verb the lemmatizer knows, so it cannot be re-tagged",
+            "w13m040": "a multiple of a reference quantity stops at the multiple ('to 1.75x')",
+            "w13m041": "a multiple of a reference quantity stops at the multiple ('to 1.25×')",
         },
     ),
     "metric": (

@@ -15,6 +15,9 @@ from .lexicon import lexicon
 EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from|before|prior\s+to|ahead\s+of)\s+"
                         r"(?!now\b|today\b)\w", re.IGNORECASE)
 
+# A time of day written before the day it falls on ("by 9 a.m. Tuesday", "by noon Friday").
+CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midday|midnight)"
+
 # One word of an occasion's name ("the 40th birthday", "half-term").
 OCCASION_WORD = r"(?!(?:and|or|then|but)\s)(?:[a-z][a-z0-9'-]*|\d{1,3}(?:st|nd|rd|th))"
 
@@ -45,6 +48,7 @@ class Context:
     start_edges: frozenset[str]
     workday_edges: frozenset[str]
     month_in: re.Pattern[str]
+    clock_before: re.Pattern[str]
 
 
 # A possessive right before an edge word ("on my end", "at our end") makes it no edge.
@@ -64,6 +68,7 @@ def context() -> Context:
     heading = alternation(lex.cue("prepositions", "heading"))
     relative_to = (*lex.cue("prepositions", "exclusive"), "after", "following")
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
+    every = alternation(lex.cue("edges", "every"))
     weeks = alternation(lex.cues["edges"]["week_of"])
     plans = alternation(lex.cue("label", "plan_nouns"))
     units = [w for w, unit in lex.units.items() if unit in ("day", "week", "month", "year")]
@@ -79,7 +84,8 @@ def context() -> Context:
             r"(?!\s+(?:\d|(?:the|a|an|all|out|more)(?![a-z])))"
         ),
         modifier=re.compile(
-            rf"(?<![a-z])(?:(?P<late>{late})|(?P<early>{early})|(?P<week>{weeks}))[-\s]+$"
+            rf"(?<![a-z])(?:(?P<every>{every})|(?P<late>{late})|(?P<early>{early})"
+            rf"|(?P<week>{weeks}))[-\s]+$"
         ),
         point_join=re.compile(r"\s*,?\s*(?:at\s+|on\s+)?"),
         weekday_before=re.compile(rf"(?<![a-z])(?:{alternation(lex.weekdays)})\.?,?\s+$"),
@@ -119,6 +125,7 @@ def context() -> Context:
         workday_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "workday")),
         # a month named anywhere in an occasion ("during the June open day")
         month_in=re.compile(rf"(?<![a-z])(?:{months})(?![a-z])"),
+        clock_before=re.compile(rf"(?<![\w.:]){CLOCK}\s+$"),
     )
 
 

@@ -199,13 +199,11 @@ def _occasion_words() -> re.Pattern[str]:
 
 def _occasion_end(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> int:
     """Where a dated occasion ends: "ahead of the March 1 launch", "through the Jan–Feb
-    peak", "by the 31/03/2027 true-up", "at the March 2027 renewal" name an occasion on
-    that date or in that month (after "the", the date modifies the nouns after it), which
-    stay in the span; the date stays the bound."""
-    prep, clause = expr.prep, lexicon().cues["event_clause"]
-    in_month = expr.kind == "month" and prep in clause["month_occasion_preps"]
-    if prep is None or not (prep in clause["dated_occasion_preps"] or in_month) or \
-            not re.match(rf"{re.escape(prep)}\s+the\s+\S", text[start:end], re.IGNORECASE):
+    peak", "by its 3/31/2027 expiry date", "at the March 2027 renewal", "within 60 days of
+    the Jan 4 go-live" name an occasion on that date or in that month (after "the" or a
+    possessive, the date modifies the nouns after it), which stay in the span; the date
+    stays the bound."""
+    if not _dated_occasion_head(text[start:end], expr):
         return end
     found = _occasion_words().match(text, end)
     span = doc.char_span(end, found.end(), alignment_mode="expand") if found else None
@@ -213,11 +211,34 @@ def _occasion_end(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> 
     if not nouns or span is None or found is None or span[0].pos_ in ("VERB", "AUX", "ADP"):
         return end
     # "on the March madness campaign": a month in a name, unless dated or an occasion
-    if in_month and expr.year is None and not _names_occasion(span):
+    if _in_month(expr) and expr.year is None and not _names_occasion(span):
         return end
     # to the end of the written word holding the last noun ("go-live")
     words = re.finditer(r"[A-Za-z][\w'’-]*", text[: found.end()])
     return next(w.end() for w in words if w.start() <= nouns[-1].idx < w.end())
+
+
+def _dated_occasion_head(phrase: str, expr: TimeExpr) -> bool:
+    """The words before the date let an occasion's nouns follow it: a bound word and "the"
+    or a possessive right before the date ("by its 3/31/2027"), or a window counted from
+    such a date ("within 60 days of the Jan 4")."""
+    prep, lex = expr.prep, lexicon()
+    clause = lex.cues["event_clause"]
+    if prep is None:
+        return False
+    determiner = alternation(clause["occasion_determiners"])
+    window = expr.shift_days is not None and prep in lex.cue("prepositions", "window")
+    if window:
+        return re.match(rf"{re.escape(prep)}\s.*?\sof\s+(?:{determiner})\s+\S", phrase,
+                        re.IGNORECASE) is not None
+    return (prep in clause["dated_occasion_preps"] or _in_month(expr)) and re.match(
+        rf"{re.escape(prep)}\s+(?:{determiner})\s+\S", phrase, re.IGNORECASE) is not None
+
+
+def _in_month(expr: TimeExpr) -> bool:
+    """"at the March 2027 renewal": a month after a preposition that dates an occasion in it."""
+    return expr.kind == "month" and expr.prep in lexicon().cues["event_clause"][
+        "month_occasion_preps"]
 
 
 def _names_occasion(span: Span) -> bool:

@@ -9,6 +9,8 @@ from .expr import TimeExpr
 from .lexicon import lexicon
 
 Builder = Callable[[re.Match[str]], TimeExpr | None]
+# Whole weeks in a month: "week 5 of March" is its last days.
+WEEKS_IN_MONTH = 4
 
 
 def _words(text: str | None) -> str:
@@ -89,7 +91,11 @@ def week_of(m: re.Match[str]) -> TimeExpr | None:
     return day.with_(unit="week") if day else None
 
 
-def season(m: re.Match[str]) -> TimeExpr:
+def season(m: re.Match[str]) -> TimeExpr | None:
+    """"summer" bounds like its last month; "the summer season" names a trade's season,
+    whose dates differ by trade and place."""
+    if m["trade"]:
+        return _undated("season")
     return TimeExpr("month", month=lexicon().seasons[m["season"]],
                     year=_year(_group(m, "y"), _group(m, "yy")))
 
@@ -268,10 +274,21 @@ def numbered_period(m: re.Match[str]) -> TimeExpr:
     return TimeExpr("unresolvable", unit=value, reason=lexicon().undated[value])
 
 
-def counted_period(m: re.Match[str]) -> TimeExpr:
-    """"day 90": a day counted from a start the goal does not date."""
-    return TimeExpr("unresolvable", unit=lexicon().units[_words(m["unit"])],
-                    reason=lexicon().undated["counted"])
+def counted_period(m: re.Match[str]) -> TimeExpr | None:
+    """"day 90": a day counted from a start the goal does not date; "week 3 of January"
+    ends on the month's 21st (as "the third week of January" does), "day 10 of March" is
+    that day; "wk 6 of Q1", "week 4 of ramp" name no day."""
+    unit = lexicon().units[_words(m["unit"])]
+    if not _group(m, "mon"):
+        return TimeExpr("unresolvable", unit=unit, reason=lexicon().undated["counted"])
+    number, month, year = int(m["n"]), _month(m["mon"]), _year(_group(m, "y"))
+    if unit == "day":
+        return _checked(TimeExpr("date", month=month, day=number, year=year))
+    if unit != "week" or number > WEEKS_IN_MONTH + 1:
+        return None
+    if number > WEEKS_IN_MONTH:  # "week 5 of March": the month's last days
+        return TimeExpr("month", month=month, year=year)
+    return TimeExpr("date", month=month, day=number * 7, year=year)
 
 
 def weekday(m: re.Match[str]) -> TimeExpr:

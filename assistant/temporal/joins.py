@@ -40,8 +40,12 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         last = joined[-1] if joined else None
         if last is not None and _is_range(text, last, hit, starts, lex):
-            joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=_range_prep(last, starts)),
-                             last.order)
+            ranged = Hit(last.start, hit.end, hit.expr.with_(prep=_range_prep(last, starts)),
+                         last.order)
+            # "during the summer season (June–August 2027)": a dated occasion's months
+            joined[-1] = _dated_occasion(text, ranged, joined[:-1]) or ranged
+            while len(joined) > 1 and joined[-2].start >= joined[-1].start:
+                joined.pop(-2)
         elif last is not None and (counted := _counted(text, last, hit)) is not None:
             joined[-1] = Hit(last.start, hit.end, counted, last.order)
         elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
@@ -136,15 +140,21 @@ def _shifted(duration: TimeExpr, anchor: TimeExpr, sign: int) -> TimeExpr:
 
 def _each_items_own(text: str, anchor: Hit) -> bool:
     """"before their renewals", "ahead of each QBR": an occasion every item has its own of;
-    so is an undated period with no word naming which one ("45 days before term end")."""
+    so is an undated period or occasion with no word naming which one ("45 days before term
+    end", "60 days prior to anniversary")."""
     words = text[anchor.start:anchor.end].split()
     skip = len((anchor.expr.prep or "").split())
     if len(words) <= skip:
         return False
     lex = lexicon()
-    return words[skip] in lex.cue("label", "per_item_words") or (
-        anchor.expr.kind == "unresolvable" and anchor.expr.unit is not None and
-        words[skip] not in lex.relative)
+    if words[skip] in lex.cue("label", "per_item_words"):
+        return True
+    if anchor.expr.kind != "unresolvable" or words[skip] in lex.relative:
+        return False
+    # "ahead of Acme's renewal", "prior to our launch": a word naming which one
+    named = words[skip] in lex.cue("label", "one_occasion_words") or words[skip].endswith(
+        ("'s", "’s"))
+    return anchor.expr.unit is not None or not named
 
 
 def _dated_end(text: str, first: Hit, second: Hit) -> bool:
@@ -159,10 +169,10 @@ def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
     """"before the audit on 1 February", "by the Partner Summit (March 9, 2027)", "by the
     test date, 20 Feb 2027": an occasion with its day, on which the bound ends ("before"
     ends the day before; the occasion alone, "before the audit", is undated; a dated bound
-    in the words before stays its own). "by the wedding in June": an occasion in a month
-    ends with the month."""
+    in the words before stays its own). "by the wedding in June", "during the summer season
+    (June–August 2027)": an occasion in a month ends with the month."""
     in_month = hit.expr.kind == "month" and hit.expr.prep == "in"
-    if hit.expr.kind not in POINT_KINDS and not in_month:
+    if hit.expr.kind not in POINT_KINDS and hit.expr.kind != "month":
         return None
     found = context().occasion_before.search(text, window_start(hit.start), hit.start)
     if found is None or any(h.start >= found.start() and h.expr.kind != "unresolvable" and
@@ -177,10 +187,10 @@ def _dated_occasion(text: str, hit: Hit, joined: list[Hit]) -> Hit | None:
     elif found["comma"] is not None:  # "by the test date, 20 Feb 2027": a day in apposition
         if hit.expr.prep is not None or hit.expr.kind != "date":
             return None
-    elif hit.expr.prep != "on" and not in_month:
+    elif not in_month and (hit.expr.prep != "on" or hit.expr.kind == "month"):
         return None
     word = " ".join((found["prep"] or found["named_prep"]).split())
-    before = word in lexicon().cue("prepositions", "exclusive") and not in_month
+    before = word in lexicon().cue("prepositions", "exclusive") and hit.expr.kind != "month"
     return Hit(found.start(), end, hit.expr.with_(prep=word, before=before), hit.order)
 
 

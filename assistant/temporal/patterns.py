@@ -92,6 +92,7 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     not_compound = rf"(?!\s+(?:{alternation(lex.cue('label', 'unit_compounds'))})(?![a-z]))"
     day_followers = alternation(lex.cue("label", "day_followers"))
     week_leads = alternation(lex.cue("edges", "week_named_by"))
+    owner = alternation(lex.cue("event_clause", "occasion_determiners"))
     # Earlier patterns win ties between expressions of the same length.
     return [
         ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}(?:\s*,?\s*(?P<my>{Y4}))?|(?P<yr>year)"
@@ -119,7 +120,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("week_of", rf"(?<![a-z])(?:the\s+)?(?:{week_leads})\s+(?:(?:{weekday})\.?,?\s+)?"
                     + _week_start_day(lex), "nothing"),
         ("season", rf"(?<![a-z])(?:(?P<srel>this|next)\s+|the\s+)?"
-                   rf"(?P<season>{alternation(lex.seasons)})(?![a-z])"
+                   # "the summer season": a trade's season, with no calendar of its own
+                   rf"(?P<season>{alternation(lex.seasons)})(?P<trade>\s+season)?(?![a-z])"
                    rf"(?:\s*,?\s*(?P<y>{Y4})|\s*'(?P<yy>\d{{2}})(?!\d))?", "prep"),
         # not a birthday ('by my 30th', 'for her 40th')
         ("nth_day", r"(?<![a-z])(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!their\s)"
@@ -160,7 +162,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                        r"|(?P<ye>f?ye|fy[-\s]end|(?:fiscal\s+)?y/e))"
                        r"(?![a-z])"
                        rf"(?:\s*(?P<y>{Y4})|(?<=ye)'?(?P<yy>\d{{2}})(?!\d))?", "nothing"),
-        ("eo", r"(?<![a-z])e\.?o\.?(?P<eo>fy|[wmqhy])(?:(?<=q)(?P<eoq>[1-4])|(?<=h)(?P<eoh>[12]))?"
+        # "EO Q2", "EO H1 2027": a numbered quarter or half may stand apart
+        ("eo", r"(?<![a-z])e\.?o\.?(?:\s+(?=q[1-4]|h[12]))?(?P<eo>fy|[wmqhy])"
+               r"(?:(?<=q)(?P<eoq>[1-4])|(?<=h)(?P<eoh>[12]))?"
                r"\.?(?![a-z])"
                rf"(?:\s*[-']?\s*(?P<y>{Y4})|(?:\s*'|'?)(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?",
          "nothing"),
@@ -183,9 +187,12 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("numbered_year", r"(?<![a-z])(?:the\s+)?year\s+(?P<n>\d{1,2})(?![\d%:/]|[.,]\d)",
          "nothing"),
         # "by day 90", "by wk 12": a day counted from each one's own start (a hire's, a
-        # client's), after a preposition only
+        # client's), after a preposition only; "by week 3 of January", "by wk 6 of Q1", "by
+        # week 4 of ramp": one counted within a longer period, which stays in the span
         ("counted_period", r"(?<![a-z])(?P<unit>day|week|wk|month)\s+(?P<n>\d{1,3})"
-                           r"(?![\d%:/]|[.,]\d)", "prep"),
+                           r"(?![\d%:/]|[.,]\d)"
+                           rf"(?:\s+of\s+(?:{mon}(?:[\s,]+(?P<y>{Y4}))?|(?:(?:{owner})\s+)?"
+                           rf"{name_word}(?:\s+{name_word})?))?", "prep"),
         # not a greeting's day ("Happy Friday!")
         ("weekday", rf"(?<![a-z])(?<!happy )(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),
@@ -193,9 +200,12 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         ("holiday", rf"(?<![a-z])(?P<hol>{alternation(lex.holidays)})(?![a-z])"
                     rf"(?:\s*,?\s*(?P<y>{Y4}))?", "nothing"),
         ("event", r"(?<![a-z])(?:(?:the|our|my|their|this|next|upcoming|coming|first|annual"
-                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|{alternation(lex.months)})\s+){{0,4}}"
-                  rf"(?:{name_word}\s+){{0,2}}(?P<ev>{alternation(lex.events)})(?![a-z])",
-         "event_prep"),
+                  # "my 40th birthday": an ordinal numbers the occasion
+                  rf"|quarterly|q[1-4]|h[12]|fy\s*\d{{2,4}}|{Y4}|\d{{1,3}}(?:st|nd|rd|th)"
+                  rf"|{alternation(lex.months)})\s+){{0,4}}"
+                  rf"(?:{name_word}\s+){{0,2}}(?P<ev>{alternation(lex.events)})(?![a-z])"
+                  # "by Diwali 2027": the year of a feast that moves still names no day
+                  rf"(?:\s+{Y4}(?![\w%]))?", "event_prep"),
         # "by the next partner summit", "by the next CAB": the next of an occasion
         ("event_next", rf"(?<![a-z])(?:(?:the|our|my|their)\s+)?(?:next|upcoming)\s+"
                   rf"(?!\d|(?:{not_occasion})(?![a-z]))(?P<ev>(?:{name_word}\s+){{0,2}}{name_word})"

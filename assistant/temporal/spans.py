@@ -10,7 +10,7 @@ from ..parts import disjoint
 from .context import context
 from .expr import TimeExpr
 from .grammar import BUILDERS
-from .hit import EDGE_KINDS, Hit
+from .hit import EDGE_KINDS, POINT_KINDS, Hit
 from .joins import join_ranges
 from .lexicon import lexicon, window_start
 from .patterns import Pattern, patterns
@@ -57,6 +57,8 @@ def extend(text: str, start: int, end: int, expr: TimeExpr, order: int) -> Hit:
     prep = ctx.prep.search(text, window_start(start), start)
     if prep:
         start = prep.start()
+    if expr.kind in POINT_KINDS:
+        prep, start = _clock_on(text, start, prep)
     word = " ".join(prep["prep"].split()) if prep else None
     side = expr.edge if edge is None else "start" if edge in ctx.start_edges else "end"
     before = word in lexicon().cue("prepositions", "exclusive") and side != "end"
@@ -65,12 +67,26 @@ def extend(text: str, start: int, end: int, expr: TimeExpr, order: int) -> Hit:
                order)
 
 
+def _clock_on(text: str, start: int, prep: re.Match[str] | None) -> tuple[
+        re.Match[str] | None, int]:
+    """"by 9 a.m. Tuesday", "by 11 a.m. on Jan 12": a time of day between a bound word and
+    the day belongs to the bound, whose word is then the one before the time."""
+    ctx = context()
+    clock = ctx.clock_before.search(text, window_start(start), start)
+    bound = ctx.prep.search(text, window_start(clock.start()), clock.start()) if clock else None
+    return (bound, bound.start()) if bound else (prep, start)
+
+
 def _modified(text: str, start: int, expr: TimeExpr) -> tuple[int, TimeExpr]:
-    """"late 2027" bounds like 2027, "the first week of March" ends on March 7; "early
-    2027" or "mid-Q2" name no single day."""
-    found = context().modifier.search(text, window_start(start), start)
+    """"late 2027" bounds like 2027, "the first week of March" ends on March 7, "for every
+    month of Q1" like Q1; "early 2027" or "mid-Q2" name no single day."""
+    ctx = context()
+    found = ctx.modifier.search(text, window_start(start), start)
     if found is None:
         return start, expr
+    if found["every"]:  # "for every month of Q1": only after a bound word
+        bound = ctx.prep.search(text, window_start(found.start()), found.start())
+        return (start if bound is None else found.start()), expr
     if found["late"]:
         return found.start(), expr.with_(edge="end")
     if found["week"] and expr.kind == "month":

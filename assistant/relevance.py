@@ -252,6 +252,28 @@ def _for_subject(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _commitment(doc: Doc, lowered: list[str], i: int) -> int:
+    """'as committed in our SBTi filing', 'as agreed with the board', 'as planned in the Q1
+    roadmap': 'as' and a participle of commitment or planning, then a preposition whose object
+    names a plan, a filing or a body the promise was made to (not 'as agreed on our call',
+    'as required by Priya'). The tokens of 'as' and the participle, 0 when none."""
+    if lowered[i] != "as" or i + 1 >= len(doc):
+        return 0
+    words = next((w for w in by_first_word(_words("commitment_participles")).get(
+        lowered[i + 1], ()) if tuple(lowered[i + 1 : i + 1 + len(w)]) == w), None)
+    k = i + 1 + len(words) if words is not None else len(doc)
+    if k >= len(doc) or doc[k].pos_ != "ADP":
+        return 0
+    _, seg_end = segment_of(doc, k)
+    sources = _words("objective_nouns") | _words("commitment_sources")
+    for token in doc[k + 1 : seg_end]:
+        if token.lower_ in sources or token.lemma_.lower() in sources:
+            return k - i
+        if (token.is_punct and token.tag_ != "HYPH") or token.pos_ in {"ADP", "VERB", "AUX"}:
+            return 0  # the object ends: 'as agreed on our call yesterday, ...'
+    return 0
+
+
 def _referent_link(doc: Doc, i: int) -> bool:
     """'this directly supports ...', 'which is part of ...', 'this ties to ...'."""
     if doc[i].lower_ not in _words("referents") or not (
@@ -691,6 +713,8 @@ def _discourse_so(doc: Doc, i: int) -> bool:
     """'ok so my goal is ...', 'Hey team, so the plan is ...': a 'so' with nothing but chat
     words before it opens the message, not a purpose."""
     words = _words("discourse_words")
+    if i + 1 < len(doc) and doc[i + 1].lower_ in _words("discourse_after_so"):
+        return True  # 'so basically Q4 has been rough', 'so yeah', 'so anyway': talk goes on
     return all(t.lower_ in words or t.pos_ == "INTJ" or not t.is_alpha for t in doc[:i])
 
 
@@ -831,6 +855,8 @@ def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:
         if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
             return Candidate(i, phrase, 0.92, len(phrase.split()))
         return None
+    if width := _commitment(doc, lowered, i):
+        return Candidate(i, "commitment", 0.9, width)
     if _referent_link(doc, i):
         return Candidate(i, "referent", 0.88)
     if _payoff(doc, i):
@@ -880,7 +906,15 @@ def _extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
         tail_is_deadline = inner and doc[end - 1].idx + len(doc[end - 1]) <= deadline.end + 1
         if tail_is_deadline and inner[0] > start + 1 and _closing_bound(deadline):
             end = inner[0]
-    return trim(doc, start, end)
+    return _without_chat_tail(doc, *trim(doc, start, end))
+
+
+def _without_chat_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the chat words that close the message after it ('... so the team
+    hits its OKR lol', '... tbh haha :)')."""
+    while end - start > 1 and doc[end - 1].lower_ in _words("chat_tails"):
+        start, end = trim(doc, start, end - 1)
+    return start, end
 
 
 def _closing_bound(deadline: Part) -> bool:
@@ -912,7 +946,8 @@ def _restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     clause = [t for t in doc[start + skip : end]
               if t.is_alpha and not t.is_stop and t.pos_ != "AUX" and not _in_time(doc, t)]
     content = [t for t in clause if t.lemma_.lower() not in LIGHT_VERBS]
-    goal = {t.lemma_.lower() for t in goal_tokens(doc, start, end) if not _in_time(doc, t)}
+    goal = {t.lemma_.lower() for t in goal_tokens(doc, start, end) if not (
+        _in_time(doc, t) or _past_narrative(doc, t.i))}
     if content and all(t.lemma_.lower() in goal for t in content):
         return True
     if not any(t.lower_ in _words("first_person") for t in doc[start:end]) or _own_level(
@@ -926,6 +961,16 @@ def _restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     return any(t.lemma_.lower() in objects for t in content)
 
 
+def _past_narrative(doc: Doc, i: int) -> bool:
+    """Token i lies in a sentence that only tells what happened ('so basically the release
+    slipped and QA got squeezed.'): past verbs, none present or modal, and no number; its
+    words are no part of the goal that a purpose could say again."""
+    seg_start, seg_end = segment_of(doc, i)
+    tags = {t.tag_ for t in doc[seg_start:seg_end]}
+    return "VBD" in tags and not tags & {"VB", "VBP", "VBZ", "MD"} and not any(
+        is_numeric(t) for t in doc[seg_start:seg_end])
+
+
 def _own_level(doc: Doc, start: int, end: int) -> bool:
     """The clause names a level of its own, none of the goal's numbers ('Close $450k ... to
     hit 100% of my annual number'): the goal is a share of a larger objective, not the
@@ -937,11 +982,13 @@ def _own_level(doc: Doc, start: int, end: int) -> bool:
 
 
 def _goal_objects(doc: Doc, start: int, end: int) -> list[Token]:
-    """The goal verb's object and its compounds, outside the clause."""
+    """The goal verb's object and its compounds, outside the clause (a chat word after the
+    clause may be read as an object whose compounds lie inside it: 'headcount tbh haha')."""
     found: list[Token] = []
     for token in doc:
         if token.dep_ in {"dobj", "nsubjpass"} and not start <= token.i < end:
-            found.extend(t for t in token.subtree if t.dep_ in {"compound", "amod"} or t == token)
+            found.extend(t for t in token.subtree if not start <= t.i < end and (
+                t.dep_ in {"compound", "amod"} or t == token))
     return found
 
 

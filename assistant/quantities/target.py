@@ -64,6 +64,7 @@ OCCASIONS = re.compile(r"\s+(?:[A-Za-z-]+\s+)?")
 # "of my 7", "of the 20": the whole a count is taken out of.
 COUNT_OF = re.compile(r"\s+of\s+(?:(?:the|my|our|their|your|his|her|all)\s+)?\d")
 NUMBERED_SENTENCES_KEY = "goalsmith.numbered_sentences"
+STATED_GOAL_KEY = "goalsmith.stated_goal_segment"
 # How far back a stretch word reaches ("stretch: 180", "with a stretch of £1.4M").
 STRETCH_REACH = 3
 # How many words after a bound may show it qualifies ("over $75k ACV each").
@@ -180,7 +181,7 @@ def current_state(c: Candidate) -> float:
     # of the state the subject's verb reports
     subject = subject and c.number.root.i > min(s.left_edge.i for s in subjects)
     past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
-    if past and (subject or (not subjects and _opens_line(verb))):
+    if past and (subject or (not subjects and (_opens_line(verb) or _goal_stated_after(verb)))):
         return 1.0  # "I closed 8", "What went well: closed 4 of my 6"; not "hit", "set", "cut"
     # "is sitting at 9%", "has been hovering at 40" state where things stand; "will be",
     # "needs to have" do not
@@ -196,6 +197,20 @@ def _opens_line(verb: Token) -> bool:
     """The verb opens its segment or follows a label's colon ('What went well: closed 4')."""
     doc = verb.doc
     return verb.i == segment_of(doc, verb.i)[0] or (verb.i > 0 and doc[verb.i - 1].text == ":")
+
+
+def _goal_stated_after(token: Token) -> bool:
+    """A later sentence states the goal with its level ('Q4 has been rough, lost two big
+    renewals. ... my goal should be 15 executive touchpoints'): what the token's sentence
+    tells before it is what happened."""
+    doc = token.doc
+    first = doc.user_data.get(STATED_GOAL_KEY)
+    if first is None:
+        cues = scoring().goal_cues
+        first = next((segment_of(doc, t.i)[0] for t in doc if t.lower_ in cues and any(
+            is_numeric(n) for n in doc[t.i + 1 : segment_of(doc, t.i)[1]])), len(doc))
+        doc.user_data[STATED_GOAL_KEY] = first
+    return segment_of(doc, token.i)[1] <= first
 
 
 def _cued_state(c: Candidate) -> bool:

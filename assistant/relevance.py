@@ -711,10 +711,11 @@ def _stated(verb: Token) -> bool:
 
 def _discourse_so(doc: Doc, i: int) -> bool:
     """'ok so my goal is ...', 'Hey team, so the plan is ...': a 'so' with nothing but chat
-    words before it opens the message, not a purpose."""
+    words before it opens the message; 'so basically', 'so yeah', 'so anyway' carry the talk
+    on. Neither is a purpose."""
     words = _words("discourse_words")
     if i + 1 < len(doc) and doc[i + 1].lower_ in _words("discourse_after_so"):
-        return True  # 'so basically Q4 has been rough', 'so yeah', 'so anyway': talk goes on
+        return True
     return all(t.lower_ in words or t.pos_ == "INTJ" or not t.is_alpha for t in doc[:i])
 
 

@@ -153,7 +153,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (10, "causative-counts"), (10, "reason-verbs"), (11, "relevance-sentences"),
          (11, "since-reasons"),
          (11, "markdown-fields"), (11, "label-arrows"), (12, "bracket-fields"),
-         (12, "consequence-relevance")),
+         (12, "consequence-relevance"), (13, "as-committed"), (13, "chat-tails"),
+         (13, "discourse-so")),
         {
             "w11b004": "'*Alignment:*' with one mark each side is not read as a field label",
             "w11b008": "'*Why:*' with one mark each side is not read as a field label",
@@ -222,7 +223,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
     "metric_and_target": (
         ((9, "past-comparators"), (9, "every-role"), (9, "measure-headlines"), (9, "chat-to"),
          (13, "side-constraint"), (13, "clock-count"), (13, "level-units"), (13, "glued-scope"),
-         (13, "purpose-opening"), (13, "quoted-scope"), (13, "glued-count")),
+         (13, "purpose-opening"), (13, "quoted-scope"), (13, "glued-count"),
+         (13, "narrative-numbers")),
         {
             "w9w009": "the parse of 'got 2 finish 8 QBRs' still reads 'finish' as a noun",
             "w9v007": "'every AE's forecast' is read as a forecast to count",

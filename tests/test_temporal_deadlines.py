@@ -65,6 +65,21 @@ DEADLINES = [
      "2026-12-31"),
     ("growing-lowercase", "İstanbul office: 5 deals by Q2.", "by Q2", "2027-06-30"),
     ("us-no-year", "Get 12 referrals by 2/14.", "by 2/14", "2027-02-14"),
+    # a bare "FY" after a bound word is the current fiscal year
+    ("bare-fy-thru", "Keep NRR above 104% thru FY.", "thru FY", "2026-12-31"),
+    ("bare-fy-stated", "Hold margin at 40% through FY (FY ends March 31).", "through FY",
+     "2027-03-31"),
+    # a window of a length ends with the period written after it
+    ("window-to-month", "Ship 30 releases over the 6 months to May 2027.",
+     "over the 6 months to May 2027", "2027-05-31"),
+    ("window-year-to-day", "Grow members 15% in the year to 30 September 2027.",
+     "in the year to 30 September 2027", "2027-09-30"),
+    ("window-through", "Close 12 deals over the 4 months through April",
+     "over the 4 months through April", "2027-04-30"),
+    ("window-after-bracket", "Lift on-time renewals to 96% (renewals signed before expiry) in "
+     "the six months to June 2027.", "in the six months to June 2027", "2027-06-30"),
+    # the period before "vs" is the bound, the one after it the baseline
+    ("compared-period-first", "Double trial starts in Q1 vs Q4.", "in Q1", "2027-03-31"),
     # the fiscal calendar stated as "(ending <day> <month>)" or "(we run <month>–<month>)"
     ("fy-ending-paren", "Sign 9 renewals this FY (ending 31 Mar).", "this FY", "2027-03-31"),
     ("quarter-ending-paren", "Grow ARR 12% by end of Q3 (ending June 30).", "by end of Q3",

@@ -336,7 +336,7 @@ BUILDERS: dict[str, Builder] = {
     "quarter_edge": quarter, "fiscal_year": fiscal_year,
     "year": year,
     "calendar_year_short": year, "mid": mid,
-    "period_end": period_end, "eo": eo, "relative": relative, "unit": unit,
+    "period_end": period_end, "eo": eo, "relative": relative, "unit": unit, "fiscal_unit": unit,
     "duration": duration, "duration_label": duration_label,
     "numbered_period": numbered_period, "numbered_year": numbered_year,
     "counted_period": counted_period, "weekday": weekday,

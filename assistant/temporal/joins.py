@@ -25,6 +25,16 @@ PERIOD_ENDING = re.compile(r"\s+(?:ending|ended|that\s+ends|which\s+ends)\s+(?:o
 YEAR_ENDING = re.compile(
     r"(?:(?P<prep>for|in|by|through)\s+)?(?:the\s+)?(?:fy|fiscal\s+year|financial\s+year)"
     r"\s+(?:ending|that\s+ends|which\s+ends)\s+(?:on\s+|in\s+)?$")
+# A window of a length, counted back from the bound written after it ("over the 6 months
+# to June 2027", "in the year to 31 March", "for the 4 months through April"); not a past
+# window ("the last 12 months to date").
+WINDOW_WORDS = re.compile(r"(?:(?P<prep>in|over|for|during|across|throughout|within)\s+)?the\s+"
+                          r"(?!(?:last|past|previous|prior)\s)(?:(?:\d+|[a-z]+)[-\s]+)?"
+                          r"(?:days?|weeks?|months?|quarters?|years?)\s+(?:(?P<join>to|ending|ended)\s+)?$")
+# What a window ends with: a named period or day.
+WINDOW_ENDS = POINT_KINDS | {"month", "quarter", "half", "year", "fiscal_year"}
+# Preposition of a bound that joins it to a window with no "to" ("the 6 months through June").
+WINDOW_THROUGH = ("through", "thru", "until", "till")
 # What may stand between a period's end and the day it falls on ("FYE, which is June 30").
 DAY_OF_END = re.compile(r"\s*,?\s*(?:which\s+is\s+|i\.?e\.?,?\s+)?")
 # Point kinds from the least to the most specific name of a day.
@@ -49,14 +59,13 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
         elif last is not None and (counted := _counted(text, last, hit)) is not None:
             joined[-1] = Hit(last.start, hit.end, counted, last.order)
         elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
-            while joined and joined[-1].start >= dated.start:
-                joined.pop()
-            joined.append(dated)
+            _push(joined, dated)
         elif last is not None and _ends_period(text, last, hit):  # "the month ending Dec 31"
             joined[-1] = Hit(last.start, hit.end, hit.expr.with_(prep=last.expr.prep),
                              last.order)
-        elif (ending := _named_year_ending(text, hit)) is not None:  # "for FY ending March"
-            joined.append(ending)
+        # "for FY ending March", "over the 6 months to June"
+        elif (named := _named_year_ending(text, hit) or _window_to(text, hit)) is not None:
+            _push(joined, named)
         elif last is not None and _weekday_of_week(text, last, hit):  # "Friday next week"
             joined[-1] = Hit(last.start, hit.end,
                              last.expr.with_(unit="week", offset=hit.expr.offset), last.order)
@@ -72,6 +81,14 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
         else:
             joined.append(hit)
     return joined
+
+
+def _push(joined: list[Hit], hit: Hit) -> None:
+    """Add `hit` in place of the expressions it takes in ("in the twelve months" of "in the
+    twelve months to November")."""
+    while joined and joined[-1].start >= hit.start:
+        joined.pop()
+    joined.append(hit)
 
 
 def _range_prep(first: Hit, starts: tuple[str, ...]) -> str | None:
@@ -217,6 +234,19 @@ def _named_year_ending(text: str, hit: Hit) -> Hit | None:
     if found is None:
         return None
     return Hit(found.start(), hit.end, hit.expr.with_(prep=found["prep"]), hit.order)
+
+
+def _window_to(text: str, hit: Hit) -> Hit | None:
+    """"in the twelve months to November 2027", "over the 6 months through June": a window
+    of a length ending with the named period or day, which is the bound."""
+    if hit.expr.kind not in WINDOW_ENDS or hit.expr.edge == "start":
+        return None
+    found = WINDOW_WORDS.search(text, window_start(hit.start), hit.start)
+    if found is None or (found["join"] is None) == (hit.expr.prep is None) or (
+            hit.expr.prep not in (None, *WINDOW_THROUGH)):
+        return None
+    return Hit(found.start(), hit.end, hit.expr.with_(prep=found["prep"] or hit.expr.prep),
+               hit.order)
 
 
 def _weekday_of_week(text: str, first: Hit, second: Hit) -> bool:

@@ -15,7 +15,8 @@ from ..lexicon import alternation
 from .lexicon import Lexicon, lexicon
 
 # What a match needs around it before it counts as a time expression.
-Needs = Literal["nothing", "prep", "edge", "event_prep", "duration_prep", "date_prep"]
+Needs = Literal["nothing", "prep", "prep_only", "edge", "event_prep", "duration_prep",
+                "date_prep"]
 
 Y4 = r"(?:19|20)\d{2}(?!\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -173,6 +174,9 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                      r"(?:\s*(?:and|&|\+)\s*(?P<andnext>next)(?![a-z\s]*\s(?:"
                      + period_unit + r")(?![a-z])))?" + not_compound, "nothing"),
         ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])" + not_compound, "edge"),
+        # "thru FY", "in fiscal year": the current fiscal year, after a preposition only
+        ("fiscal_unit", r"(?<![a-z0-9])(?P<unit>fy|fiscal\s+year|financial\s+year)"
+                        r"(?![a-z0-9'’-])" + not_compound, "prep_only"),
         ("duration", rf"(?<![a-z])(?:the\s+)?(?:(?P<next>next|coming|following|first|last|past)"
                      rf"\s+)?(?P<num>\d+(?:\.\d+)?|{numbers})(?:\s+|(?<=\d))"
                      r"(?:more\s+|full\s+|additional\s+)?"

@@ -251,13 +251,22 @@ def in_relative_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    ancestors = list(span.root.ancestors)
+    # not a word in a bracket closed before the time, where the parse may hang it
+    # ("(renewals signed before the expiry date) in the twelve months to November")
+    ancestors = [a for a in span.root.ancestors if not _closed_before(doc, a.idx, start)]
     if any(a.dep_ == "relcl" for a in ancestors):
         return True
     if not any(a.dep_ == "acl" or (a.dep_ == "amod" and a.i < span.start) for a in ancestors):
         return False
     words = " ".join(span.text.lower().split()) + " "
     return not any(words.startswith(f"{p} ") for p in lexicon().cue("prepositions", "event"))
+
+
+def _closed_before(doc: Doc, inside: int, start: int) -> bool:
+    """True when the character at `inside` is in a bracket that closes before `start`."""
+    text = doc_text(doc)
+    return text.rfind("(", 0, inside) > text.rfind(")", 0, inside) and \
+        text.find(")", inside, start) != -1
 
 
 def trailing_purpose(doc: Doc, start: int, end: int) -> bool:
@@ -290,9 +299,10 @@ def modifies_noun(doc: Doc, text: str, start: int, end: int) -> bool:
         return False
     following = doc[span.end]
     # 'next yr bc the seed money runs out', 'send the deck EOD pls': chat 'bc' and a sign-off
-    # read as nouns
+    # read as nouns; 'in Q1 vs Q4': a comparison word the parse reads as a name
     if text[end:following.idx].strip(" -") or following.lower_ in _reason_words() or \
-            following.lower_ in word_set("assistant", "metric.json", "sign_offs"):
+            following.lower_ in word_set("assistant", "metric.json", "sign_offs") or \
+            _comparison().match(text, end) is not None:
         return False
     if following.lower_ in ("'s", "’s"):
         return True
@@ -313,6 +323,13 @@ def precedes_noun(doc: Doc, text: str, end: int) -> bool:
     return following.is_alpha and following.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and \
         following.tag_ not in ("VB", "VBD", "VBN", "MD") and \
         following.lower_ not in _reason_words()
+
+
+@lru_cache(maxsize=1)
+def _comparison() -> re.Pattern[str]:
+    """A baseline word right after an expression ("Q1 vs Q4", "March compared to Feb")."""
+    words = alternation(lexicon().cue("prepositions", "baseline"))
+    return re.compile(rf"\s+(?:{words})(?![a-z])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

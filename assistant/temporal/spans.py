@@ -110,6 +110,8 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
     if (pattern.name == "relative" and match["rel"] == "the") or pattern.needs == "prep":
         # "this summer" bounds like "this quarter"
         return prep is not None or has_edge or match.groupdict().get("srel") is not None
+    if pattern.needs == "prep_only":  # "thru FY", not "our fiscal year ends in June"
+        return prep is not None and not has_edge
     if pattern.needs == "edge":  # "the end of year", not "fiscal year ends"
         return has_edge and hit.start < match.start()
     if pattern.needs == "event_prep":

@@ -132,7 +132,8 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
         rf"(?P<unit>(?:{attached_time})(?![A-Za-z])|\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])|[\s-]?(?i:fold)(?![A-Za-z])"
         rf"|\s(?i:{figures})(?![A-Za-z])|\s?(?:{codes})(?![A-Za-z])"
         rf"|\s(?i:{cur_words})(?![A-Za-z])|\s?(?:{symbols})(?![A-Za-z])"
-        rf"|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z])"
+        # a sum before a period noun names the period's level ("a $1M month")
+        rf"|(?(cur)(?!)|\s(?:(?i:{qualifiers})\s)?(?i:{time_units})(?![A-Za-z]))"
         rf"|\s?(?:{measures})(?![A-Za-z])|\s(?i:{measure_words})(?![A-Za-z]))?"
         rf"(?P<plus_after>(?<=[%xX×])\+)?"
         rf"(?P<ish>-?(?i:ish)(?![A-Za-z]))?"
@@ -150,6 +151,7 @@ class Patterns:
     clean_end: re.Pattern[str]
     leads: frozenset[str]
     openers: frozenset[str]
+    hedges: frozenset[str]
     tail: re.Pattern[str]
     factor: re.Pattern[str]
     factor_words: tuple[str, ...]
@@ -171,10 +173,21 @@ def patterns() -> Patterns:
         clean_end=re.compile(ATOM_AFTER),
         leads=frozenset(lex.span_leads),
         openers=frozenset((*lex.range_from, *lex.range_between, "by")),
+        hedges=frozenset(lex.range_hedges),
         tail=re.compile(rf"\s+(?P<tail>(?i:{alternation(lex.tails)}))(?![\w])"),
-        factor=re.compile(rf"{start}(?P<lead>(?i:{alternation(lex.factor)}))(?![\w])"),
+        factor=re.compile(rf"{start}{_factor_source()}(?![\w])"),
         factor_words=tuple({key.split()[-1] for key in lex.factor}),
     )
+
+
+def _factor_source() -> str:
+    """A fraction or multiplier word with its hedge ("roughly in half", "by about a third"):
+    the hedge before it, or after the "by" that opens it."""
+    lex = phrases()
+    hedge = rf"(?:(?:{alternation(lex.range_hedges)})\s+)?"
+    by_rests = alternation(key[3:] for key in lex.factor if key.startswith("by "))
+    others = alternation(key for key in lex.factor if not key.startswith("by "))
+    return rf"(?i:{hedge}(?:(?P<by>by)\s+{hedge}(?P<rest>{by_rests})|(?P<lead>{others})))"
 
 
 def _unit_and_currency(match: re.Match[str]) -> tuple[str, str | None, str | None]:
@@ -349,22 +362,46 @@ def _pair_kind(text: str, first: Atom, second: Atom) -> tuple[str, Lead | None] 
     if "\n" in text[first.end : second.start] or numbered_heading(text, first.start, first.end):
         return None  # 'by Feb 1⏎- 40 demos': a list item's number opens a new line
     joiner = _words(text[first.end : second.start]) or ""
-    opener = _before(patterns().openers, text, first.start)
+    opener = _before(patterns().openers, text, first.start) or _hedged_opener(text, first.start)
     word = opener.words if opener else None
     if BRACKET.sub("", joiner) in lex.arrows:
         if first.unit != second.unit and {first.unit, second.unit} != {"count", "currency"} and (
                 not first.bare):  # 'from 58 → 45 days': the unit written once, at the end
             return None  # 'ACV ↑ 15% → $38k avg': a change, then where it leads
         return "from_to", opener if word in lex.range_from else None
-    if word in lex.range_from and joiner in lex.range_to:
+    core = _unhedged(joiner)
+    if word in lex.range_from and core in lex.range_to:
         return "from_to", opener
-    if word in lex.range_between and joiner in lex.range_and:
+    if word in lex.range_between and core in lex.range_and:
         return "between", opener
     if word == "by" and joiner == "to":
         return "by_to", opener
     if joiner in RANGE_JOINER_WORDS and not _names_thing(text, first.start):
         return "range", _before(patterns().leads, text, first.start)
     return None
+
+
+def hedge_before(text: str, start: int) -> Lead | None:
+    """The hedge right before a number or multiplier word at `start` ("roughly", "fewer
+    than", "nearly" double)."""
+    return _before(patterns().hedges, text, start)
+
+
+def _hedged_opener(text: str, start: int) -> Lead | None:
+    """The opening word of a range before a hedge on its first number ("from roughly 400",
+    "between about 6 ...")."""
+    hedge = hedge_before(text, start)
+    return None if hedge is None else _before(patterns().openers, text, hedge.start)
+
+
+def _unhedged(joiner: str) -> str:
+    """The joining words of a range without a hedge on its second number ("to fewer than"
+    -> "to", "and about" -> "and")."""
+    words = joiner.split()
+    for size in range(min(len(words) - 1, MAX_LEAD_WORDS), 0, -1):
+        if " ".join(words[-size:]) in patterns().hedges:
+            return " ".join(words[:-size])
+    return joiner
 
 
 def _names_thing(text: str, start: int) -> bool:
@@ -407,8 +444,9 @@ def _factors(text: str) -> Iterator[Phrase]:
     if not any(word in lowered for word in patterns().factor_words):
         return
     for match in patterns().factor.finditer(text):
-        yield Phrase(start=match.start(), end=match.end(), kind="factor",
-                     lead=_words(match["lead"]), tail=None, atoms=())
+        key = f"by {_words(match['rest'])}" if match["by"] else _words(match["lead"])
+        yield Phrase(start=match.start(), end=match.end(), kind="factor", lead=key, tail=None,
+                     atoms=())
 
 
 def atoms(text: str) -> list[Atom]:

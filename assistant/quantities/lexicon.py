@@ -96,6 +96,7 @@ class Phrases:
     tails: dict[str, str]
     range_from: tuple[str, ...]
     range_to: tuple[str, ...]
+    range_hedges: tuple[str, ...]
     range_between: tuple[str, ...]
     range_and: tuple[str, ...]
     arrows: tuple[str, ...]
@@ -209,6 +210,7 @@ def phrases() -> Phrases:
         tails=raw["tails"],
         range_from=tuple(raw["range_from"]),
         range_to=tuple(raw["range_to"]),
+        range_hedges=tuple(raw["range_hedges"]),
         range_between=tuple(raw["range_between"]),
         range_and=tuple(raw["range_and"]),
         arrows=tuple(raw["arrows"]),

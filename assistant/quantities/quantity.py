@@ -15,7 +15,7 @@ from ..lexicon import alternation
 from ..parts import Part, disjoint
 from ..result import Unit
 from ..spans import doc_text, token_span
-from .grammar import Atom, Phrase, scan
+from .grammar import Atom, Phrase, hedge_before, scan
 from .lexicon import phrases
 
 # A bare integer in this range with no unit is a year ("2026"), never a quantity.
@@ -139,8 +139,9 @@ def _from_phrase(phrase: Phrase, text: str) -> Quantity | None:
     )
 
 
-def _multiplier_verb(token: Token) -> Quantity | None:
-    """"Double the number of demos": the verb itself is the target (2x)."""
+def _multiplier_verb(token: Token, hedged: bool) -> Quantity | None:
+    """"Double the number of demos", "nearly double demos": the verb itself is the target
+    (2x), read as a verb where the parse reads it otherwise after a hedge."""
     lex = phrases()
     factor = lex.multiplier_verbs.get(token.lower_) or lex.multiplier_verbs.get(token.lemma_)
     if factor is None:
@@ -148,12 +149,22 @@ def _multiplier_verb(token: Token) -> Quantity | None:
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if following in lex.multiplier_verb_blockers or token.whitespace_ == "":
         return None
-    if not (token.pos_ == "VERB" or token.dep_ == "ROOT" or token.is_sent_start):
+    if not (hedged or token.pos_ == "VERB" or token.dep_ == "ROOT" or token.is_sent_start):
         return None
     return Quantity(
         amount=factor, unit="multiplier", bound="change", kind="verb",
         number_start=token.idx, number_end=token.idx + len(token),
     )
+
+
+def _verb_hedge(text: str, token: Token) -> int | None:
+    """Where the hedge before a multiplier verb starts ("roughly double", "more than
+    triple"); a preposition is none ("care about double bookings")."""
+    hedge = hedge_before(text, token.idx)
+    if hedge is None or token.i == 0 or (
+            " " not in hedge.words and token.nbor(-1).pos_ != "ADV"):
+        return None
+    return hedge.start
 
 
 @lru_cache(maxsize=1)
@@ -179,14 +190,19 @@ def _part(text: str, start: int, end: int, quantity: Quantity) -> Part[Quantity]
     return Part(start=start, end=end, text=text[start:end], confidence=1.0, value=quantity)
 
 
-def _multiplier_verbs(doc: Doc, text: str) -> Iterator[tuple[Token, Quantity]]:
+def _multiplier_verbs(doc: Doc, text: str) -> Iterator[Part[Quantity]]:
+    """The multiplier verbs of the goal, each with its hedge in the span."""
     stems = tuple(stem.lower() for stem in _multiplier_stems().findall(text))
     if not stems:
         return
     for token in doc:
-        quantity = _multiplier_verb(token) if token.lower_.startswith(stems) else None
+        if not token.lower_.startswith(stems):
+            continue
+        hedge = _verb_hedge(text, token)
+        quantity = _multiplier_verb(token, hedge is not None)
         if quantity is not None:
-            yield token, quantity
+            yield _part(text, token.idx if hedge is None else hedge, token.idx + len(token),
+                        quantity)
 
 
 def _time_span(text: str, time: Part) -> Part:
@@ -247,8 +263,7 @@ def find_quantities(doc: Doc) -> list[Part[Quantity]]:
         quantity = _from_phrase(phrase, text)
         if quantity is not None:
             found.append(_part(text, phrase.start, phrase.end, quantity))
-    for token, quantity in _multiplier_verbs(doc, text):
-        found.append(_part(text, token.idx, token.idx + len(token), quantity))
+    found.extend(_multiplier_verbs(doc, text))
     starts = {c.start for c in cadences}
     outside = (
         _as_count(p, text, starts) for p in found

@@ -119,7 +119,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "line-bounds"), (11, "greeting-days"), (12, "week-of"), (12, "hyphen-particles"),
          (12, "other-times"), (12, "bracket-fields"), (13, "occasion-nouns"),
          (13, "inner-periods"), (13, "event-years"), (13, "clock-days"), (13, "every-of"),
-         (13, "seasons-occasions")),
+         (13, "seasons-occasions"), (13, "vs-periods"), (13, "bare-fy"),
+         (13, "rolling-windows")),
         {
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
@@ -208,7 +209,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (10, "baseline-fields"), (10, "definite-counts"), (10, "causative-counts"),
          (10, "list-numbers"), (11, "name-numbers"), (11, "amounts-status"),
          (11, "size-classes"), (12, "currency-prefixes"), (12, "deal-amounts"),
-         (12, "numbered-labels")),
+         (12, "numbered-labels"), (13, "from-hedges"), (13, "hedged-factors"),
+         (13, "money-periods")),
         {
             "w11z002": "two bare counts in a row ('4 500+ employee logos') read as one",
             "w12d002": "a contract's length in a deal's aside ('— £85k over 2 yrs —') is read as"

@@ -23,13 +23,14 @@ from .segments import (
     by_first_word,
     in_hashtag,
     is_boundary,
+    is_emphasis,
     is_goal_verb,
     is_numeric,
     is_pictograph,
+    label_start,
     label_width,
     list_marker_end,
     modifier_stop,
-    opens_label,
     segment_of,
     segments,
     timed_activity,
@@ -715,7 +716,7 @@ def _field_anchors(doc: Doc) -> Iterator[tuple[int, str]]:
     anchors read 'KR: burn multiple under 1.5x') and is no whole goal ('Goal: close 12 new
     logos', 'Goal - increase demo-to-close rate')."""
     for span in segments(doc):
-        start = span.start + opens_label(doc[span.start])  # '[KR] donor retention rate > 65%'
+        start = label_start(doc, span.start)  # '[KR] donor retention rate > 65%', '**KPI:** NRR'
         width = label_width(doc, start, _words("field_labels"))
         value = start + width
         if value > span.end:  # 'Metric - logo churn': the spaced dash ends a segment
@@ -737,8 +738,9 @@ def _field_goal(doc: Doc, value: int) -> bool:
     read as a verb, 'win rate' one the lexicon knows, and both are phrases all the same)."""
     first, end = doc[value], segment_of(doc, value)[1]
     words = _outside_brackets(doc[value:end])
-    verb_word = first.dep_ not in {"compound", "amod", "nmod"} and near(  # not 'win rate'
-        first.lower_, word_set("assistant", "verbs.json", "goal_verbs"))
+    opening = first.dep_ not in {"compound", "amod", "nmod"} or (  # not 'win rate'
+        first.tag_ == "VB" and not _modifier_of_head(doc, first))  # '**Goal**: Raise CSAT'
+    verb_word = opening and near(first.lower_, word_set("assistant", "verbs.json", "goal_verbs"))
     numbered = any(t.tag_ == "CD" or (is_numeric(t) and not t.is_alpha) for t in words)
     return numbered or verb_word or (
         first.pos_ in {"VERB", "AUX"} and any(t.tag_ in {"DT", "PRP$"} for t in words))
@@ -938,8 +940,9 @@ def _goal_line(doc: Doc, target_i: int, context: set[int]) -> Iterator[tuple[int
     seg_start, _ = segment_of(doc, target_i)
     if seg_start >= 2 and target_i == seg_start and is_boundary(doc[seg_start - 1]):
         seg_start = segment_of(doc, seg_start - 2)[0]  # 'Target - 75%': the dash ends a segment
-    width = label_width(doc, seg_start, _words("target_labels"))
-    if not width or seg_start + width != target_i:
+    start = label_start(doc, seg_start)  # '**Target:** 112%', '- Target: 30%'
+    width = label_width(doc, start, _words("target_labels"))
+    if not width or start + width != target_i:
         return
     for span in segments(doc):
         if span.start >= seg_start:
@@ -1007,8 +1010,14 @@ def _conjoined_later(doc: Doc, verb: Token, first: Token, context: set[int]) -> 
 
 def _aside(doc: Doc, verb: Token) -> bool:
     """'Pipeline sourced by marketing: 35%', 'accuracy (commit vs. actual)': a participle
-    naming the metric or a verb in brackets does not govern the target."""
-    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or _bracketed(doc, verb.i)
+    naming the metric or a verb in brackets does not govern the target. Right after a
+    label's colon a participle names the metric whatever its parse ('Goal (billing ops):
+    disputed invoices down to < 15'), but a base form read as one is the goal's verb ('smart
+    goal: cut no-show rate to 20%')."""
+    participle = verb.tag_ == "VBN" and verb.dep_ == "acl"
+    if verb.tag_ == "VBN" and verb.i > 0 and doc[verb.i - 1].text.endswith(":"):
+        participle = verb.lower_ != verb.lemma_.lower()
+    return participle or _bracketed(doc, verb.i)
 
 
 def _bracketed(doc: Doc, i: int) -> bool:
@@ -1025,8 +1034,10 @@ def _bracketed(doc: Doc, i: int) -> bool:
 def _in_label(doc: Doc, verb: Token, first: Token) -> bool:
     """'Referral hires: 1/3 of all hires', 'Meetings held (not just booked): 18/month': a
     participle or verb right after a noun, before the label colon, names the metric."""
-    if verb.lower_ in _words("area_labels") and verb.i + 1 < first.i and doc[
-            verb.i + 1].text == ":":
+    mark = verb.i + 1
+    while mark < first.i and is_emphasis(doc[mark]):
+        mark += 1  # '**Target**: 4.6'
+    if verb.lower_ in _words("area_labels") and mark < first.i and doc[mark].text == ":":
         return True  # 'Bookings Q2 target: €3,4 Mio.'
     return verb.tag_ in {"VBD", "VBN", "VBZ"} and verb.i > 0 and (
         doc[verb.i - 1].tag_ in HEAD_TAGS or _np_token(doc, verb.i - 1)) and any(

@@ -14,7 +14,13 @@ from spacy.language import Language
 from .lexicon import alternation, load_data
 from .quantities.lexicon import phrases, units
 from .settings import get_settings
-from .tokenizer import BoundedTokenizer, keep_whole, split_emphasis, split_prefix
+from .tokenizer import (
+    BoundedTokenizer,
+    keep_whole,
+    split_emphasis,
+    split_label_marks,
+    split_prefix,
+)
 
 # Modules whose import registers the `goalsmith/...` factories, in pipeline order:
 # time expressions first (their digits are never targets), then the purpose clause,
@@ -58,6 +64,7 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     nlp = spacy.load(model, exclude=list(exclude))
     keep_whole(nlp.tokenizer, load_data("assistant", "segments.json")["whole_words"])
     split_emphasis(nlp.tokenizer)
+    split_label_marks(nlp.tokenizer)
     # currency marks as written; glued leads in any case ('sub-25', 'Sub-$20k')
     split_prefix(nlp.tokenizer,
                  f"{units().prefix_marks}|(?i:{alternation(phrases().glued_leads)})")

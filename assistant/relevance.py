@@ -612,7 +612,8 @@ def _why_column(doc: Doc, i: int) -> bool:
 def _objective_label(doc: Doc, i: int) -> int:
     """'Objective: Win the hospital segment⏎KR1: 9 signed contracts': an OKR's objective is
     what its key results serve, when it holds no number of its own ('O: cut the backlog to
-    150' is the goal). The tokens of its label and mark, 0 when none."""
+    150' is the goal; 'Obj: Tighten deal hygiene before the FY28 board plan' holds a time).
+    The tokens of its label and mark, 0 when none."""
     if doc[i].lower_ not in by_first_word(_words("objective_labels")):  # first: the cheap test
         return 0
     seg_start, _ = segment_of(doc, i)
@@ -620,8 +621,9 @@ def _objective_label(doc: Doc, i: int) -> int:
     if not width or any(t.is_alpha for t in doc[seg_start:i]) or i + width >= len(doc):
         return 0  # '🎯 Objective:' and '- Objective:' open their line
     _, end = segment_of(doc, i + width)
-    if any(t.pos_ == "NUM" or any(c.isdigit() for c in t.text) for t in doc[i + width : end]):
-        return 0  # a level of its own ('O: cut the backlog to 150'), not an ordinal ('first')
+    if any((t.pos_ == "NUM" or any(c.isdigit() for c in t.text)) and not _in_time(doc, t)
+           for t in doc[i + width : end]):
+        return 0  # a level of its own ('O: cut the backlog to 150'), no ordinal or time
     # key results follow, and no field of its own says why ('Link: supports the retention OKR')
     openings = [_line_opening(doc, t.i + 1) for t in doc[end:] if "\n" in t.text]
     results = _words("key_result_labels")

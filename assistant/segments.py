@@ -232,6 +232,14 @@ def opens_label(token: Token) -> bool:
     return token.text in LABEL_BRACKETS
 
 
+def label_start(doc: Doc, i: int) -> int:
+    """Where a form field's label may start in a line that opens at token i: past a bullet
+    dash, markdown emphasis and an opening bracket ('- **Target:** 30%', '[KR] ...')."""
+    while i < len(doc) and (is_emphasis(doc[i]) or opens_label(doc[i]) or doc[i].text == "-"):
+        i += 1
+    return i
+
+
 def bracketed_label_end(doc: Doc, i: int) -> int:
     """'[Goal] quote turnaround < 1 business day', '<By> end of January': the index after a
     label of words in brackets at token i; i when there is none."""

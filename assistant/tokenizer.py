@@ -21,6 +21,8 @@ MAX_RUN = 64
 LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 # Markdown emphasis closing a word or a label's colon ('Why:**', 'Goal__').
 EMPHASIS_END = re.compile(r"(?<=[^*_])[*_]{1,2}$")
+# A bracket or an italic mark glued to a label's colon, which spaCy reads as an emoticon.
+LABEL_EMOTICONS = ("):", ":*")
 
 
 class BoundedTokenizer:
@@ -70,6 +72,14 @@ def split_emphasis(tokenizer: Tokenizer) -> None:
     """Split markdown emphasis marks off the words and colons they close ('**Why:**' reads
     '*', '*', 'Why', ':', '**'), so that a bold form field reads as its label."""
     tokenizer.suffix_search = _with_emphasis(tokenizer.suffix_search)
+
+
+def split_label_marks(tokenizer: Tokenizer) -> None:
+    """Split the marks that close a form field's label into their characters where spaCy
+    keeps them whole as emoticons ('Goal (draft v2): Improve ...', '*Goal:* grow ...'): the
+    label's colon then reads as one, and the parse of the goal after it is the plain one."""
+    for mark in LABEL_EMOTICONS:
+        tokenizer.add_special_case(mark, [{ORTH: ch} for ch in mark])
 
 
 def split_prefix(tokenizer: Tokenizer, marks: str) -> None:

@@ -553,9 +553,29 @@ def count_of(c: Candidate) -> float:
 
 def stretch(c: Candidate) -> float:
     """"$750k, stretch $900k", "(stretch: 180)", "moonshot is 800": a second, optional level
-    beside the goal's own (not the verb in "Stretch 15 minutes after each session")."""
-    return float(any(t.lower_ in scoring().stretch_words and not _opening_verb(t)
-                     for t in c.before[:STRETCH_REACH]))
+    beside the goal's own (not the verb in "Stretch 15 minutes after each session"). A lone
+    level under a stretch label is the goal's own ("Stretch: 2x expansion opps in Q1")."""
+    return float(_stretched(c.before) and _other_level(c))
+
+
+def _stretched(before: list[Token]) -> bool:
+    """A stretch word stands in reach before a number (`before` nearest first)."""
+    return any(t.lower_ in scoring().stretch_words and not _opening_verb(t)
+               for t in before[:STRETCH_REACH])
+
+
+def _other_level(c: Candidate) -> bool:
+    """Another quantity of the text stands under no stretch word ('Stretch: 12 webinars, base
+    plan 8 webinars')."""
+    quantities = c.doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
+    for q in quantities or []:
+        span = token_span(c.doc, q.start, q.end)
+        if span is None or c.part.overlaps(q.start, q.end):
+            continue
+        first = segment_of(c.doc, span.start)[0]
+        if not _stretched([c.doc[i] for i in range(span.start - 1, first - 1, -1)]):
+            return True
+    return False
 
 
 def _opening_verb(token: Token) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import alternation
+from ..lexicon import alternation, word_set
 from ..parts import Part
 from ..segments import is_numeric
 from ..spans import doc_text
@@ -55,6 +55,8 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
                  and not in_reason(doc, p.start)]
     if not deadlines:
         return None
+    deadlines = [p for p in deadlines if not _objective_frame(text, p, times, deadlines)] or \
+        deadlines
     closing = lexicon().cue("prepositions", "event")
 
     def rank(p: Part[TimeExpr]) -> tuple[bool, bool, bool, bool, int, bool, bool, int]:
@@ -65,6 +67,30 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
             not main and p.value.prep in closing, _dated(p), -p.start
 
     return max(deadlines, key=rank)
+
+
+def _objective_frame(text: str, part: Part[TimeExpr], times: list[Part[TimeExpr]],
+                     deadlines: list[Part[TimeExpr]]) -> bool:
+    """A time in an OKR's objective line that holds no level of its own ('Obj: Tighten deal
+    hygiene before the FY28 board plan⏎KR1 - next-step completion at 100% by 08.01.'): it
+    frames the objective, and a bound on a later line, a key result's, is the deadline."""
+    start = text.rfind("\n", 0, part.start) + 1
+    end = text.find("\n", part.end)
+    label = objective_label().match(text, start, end) if end >= 0 else None
+    if label is None or not any(p.start > end for p in deadlines):
+        return False
+    untimed = [i for i in range(label.end(), end)
+               if not any(p.start <= i < p.end for p in times)]
+    return not any(text[i].isdigit() for i in untimed)
+
+
+@lru_cache(maxsize=1)
+def objective_label() -> re.Pattern[str]:
+    """The label of an OKR's objective opening a line, past bullets, emoji and emphasis
+    ('Obj:', '- **Objective**:', 'O1 -'), with the labels the relevance detector reads
+    (assistant/data/relevance.json)."""
+    labels = alternation(word_set("assistant", "relevance.json", "objective_labels"))
+    return re.compile(rf"[\W_]*(?:{labels})[*_]*\s*[:\-–—][*_]*\s", re.IGNORECASE)
 
 
 def _fronted(doc: Doc, part: Part[TimeExpr], deadlines: list[Part[TimeExpr]]) -> bool:

@@ -120,7 +120,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (12, "other-times"), (12, "bracket-fields"), (13, "occasion-nouns"),
          (13, "inner-periods"), (13, "event-years"), (13, "clock-days"), (13, "every-of"),
          (13, "seasons-occasions"), (13, "vs-periods"), (13, "bare-fy"),
-         (13, "rolling-windows")),
+         (13, "rolling-windows"), (13, "okr-times")),
         {
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
@@ -155,10 +155,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "since-reasons"),
          (11, "markdown-fields"), (11, "label-arrows"), (12, "bracket-fields"),
          (12, "consequence-relevance"), (13, "as-committed"), (13, "chat-tails"),
-         (13, "discourse-so")),
+         (13, "discourse-so"), (13, "okr-times")),
         {
-            "w11b004": "'*Alignment:*' with one mark each side is not read as a field label",
-            "w11b008": "'*Why:*' with one mark each side is not read as a field label",
             "w11l001": "an arrow after a phrase naming the goals ('my goals ->') is read as a link",
             "w11r005": "'all in service of': the span starts at the connector, not at 'all'",
             "w11r009": "'hinges' after a plural subject is tagged as a plural noun",
@@ -226,7 +224,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         ((9, "past-comparators"), (9, "every-role"), (9, "measure-headlines"), (9, "chat-to"),
          (13, "side-constraint"), (13, "clock-count"), (13, "level-units"), (13, "glued-scope"),
          (13, "purpose-opening"), (13, "quoted-scope"), (13, "glued-count"),
-         (13, "narrative-numbers")),
+         (13, "narrative-numbers"), (13, "stretch-labels"), (13, "emphasis-fields"),
+         (13, "label-notes")),
         {
             "w9w009": "the parse of 'got 2 finish 8 QBRs' still reads 'finish' as a noun",
             "w9v007": "'every AE's forecast' is read as a forecast to count",
@@ -243,7 +242,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (10, "generation"), (10, "every-rates"), (11, "opening-verbs"), (11, "named-measures"),
          (11, "amounts-status"),
          (11, "comparator-verbs"), (11, "number-is"), (12, "numbered-labels"),
-         (12, "bracket-fields"), (12, "currency-prefixes")),
+         (12, "bracket-fields"), (12, "currency-prefixes"), (13, "label-verbs")),
         {
             "w11v102": "'Source' before 'no less than $2M' is read as a noun",
             "w12b010": "'teacher observations logged': a participle after the counted noun stays",

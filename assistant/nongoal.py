@@ -23,6 +23,13 @@ Doc.set_extension("gs_not_goal", default=None, force=True)
 DATA = "nongoal.json"
 # The most words of a label before a colon ('Kick-off notes 30/11:').
 LABEL_WORDS = 5
+# The most words of a label that opens with a recap's word or names a forecast or a status
+# ('quick recap from today's call with Contoso:', '2027 enrollment projection (v2):').
+LONG_LABEL_WORDS = 10
+# Dashes that end a heading on the same line ('November to date - 38 shipments late').
+HEADING_DASHES = frozenset({"-", "–", "—"})
+# The most words of a greeting before its comma ('Hello everyone,').
+GREETING_WORDS = 4
 # The most tokens of a heading line above a report's items ('CS leadership sync – notes 11/25').
 HEADING_TOKENS = 8
 # Tags of a word that cannot be an imperative ('Drinks', 'Sent', 'Following').
@@ -189,7 +196,7 @@ def _notice(segment: Span) -> bool:
     ('Webinar attendees: 250 per session')."""
     if _opens_with(segment, "self_notes") or _names_own_goal(_past_chat(segment)):
         return False  # 'reminder to self: forecast ...', 'lol ok my goal for Jan: 3x ...'
-    colon, doc = _label_end(segment), segment.doc
+    colon, doc = _label_end(segment, _recap_words(segment)), segment.doc
     if colon is not None and _introduces_goal(segment, colon):
         return False
     if _opens_with(segment, "notices") or _opens_with(segment, "events"):
@@ -223,12 +230,63 @@ def _introduces_goal(segment: Span, end: int) -> bool:
         for key in ("wishes", "proposals", "goal_openers"))
 
 
-def _label_end(segment: Span) -> int | None:
+def _label_end(segment: Span, words: int = LABEL_WORDS) -> int | None:
     """The colon or dash that ends a short label opening the segment ('Sprint status 11/26:',
     'Weekly update — 38 of 50 interviews done'), or the end of a heading line ('Weekly status
-    (w/e 11/27)⏎- ...'), if any."""
-    mark = next((t.i for t in segment[1 : LABEL_WORDS + 1] if t.text in NOTICE_MARKS), None)
+    (w/e 11/27)⏎- ...'), if any; `words` is the most words the label may have."""
+    # ('2027 enrollment projection (v2):': the tokenizer glues the colon to the bracket)
+    mark = next((t.i for t in segment[1 : words + 1] if t.text.lstrip(")") in NOTICE_MARKS),
+                None)
     return segment.end if mark is None and _heading_line(segment) else mark
+
+
+def _recap_words(segment: Span) -> int:
+    """How many words a label may have: more when a recap's word opens it ('quick recap from
+    today's call with Contoso:', 'Summary of the Initech discovery call:')."""
+    recaps = _phrase_set("recaps")
+    return LONG_LABEL_WORDS if any(t.lower_ in recaps for t in segment[:2]) else LABEL_WORDS
+
+
+def _dash_heading(segment: Span) -> bool:
+    """A short segment with no verb that a spaced dash ends ('November to date - ...')."""
+    doc = segment.doc
+    return segment.end < len(doc) and doc[segment.end].text in HEADING_DASHES and len(
+        segment) <= LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in segment)
+
+
+def _past_greeting(segment: Span) -> Span:
+    """The segment past a greeting and its comma ('Hi all, quick recap from ...' -> 'quick
+    recap from ...'); the whole segment when it opens with none."""
+    if not _opens_with(segment, "salutations"):
+        return segment
+    comma = next((t.i for t in segment[1 : GREETING_WORDS + 1] if t.text == ","), None)
+    return segment.doc[comma + 1 : segment.end] if comma is not None and (
+        comma + 1 < segment.end) else segment
+
+
+def _forecast_or_status(segment: Span) -> bool:
+    """'FY27 outlook (draft): revenue €48–52M', 'q4 so far: 87% to plan', 'YTD: 212 hires',
+    'my forecast for q4 is 1.1M commit': a label naming a forecast or a status so far, or a
+    forecast as the subject of 'be', reports numbers; it sets no goal. 'Forecast accuracy:
+    90% by Q2' measures a forecast; a label followed by a goal sets one."""
+    nouns, doc = _phrase_set("forecast_nouns"), segment.doc
+    reason = doc._.gs_relevance  # 'so the Q1 forecast starts clean' is the goal's reason
+    if any(t.lower_ in nouns and t.dep_ in SUBJECTS and t.head.lemma_ == "be" and not (
+            reason and reason.start <= t.idx < reason.end) for t in segment):
+        return True
+    colon = _label_end(segment, LONG_LABEL_WORDS)
+    if colon is None and _dash_heading(segment):
+        colon = segment.end  # 'November to date - 38 shipments late'
+    ahead = {p[0] for p in _phrases("forward_words")}
+    if colon is None or _introduces_goal(segment, colon) or any(
+            t.lower_ in ahead and (t.pos_ != "NOUN" or t.dep_ in SUBJECTS) and _goal_word(t, ahead)
+            for t in doc[colon + 1 : segment.end]):
+        return False  # 'Q1 so far: 40 demos, so push for 60'; not 'time-to-fill', '61% of target''
+    label = doc[segment.start : colon]
+    words = [t.lower_ for t in label]
+    marks = (tuple(p.split()) for p in _phrase_set("status_marks"))
+    return any(t.lower_ in nouns and t.dep_ != "compound" for t in label) or any(
+        tuple(words[i : i + len(m)]) == m for m in marks for i in range(len(words)))
 
 
 def _heading_line(segment: Span) -> bool:
@@ -255,7 +313,8 @@ def segment_shape(segment: Span, first: bool) -> str | None:
     checks = (("away", lambda s: _opens_with(s, "away")), ("question", _question),
               ("sign_off", lambda s: _opens_with(s, "sign_offs")),
               ("salutation", _salutation),
-              ("notice", _notice), ("report", _report),
+              ("notice", lambda s: _notice(_past_greeting(s))), ("report", _report),
+              ("report", lambda s: _forecast_or_status(_past_greeting(s))),
               ("report", lambda s: _opens_with(_past_chat(s), "forecasts")),
               ("report", _forecast_call),
               ("contact", _contact))
@@ -385,15 +444,20 @@ def _holds_components(segment: Span) -> bool:
 
 def _sets_goal(segment: Span) -> bool:
     """A verb in its base form sets a goal ('this quarter close 18 and lift ASP to $40k', 'we
-    should focus on ...'); after 'will' it announces something ('Will share more Monday')."""
-    return any(t.pos_ == "VERB" and t.tag_ == "VB" and t.dep_ != "xcomp" and not any(
-        c.dep_ == "aux" and c.lemma_.lower() in ANNOUNCING for c in t.children) for t in segment)
+    should focus on ...'); after 'will' it announces something ('Will share more Monday'). A
+    lone word sets none (a name signing off, '- Sam', that the tagger reads as a verb)."""
+    return len(segment) > 1 and any(
+        t.pos_ == "VERB" and t.tag_ == "VB" and t.dep_ != "xcomp" and not any(
+            c.dep_ == "aux" and c.lemma_.lower() in ANNOUNCING for c in t.children)
+        for t in segment)
 
 
 def _inherited(parts: list[Span], shapes: list[str | None]) -> list[str | None]:
     """A verbless segment split off by a dash inside the sentence of a shaped one shares its
     shape ('Congrats to Aisha on closing Stark — $1.4M TCV, biggest in company history'); not
-    a greeting's ('hey all - my q1 focus: 25 net new logos')."""
+    a greeting's ('hey all - my q1 focus: 25 net new logos'). A reason for asking after a
+    question is part of it ('are we measuring NPS at 30 or 90 days? want my q1 numbers to line
+    up')."""
     result = list(shapes)
     for n in range(1, len(parts)):
         before, part = parts[n - 1], parts[n]
@@ -401,7 +465,15 @@ def _inherited(parts: list[Span], shapes: list[str | None]) -> list[str | None]:
         if result[n] is None and result[n - 1] not in (None, "salutation") and same and not any(
                 t.pos_ in ("VERB", "AUX") for t in part):
             result[n] = result[n - 1]
+        elif result[n] is None and result[n - 1] == "question" and _asks_why(part):
+            result[n] = "question"
     return result
+
+
+def _asks_why(part: Span) -> bool:
+    """'need to set my own number', 'asking for my OKR sheet': a segment that, past chat
+    words, opens with a reason for asking and holds neither the metric nor the level."""
+    return not _holds_components(part) and _opens_with(_past_chat(part), "ask_reasons")
 
 
 def _imperative(parts: list[Span]) -> bool:
@@ -440,8 +512,10 @@ def not_a_goal(doc: Doc) -> str | None:
     metric = doc._.gs_metric is not None and "question" not in found
     # 'I want our managers better at giving feedback. Could we run some workshops?': a wish
     # stated in a segment of its own is a goal, whether or not it names a measure.
-    wished = any(shape is None and (_opens_with(_past_chat(part), "wishes") or _wished_change(
-        _past_chat(part))) for part, shape in zip(parts, shapes, strict=True))
+    # So is a segment naming the goal ('December so far: 9 booked; goal is 20 by Dec 18').
+    wished = any(shape is None and (any(_opens_with(_past_chat(part), key) for key in (
+        "wishes", "goal_openers")) or _wished_change(_past_chat(part)))
+        for part, shape in zip(parts, shapes, strict=True))
     components = metric or doc._.gs_target is not None or wished
     # What was found lies only in segments of these shapes ('H1 recap: 212 SQLs ... Full
     # deck in the drive.'): no goal is stated anywhere else.

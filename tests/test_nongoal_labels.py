@@ -91,6 +91,21 @@ CASES = [
     ("Pipeline review notes 12/2:\n- commit $1.1M\n- best case $1.6M", True),
     ("Automatic reply: I'm out of the office until Jan 4", True),
     ("Lunch & learn Thursday: objection handling, pizza on us", True),
+    # a label naming a forecast or a status so far reports numbers, as does a forecast as the
+    # subject of 'be'; a label followed by a goal, or a forecast that is measured, does not
+    ("Revenue outlook for Q2: $6.1M, gross margin 71%", True),
+    ("my estimate for the spring drive is 3,400 donors", True),
+    ("MTD: 41 demos, 9 wins, ASP $18k", True),
+    ("Forecast accuracy: 90% by end of Q2", False),
+    ("Q1 so far: 40 demos, so push for 60 by March 31", False),
+    ("Outlook for 2027: we want 30% growth in ARR", False),
+    ("Pipeline to date: $2.1M, goal is $3M by Dec 31", False),
+    # a greeting before a recap's long label heads a recap; a reason for asking after a
+    # question is part of it
+    ("Good morning team, highlights from yesterday's offsite: 3 new territories, comp plan"
+     " out Dec 15. Best, Jo", True),
+    ("Hey all, notes from the kickoff: we need 25 demos per rep by Jan 31", False),
+    ("is our churn target 5% or 6% for next year? need to know for my plan", True),
 ]
 
 

@@ -184,8 +184,11 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         ((10, "doubtful-goals"), (10, "signatures-quotes"), (10, "self-notes"), (10, "agendas"),
          (11, "status-notices"), (11, "asked-goals"),
          (11, "greeting-dash"),
-         (11, "hedged-wishes"), (12, "hedged-proposals"), (13, "nongoal")),
+         (11, "hedged-wishes"), (12, "hedged-proposals"), (13, "nongoal"),
+         (13, "reports")),
         {
+            "w13q011": "a status line whose label names no status ('Week 2 of the quarter: 18 demos"
+                       " held, ...') reads like a headline list of goals",
             "w11s010": "a joke about surviving the week is read as a goal",
             "w11s011": "a joke about surviving the rush is read as a goal",
             "w11s012": "'Weekly update —' splits off as a segment; the counts after it stand alone",

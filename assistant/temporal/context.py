@@ -18,8 +18,10 @@ EVENT_TAIL = re.compile(r"\s+(?P<word>of|after|following|from|before|prior\s+to|
 # A time of day written before the day it falls on ("by 9 a.m. Tuesday", "by noon Friday").
 CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midday|midnight)"
 
-# One word of an occasion's name ("the 40th birthday", "half-term").
-OCCASION_WORD = r"(?!(?:and|or|then|but)\s)(?:[a-z][a-z0-9'-]*|\d{1,3}(?:st|nd|rd|th))"
+# One word of an occasion's name ("the 40th birthday", "half-term"), a version or number in
+# it ("the v3.2 rollout", "term 2", "24/7 coverage").
+OCCASION_WORD = (r"(?:[a-z][a-z0-9'-]*(?:\.\d+)*|\d{1,3}(?:\.\d+)*(?:st|nd|rd|th)?"
+                 r"|\d{1,2}/\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Context:
     plan_after: re.Pattern[str]
     plan_before: re.Pattern[str]
     occasion_before: re.Pattern[str]
+    window_of: re.Pattern[str]
     article_before: re.Pattern[str]
     hyphen_joined: re.Pattern[str]
     cadence_after: re.Pattern[str]
@@ -72,6 +75,15 @@ def context() -> Context:
     weeks = alternation(lex.cues["edges"]["week_of"])
     plans = alternation(lex.cue("label", "plan_nouns"))
     units = [w for w, unit in lex.units.items() if unit in ("day", "week", "month", "year")]
+    clause = lex.cues["event_clause"]
+    exclusive = lex.cue("prepositions", "exclusive")
+    named = (*lex.cue("prepositions", "event"), *clause["dated_occasion_preps"])
+    # the few words naming an occasion ("the board offsite", "webinar 3"), none of them a
+    # bound word ("through the new certification before SKO": the occasion is SKO)
+    word = rf"(?!(?:and|or|then|but|{alternation((*exclusive, *named))})\s){OCCASION_WORD}"
+    occasion = rf"(?:{word}\s+){{0,4}}{word}"
+    # "(15 Jan)", "(planned 15 Jan)", "(target: Feb 1)": a day in brackets after an occasion
+    paren = rf"\(\s*(?:(?:{alternation(clause['day_leads'])}):?\s+)?"
     return Context(
         edge=re.compile(
             # not "on my end this week": a possessive makes 'end' a side, not an edge
@@ -109,18 +121,23 @@ def context() -> Context:
         cadence_after=re.compile(rf"\s+(?:{alternation(lex.cue('cadence', 'lead'))})\s+"
                                  rf"(?:{alternation(units)})(?![a-z])"),
         # "before the audit " + "on 1 February": a few words naming an occasion, an ordinal
-        # among them ("by my 40th birthday"), or "by the board meeting " + "(15.01.2027)",
-        # "by the test date, " + "20 Feb 2027"; after a preposition that does not end before
-        # the day, the occasion is named with a determiner ("by the ...") or its day follows
-        # right after it, in brackets or after a comma ("by half-term (12 Feb 2027)", "by
-        # renewal in May"; not a gerund: "by running webinars on Jan 14")
+        # or version among them ("by my 40th birthday", "through the v3.2 rollout"), or "by
+        # the board meeting " + "(15.01.2027)", "by go-live " + "(planned 15 Jan)", "by the
+        # test date, " + "20 Feb 2027"; after a preposition that does not end before the
+        # day, the occasion is named with a determiner ("by the ..."), as a clause ("by the
+        # time we launch ...") or its day follows right after it, in brackets or after a
+        # comma ("by half-term (12 Feb 2027)", "by renewal in May"; not a gerund: "by
+        # running webinars on Jan 14")
         occasion_before=re.compile(
-            rf"(?<![a-z])(?:(?P<prep>{alternation(lex.cue('prepositions', 'exclusive'))})\s+"
-            rf"|(?P<named_prep>{alternation(lex.cue('prepositions', 'event'))})\s+"
+            rf"(?<![a-z])(?:(?P<prep>{alternation(exclusive)})\s+"
+            rf"|(?P<named_prep>{alternation(named)})\s+"
             rf"(?=(?:{alternation(lex.cue('label', 'one_occasion_words'))})\s"
+            rf"|(?:{alternation(clause['clause_subjects'])})\s"
             r"|(?![a-z]+ing\s)[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2}\s*(?:[(,]|$)))"
-            rf"(?:{OCCASION_WORD}\s+){{0,4}}{OCCASION_WORD}"
-            r"(?:\s+|\s*(?P<paren>\(\s*)|\s*(?P<comma>,\s*))$"),
+            rf"{occasion}(?:\s+|\s*(?P<paren>{paren})|\s*(?P<comma>,\s*))$"),
+        # "within 30 days of " + "Jan 5", "within 2 weeks of the show (" + "Dec 4)": what
+        # joins a window to the day it counts from
+        window_of=re.compile(rf"\s+of\s+(?:the\s+)?(?:{occasion}\s*(?P<paren>{paren}))?"),
         start_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "start")),
         workday_edges=frozenset(" ".join(e.split()) for e in lex.cue("edges", "workday")),
         # a month named anywhere in an occasion ("during the June open day")

@@ -15,8 +15,6 @@ from .lexicon import Lexicon, lexicon, window_start
 SHIFT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 # A word after a time word that makes it part of an occasion's name ("the spring appeal").
 OCCASION_NOUN = re.compile(r"(?!\s*on\b)\s*[A-Za-z][\w'-]+")
-# What joins a window to the day it counts from ("within 30 days of Jan 5", "of the").
-WINDOW_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # What closes a parenthesised date ("(Feb 5)").
 CLOSING = re.compile(r"\s*\)")
 # What states the end of a period right after it ("the month ending", "the year that ends on").
@@ -57,7 +55,7 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
             while len(joined) > 1 and joined[-2].start >= joined[-1].start:
                 joined.pop(-2)
         elif last is not None and (counted := _counted(text, last, hit)) is not None:
-            joined[-1] = Hit(last.start, hit.end, counted, last.order)
+            joined[-1] = counted
         elif (dated := _dated_occasion(text, hit, joined)) is not None:  # "before SKO on Jan 12"
             _push(joined, dated)
         elif last is not None and _ends_period(text, last, hit):  # "the month ending Dec 31"
@@ -117,16 +115,19 @@ def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: 
                                                                       "range_join"))
 
 
-def _counted(text: str, first: Hit, second: Hit) -> TimeExpr | None:
+def _counted(text: str, first: Hit, second: Hit) -> Hit | None:
     """A duration counted from another bound: "2 weeks before Christmas" (a lead time when
     every item has its own occasion: "60 days before their renewals"), "within 30 days of
-    Jan 5"."""
+    Jan 5", "within 2 weeks of the show (Dec 4)"."""
     if _counted_from(text, first, second):
         shifted = _shifted(first.expr, second.expr, 1 if second.expr.prep == "after" else -1)
-        return shifted.with_(role="label") if _each_items_own(text, second) else shifted
-    if _counted_within(text, first, second):
-        return _shifted(first.expr, second.expr, 1).with_(prep=first.expr.prep)
-    return None
+        expr = shifted.with_(role="label") if _each_items_own(text, second) else shifted
+        return Hit(first.start, second.end, expr, first.order)
+    end = _counted_within(text, first, second)
+    if end is None:
+        return None
+    expr = _shifted(first.expr, second.expr, 1).with_(prep=first.expr.prep)
+    return Hit(first.start, end, expr, first.order)
 
 
 def _counted_from(text: str, first: Hit, second: Hit) -> bool:
@@ -139,13 +140,21 @@ def _counted_from(text: str, first: Hit, second: Hit) -> bool:
         not text[first.end:second.start].strip()
 
 
-def _counted_within(text: str, first: Hit, second: Hit) -> bool:
-    """"within 30 days of Jan 5", "within 2 weeks of the Dec 7 price change": a window
-    counted on from a day the text gives ends that many days after it."""
-    return first.expr.kind == "duration" and first.expr.unit in SHIFT_DAYS and \
-        first.expr.prep in lexicon().cue("prepositions", "window") and \
-        second.expr.kind == "date" and second.expr.prep is None and \
-        WINDOW_OF.fullmatch(text, first.end, second.start) is not None
+def _counted_within(text: str, first: Hit, second: Hit) -> int | None:
+    """"within 30 days of Jan 5", "within 2 weeks of the Dec 7 price change", "within 10
+    days of the roadshow (Jan 11)": a window counted on from a day the text gives ends that
+    many days after it; the end of the words that say so, or None."""
+    if first.expr.kind != "duration" or first.expr.unit not in SHIFT_DAYS or \
+            first.expr.prep not in lexicon().cue("prepositions", "window") or \
+            second.expr.kind != "date" or second.expr.prep is not None:
+        return None
+    joint = context().window_of.fullmatch(text, first.end, second.start)
+    if joint is None:
+        return None
+    if joint["paren"] is None:
+        return second.end
+    closing = CLOSING.match(text, second.end)  # a day in brackets is closed right after it
+    return None if closing is None else closing.end()
 
 
 def _shifted(duration: TimeExpr, anchor: TimeExpr, sign: int) -> TimeExpr:

@@ -120,7 +120,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (12, "other-times"), (12, "bracket-fields"), (13, "occasion-nouns"),
          (13, "inner-periods"), (13, "event-years"), (13, "clock-days"), (13, "every-of"),
          (13, "seasons-occasions"), (13, "vs-periods"), (13, "bare-fy"),
-         (13, "rolling-windows"), (13, "okr-times")),
+         (13, "rolling-windows"), (13, "okr-times"), (13, "occasions")),
         {
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",

@@ -288,3 +288,54 @@ def _hashtag_tokens(doc: Doc) -> frozenset[int]:
     result = frozenset(found)
     doc.user_data[HASHTAGS_KEY] = (len(doc), result)
     return result
+
+
+STATED_GOAL_KEY = "goalsmith.stated_goal"
+
+
+def stated_goal(doc: Doc) -> tuple[int, int] | None:
+    """Token bounds of the one sentence of a paragraph that states the goal, None when the
+    text has one sentence or not exactly one states it. An email, a memo or huddle notes tell
+    what happened ('Warehouse 3 had a rough October (mis-picks at 1.9%)'), greet and announce
+    logistics ('Next huddle is 7 Dec at 8:15') around the sentence that sets the level: the
+    one holding a number and a goal's cue ('Our goal is', 'asked that we cut', 'each store
+    should lift', 'I want', 'please hold') or opening with a goal verb in its base form
+    ('This year, keep the abandon rate under 6%'). A list's verbless item with a number
+    ('1. $250k new logo ARR') is a goal of its own, so a list (or lines of fields, 'KR1: ...⏎KR2:
+    ...') has none. Worked out once per
+    Doc."""
+    cached = doc.user_data.get(STATED_GOAL_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    parts = segments(doc)
+    stating = [p for p in parts if _states_goal(p)] if len(parts) > 1 else []
+    lines = sum(p.start > 0 and "\n" in doc[p.start - 1].text for p in parts)
+    listed = lines > 1 or any(any(is_numeric(t) for t in p) and not any(
+        is_verb(t) or t.pos_ == "AUX" for t in p) for p in parts)
+    found = (stating[0].start, stating[0].end) if len(stating) == 1 and not listed else None
+    doc.user_data[STATED_GOAL_KEY] = (len(doc), found)
+    return found
+
+
+def _states_goal(segment: Span) -> bool:
+    """The segment holds a number and a goal's cue (see `stated_goal`): a goal word as the
+    subject or the head of its clause ('Our goal is', not 'the company goal of 110%'), and not
+    under a verb in the past tense ('we missed our target of 12% in Q3')."""
+    if not any(is_numeric(t) for t in segment):
+        return False
+    cues = word_set("assistant", "segments.json", "stated_goal_cues")
+    cued = any(t.lemma_.lower() in cues and (t.pos_ != "NOUN" or (
+        t.dep_ in SUBJECTS | {"attr", "ROOT"} and t.head.tag_ != "VBD")) for t in segment)
+    return cued or any(_commands(t) for t in segment)
+
+
+def _commands(token: Token) -> bool:
+    """A goal verb in its base form opening the segment, or its clause after a colon or a
+    comma, with no auxiliary: an imperative ('keep the abandon rate under 6%', 'Plan for Jan:
+    visit 12 dealers')."""
+    doc = token.doc
+    start = segment_of(doc, token.i)[0]
+    opens = token.i == start or (token.i > start and doc[token.i - 1].text in (":", ","))
+    return opens and token.tag_ == "VB" and token.dep_ not in SUBJECTS | {"compound"} and \
+        is_goal_verb(token) and not any(
+        c.dep_ == "aux" for c in token.children)

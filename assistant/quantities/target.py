@@ -27,6 +27,7 @@ from ..segments import (
     is_numeric,
     label_width,
     segment_of,
+    stated_goal,
 )
 from ..spans import doc_text, token_span
 from .baseline import stated_baseline
@@ -886,7 +887,7 @@ def choose_target(
               zip(rows, found_candidates, strict=True)]
     passing = [(s, c) for s, c in scored if s >= settings.threshold]
     own = [(s, c) for s, c in passing if not in_purpose(c)]
-    pool = own or passing
+    pool = _stated(passing) or own or passing
     if not pool:
         return None
     best_score, best = _first_goal(pool, _added_to(pool, max(
@@ -896,6 +897,18 @@ def choose_target(
     start = best.number.start_char if _scope_rank(best) else best.part.start
     return Part(start=start, end=end, text=doc_text(doc)[start:end],
                 confidence=round(confidence, 3), value=target_value(doc, best.part, found))
+
+
+def _stated(passing: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """The candidates in the sentence that states the goal (`segments.stated_goal`), those
+    outside a purpose clause first: a paragraph's other sentences tell what happened
+    ('abandonment hit 11% on Black Friday last year') or announce logistics ('Next huddle
+    is 7 Dec at 8:15'). Empty when no sentence states the goal or it holds no candidate."""
+    bounds = stated_goal(passing[0][1].doc) if passing else None
+    if bounds is None:
+        return []
+    stated = [(s, c) for s, c in passing if bounds[0] <= c.number.start < bounds[1]]
+    return [(s, c) for s, c in stated if not in_purpose(c)] or stated
 
 
 def _time_of_end(doc: Doc, c: Candidate) -> int | None:

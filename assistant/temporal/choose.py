@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import alternation, word_set
 from ..parts import Part
-from ..segments import is_numeric
+from ..segments import is_numeric, stated_goal
 from ..spans import doc_text
 from .context import context
 from .expr import TimeExpr
@@ -57,6 +57,7 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
         return None
     deadlines = [p for p in deadlines if not _objective_frame(text, p, times, deadlines)] or \
         deadlines
+    deadlines = _stated(doc, deadlines)
     closing = lexicon().cue("prepositions", "event")
 
     def rank(p: Part[TimeExpr]) -> tuple[bool, bool, bool, bool, int, bool, bool, int]:
@@ -67,6 +68,17 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
             not main and p.value.prep in closing, _dated(p), -p.start
 
     return max(deadlines, key=rank)
+
+
+def _stated(doc: Doc, deadlines: list[Part[TimeExpr]]) -> list[Part[TimeExpr]]:
+    """The bounds in the sentence that states the goal (`segments.stated_goal`), when it holds
+    any: in a paragraph the others date what happened ('in October') or logistics ('Next
+    huddle is 7 Dec', 'please share your plans by Wednesday')."""
+    bounds = stated_goal(doc)
+    if bounds is None:
+        return deadlines
+    start, end = doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1])
+    return [p for p in deadlines if start <= p.start and p.end <= end] or deadlines
 
 
 def _objective_frame(text: str, part: Part[TimeExpr], times: list[Part[TimeExpr]],

@@ -89,6 +89,19 @@ PHRASES = {
                          "from 3 days to same day", (3, 0), "other", None),
     "from-to-one-week": ("Cut it from 30 days to one week", "from_to",
                          "from 30 days to one week", (30, 1), "other", None),
+    "space-groups": ("Win 250 000 € now", "single", "250 000 €", (250_000,), "currency", "EUR"),
+    "narrow-space-groups": ("Enrol 95\u202f000 now", "single", "95\u202f000", (95_000,), "count",
+                            None),
+    "space-groups-code-before": ("Pay SEK 85 000 now", "single", "SEK 85 000", (85_000,),
+                                 "currency", "SEK"),
+    "space-groups-from-to": ("Go from 8 500 to 14 000", "from_to", "from 8 500 to 14 000",
+                             (8_500, 14_000), "count", None),
+    "million-code": ("Land 2,5 MSEK now", "single", "2,5 MSEK", (2_500_000,), "currency", "SEK"),
+    "thousand-code": ("Win 45 TSEK now", "single", "45 TSEK", (45_000,), "currency", "SEK"),
+    "million-code-before": ("Sign MEUR 1.1 now", "single", "MEUR 1.1", (1_100_000,), "currency",
+                            "EUR"),
+    "thousand-euro-spaced": ("Stay under 120 k€", "single", "under 120 k€", (120_000,),
+                             "currency", "EUR"),
 }
 
 
@@ -127,3 +140,16 @@ NOT_NUMBERS = {
 @pytest.mark.parametrize("text", NOT_NUMBERS.values(), ids=NOT_NUMBERS.keys())
 def test_not_scanned(text: str) -> None:
     assert [p for p in scan(text) if p.atoms] == []
+
+
+SPACED_APART = {
+    "hyphened-count": ("Write 3 500-word reports", 3500),
+    "one-on-ones": ("Hold 12 1:1s", 121),
+    "size-class": ("Land 4 500+ employee logos", 4500),
+}
+
+
+@pytest.mark.parametrize(("text", "joined"), SPACED_APART.values(), ids=SPACED_APART.keys())
+def test_space_between_two_numbers_kept(text: str, joined: float) -> None:
+    """A space groups thousands only where nothing glues the second group to what follows."""
+    assert joined not in [a.amount for p in scan(text) for a in p.atoms]

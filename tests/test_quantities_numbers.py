@@ -35,7 +35,9 @@ def test_not_a_number(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [("1,500", 1500), ("2.5", 2.5), ("12,000,000", 12e6),
-                                             (".5", 0.5)],
-                         ids=["thousands-comma", "decimal", "millions", "leading-dot"])
+                                             (".5", 0.5), ("250 000", 250_000),
+                                             ("1 250,50", 1250.5), ("95\u202f000", 95_000)],
+                         ids=["thousands-comma", "decimal", "millions", "leading-dot",
+                              "thousands-space", "space-and-decimal-comma", "narrow-space"])
 def test_digits(text: str, value: float) -> None:
     assert parse_digits(text) == value

@@ -17,8 +17,14 @@ from .lexicon import number_words, phrases, scoring, units
 from .numbers import parse_digits, parse_number_words
 
 # "1,500.50" and "2.5"; continental "1.000" / "2,5" (see numbers.parse_digits); ".5"; Indian
-# grouping "5,00,000".
+# grouping "5,00,000"; thousands grouped by a space, a no-break or a narrow no-break space
+# ("250 000 €", "SEK 85 000", "1 250,50"), never glued to a word, a joiner or a plus after it:
+# "3 500-word reports", "12 1:1s" and "4 500+ employee logos" are two numbers.
+SPACE_GROUPS = (
+    r"(?<![\d.,/:])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?(?![\w/:+]|-[A-Za-z]|[.,]\d)"
+)
 DIGITS = (
+    rf"{SPACE_GROUPS}|"
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![,\d])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])"
     r"|\d+(?:\.\d+|,\d{1,2}(?!\d))?|\.\d+"
 )
@@ -123,10 +129,13 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
     attached_time = alternation(lex.time_units_attached, spaced=False)
     measures = alternation(lex.measure_units, spaced=False)
     measure_words = alternation(lex.measure_words)
+    cur_mags = alternation(lex.currency_magnitudes, spaced=False)
+    scaled = alternation((*lex.currency_codes, *lex.currency_magnitude_marks), spaced=False)
     return (
-        rf"{before}{SIGN}(?P<cur>(?:{lex.prefix_marks})\s?|(?:{codes})\s?)?"
+        rf"{before}{SIGN}(?P<cur>(?:{lex.prefix_marks})\s?|(?P<premag>{cur_mags})?(?:{codes})\s?)?"
         rf"(?:(?P<digits>{DIGITS})(?:{SLASH}|{COLON})?|(?P<words>{_number_words_pattern()}))"
-        rf"(?P<mag>(?:{attached})(?![A-Za-z])|\s(?:{spaced_mag})(?![A-Za-z])"
+        rf"(?P<mag>\s?(?P<curmag>{cur_mags})(?=(?:{scaled})(?![A-Za-z]))"
+        rf"|(?:{attached})(?![A-Za-z])|\s(?:{spaced_mag})(?![A-Za-z])"
         rf"|\s(?i:{mag_words})(?![A-Za-z]))?"
         rf"(?P<plus>\+)?"
         rf"(?P<unit>(?:{attached_time})(?![A-Za-z])|\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])|[\s-]?(?i:fold)(?![A-Za-z])"
@@ -195,7 +204,8 @@ def _unit_and_currency(match: re.Match[str]) -> tuple[str, str | None, str | Non
     lex = units()
     cur, unit = match["cur"], (match["unit"] or "").strip()
     if cur:
-        return "currency", lex.currency_of(cur.strip()), unit or None
+        code = cur.strip().removeprefix(match["premag"] or "")
+        return "currency", lex.currency_of(code), unit or None
     if not unit:
         return "count", None, None
     if unit in lex.currency_codes or unit in lex.currency_symbols:
@@ -205,10 +215,15 @@ def _unit_and_currency(match: re.Match[str]) -> tuple[str, str | None, str | Non
     return (lex.unit_of(unit) or "other"), None, unit
 
 
-def _magnitude(text: str | None) -> float:
+def _magnitude(match: re.Match[str]) -> float:
+    """The scale of an atom: its magnitude after the number ("$1.2M", "2 million"), or the
+    letter glued to its currency code ("2,5 MSEK", "MEUR 1.1")."""
+    lex = units()
+    if match["premag"] or match["curmag"]:
+        return lex.currency_magnitudes[match["premag"] or match["curmag"]]
+    text = match["mag"]
     if not text:
         return 1.0
-    lex = units()
     word = text.strip()
     if word.lower() in lex.magnitude_words:
         return lex.magnitude_words[word.lower()]
@@ -265,7 +280,7 @@ def _value(match: re.Match[str], text: str) -> tuple[float, str, str | None, str
         special = (_over if match["den"] else _colon_pair)(match, text, value)
         return None if special is None else (special[0], special[1], None, special[2])
     unit, currency, unit_text = _unit_and_currency(match)
-    amount = value * _magnitude(match["mag"])
+    amount = value * _magnitude(match)
     if unit == "figures":
         # "7 figures" is a sum with seven digits: its smallest value, 10**6.
         unit, amount = "currency", 10.0 ** (value - 1)
@@ -297,7 +312,7 @@ def parse_atom(match: re.Match[str], text: str) -> Atom | None:
         clean_start=patterns().clean_start.match(text, match.start()) is not None or (
             _glued_lead(text, match.start())),
         clean_end=patterns().clean_end.match(text, match.end()) is not None,
-        magnitude=_magnitude(match["mag"]),
+        magnitude=_magnitude(match),
     )
 
 

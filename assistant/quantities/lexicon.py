@@ -31,6 +31,8 @@ class Units:
     currency_words: dict[str, str]
     country_dollar: str
     magnitudes_attached: dict[str, float]
+    currency_magnitudes: dict[str, float]
+    currency_magnitude_marks: tuple[str, ...]
     magnitudes_spaced: dict[str, float]
     magnitude_words: dict[str, float]
     unit_words: dict[str, tuple[str, ...]]
@@ -169,6 +171,8 @@ def units() -> Units:
         currency_words=raw["currency_words"],
         country_dollar=raw["country_dollar"],
         magnitudes_attached={k: float(v) for k, v in raw["magnitudes_attached"].items()},
+        currency_magnitudes={k: float(v) for k, v in raw["currency_magnitudes"].items()},
+        currency_magnitude_marks=tuple(raw["currency_magnitude_marks"]),
         magnitudes_spaced={k: float(v) for k, v in raw["magnitudes_spaced"].items()},
         magnitude_words={k: float(v) for k, v in raw["magnitude_words"].items()},
         unit_words={k: tuple(v) for k, v in raw["unit_words"].items()},

@@ -11,12 +11,15 @@ WORD_SPLIT = re.compile(r"[\s-]+")
 
 CONTINENTAL_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+SPACES = re.compile(r"[ \u00a0\u202f]")
 
 
 def parse_digits(text: str) -> float:
     """The value of a digit string: "1,500" -> 1500, "2.5" -> 2.5, and the continental
     forms "1.000" -> 1000, "2,5" -> 2.5 (a comma before one or two digits is a decimal
-    comma; a dot before groups of three digits groups thousands)."""
+    comma; a dot before groups of three digits groups thousands); spaces that group
+    thousands are dropped ("250 000" -> 250000, "1 250,50" -> 1250.5)."""
+    text = SPACES.sub("", text)
     if CONTINENTAL_THOUSANDS.fullmatch(text) or DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", ""))

@@ -1419,6 +1419,9 @@ def _accepted(doc: Doc, start: int, end: int, mode: str, target: Part | None,
     if mode in {"number", "headline"} and all(t.lower_ in _words("statistics") for t in doc[
             start:end]):
         return False  # '$38k avg by Q2': how the level is taken, not what it measures
+    if mode in {"number", "headline"} and end - start == 1 and doc[start].lower_ in _words(
+            "target_labels"):
+        return False  # 'Ship rate: 98.5% target': the level's label, not what it measures
     if mode in {"number", "headline", "held", "field"}:
         return True
     if mode in SUBJECT_MODES:
@@ -1604,7 +1607,18 @@ def _subject_accepted(doc: Doc, start: int, end: int, target: Part | None,
             break
         labelled = labelled or t.text == ":"
     return not labelled or measurable(doc, start, end, None) or _plural(doc[end - 1]) or (
-        _label_participle(doc, end - 1)) or _cadence_count(doc, target)  # 'Ride-alongs: 2/wk'
+        _label_participle(doc, end - 1)) or _cadence_count(doc, target) or (  # 'Ride-alongs: 2/wk'
+        _opening_plural(doc, start, end, target))
+
+
+def _opening_plural(doc: Doc, start: int, end: int, target: Part) -> bool:
+    """'Demos/wk: 12', 'Demos: 12': a capitalised 's' plural alone at the start of its line,
+    which the tagger read as a name, is counted by a bare count ('Texas: $2M' is a place)."""
+    token = doc[start]
+    return end - start == 1 and token.tag_ == "NNP" and token.is_title and (
+        token.lower_.endswith("s") and not token.lower_.endswith(("ss", "us", "is"))) and (
+        start == label_start(doc, segment_of(doc, start)[0])) and (
+        getattr(target.value, "unit", None) == "count")
 
 
 def _area_label(doc: Doc, end: int, target: Part | None) -> bool:

@@ -6,7 +6,7 @@ goal loses its metric. Before the parser runs, a word listed in data/metric.json
 'noun_readings' is tagged as a singular noun right after one of the words listed with it,
 meetings written '1:1s' as a plural noun (not a number), and chat short forms and lower-cased
 acronyms of measures ('territory rev', 'csat at 92 pct', listed in 'chat_nouns') as nouns
-wherever the tagger read them as verbs; the attribute ruler then gives them their part of
+wherever the tagger read them as verbs or modals; the attribute ruler then gives them their part of
 speech.
 """
 
@@ -36,8 +36,8 @@ class NounReadings:
                 token.tag_ = "NN"
             elif ONE_ON_ONES.fullmatch(token.text):
                 token.tag_ = "NNS"
-            elif token.lower_ in self.chat and token.tag_.startswith("VB"):
-                token.tag_ = self.chat[token.lower_]  # 'territory rev', 'csat at 92 pct'
+            elif token.lower_ in self.chat and (token.tag_.startswith("VB") or token.tag_ == "MD"):
+                token.tag_ = self.chat[token.lower_]  # 'territory rev', 'Partner rev: $600k'
         return doc
 
 

@@ -269,6 +269,16 @@ FORM_FIELDS = [
     ("[Metric] first-call resolution\n[Target] 80%\n[By] Q3", "first-call resolution"),
 ]
 
+# A headline's label is the metric: a capitalised plural read as a name, a short form of a
+# measure ('rev', 'TTV'); a label word right after the level names no metric.
+HEADLINE_LABELS = [
+    ("Intros/wk: 6 until June", "Intros"),
+    ("Channel rev: €900k in 2027", "Channel rev"),
+    ("Implementation TTV: 45 → 30 days", "Implementation TTV"),
+    ("Pick accuracy: 99.5% target, 99% floor", "Pick accuracy"),
+    ("Texas: $2M by Q2", None),
+]
+
 # A wish with its object right after it ('need X at Y') governs the target like any verb.
 WISH_WITH_OBJECT = [
     ("We need ARR at $8M by December 2027", "ARR"),
@@ -397,4 +407,10 @@ MISTAGGED_CONJOINED_GOAL_LINE = [
                          ids=[c[0][:40] for c in MISTAGGED_CONJOINED_GOAL_LINE])
 def test_metric_mistagged_conjoined_and_goal_line(nlp: Language, text: str,
                                                    expected: str | None) -> None:
+    assert _metric(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINE_LABELS,
+                         ids=[c[0][:40] for c in HEADLINE_LABELS])
+def test_metric_is_the_headline_label(nlp: Language, text: str, expected: str | None) -> None:
     assert _metric(nlp, text) == expected

@@ -228,13 +228,18 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (13, "side-constraint"), (13, "clock-count"), (13, "level-units"), (13, "glued-scope"),
          (13, "purpose-opening"), (13, "quoted-scope"), (13, "glued-count"),
          (13, "narrative-numbers"), (13, "stretch-labels"), (13, "emphasis-fields"),
-         (13, "label-notes"), (13, "paragraphs")),
+         (13, "label-notes"), (13, "paragraphs"), (13, "space-thousands"),
+         (13, "magnitude-currency"), (13, "headline-labels")),
         {
             "w9w009": "the parse of 'got 2 finish 8 QBRs' still reads 'finish' as a noun",
             "w9v007": "'every AE's forecast' is read as a forecast to count",
             "w9v009": "'thank-you calls' is cut at 'thank-you'",
             "w13p210": "'We need to bring attrition below 12%' is read as the reason for the"
                        " sentence before it, so the metric comes from that past sentence",
+            "w13g205": "a duration that is the level after a time measure ('in 4 hours') is read"
+                       " as neither target nor deadline",
+            "w13g208": "a duration that is the level after a time measure ('in 10 business days')"
+                       " is read as neither target nor deadline",
             "w13m015": "'before 7 pm' with a space before 'pm' is read as no clock time",
             "w13m030": "'roster' is no verb the lemmatizer knows, so it cannot be re-tagged",
             "w13m040": "a multiple of a reference quantity stops at the multiple ('to 1.75x')",

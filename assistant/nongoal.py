@@ -58,6 +58,12 @@ ANNOUNCING = frozenset({"will", "shall"})
 QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
 # Tags of a bare verb that opens a step the writer proposes ('maybe sit in on 4 calls?').
 STEP_TAGS = frozenset({"VB", "VBP"})
+# A record's id ('PR-3317', 'INV-7731', '7730-114'; not a date, '2026-11-27').
+RECORD_ID = re.compile(r"(?<![\w/-])(?:[A-Z]{1,5}-\d{3,}|\d{3,}-\d{3,})(?![\w/-])")
+# A match score between two names ('Eagles 21–14 Hawks', 'Final score 98–91,').
+SCORE = re.compile(r"(?:\b[A-Z][a-z]+|\bscore)\s+\d{1,3}\s?[–-]\s?\d{1,3}(?=\s+[A-Z]|\s*[,.;]|$)")
+# Words that make the writer or the reader commit to something ('we', 'my', 'you').
+COMMITTED = frozenset({"i", "we", "my", "our", "me", "us", "you"})
 
 
 @cache
@@ -339,7 +345,123 @@ def _joke(doc: Doc) -> bool:
                and not (t.i > 0 and doc[t.i - 1].lower_ in DENIALS) for t in doc)
 
 
+def _record(doc: Doc, parts: list[Span]) -> bool:
+    """'Invoice #88214, 12 days @ €950/day', 'Proposal PR-3317: 120 licences at $42/user/mo',
+    'Eagles 21–14 Hawks', 'CAC payback = S&M spend ÷ (new ARR × gross margin)', 'Refunds over
+    €200 require sign-off from Finance': the fields of a record, a score, a definition or a
+    rule hold numbers but set no goal, when no segment states one ('Sell 200 seats at
+    $38/user/month by Jan 31', 'Q1: 40 SQOs @ 30% conversion, my number')."""
+    return any(_record_mark(part) for part in parts) and not any(
+        _states_goal(part) for part in parts)
+
+
+def _states_goal(part: Span) -> bool:
+    """A goal verb, a wish, the writer or the reader ('we', 'my', 'you'), a goal's name ('Team
+    goal:', not the count in 'Okafor 2 goals'), a level of change or a bound in the segment.
+    A noun the tagger reads as a verb names a record ('Invoice #88214', 'Offer valid until
+    ...'), so only a goal verb counts."""
+    names = _phrase_set("own_goal_names")
+    verbs = word_set("assistant", "verbs.json", "goal_verbs")
+    named = any(t.lower_ in names and not (t.i > 0 and t.nbor(-1).like_num) for t in part)
+    return named or _changes_level(part) or _bound_goal(part) or _imperative([part]) or any(
+        t.lower_ in COMMITTED or (t.tag_ == "VB" and near(t.lower_, verbs)) for t in part) or any(
+        _opens_with(_past_chat(part), key) for key in ("wishes", "bare_wishes", "goal_openers"))
+
+
+def _changes_level(part: Span) -> bool:
+    """The goal's level, in the segment, is a change ('by 20%', 'from 18% to 25%')."""
+    target = part.doc._.gs_target
+    return target is not None and target.value is not None and part.start_char <= (
+        target.start) < part.end_char and (target.value.relative or (
+            target.value.baseline is not None))
+
+
+def _bound_goal(part: Span) -> bool:
+    """A bound sets a goal ('Invoices: 98% paid within 30 days net by end of Q2', 'Ticket
+    #4471 closed by Friday'), unless it is a record's field ('Offer valid until 15 Jan'), as
+    does a period heading the segment ('Q2: 25 new logos @ $30k ACV')."""
+    deadline = part.doc._.gs_deadline
+    if deadline is None:
+        return False
+    return deadline.start == part.start_char or (_bound_ahead(part) and not any(
+        f.start_char <= deadline.start < f.end_char for f in _fields(part)))
+
+
+def _record_mark(part: Span) -> bool:
+    """A record's sign, field or id, a price per a unit that is no period ('$29/seat'), a
+    match score, a definition or a rule."""
+    signs = _phrase_set("record_signs")
+    return any(_sign(t, signs) or _times(t) for t in part) or RECORD_ID.search(
+        part.text) is not None or bool(_fields(part)) or SCORE.search(part.text) is not None or (
+        _unit_price(part) or _definition(part) or _rule(part))
+
+
+def _fields(part: Span) -> list[Span]:
+    """The record's fields in the segment ('valid until', 'due 30 days net')."""
+    words = [t.lower_ for t in part]
+    return [part[i : i + len(p)] for p in _phrases("record_fields") for i in range(len(words))
+            if tuple(words[i : i + len(p)]) == p]
+
+
+def _sign(token: Token, signs: frozenset[str]) -> bool:
+    """A record's sign; '#' only before a number ('#88214', not '# of expansion opps')."""
+    doc = token.doc
+    return token.text in signs and (token.text != "#" or (
+        token.i + 1 < len(doc) and any(c.isdigit() for c in doc[token.i + 1].text)))
+
+
+def _times(token: Token) -> bool:
+    """An 'x' between a count and an amount ('300 seats x $55/seat')."""
+    doc = token.doc
+    return token.lower_ == "x" and 0 < token.i < len(doc) - 1 and doc[token.i - 1].pos_ in (
+        "NOUN", "NUM") and doc[token.i + 1].text[:1] in AMOUNT_OPENERS | set("0123456789")
+
+
+@cache
+def _units(*keys: str) -> frozenset[str]:
+    """The lower-cased words under `keys` in the quantities' unit lexicon."""
+    units = load_data("assistant.quantities", "units.json")
+    return frozenset(word.lower() for key in keys for word in units[key])
+
+
+def _unit_price(part: Span) -> bool:
+    """An amount of money per a unit that is no period ('$42/user/mo', 'CHF 38/user/month',
+    '$2,410/oz'; not a cadence: '$40k/month'), or a currency pair ('USD/JPY at 151.3')."""
+    periods = _units("time_units", "time_units_attached")
+    money, doc = _units("currency_symbols", "currency_codes"), part.doc
+    return any(t.text == "/" and part.start < t.i < part.end - 1 and (
+        (_priced(doc[part.start : t.i]) and doc[t.i + 1].lower_ not in periods)
+        or (doc[t.i - 1].lower_ in money and doc[t.i + 1].lower_ in money)) for t in part)
+
+
+def _priced(before: Span) -> bool:
+    """The span ends with an amount of money ('$ 42', 'CHF 38')."""
+    money = _units("currency_symbols", "currency_codes")
+    return len(before) > 1 and before[-1].like_num and before[-2].lower_ in money
+
+
+def _definition(part: Span) -> bool:
+    """'NRR = (starting ARR + expansion − churn) ÷ starting ARR': a name, '=' and a formula
+    define a measure; not 'my goal = pipeline coverage ≥3x'."""
+    sign = next((t.i for t in part if t.text == "="), None)
+    names, doc = _phrase_set("own_goal_names"), part.doc
+    return sign is not None and not any(t.lower_ in names for t in doc[part.start : sign]) and any(
+        t.lower_ in _phrase_set("operators") for t in doc[sign + 1 : part.end])
+
+
+def _rule(part: Span) -> bool:
+    """'Refunds over €200 require sign-off from Finance', 'All POs above $10k must be
+    countersigned by the CFO': a rule's verb, or a modal of obligation before a passive, puts
+    an obligation on others."""
+    root = part.root
+    passive = any(c.dep_ == "auxpass" for c in root.children) and any(
+        c.dep_ == "aux" and c.lower_ in _phrase_set("rule_modals") for c in root.children)
+    return passive or (root.lower_ in _phrase_set("rule_verbs") and any(
+        c.dep_ in SUBJECTS for c in root.children))
+
+
 def _contact(segment: Span) -> bool:
+
     """An email address, a web address or a phone number ('+49 30 1234 5678', '(415)
     555-0142', 'Mob: 07700 900456')."""
     return any(t.like_email or t.like_url for t in segment) or PHONE.search(
@@ -500,6 +622,8 @@ def not_a_goal(doc: Doc) -> str | None:
         return "contact"
     if _joke(doc):
         return "joke"
+    if _record(doc, parts):
+        return "record"
     found = [s for s in shapes if s is not None]
     if not found:
         return None

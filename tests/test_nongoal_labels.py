@@ -106,6 +106,18 @@ CASES = [
      " out Dec 15. Best, Jo", True),
     ("Hey all, notes from the kickoff: we need 25 demos per rep by Jan 31", False),
     ("is our churn target 5% or 6% for next year? need to know for my plan", True),
+    # a record's fields, a score, a definition or a rule on others hold numbers but set no
+    # goal; a goal verb, the writer, a bound or a period heading the line keep a goal
+    ("Estimate EST-5092: 18 workstations × £640, delivery in 3 weeks", True),
+    ("Bill #3310 · 6 h @ $180/h · $1,080 · due 15 days net", True),
+    ("Semi-final: Lions 27–24 Sharks, Diaz 3 tries", True),
+    ("Gross margin = (revenue − COGS) ÷ revenue", True),
+    ("Contracts above €50k must be reviewed by Legal.", True),
+    ("Hardware at $640/unit, offer valid until 20 Dec", True),
+    ("Book 18 workstations at £640 each by Dec 18", False),
+    ("H1: 14 renewals @ 100% GRR", False),
+    ("Case CS-7781 closed within 5 days", False),
+    ("we want every contract above €50k reviewed by Legal within 48h", False),
 ]
 
 

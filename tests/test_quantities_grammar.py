@@ -102,6 +102,18 @@ PHRASES = {
                             "EUR"),
     "thousand-euro-spaced": ("Stay under 120 k€", "single", "under 120 k€", (120_000,),
                              "currency", "EUR"),
+    # numbers said in words, as voice and chat give them
+    "words-k": ("i want forty k in upsell", "single", "forty k", (40_000,), "count", None),
+    "words-hundred-k": ("add three hundred and fifty k", "single",
+                        "three hundred and fifty k", (350_000,), "count", None),
+    "words-point-million": ("grow pipe to two point five million", "single",
+                            "to two point five million", (2_500_000,), "count", None),
+    "words-and-a-half-mil": ("cut spend by one and a half mil", "single",
+                             "by one and a half mil", (1_500_000,), "count", None),
+    "words-and-a-half-unit": ("AHT to six and a half minutes", "single",
+                              "to six and a half minutes", (6.5,), "other", None),
+    # a spaced lower-case "k" is a magnitude after words only
+    "digits-then-spaced-k": ("run a 5 k race", "single", "5", (5,), "count", None),
 }
 
 

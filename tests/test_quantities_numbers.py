@@ -20,6 +20,11 @@ WORDS = {
     "zero": ("zero", 0),
     "half-a-dozen": ("half a dozen", 6),
     "half-a-million": ("half a million", 500_000),
+    # spoken fractions and decimals (voice transcripts)
+    "and-a-half": ("six and a half", 6.5),
+    "one-and-a-half": ("one and a half", 1.5),
+    "point-digit": ("two point five", 2.5),
+    "point-digits": ("one point two five", 1.25),
 }
 
 
@@ -28,8 +33,10 @@ def test_number_words_read(text: str, value: float) -> None:
     assert parse_number_words(text) == value
 
 
-@pytest.mark.parametrize("text", ["one", "a", "an", "dozens of", "several", ""],
-                         ids=["one", "a", "an", "not-a-number", "vague", "empty"])
+@pytest.mark.parametrize("text", ["one", "a", "an", "dozens of", "several", "", "two point",
+                                  "two point twelve"],
+                         ids=["one", "a", "an", "not-a-number", "vague", "empty",
+                              "point-without-digits", "point-before-a-non-digit"])
 def test_not_a_number(text: str) -> None:
     assert parse_number_words(text) is None
 

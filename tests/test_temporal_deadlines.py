@@ -831,6 +831,20 @@ DEADLINES = [
      "Feb 12", "2027-02-12"),
     ("bracket-due-field", "Team plan H1\n[Goal] 12 case studies\n[Due] 30/04/2027",
      "30/04/2027", "2027-04-30"),
+    # numbers said in words (voice transcripts)
+    ("spoken-year", "save ten thousand dollars by march twenty twenty eight",
+     "by march twenty twenty eight", "2028-03-31"),
+    ("spoken-year-alone", "close forty deals in twenty twenty seven", "in twenty twenty seven",
+     "2027-12-31"),
+    ("spoken-thousand-year", "open 3 stores by may two thousand and twenty seven",
+     "by may two thousand and twenty seven", "2027-05-31"),
+    ("spoken-ordinal-day", "book 12 demos by january twenty second", "by january twenty second",
+     "2027-01-22"),
+    ("spoken-day-of-month", "ship it by the fourth of february", "by the fourth of february",
+     "2027-02-04"),
+    ("spoken-quarter", "lift NRR to 110% by end of q two", "by end of q two", "2027-06-30"),
+    ("spoken-fiscal-year", "grow ARR to 3M in fy twenty eight", "in fy twenty eight",
+     "2028-12-31"),
 ]
 
 # (id, goal, deadline span): a bound that cannot be pinned to a day.
@@ -898,6 +912,11 @@ UNRESOLVABLE = [
      "this sprint"),
     ("numbered-sprint", "Automate 100% of POC setups by the end of sprint 14.",
      "by the end of sprint 14"),
+    ("spoken-sprint", "get flaky tests under 2% by end of sprint eleven",
+     "by end of sprint eleven"),
+    ("spoken-counted-week", "new reps book 6 meetings by week three", "by week three"),
+    ("numbered-term", "Get 90% of homework in on time by the end of term 2.",
+     "by the end of term 2"),
     ("month-event", "Lift show rate by 5 points before the January SKO.",
      "before the January SKO"),
     # one named occasion (not a lead time per item)

@@ -101,9 +101,12 @@ def _number_words_pattern() -> str:
     word = alternation(lexicon.all_words)
     scale = alternation((*lexicon.groups, *lexicon.scales))
     fractions = alternation(lexicon.fractions)
+    digit = alternation(lexicon.digit_words)
+    # spoken decimals and fractions close the run: "two point five", "one and a half"
+    spoken = rf"\s+{lexicon.decimal_point}(?:\s+(?:{digit}))+|\s+and\s+an?\s+(?:{fractions})"
     return (
         rf"(?i:(?:(?:{fractions})\s+(?=an?\s+(?:{scale})))?(?:an?\s+(?={scale}))?"
-        rf"(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}))*)(?![\w-])"
+        rf"(?:{word})(?:[\s-]+(?:and[\s-]+)?(?:{word}))*(?:{spoken})?)(?![\w-])"
     )
 
 
@@ -117,6 +120,7 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
     attached = alternation(lex.magnitudes_attached, spaced=False)
     spaced_mag = alternation(lex.magnitudes_spaced, spaced=False)
     mag_words = alternation(lex.magnitude_words)
+    after_words = alternation(lex.magnitudes_after_words, spaced=False)
     unit_words = alternation(
         w for family, ws in lex.unit_words.items() if family not in ("multiplier", "figures")
         for w in ws
@@ -136,7 +140,7 @@ def atom_pattern(before: str = ATOM_BEFORE, after: str = ATOM_AFTER) -> str:
         rf"(?:(?P<digits>{DIGITS})(?:{SLASH}|{COLON})?|(?P<words>{_number_words_pattern()}))"
         rf"(?P<mag>\s?(?P<curmag>{cur_mags})(?=(?:{scaled})(?![A-Za-z]))"
         rf"|(?:{attached})(?![A-Za-z])|\s(?:{spaced_mag})(?![A-Za-z])"
-        rf"|\s(?i:{mag_words})(?![A-Za-z]))?"
+        rf"|\s(?i:{mag_words})(?![A-Za-z])|(?<=[A-Za-z])\s(?:{after_words})(?![A-Za-z]))?"
         rf"(?P<plus>\+)?"
         rf"(?P<unit>(?:{attached_time})(?![A-Za-z])|\s?%|\s?(?i:{unit_words})(?![A-Za-z])|(?:{multiplier})(?![A-Za-z])|[\s-]?(?i:fold)(?![A-Za-z])"
         rf"|\s(?i:{figures})(?![A-Za-z])|\s?(?:{codes})(?![A-Za-z])"
@@ -227,6 +231,8 @@ def _magnitude(match: re.Match[str]) -> float:
     word = text.strip()
     if word.lower() in lex.magnitude_words:
         return lex.magnitude_words[word.lower()]
+    if word in lex.magnitudes_after_words:  # "forty k"
+        return lex.magnitudes_after_words[word]
     if text[0].isspace():
         return lex.magnitudes_spaced[word]
     return lex.magnitudes_attached[word]

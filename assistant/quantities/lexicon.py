@@ -34,6 +34,7 @@ class Units:
     currency_magnitudes: dict[str, float]
     currency_magnitude_marks: tuple[str, ...]
     magnitudes_spaced: dict[str, float]
+    magnitudes_after_words: dict[str, float]
     magnitude_words: dict[str, float]
     unit_words: dict[str, tuple[str, ...]]
     time_units: tuple[str, ...]
@@ -82,6 +83,12 @@ class NumberWords:
     scales: dict[str, int]
     fractions: dict[str, float]
     never_alone: tuple[str, ...]
+    decimal_point: str
+
+    @property
+    def digit_words(self) -> tuple[str, ...]:
+        """The words of one digit, as read after the decimal point ("point two five")."""
+        return tuple(word for word, value in self.units.items() if value < 10)
 
     @property
     def all_words(self) -> tuple[str, ...]:
@@ -174,6 +181,7 @@ def units() -> Units:
         currency_magnitudes={k: float(v) for k, v in raw["currency_magnitudes"].items()},
         currency_magnitude_marks=tuple(raw["currency_magnitude_marks"]),
         magnitudes_spaced={k: float(v) for k, v in raw["magnitudes_spaced"].items()},
+        magnitudes_after_words={k: float(v) for k, v in raw["magnitudes_after_words"].items()},
         magnitude_words={k: float(v) for k, v in raw["magnitude_words"].items()},
         unit_words={k: tuple(v) for k, v in raw["unit_words"].items()},
         time_units=tuple(raw["time_units"]),
@@ -195,6 +203,7 @@ def number_words() -> NumberWords:
         scales=raw["scales"],
         fractions={k: float(v) for k, v in raw["fractions"].items()},
         never_alone=tuple(raw["never_alone"]),
+        decimal_point=raw["decimal_point"],
     )
 
 

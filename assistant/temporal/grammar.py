@@ -269,8 +269,8 @@ def numbered_year(m: re.Match[str]) -> TimeExpr:
 
 
 def numbered_period(m: re.Match[str]) -> TimeExpr:
-    """"sprint 14": a numbered agile period."""
-    value = lexicon().units[_words(m["unit"])]
+    """"sprint 14": a numbered agile period; "term 2": a numbered school term."""
+    value = lexicon().units[_words(m["unit"] or m["term"])]
     return TimeExpr("unresolvable", unit=value, reason=lexicon().undated[value])
 
 

@@ -36,6 +36,7 @@ class Lexicon:
     near_days: dict[str, int]
     holidays: dict[str, Holiday]
     events: tuple[str, ...]
+    spoken: dict[str, Any]
     cues: dict[str, Any]
 
     def cue(self, section: str, name: str) -> tuple[str, ...]:
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         near_days=words["near_days"],
         holidays=holidays,
         events=tuple(words["events"]["names"]),
+        spoken=words["spoken"],
         cues=_read("cues.toml"),
     )
 

@@ -1,6 +1,7 @@
 """A lower-cased copy of the goal with misspelt month, weekday and period names repaired
-("januray" -> "january", "quater" -> "quarter"), and the map from its characters back to
-the original."""
+("januray" -> "january", "quater" -> "quarter") and numbers said in words read as digits
+("december twenty twenty seven" -> "december 2027", see spoken.py), and the map from its
+characters back to the original."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import one_edit_apart
 from .lexicon import lexicon
+from .spoken import Reading, spoken_numbers
 
 WORD = re.compile(r"[A-Za-z]+")
 
@@ -73,25 +75,38 @@ def normalize(text: str) -> Normalized:
     if len(lowered) != len(text):  # a rare character that grows when lower-cased ("İ")
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     lowered = lowered.translate(READINGS)
+    plain = Normalized(lowered, list(range(len(lowered))), list(range(1, len(lowered) + 1)))
+    repairs = _replaced(plain, _repairs(lowered))
+    return _replaced(repairs, spoken_numbers(repairs.text))
+
+
+def _repairs(lowered: str) -> list[Reading]:
+    """Each misspelt name of the lower-cased text with the name it stands for."""
+    found = ((m.start(), m.end(), repaired(m.group())) for m in WORD.finditer(lowered))
+    return [(start, end, fixed) for start, end, fixed in found if fixed != lowered[start:end]]
+
+
+def _replaced(base: Normalized, readings: list[Reading]) -> Normalized:
+    """`base` with the characters of each reading (in text order, none overlapping) replaced
+    by its text, each new character mapped to the whole of what it replaces."""
+    if not readings:
+        return base
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    for match in WORD.finditer(lowered):
-        fixed = repaired(match.group())
-        if fixed == match.group():
-            continue
-        _copy(lowered, position, match.start(), pieces, starts, ends)
-        pieces.append(fixed)
-        starts.extend([match.start()] * len(fixed))
-        ends.extend([match.end()] * len(fixed))
-        position = match.end()
-    _copy(lowered, position, len(lowered), pieces, starts, ends)
+    for start, end, new in readings:
+        _copy(base, position, start, pieces, starts, ends)
+        pieces.append(new)
+        starts.extend([base.starts[start]] * len(new))
+        ends.extend([base.ends[end - 1]] * len(new))
+        position = end
+    _copy(base, position, len(base.text), pieces, starts, ends)
     return Normalized("".join(pieces), starts, ends)
 
 
-def _copy(text: str, start: int, end: int, pieces: list[str], starts: list[int],
+def _copy(base: Normalized, start: int, end: int, pieces: list[str], starts: list[int],
           ends: list[int]) -> None:
-    pieces.append(text[start:end])
-    starts.extend(range(start, end))
-    ends.extend(range(start + 1, end + 1))
+    pieces.append(base.text[start:end])
+    starts.extend(base.starts[start:end])
+    ends.extend(base.ends[start:end])

@@ -184,8 +184,10 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                      r"|(?:'s|’s|'|’)?\s*time|ago|back|earlier)(?![a-z]))?", "duration_prep"),
         ("duration_label", r"(?<![\w.])(?P<num>\d+)-(?P<unit>day|week|month|year|quarter)"
                            r"(?![a-z])", "nothing"),
-        # "by Sprint 14", a heading "Sprint 14 goal:": a named sprint, bare or with a preposition
-        ("numbered_period", r"(?<![a-z])(?P<unit>sprint)\s*#?\s*(?P<n>\d{1,3})(?![\d%])",
+        # "by Sprint 14", a heading "Sprint 14 goal:": a named sprint, bare or with a preposition;
+        # "by the end of term 2": a numbered school term ("long-term 3" is no term)
+        ("numbered_period", r"(?<![a-z])(?:(?P<unit>sprint)\s*#?\s*(?P<n>\d{1,3})"
+                            r"|(?<!-)(?P<term>term|semester|trimester)\s+(?P<tn>[1-4]))(?![\d%])",
          "nothing"),
         # "the Year 11 mock exams", "Year 9 essays": a school year group, a name and no date
         ("numbered_year", r"(?<![a-z])(?:the\s+)?year\s+(?P<n>\d{1,2})(?![\d%:/]|[.,]\d)",

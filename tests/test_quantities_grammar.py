@@ -112,6 +112,7 @@ PHRASES = {
                              "by one and a half mil", (1_500_000,), "count", None),
     "words-and-a-half-unit": ("AHT to six and a half minutes", "single",
                               "to six and a half minutes", (6.5,), "other", None),
+    "words-grand": ("save twenty grand", "single", "twenty grand", (20_000,), "count", None),
     # a spaced lower-case "k" is a magnitude after words only
     "digits-then-spaced-k": ("run a 5 k race", "single", "5", (5,), "count", None),
 }

@@ -21,6 +21,8 @@ READINGS = {
     "counted-day": ("by day ninety", "by day 90", "90", "ninety"),
     "glued-quarter": ("by the end of q one", "by the end of q1", "q1", "q one"),
     "fiscal-year": ("in fy twenty seven", "in fy 27", "fy 27", "fy twenty seven"),
+    "day-alone": ("book 12 demos by the thirtieth", "book 12 demos by the 30th", "30th",
+                  "thirtieth"),
     "repair-and-year": ("by decmber twenty twenty six", "by december 2026", "december 2026",
                         "decmber twenty twenty six"),
 }
@@ -44,6 +46,8 @@ NOT_READ = {
     "modal-may": "we may second the plan",
     "glued-too-large": "ship it in h three",
     "idiom": "own it from day one",
+    "ordinal-of-period": "by the first quarter",
+    "ordinal-before-count": "in the first 90 days",
 }
 
 

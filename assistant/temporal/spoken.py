@@ -57,6 +57,7 @@ def _rules() -> tuple[Rule, ...]:
     count = rf"(?:(?:{ones})\s+hundred(?:\s+(?:and\s+)?{two_digits})?|{two_digits})"
     months = alternation(lexicon().months)
     day = _day_pattern()
+    followers = alternation(lexicon().cue("label", "day_followers"))
     return (
         (re.compile(rf"(?<![\w-])(?P<n>(?P<c>{alternation(spoken['centuries'])})[\s-]+"
                     rf"(?P<rest>(?:{alternation(words.tens)})(?:[\s-]+(?:{ones}))?)){END}"),
@@ -66,6 +67,10 @@ def _rules() -> tuple[Rule, ...]:
         (re.compile(rf"(?<![\w-])(?!(?:{alternation(spoken['verb_months'])})\s)(?:{months})\.?"
                     rf"\s+(?:the\s+)?(?P<n>{day}){END}"), _day),
         (re.compile(rf"(?<![\w-])(?:the\s+)?(?P<n>{day})\s+of\s+(?:{months}){END}"), _day),
+        # "by the thirtieth": a day alone after a preposition, where a day may end ("by the
+        # first quarter" keeps its ordinal)
+        (re.compile(rf"(?<![\w-])(?:{alternation(spoken['year_before'])})\s+the\s+(?P<n>{day})"
+                    rf"(?=\s*(?:$|[^\w\s-])|\s+(?:{followers}){END})"), _day),
         (re.compile(rf"(?<![\w-])(?P<n>(?P<lead>{alternation(spoken['glued'])})\s+"
                     rf"(?P<num>{ones})){END}"), _glued),
         (re.compile(rf"(?<![\w-])(?:(?P<prev>[a-z]+)\s+)?(?P<name>{alternation(spoken['named'])})"

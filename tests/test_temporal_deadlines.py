@@ -15,6 +15,16 @@ REFERENCE = Options(reference_date=dt.date(2026, 11, 27))
 
 # (id, goal, deadline span, resolved date)
 DEADLINES = [
+    # a numbered calendar week ends on its Friday; a past one is next year's
+    ("calendar-week", "Hand over 9 audit files by wk 50.", "by wk 50", "2026-12-11"),
+    ("calendar-week-next-year", "Until week 7 we renew 14 contracts.", "Until week 7",
+     "2027-02-19"),
+    ("kalenderwoche", "Fix 25 open bugs by KW3.", "by KW3", "2027-01-22"),
+    ("calendar-week-of-year", "Train 40 drivers by week 20 of 2027.", "by week 20 of 2027",
+     "2027-05-21"),
+    # prepositions of writers of other first languages
+    ("upto-date", "Upto Jan 20th collect 50 testimonials.", "Upto Jan 20th", "2027-01-20"),
+    ("latest-per", "Recruit 7 tutors, latest per 1 March.", "latest per 1 March", "2027-03-01"),
     # absolute dates
     ("month-day-year", "Sign 4 resellers by April 15, 2027.", "by April 15, 2027", "2027-04-15"),
     ("ordinal-no-year", "Close the Acme renewal by March 31st.", "by March 31st", "2027-03-31"),
@@ -855,6 +865,7 @@ UNRESOLVABLE = [
     # a day counted from each one's own start
     ("counted-day", "New SEs run 3 solo demos by day 45", "by day 45"),
     ("counted-week", "each new hire shadows 6 calls by wk 3", "by wk 3"),
+    ("week-of-a-plan", "patients on the 8-week programme walk 5 km by week 8", "by week 8"),
     ("next-qbr", "Raise adoption to 80% by the next QBR.", "by the next QBR"),
     ("kickoff-short", "Get 3 reference customers signed by KO.", "by KO"),
     # occasions outside sales

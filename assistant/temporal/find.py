@@ -27,6 +27,7 @@ from .normalize import Normalized, normalize
 from .roles import role_of
 from .spans import find_hits
 from .sprints import dated_sprints, sprint_days
+from .weeks import counted_weeks
 
 # What may stand between two expressions that read together: commas, a time of day.
 NEIGHBOUR_GAP = re.compile(r"[\s,]*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?[\s,]*)?"
@@ -46,7 +47,7 @@ def find_times(doc: Doc) -> list[Part[TimeExpr]]:
     days = sprint_days(norm.text)
     parts = []
     for start, end, found in located:
-        expr = dated_sprints(found, days)
+        expr = counted_weeks(dated_sprints(found, days), norm.text)
         role = role_of(doc, text, start, end, expr)
         if any(s <= start and end <= e for s, e in stated):
             role = "label"

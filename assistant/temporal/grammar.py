@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .expr import TimeExpr
 from .lexicon import lexicon
+from .weeks import calendar_week
 
 Builder = Callable[[re.Match[str]], TimeExpr | None]
 # Whole weeks in a month: "week 5 of March" is its last days.
@@ -275,10 +276,13 @@ def numbered_period(m: re.Match[str]) -> TimeExpr:
 
 
 def counted_period(m: re.Match[str]) -> TimeExpr | None:
-    """"day 90": a day counted from a start the goal does not date; "week 3 of January"
-    ends on the month's 21st (as "the third week of January" does), "day 10 of March" is
-    that day; "wk 6 of Q1", "week 4 of ramp" name no day."""
-    unit = lexicon().units[_words(m["unit"])]
+    """"day 90": a day counted from a start the goal does not date; "wk 50", "KW 2 of
+    2027": a calendar week (weeks.py); "week 3 of January" ends on the month's 21st (as
+    "the third week of January" does), "day 10 of March" is that day; "wk 6 of Q1", "week 4
+    of ramp" name no day."""
+    unit = "week" if m["cw"] else lexicon().units[_words(m["unit"])]
+    if unit == "week" and (m["wy"] or not m["of"]):
+        return calendar_week(int(m["n"]), _year(_group(m, "wy")))
     if not _group(m, "mon"):
         return TimeExpr("unresolvable", unit=unit, reason=lexicon().undated["counted"])
     number, month, year = int(m["n"]), _month(m["mon"]), _year(_group(m, "y"))

@@ -192,12 +192,14 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         # "the Year 11 mock exams", "Year 9 essays": a school year group, a name and no date
         ("numbered_year", r"(?<![a-z])(?:the\s+)?year\s+(?P<n>\d{1,2})(?![\d%:/]|[.,]\d)",
          "nothing"),
-        # "by day 90", "by wk 12": a day counted from each one's own start (a hire's, a
-        # client's), after a preposition only; "by week 3 of January", "by wk 6 of Q1", "by
-        # week 4 of ramp": one counted within a longer period, which stays in the span
-        ("counted_period", r"(?<![a-z])(?P<unit>day|week|wk|month)\s+(?P<n>\d{1,3})"
-                           r"(?![\d%:/]|[.,]\d)"
-                           rf"(?:\s+of\s+(?:{mon}(?:[\s,]+(?P<y>{Y4}))?|(?:(?:{owner})\s+)?"
+        # "by day 90": a day counted from each one's own start (a hire's, a client's), after
+        # a preposition only; "by wk 50", "before KW 2" (German Kalenderwoche): a calendar
+        # week (weeks.py); "by week 3 of January", "by wk 6 of Q1", "by week 4 of ramp": one
+        # counted within a longer period, which stays in the span
+        ("counted_period", r"(?<![a-z])(?:(?P<unit>day|week|wk|month)|(?P<cw>kw|cw))\s*"
+                           r"(?<=\s|w)(?P<n>\d{1,3})(?![\d%:/]|[.,]\d)"
+                           rf"(?P<of>\s+of\s+(?:(?P<wy>{Y4})|{mon}(?:[\s,]+(?P<y>{Y4}))?"
+                           rf"|(?:(?:{owner})\s+)?"
                            rf"{name_word}(?:\s+{name_word})?))?", "prep"),
         # not a greeting's day ("Happy Friday!")
         ("weekday", rf"(?<![a-z])(?<!happy )(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"

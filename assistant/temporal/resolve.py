@@ -24,6 +24,7 @@ from .dates import (
 )
 from .expr import TimeExpr
 from .joins import SHIFT_DAYS
+from .weeks import CALENDAR_WEEK
 
 # Periods named without their year ("Q4", "H2", "November").
 YEARLESS_PERIODS = ("quarter", "half", "month")
@@ -285,6 +286,9 @@ def _duration(expr: TimeExpr, cal: Calendar) -> Interval:
 
 def _weekday(expr: TimeExpr, cal: Calendar) -> Interval:
     assert expr.weekday is not None
+    if expr.unit == CALENDAR_WEEK:  # "by wk 50": that weekday of an ISO week
+        friday = _calendar_week_day(expr, cal)
+        return Interval(friday - dt.timedelta(days=FRIDAY), friday, "week")
     if expr.unit == "week":  # "Friday next week": that weekday of a given week
         monday = cal.today - dt.timedelta(days=cal.today.weekday())
         return _point(monday + dt.timedelta(weeks=expr.offset or 0, days=expr.weekday))
@@ -292,6 +296,20 @@ def _weekday(expr: TimeExpr, cal: Calendar) -> Interval:
     if ahead == 0 and expr.offset is None:  # "by Friday" on a Friday means next week's
         ahead = 7
     return _point(cal.today + dt.timedelta(days=ahead))
+
+
+def _calendar_week_day(expr: TimeExpr, cal: Calendar) -> dt.date:
+    """The weekday of ISO week `nth` in the expression's year, else in the first year from
+    today's in which it has not passed."""
+    assert expr.nth is not None and expr.weekday is not None
+    for year in (expr.year,) if expr.year else (cal.today.year, cal.today.year + 1):
+        try:
+            day = dt.date.fromisocalendar(year, expr.nth, expr.weekday + 1)
+        except ValueError:  # week 53 of a year with 52
+            continue
+        if expr.year or day >= cal.today:
+            return day
+    raise Unresolvable(f"week {expr.nth} is not a calendar week")
 
 
 def _near_day(expr: TimeExpr, cal: Calendar) -> Interval:

@@ -252,6 +252,39 @@ def _for_subject(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _for_purpose(doc: Doc, i: int) -> bool:
+    """'for developing the indirect channel', 'for reaching the team goal of DACH' (a
+    non-native writer's 'pour développer', 'para alcanzar'): after the goal's verb, 'for'
+    and a gerund that acts on an object, or an objective a team or a company owns ('for
+    the objective of our team'); not 'for the next 6 weeks', 'for enterprise accounts',
+    'for my team', nor a bare 'for the spring campaign'."""
+    if doc[i].lower_ != "for" or i + 2 >= len(doc) or not _has_verb_before(doc, i):
+        return False
+    gerund = doc[i + 1]
+    if gerund.tag_ == "VBG":  # not a measure ('CSAT for onboarding calls to at least 4.8')
+        _, seg_end = segment_of(doc, i)
+        return gerund.lemma_.lower() not in LIGHT_VERBS and (
+            doc[i + 2].pos_ in OBJECT_STARTS - {"ADV"}) and not any(
+            is_numeric(t) and not _in_time(doc, t) for t in doc[i + 2 : seg_end])
+    return _owned_for_objective(doc, i)
+
+
+def _owned_for_objective(doc: Doc, i: int) -> bool:
+    """'for the objective of the agency', 'for our team's target': after 'for' (token i), a
+    noun phrase on one of 'for_objectives' with an owner: an 'of' after it, a possessive or
+    'our'/'their' before it ('for my target' is the writer's own goal again)."""
+    _, seg_end = segment_of(doc, i)
+    for k in range(i + 1, min(i + 6, seg_end)):
+        token = doc[k]
+        if token.lower_ in _words("for_objectives"):
+            between = doc[i + 1 : k]
+            return (k + 1 < seg_end and doc[k + 1].lower_ == "of") or any(
+                t.tag_ == "POS" or t.lower_ in {"our", "their"} for t in between)
+        if token.pos_ not in OBJECT_WORDS - {"ADP", "NUM"} and token.tag_ != "POS":
+            return False
+    return False
+
+
 def _commitment(doc: Doc, lowered: list[str], i: int) -> int:
     """'as committed in our SBTi filing', 'as agreed with the board', 'as planned in the Q1
     roadmap': 'as' and a participle of commitment or planning, then a preposition whose object
@@ -869,7 +902,7 @@ def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:
         return Candidate(i, "apposition", 0.8)
     if _so_clause(doc, i):
         return Candidate(i, "so", 0.85)
-    if _dependence(doc, i) or _without_goal(doc, i):
+    if _dependence(doc, i) or _without_goal(doc, i) or _for_purpose(doc, i):
         return Candidate(i, "consequence", 0.8)
     if _consequence(doc, i) or _gerund_subject(doc, i) or _modal_consequence(doc, i):
         return Candidate(i, "consequence", 0.8, 0)

@@ -255,3 +255,24 @@ CONSEQUENCES = [
 def test_relevance_consequence_of_the_goal(nlp: Language, text: str, expected: str | None) -> None:
     found = nlp(text)._.gs_relevance
     assert (found.text if found else None) == expected
+
+
+# non-native writers' purposes: 'for' + a gerund that acts on an object, 'for' + an objective
+# a team or a company owns; not a duration, a scope, a beneficiary or a measured activity
+FOR_PURPOSES = [
+    ("Train 30 installers by June for growing the service business in Flanders",
+     "for growing the service business in Flanders"),
+    ("Book 50 tastings in Q2 for the target of our wine shop", "for the target of our wine shop"),
+    ("Close 9 deals by May, it is important for our region", "it is important for our region"),
+    ("Raise CSAT for onboarding calls to 4.8 by March", None),
+    ("Run 4 workshops for the next 8 weeks", None),
+    ("Lift renewal rate to 92% for key accounts by Q3", None),
+    ("Organise 5 offsites for my team this year", None),
+    ("Prepare 12 samples for the autumn fair by 1 September", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOR_PURPOSES, ids=[c[0][:40] for c in FOR_PURPOSES])
+def test_relevance_for_purpose(nlp: Language, text: str, expected: str | None) -> None:
+    found = nlp(text)._.gs_relevance
+    assert (found.text if found else None) == expected

@@ -209,7 +209,9 @@ def _occasion_end(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> 
     found = _occasion_words().match(text, end)
     span = doc.char_span(end, found.end(), alignment_mode="expand") if found else None
     nouns = [t for t in span or () if t.pos_ in ("NOUN", "PROPN")]
-    if not nouns or span is None or found is None or span[0].pos_ in ("VERB", "AUX", "ADP"):
+    # "Till the end of the year our team should ...": a determiner opens the next phrase
+    if not nouns or span is None or found is None or span[0].pos_ in (
+            "VERB", "AUX", "ADP", "DET", "PRON"):
         return end
     # "on the March madness campaign": a month in a name, unless dated or an occasion
     if _in_month(expr) and expr.year is None and not _names_occasion(span):

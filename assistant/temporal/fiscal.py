@@ -19,10 +19,11 @@ from .expr import TimeExpr
 from .lexicon import lexicon, window_start
 
 # A fiscal year's end right before a bracket ("FY-end (Mar)", "fiscal year end (31 March)",
-# "FYE (Jan 31)", "end of fiscal (Sept 30)").
+# "FYE (Jan 31)", "end of fiscal (Sept 30)", "the closing of the fiscal year (30 June)").
 FISCAL_END_BEFORE = re.compile(
     r"(?:(?:fy|fiscal\s+year|financial\s+year|tax\s+year)[\s-]*end|fye|eofy"
-    r"|end\s+of\s+(?:the\s+)?(?:fy|fiscal|financial|tax)(?:\s+year)?)(?:\s*'?\d{2}(?:\d{2})?)?"
+    r"|(?:end|close|closing)\s+of\s+(?:the\s+)?(?:fy|fiscal|financial|tax)(?:\s+year)?)"
+    r"(?:\s*'?\d{2}(?:\d{2})?)?"
     r"\s*$")
 # A year whose February has 28 days, for the length of a stated end month.
 NON_LEAP_YEAR = 2027

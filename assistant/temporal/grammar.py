@@ -332,6 +332,7 @@ def vague(m: re.Match[str]) -> TimeExpr:
 
 BUILDERS: dict[str, Builder] = {
     "iso": iso, "numeric_year": numeric_year, "numeric": numeric, "dotted": dotted,
+    "dotted_short": dotted,
     "numeric_month_year": numeric_month_year, "iso_month": numeric_month_year,
     "season": season, "month_day": month_day, "day_month": month_day,
     "month_year": month_year, "month": month, "week_of": week_of, "nth_day": nth_day,

@@ -109,6 +109,13 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
         # "by 15.03": day-first like every dotted date; two digits each, so "by 1.5" is a number
         ("dotted", r"(?<![\d/.$€£-])(?P<a>\d{2})\.(?P<b>\d{2})"
                    r"(?![\d/%]|\.\d|\s*(?:%|percent|pct|points|pts|k\b|m\b))", "date_prep"),
+        # German "bis 15.3.": day and month closed by a dot each, with no year; one of them
+        # has one digit and the other two ("by 1.5." is a decimal at the end of a sentence,
+        # "by 15.03." a dotted date and a full stop)
+        ("dotted_short", r"(?<![\d/.$€£-])(?=\d{2}\.\d\.|\d\.\d{2}\.)"
+                         r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\."
+                         r"(?![\d%])",
+         "date_prep"),
         ("iso_month", rf"(?<![\d/.-])(?P<y>{Y4})-(?P<m>0[1-9]|1[0-2])(?![\d-])", "nothing"),
         ("numeric_month_year", rf"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>{Y4})(?![\d/])",
          "nothing"),
@@ -138,7 +145,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
          "nothing"),
         ("year_quarter", r"(?<![a-z0-9])(?:(?:fy|fiscal(?:\s+year)?)\s*[-']?\s*(?P<fyy>\d{4}|\d{2})"
                          rf"|(?P<y>{Y4}))\s*[-/]?\s*q(?P<q>[1-4])(?![a-z0-9])", "nothing"),
-        ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+half"
+        # "the first semester": Portuguese and Spanish 'semestre', a half year
+        ("half", r"(?<![a-z0-9])(?:h(?P<h>[12])|(?P<ho>" + ordinal + r")\s+(?:half|semester)"
                  rf"(?!\s+of\s+(?:the\s+month|{alternation(lex.months)})(?![a-z]))"
                  # not a time after a comparison ('≤ 1h30', 'sub-1h45')
                  r"|(?<![<≤>≥~-])(?<![<≤>≥~]\s)(?P<hn>[12])h"

@@ -15,6 +15,10 @@ from .joins import join_ranges
 from .lexicon import lexicon, window_start
 from .patterns import Pattern, patterns
 
+# "for the 31/12,": the article before a numeric date, and the end of its clause after it.
+ARTICLE_BEFORE = re.compile(r"(?<![a-z])the\s+$")
+CLAUSE_END = re.compile(r"\s*(?:[,;:.!)]|$)")
+
 
 def find_hits(text: str) -> list[Hit]:
     """Every time expression in the normalised `text`, longest first where they overlap,
@@ -32,7 +36,8 @@ def _matches(text: str, pattern: Pattern, order: int) -> list[Hit]:
         if expr is None:
             continue
         end = match.end()
-        while text[end - 1] == ".":  # a full stop after "Jan." ends the sentence too
+        # a full stop after "Jan." ends the sentence too; "15.3." keeps its own closing dot
+        while text[end - 1] == "." and pattern.name != "dotted_short":
             end -= 1
         hit = extend(text, match.start(), end, expr, order)
         if _needs_met(text, match, pattern, hit):
@@ -122,6 +127,7 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         before = window_start(match.start()), match.start()
         occasion = ctx.occasion_before.search(text, *before)
         return headed or prep in lex.cue("prepositions", "numeric_date") or \
+            _dated_with_article(text, match, prep) or \
             ctx.weekday_before.search(text, *before) is not None or \
             (occasion is not None and occasion["paren"] is not None)
     if pattern.needs == "duration_prep":  # "within 90 days", not "to within 2 days"
@@ -133,6 +139,14 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         # "seven days a week" is a cadence, not a bound
         return headed or (bound and level is None and not ctx.cadence_after.match(text, hit.end))
     return True
+
+
+def _dated_with_article(text: str, match: re.Match[str], prep: str | None) -> bool:
+    """"for the 31/12": a weak preposition and "the" before a numeric date that ends the
+    clause."""
+    return prep in lexicon().cue("prepositions", "numeric_date_article") and \
+        ARTICLE_BEFORE.search(text, window_start(match.start()), match.start()) is not None and \
+        CLAUSE_END.match(text, match.end()) is not None
 
 
 def _ordinary_word(text: str, match: re.Match[str], name: str) -> bool:

@@ -404,10 +404,11 @@ def _fields(part: Span) -> list[Span]:
 
 
 def _sign(token: Token, signs: frozenset[str]) -> bool:
-    """A record's sign; '#' only before a number ('#88214', not '# of expansion opps')."""
+    """A record's sign; '#' only before a number ('#88214', not '# of expansion opps' nor the
+    hashtag '#q1'; an id with letters, '#A-55102', is read as an id)."""
     doc = token.doc
     return token.text in signs and (token.text != "#" or (
-        token.i + 1 < len(doc) and any(c.isdigit() for c in doc[token.i + 1].text)))
+        token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isdigit()))
 
 
 def _times(token: Token) -> bool:

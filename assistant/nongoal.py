@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_data, near, word_set
 from .parts import Part
-from .quantities.lexicon import scoring
+from .quantities.lexicon import scoring, units
 from .result import TargetValue
 from .segments import AMOUNT_OPENERS, LABEL_MARKS, SUBJECTS, bracket_open, by_first_word, segments
 from .spans import doc_text
@@ -421,8 +421,7 @@ def _times(token: Token) -> bool:
 @cache
 def _units(*keys: str) -> frozenset[str]:
     """The lower-cased words under `keys` in the quantities' unit lexicon."""
-    units = load_data("assistant.quantities", "units.json")
-    return frozenset(word.lower() for key in keys for word in units[key])
+    return frozenset(word.lower() for key in keys for word in getattr(units(), key))
 
 
 def _unit_price(part: Span) -> bool:

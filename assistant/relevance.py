@@ -279,7 +279,7 @@ def _owned_for_objective(doc: Doc, i: int) -> bool:
         if token.lower_ in _words("for_objectives"):
             between = doc[i + 1 : k]
             return (k + 1 < seg_end and doc[k + 1].lower_ == "of") or any(
-                t.tag_ == "POS" or t.lower_ in {"our", "their"} for t in between)
+                t.tag_ == "POS" or t.lower_ in _words("shared_owners") for t in between)
         if token.pos_ not in OBJECT_WORDS - {"ADP", "NUM"} and token.tag_ != "POS":
             return False
     return False
@@ -982,8 +982,9 @@ def _restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     clause = [t for t in doc[start + skip : end]
               if t.is_alpha and not t.is_stop and t.pos_ != "AUX" and not _in_time(doc, t)]
     content = [t for t in clause if t.lemma_.lower() not in LIGHT_VERBS]
+    narrative = _past_narratives(doc)
     goal = {t.lemma_.lower() for t in goal_tokens(doc, start, end) if not (
-        _in_time(doc, t) or _past_narrative(doc, t.i))}
+        _in_time(doc, t) or segment_of(doc, t.i)[0] in narrative)}
     if content and all(t.lemma_.lower() in goal for t in content):
         return True
     if not any(t.lower_ in _words("first_person") for t in doc[start:end]) or _own_level(
@@ -997,14 +998,17 @@ def _restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
     return any(t.lemma_.lower() in objects for t in content)
 
 
-def _past_narrative(doc: Doc, i: int) -> bool:
-    """Token i lies in a sentence that only tells what happened ('so basically the release
-    slipped and QA got squeezed.'): past verbs, none present or modal, and no number; its
-    words are no part of the goal that a purpose could say again."""
-    seg_start, seg_end = segment_of(doc, i)
-    tags = {t.tag_ for t in doc[seg_start:seg_end]}
-    return "VBD" in tags and not tags & {"VB", "VBP", "VBZ", "MD"} and not any(
-        is_numeric(t) for t in doc[seg_start:seg_end])
+def _past_narratives(doc: Doc) -> frozenset[int]:
+    """The first tokens of the sentences that only tell what happened ('so basically the
+    release slipped and QA got squeezed.'): past verbs, none present or modal, and no number;
+    their words are no part of the goal that a purpose could say again. Each segment once."""
+    found = set()
+    for seg_start, seg_end in set(segment_bounds(doc)):
+        tags = {t.tag_ for t in doc[seg_start:seg_end]}
+        if "VBD" in tags and not tags & {"VB", "VBP", "VBZ", "MD"} and not any(
+                is_numeric(t) for t in doc[seg_start:seg_end]):
+            found.add(seg_start)
+    return frozenset(found)
 
 
 def _own_level(doc: Doc, start: int, end: int) -> bool:

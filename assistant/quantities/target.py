@@ -65,7 +65,7 @@ OCCASIONS = re.compile(r"\s+(?:[A-Za-z-]+\s+)?")
 # "of my 7", "of the 20": the whole a count is taken out of.
 COUNT_OF = re.compile(r"\s+of\s+(?:(?:the|my|our|their|your|his|her|all)\s+)?\d")
 NUMBERED_SENTENCES_KEY = "goalsmith.numbered_sentences"
-STATED_GOAL_KEY = "goalsmith.stated_goal_segment"
+CUED_GOAL_KEY = "goalsmith.first_cued_goal"
 # How far back a stretch word reaches ("stretch: 180", "with a stretch of £1.4M").
 STRETCH_REACH = 3
 # How many words after a bound may show it qualifies ("over $75k ACV each").
@@ -205,12 +205,12 @@ def _goal_stated_after(token: Token) -> bool:
     renewals. ... my goal should be 15 executive touchpoints'): what the token's sentence
     tells before it is what happened."""
     doc = token.doc
-    first = doc.user_data.get(STATED_GOAL_KEY)
+    first = doc.user_data.get(CUED_GOAL_KEY)
     if first is None:
         cues = scoring().goal_cues
         first = next((segment_of(doc, t.i)[0] for t in doc if t.lower_ in cues and any(
             is_numeric(n) for n in doc[t.i + 1 : segment_of(doc, t.i)[1]])), len(doc))
-        doc.user_data[STATED_GOAL_KEY] = first
+        doc.user_data[CUED_GOAL_KEY] = first
     return segment_of(doc, token.i)[1] <= first
 
 
@@ -516,13 +516,19 @@ def duration(c: Candidate) -> float:
                  and not (before == "for" and _repeated(c)))
 
 
+def _quantities(doc: Doc) -> list[Part[Quantity]]:
+    """The Doc's quantities (`find_quantities`), none before that component has run."""
+    found = doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
+    return found or []
+
+
 def _occasions_counted(c: Candidate) -> bool:
     """Another number counts the occasions of a cadence ("Lights out by 22:30 on at least 5
     nights a week"): that count is the goal, and a clock time says when each occasion ends."""
-    quantities = c.doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
+    quantities = _quantities(c.doc)
     cadences = [t for t in time_parts(c.doc) if is_cadence(t)]
     return any(q.start != c.part.start and OCCASIONS.fullmatch(c.text, q.end, t.start)
-               for q in quantities or [] for t in cadences if t.start >= q.end)
+               for q in quantities for t in cadences if t.start >= q.end)
 
 
 def _repeated(c: Candidate) -> bool:
@@ -568,8 +574,8 @@ def _stretched(before: list[Token]) -> bool:
 def _other_level(c: Candidate) -> bool:
     """Another quantity of the text stands under no stretch word ('Stretch: 12 webinars, base
     plan 8 webinars')."""
-    quantities = c.doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
-    for q in quantities or []:
+    quantities = _quantities(c.doc)
+    for q in quantities:
         span = token_span(c.doc, q.start, q.end)
         if span is None or c.part.overlaps(q.start, q.end):
             continue
@@ -604,10 +610,10 @@ def side_condition(c: Candidate) -> float:
     side = next((t for t in c.before if _side_word(t)), None)
     if side is None or c.before[0] == side:
         return 0.0
-    quantities = c.doc._.gs_quantities if Doc.has_extension("gs_quantities") else None
+    quantities = _quantities(c.doc)
     segment = segment_of(c.doc, side.i)[0]
     first = c.doc[segment].idx
-    return float(any(first <= q.start and q.end <= side.idx for q in quantities or []))
+    return float(any(first <= q.start and q.end <= side.idx for q in quantities))
 
 
 def _side_word(token: Token) -> bool:

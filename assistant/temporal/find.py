@@ -226,16 +226,22 @@ def _dated_occasion_head(phrase: str, expr: TimeExpr) -> bool:
     or a possessive right before the date ("by its 3/31/2027"), or a window counted from
     such a date ("within 60 days of the Jan 4")."""
     prep, lex = expr.prep, lexicon()
-    clause = lex.cues["event_clause"]
     if prep is None:
         return False
-    determiner = alternation(clause["occasion_determiners"])
-    window = expr.shift_days is not None and prep in lex.cue("prepositions", "window")
-    if window:
-        return re.match(rf"{re.escape(prep)}\s.*?\sof\s+(?:{determiner})\s+\S", phrase,
-                        re.IGNORECASE) is not None
-    return (prep in clause["dated_occasion_preps"] or _in_month(expr)) and re.match(
-        rf"{re.escape(prep)}\s+(?:{determiner})\s+\S", phrase, re.IGNORECASE) is not None
+    if expr.shift_days is not None and prep in lex.cue("prepositions", "window"):
+        return _occasion_head(prep, window=True).match(phrase) is not None
+    return (prep in lex.cues["event_clause"]["dated_occasion_preps"] or _in_month(expr)) and (
+        _occasion_head(prep, window=False).match(phrase) is not None)
+
+
+@lru_cache(maxsize=64)
+def _occasion_head(prep: str, window: bool) -> re.Pattern[str]:
+    """A bound word and a determiner of an occasion right after it ("by its"), or, for a
+    window, after its "of" ("within 60 days of the"); compiled once per word (asked for every
+    time expression)."""
+    determiner = alternation(lexicon().cues["event_clause"]["occasion_determiners"])
+    gap = r"\s.*?\sof\s+" if window else r"\s+"
+    return re.compile(rf"{re.escape(prep)}{gap}(?:{determiner})\s+\S", re.IGNORECASE)
 
 
 def _in_month(expr: TimeExpr) -> bool:

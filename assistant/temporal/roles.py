@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon import alternation, word_set
+from ..segments import bracket_open
 from ..spans import doc_text
 from .expr import Role, TimeExpr
 from .lexicon import lexicon, window_start
@@ -253,7 +254,7 @@ def in_relative_clause(doc: Doc, start: int, end: int) -> bool:
         return False
     # not a word in a bracket closed before the time, where the parse may hang it
     # ("(renewals signed before the expiry date) in the twelve months to November")
-    ancestors = [a for a in span.root.ancestors if not _closed_before(doc, a.idx, start)]
+    ancestors = [a for a in span.root.ancestors if not _closed_before(a, start)]
     if any(a.dep_ == "relcl" for a in ancestors):
         return True
     if not any(a.dep_ == "acl" or (a.dep_ == "amod" and a.i < span.start) for a in ancestors):
@@ -262,11 +263,9 @@ def in_relative_clause(doc: Doc, start: int, end: int) -> bool:
     return not any(words.startswith(f"{p} ") for p in lexicon().cue("prepositions", "event"))
 
 
-def _closed_before(doc: Doc, inside: int, start: int) -> bool:
-    """True when the character at `inside` is in a bracket that closes before `start`."""
-    text = doc_text(doc)
-    return text.rfind("(", 0, inside) > text.rfind(")", 0, inside) and \
-        text.find(")", inside, start) != -1
+def _closed_before(token: Token, start: int) -> bool:
+    """True when the token stands in a bracket that closes before the character `start`."""
+    return bracket_open(token) is not None and doc_text(token.doc).find(")", token.idx, start) != -1
 
 
 def trailing_purpose(doc: Doc, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from ..lexicon import alternation
 from .dates import month_end
 from .expr import TimeExpr
 from .lexicon import lexicon, window_start
+from .triggers import gate, holds_trigger
 
 # A fiscal year's end right before a bracket ("FY-end (Mar)", "fiscal year end (31 March)",
 # "FYE (Jan 31)", "end of fiscal (Sept 30)", "the closing of the fiscal year (30 June)").
@@ -107,11 +108,18 @@ def statement_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _statement_gate() -> re.Pattern[str] | None:
+    return gate(statement_pattern())
+
+
 def statements(text: str) -> list[Statement]:
     """Every fiscal-calendar statement in the normalised `text`: one with its cue words
     ("FY runs Feb–Jan") anywhere, a bare one only in parentheses ("(Aug–Oct)")."""
     lex = lexicon()
-    found = []
+    found: list[Statement] = []
+    if not holds_trigger(_statement_gate(), text):
+        return found
     for match in statement_pattern().finditer(text):
         if not (match["cue"] or match["open"] or match["post"]) or (
                 match["cal"] and not match["cue"]) or (

@@ -14,8 +14,6 @@ from ..lexicon import one_edit_apart
 from .lexicon import lexicon
 from .spoken import Reading, spoken_numbers
 
-WORD = re.compile(r"[A-Za-z]+")
-
 
 @dataclass(frozen=True)
 class Normalized:
@@ -41,6 +39,13 @@ def _names() -> tuple[frozenset[str], tuple[str, ...]]:
     lex = lexicon()
     known = frozenset((*lex.months, *lex.weekdays, *lex.fuzzy_names))
     return known, tuple(n for n in known if len(n) >= lex.fuzzy_min_length)
+
+
+@lru_cache(maxsize=1)
+def _long_word() -> re.Pattern[str]:
+    """A word long enough to be repaired: a run of letters shorter than that is kept as
+    written, and no part of it matches."""
+    return re.compile(rf"[A-Za-z]{{{lexicon().fuzzy_min_word_length},}}")
 
 
 @lru_cache(maxsize=8192)
@@ -82,8 +87,13 @@ def normalize(text: str) -> Normalized:
 
 def _repairs(lowered: str) -> list[Reading]:
     """Each misspelt name of the lower-cased text with the name it stands for."""
-    found = ((m.start(), m.end(), repaired(m.group())) for m in WORD.finditer(lowered))
-    return [(start, end, fixed) for start, end, fixed in found if fixed != lowered[start:end]]
+    found = []
+    for match in _long_word().finditer(lowered):
+        word = match.group()
+        fixed = repaired(word)
+        if fixed != word:
+            found.append((match.start(), match.end(), fixed))
+    return found
 
 
 def _replaced(base: Normalized, readings: list[Reading]) -> Normalized:

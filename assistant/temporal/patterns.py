@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..lexicon import alternation
 from .lexicon import Lexicon, lexicon
+from .triggers import gate
 
 # What a match needs around it before it counts as a time expression.
 Needs = Literal["nothing", "prep", "prep_only", "edge", "event_prep", "duration_prep",
@@ -36,6 +37,8 @@ class Pattern:
     name: str
     regex: re.Pattern[str]
     needs: Needs = "nothing"
+    # finds the strings one of which every match holds (triggers.py); None: always run
+    gate: re.Pattern[str] | None = None
 
 
 def _units(lex: Lexicon, kinds: tuple[str, ...], plural: bool) -> str:
@@ -243,7 +246,6 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
 
 @lru_cache(maxsize=1)
 def patterns() -> tuple[Pattern, ...]:
-    return tuple(
-        Pattern(name, re.compile(source), needs)
-        for name, source, needs in _pattern_sources(lexicon())
-    )
+    compiled = ((name, re.compile(source), needs)
+                for name, source, needs in _pattern_sources(lexicon()))
+    return tuple(Pattern(name, regex, needs, gate(regex)) for name, regex, needs in compiled)

@@ -14,6 +14,7 @@ from .hit import EDGE_KINDS, POINT_KINDS, Hit
 from .joins import join_ranges
 from .lexicon import lexicon, window_start
 from .patterns import Pattern, patterns
+from .triggers import holds_trigger
 
 # "for the 31/12,": the article before a numeric date, and the end of its clause after it.
 ARTICLE_BEFORE = re.compile(r"(?<![a-z])the\s+$")
@@ -23,7 +24,7 @@ CLAUSE_END = re.compile(r"\s*(?:[,;:.!)]|$)")
 def find_hits(text: str) -> list[Hit]:
     """Every time expression in the normalised `text`, longest first where they overlap,
     in text order."""
-    found = [hit for order, pattern in enumerate(patterns())
+    found = [hit for order, pattern in enumerate(patterns()) if holds_trigger(pattern.gate, text)
              for hit in _matches(text, pattern, order)]
     kept = disjoint(sorted(found, key=lambda h: (-h.size, h.start, h.order)))
     return join_ranges(text, kept)

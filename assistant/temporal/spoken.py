@@ -16,10 +16,13 @@ from ..lexicon import alternation
 from ..quantities.lexicon import number_words
 from ..quantities.numbers import parse_index_words
 from .lexicon import lexicon
+from .triggers import gate, holds_trigger
 
 # A reading: the normalised span [start, end) and the digits it stands for.
 Reading = tuple[int, int, str]
-Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]
+# A rule: its pattern, the reading of a match, and the gate that finds the words without
+# which the pattern cannot match (triggers.py), to skip the many goals written in digits.
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str | None], re.Pattern[str] | None]
 
 END = r"(?![\w-])"
 SUFFIXES = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
@@ -29,22 +32,16 @@ def spoken_numbers(text: str) -> list[Reading]:
     """The numbers said in words in the normalised `text` that belong to a time expression,
     in text order; where two readings overlap, the earlier rule wins (a year before the
     number a name takes: "fy twenty twenty seven" is 2027)."""
-    if not any(word in text for word in _cheap_words()):
-        return []
     taken: list[Reading] = []
-    for pattern, read in _rules():
+    for pattern, read, found in _rules():
+        if not holds_trigger(found, text):
+            continue
         for match in pattern.finditer(text):
             digits = read(match)
             start, end = match.span("n")
             if digits is not None and not any(s < end and start < e for s, e, _ in taken):
                 taken.append((start, end, digits))
     return sorted(taken)
-
-
-@lru_cache(maxsize=1)
-def _cheap_words() -> tuple[str, ...]:
-    """Words every reading holds one of, to skip the many goals written in digits."""
-    return (*number_words().units, *number_words().tens, *lexicon().spoken["days"])
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +55,7 @@ def _rules() -> tuple[Rule, ...]:
     months = alternation(lexicon().months)
     day = _day_pattern()
     followers = alternation(lexicon().cue("label", "day_followers"))
-    return (
+    rules = (
         (re.compile(rf"(?<![\w-])(?P<n>(?P<c>{alternation(spoken['centuries'])})[\s-]+"
                     rf"(?P<rest>(?:{alternation(words.tens)})(?:[\s-]+(?:{ones}))?)){END}"),
          _century_year),
@@ -76,6 +73,7 @@ def _rules() -> tuple[Rule, ...]:
         (re.compile(rf"(?<![\w-])(?:(?P<prev>[a-z]+)\s+)?(?P<name>{alternation(spoken['named'])})"
                     rf"[\s#-]*(?P<n>{count}){END}"), _named),
     )
+    return tuple((pattern, read, gate(pattern)) for pattern, read in rules)
 
 
 def _day_pattern() -> str:

@@ -53,8 +53,8 @@ def choose_deadline(doc: Doc, times: list[Part[TimeExpr]]) -> Part[TimeExpr] | N
     text = doc_text(doc)
     deadlines = [p for p in times if p.value is not None and p.value.role == "deadline"
                  and not in_reason(doc, p.start)]
-    if not deadlines:
-        return None
+    if len(deadlines) < 2:  # a single bound needs no ranking
+        return deadlines[0] if deadlines else None
     deadlines = [p for p in deadlines if not _objective_frame(text, p, times, deadlines)] or \
         deadlines
     deadlines = _stated(doc, deadlines)

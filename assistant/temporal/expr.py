@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from typing import Literal
 
 Kind = Literal[
@@ -68,4 +68,14 @@ class TimeExpr:
     workday: bool = False
 
     def with_(self, **changes: object) -> TimeExpr:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        """A copy with `changes`, as `dataclasses.replace` makes it (an unknown field is a
+        TypeError) without running the frozen `__init__` field by field: the grammar and
+        its context make several copies of every match."""
+        if not changes.keys() <= _FIELDS:
+            raise TypeError(f"TimeExpr has no field {sorted(changes.keys() - _FIELDS)}")
+        copied = object.__new__(TimeExpr)
+        copied.__dict__.update(self.__dict__, **changes)
+        return copied
+
+
+_FIELDS = frozenset(f.name for f in fields(TimeExpr))

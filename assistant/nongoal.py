@@ -64,6 +64,18 @@ RECORD_ID = re.compile(r"(?<![\w/-])(?:[A-Z]{1,5}-\d{3,}|\d{3,}-\d{3,})(?![\w/-]
 SCORE = re.compile(r"(?:\b[A-Z][a-z]+|\bscore)\s+\d{1,3}\s?[–-]\s?\d{1,3}(?=\s+[A-Z]|\s*[,.;]|$)")
 # Words that make the writer or the reader commit to something ('we', 'my', 'you').
 COMMITTED = frozenset({"i", "we", "my", "our", "me", "us", "you"})
+# Characters a web or email address holds one of (spaCy's `like_url` wants a dot or a scheme,
+# `like_email` an '@'): a segment without any needs no token asked.
+LINK_CHARS = frozenset(".@:")
+# Dashes a record's id or a match score holds one of: without any, neither pattern is tried.
+ID_DASHES = frozenset("-–")
+# Money signs a forecast's sum opens with ('calling $780k').
+MONEY_OPENERS = AMOUNT_OPENERS - {"+"}
+
+
+def _span_text(span: Span) -> str:
+    """`span.text`, cut from the Doc's text (spaCy rebuilds it from the tokens each time)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 @cache
@@ -106,11 +118,12 @@ def _question(segment: Span) -> bool:
     doable??'; not 'is 30% a good win rate or should i aim higher?')."""
     doc = segment.doc
     after = doc[segment.end].text if segment.end < len(doc) else ""
-    asked = "?" in after or "?" in segment[-1].text
+    if "?" not in after and "?" not in segment[-1].text:
+        return False
     target, chat = doc._.gs_target, _past_chat(segment)
     if target is None or not segment.start_char <= target.start < segment.end_char:
-        return asked and not _wished_change(chat)
-    return asked and not _own_level(segment, chat, target)
+        return not _wished_change(chat)
+    return not _own_level(segment, chat, target)
 
 
 def _own_level(segment: Span, chat: Span, target: Part[TargetValue]) -> bool:
@@ -207,12 +220,25 @@ def _notice(segment: Span) -> bool:
         return False
     if _opens_with(segment, "notices") or _opens_with(segment, "events"):
         return True
-    notices = {p[0] for p in _phrases("notices") + _phrases("notice_labels")} | {
-        p[-1] for p in _phrases("list_headings")}
+    notices = _notice_words()
     metric = doc._.gs_metric
     return colon is not None and any(
         t.lower_ in notices and not (metric and metric.start <= t.idx < metric.end)
         for t in doc[segment.start : colon])
+
+
+@cache
+def _notice_words() -> frozenset[str]:
+    """The words that make a label a notice's: a notice's or a notice label's first word, a
+    list heading's last."""
+    return frozenset({p[0] for p in _phrases("notices") + _phrases("notice_labels")} | {
+        p[-1] for p in _phrases("list_headings")})
+
+
+@cache
+def _ahead_words() -> frozenset[str]:
+    """The first words of the phrases that turn to what comes next ('so', 'then')."""
+    return frozenset(p[0] for p in _phrases("forward_words"))
 
 
 def _introduces_goal(segment: Span, end: int) -> bool:
@@ -283,7 +309,7 @@ def _forecast_or_status(segment: Span) -> bool:
     colon = _label_end(segment, LONG_LABEL_WORDS)
     if colon is None and _dash_heading(segment):
         colon = segment.end  # 'November to date - 38 shipments late'
-    ahead = {p[0] for p in _phrases("forward_words")}
+    ahead = _ahead_words()
     if colon is None or _introduces_goal(segment, colon) or any(
             t.lower_ in ahead and (t.pos_ != "NOUN" or t.dep_ in SUBJECTS) and _goal_word(t, ahead)
             for t in doc[colon + 1 : segment.end]):
@@ -312,8 +338,8 @@ def _heading_line(segment: Span) -> bool:
 
 def segment_shape(segment: Span, first: bool) -> str | None:
     """The non-goal shape a segment has, if any."""
-    colon = next((t.i for t in segment[:3] if t.text == ":"), None)
-    if first and ((colon is not None and _opens_with(segment, "headers")) or _opens_with(
+    if first and ((any(t.text == ":" for t in segment[:3]) and _opens_with(
+            segment, "headers")) or _opens_with(
             _past_chat(segment), "opening_lines")):
         return "header"
     checks = (("away", lambda s: _opens_with(s, "away")), ("question", _question),
@@ -332,16 +358,20 @@ def _forecast_call(segment: Span) -> bool:
     base form, right before a sum of money calls a forecast; it sets no goal ('I'm committing
     to 50 calls a day' does)."""
     doc, verbs = segment.doc, _phrase_set("forecast_verbs")
-    return any(t.lemma_.lower() in verbs and t.tag_ != "VB" and t.i + 1 < segment.end
-               and doc[t.i + 1].text[:1] in AMOUNT_OPENERS - {"+"} for t in segment)
+    return not MONEY_OPENERS.isdisjoint(_span_text(segment)) and any(
+        t.lemma_.lower() in verbs and t.tag_ != "VB" and t.i + 1 < segment.end
+        and doc[t.i + 1].text[:1] in MONEY_OPENERS for t in segment)
 
 
 def _joke(doc: Doc) -> bool:
     """'My Q1 goal: 1,000,000 steps to the coffee machine (kidding, real goals Monday)': a
     joke's mark after every part of the goal takes them back; not '(not kidding this time)'
     nor 'kidding aside, my goal is ...'."""
+    lowered, marks = doc_text(doc).lower(), _phrase_set("joke_marks")
+    if not any(mark in lowered for mark in marks):
+        return False  # a mark's token, lower-cased, is a piece of the Doc's text lower-cased
     starts = [p.start for p in (doc._.gs_metric, doc._.gs_target) if p is not None]
-    return any(t.lower_ in _phrase_set("joke_marks") and all(s < t.idx for s in starts)
+    return any(t.lower_ in marks and all(s < t.idx for s in starts)
                and not (t.i > 0 and doc[t.i - 1].lower_ in DENIALS) for t in doc)
 
 
@@ -391,16 +421,28 @@ def _record_mark(part: Span) -> bool:
     """A record's sign, field or id, a price per a unit that is no period ('$29/seat'), a
     match score, a definition or a rule."""
     signs = _phrase_set("record_signs")
-    return any(_sign(t, signs) or _times(t) for t in part) or RECORD_ID.search(
-        part.text) is not None or bool(_fields(part)) or SCORE.search(part.text) is not None or (
+    text = _span_text(part)
+    marked = not _sign_chars(signs).isdisjoint(text) and any(
+        _sign(t, signs) or _times(t) for t in part)
+    scored = not ID_DASHES.isdisjoint(text) and (
+        RECORD_ID.search(text) is not None or SCORE.search(text) is not None)
+    return marked or scored or bool(_fields(part)) or (
         _unit_price(part) or _definition(part) or _rule(part))
+
+
+@cache
+def _sign_chars(signs: frozenset[str]) -> frozenset[str]:
+    """The characters of a record's signs and of the 'x' between a count and an amount: a
+    segment without any holds neither."""
+    return frozenset("".join(signs)) | {"x", "X"}
 
 
 def _fields(part: Span) -> list[Span]:
     """The record's fields in the segment ('valid until', 'due 30 days net')."""
     words = [t.lower_ for t in part]
-    return [part[i : i + len(p)] for p in _phrases("record_fields") for i in range(len(words))
-            if tuple(words[i : i + len(p)]) == p]
+    present = set(words)  # only the fields whose first word the segment holds are scanned for
+    return [part[i : i + len(p)] for p in _phrases("record_fields") if p[0] in present
+            for i in range(len(words)) if tuple(words[i : i + len(p)]) == p]
 
 
 def _sign(token: Token, signs: frozenset[str]) -> bool:
@@ -427,6 +469,8 @@ def _units(*keys: str) -> frozenset[str]:
 def _unit_price(part: Span) -> bool:
     """An amount of money per a unit that is no period ('$42/user/mo', 'CHF 38/user/month',
     '$2,410/oz'; not a cadence: '$40k/month'), or a currency pair ('USD/JPY at 151.3')."""
+    if "/" not in _span_text(part):
+        return False
     periods = _units("time_units", "time_units_attached")
     money, doc = _units("currency_symbols", "currency_codes"), part.doc
     return any(t.text == "/" and part.start < t.i < part.end - 1 and (
@@ -443,6 +487,8 @@ def _priced(before: Span) -> bool:
 def _definition(part: Span) -> bool:
     """'NRR = (starting ARR + expansion − churn) ÷ starting ARR': a name, '=' and a formula
     define a measure; not 'my goal = pipeline coverage ≥3x'."""
+    if "=" not in _span_text(part):
+        return False
     sign = next((t.i for t in part if t.text == "="), None)
     names, doc = _phrase_set("own_goal_names"), part.doc
     return sign is not None and not any(t.lower_ in names for t in doc[part.start : sign]) and any(
@@ -464,8 +510,9 @@ def _contact(segment: Span) -> bool:
 
     """An email address, a web address or a phone number ('+49 30 1234 5678', '(415)
     555-0142', 'Mob: 07700 900456')."""
-    return any(t.like_email or t.like_url for t in segment) or PHONE.search(
-        segment.text) is not None
+    text = _span_text(segment)
+    linked = not LINK_CHARS.isdisjoint(text) and any(t.like_email or t.like_url for t in segment)
+    return linked or PHONE.search(text) is not None
 
 
 def _quoted_reply(doc: Doc) -> bool:
@@ -496,9 +543,9 @@ def _salutation(segment: Span) -> bool:
     to close $2M by Q2')."""
     doc = segment.doc
     # ('Happy Friday folks 🎉 drinks at 5': a "metric" made of the greeting itself is none)
-    named = any(part is not None and segment.start_char < part.start < segment.end_char
-                for part in (doc._.gs_metric, doc._.gs_target))
-    return _opens_with(segment, "salutations") and not named
+    return _opens_with(segment, "salutations") and not any(
+        part is not None and segment.start_char < part.start < segment.end_char
+        for part in (doc._.gs_metric, doc._.gs_target))
 
 
 def _report(segment: Span) -> bool:
@@ -506,7 +553,7 @@ def _report(segment: Span) -> bool:
     morning': a pronoun subject (or none, in a diary) and a verb in the past tense report a
     result; they set no goal ('Demos delivered: 45' is a headline)."""
     root = segment.root
-    ahead = {p[0] for p in _phrases("forward_words")}
+    ahead = _ahead_words()
     goal = any(_goal_word(t, ahead) for t in segment)  # "; close 18", "so book 60 in 2027"
     # '9% by March (it was 5.2% in October)': a past verb in brackets is a baseline aside
     if goal or bracket_open(root) is not None:
@@ -524,7 +571,7 @@ def _report(segment: Span) -> bool:
             t.is_punct for t in root.doc[opening : root.i]))) for c in root.children)
 
 
-def _goal_word(token: Token, ahead: set[str]) -> bool:
+def _goal_word(token: Token, ahead: frozenset[str]) -> bool:
     """A verb in its base form ('close 18') or a word turning to what comes next ('so book
     60'); not 'so far', the time left in 'two weeks to go' nor the subject of a past verb."""
     doc = token.doc

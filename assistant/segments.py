@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
@@ -15,6 +17,9 @@ from .spans import doc_text
 # En dashes written without spaces join a range ('Jul–Sep') rather than separate clauses.
 RANGE_DASHES = frozenset({"–"})
 BOUNDARY_TEXTS = frozenset({".", "!", "?", ";", "—", "–", "!!", "!!!", "...", "…", "•", "|"})
+# The characters one of which every boundary token holds (the texts above, '-', a line break,
+# a tab): a token without any needs no test.
+BOUNDARY_CHARS = re.compile(r"[.!?;—–…•|\n\t-]")
 
 
 # The most glued words a hashtag runs on through ('#cs-team').
@@ -39,7 +44,10 @@ def is_numeric(token: Token) -> bool:
 def is_pictograph(token: Token) -> bool:
     """An emoji or other pictograph ('★', '✅', '🚀'): decoration, no word; in chat it
     also sets a clause off ('25 demos in january 👀 that's my ticket to club')."""
-    return all(unicodedata.category(ch) == "So" or ch == "\ufe0f" for ch in token.text)
+    text = token.text
+    if text and text[0] < "\x80":
+        return False  # no ASCII character is a pictograph (most tokens are asked)
+    return all(unicodedata.category(ch) == "So" or ch == "\ufe0f" for ch in text)
 
 
 def bracket_open(token: Token) -> int | None:
@@ -51,6 +59,14 @@ def bracket_open(token: Token) -> int | None:
 
 
 def is_boundary(token: Token) -> bool:
+    """The token ends a segment (see `_ends_segment`); read from the Doc's segment bounds,
+    worked out once (the detectors ask about many tokens)."""
+    start, end = segment_bounds(token.doc)[token.i]
+    return start == end
+
+
+def _ends_segment(token: Token) -> bool:
+    """The token is one of `BOUNDARY_TEXTS`, a line break, a tab or a spaced hyphen."""
     if token.text in RANGE_DASHES and _unspaced(token):
         return False  # 'Jul–Sep', '(April–March)': a range, not a separator
     if abbreviation_stop(token):
@@ -118,14 +134,24 @@ def segment_bounds(doc: Doc) -> list[tuple[int, int]]:
         return cached
     bounds: list[tuple[int, int]] = []
     start = 0
-    for token in doc:
-        if is_boundary(token):
-            bounds.extend([(start, token.i)] * (token.i - start))
-            bounds.append((token.i, token.i))
-            start = token.i + 1
+    for i in _boundary_indices(doc):
+        bounds.extend([(start, i)] * (i - start))
+        bounds.append((i, i))
+        start = i + 1
     bounds.extend([(start, len(doc))] * (len(doc) - start))
     doc.user_data[SEGMENTS_KEY] = bounds
     return bounds
+
+
+def _boundary_indices(doc: Doc) -> list[int]:
+    """The indices of the boundary tokens, in order: only the tokens holding one of
+    `BOUNDARY_CHARS` are tested."""
+    hits = [m.start() for m in BOUNDARY_CHARS.finditer(doc_text(doc))]
+    if not hits:
+        return []
+    starts = doc.to_array(IDX).tolist()
+    candidates = sorted({bisect_right(starts, pos) - 1 for pos in hits})
+    return [i for i in candidates if _ends_segment(doc[i])]
 
 
 def segments(doc: Doc) -> list[Span]:
@@ -309,12 +335,17 @@ def stated_goal(doc: Doc) -> tuple[int, int] | None:
         return cached[1]
     parts = segments(doc)
     stating = [p for p in parts if _states_goal(p)] if len(parts) > 1 else []
-    lines = sum(p.start > 0 and "\n" in doc[p.start - 1].text for p in parts)
-    listed = lines > 1 or any(any(is_numeric(t) for t in p) and not any(
-        is_verb(t) or t.pos_ == "AUX" for t in p) for p in parts)
-    found = (stating[0].start, stating[0].end) if len(stating) == 1 and not listed else None
+    found = (stating[0].start, stating[0].end) if len(stating) == 1 and not _listed(
+        doc, parts) else None
     doc.user_data[STATED_GOAL_KEY] = (len(doc), found)
     return found
+
+
+def _listed(doc: Doc, parts: list[Span]) -> bool:
+    """The segments are a list's items or lines of fields (see `stated_goal`)."""
+    lines = sum(p.start > 0 and "\n" in doc[p.start - 1].text for p in parts)
+    return lines > 1 or any(any(is_numeric(t) for t in p) and not any(
+        is_verb(t) or t.pos_ == "AUX" for t in p) for p in parts)
 
 
 def _states_goal(segment: Span) -> bool:

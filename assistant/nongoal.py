@@ -14,7 +14,15 @@ from .lexicon import load_data, near, word_set
 from .parts import Part
 from .quantities.lexicon import scoring, units
 from .result import TargetValue
-from .segments import AMOUNT_OPENERS, LABEL_MARKS, SUBJECTS, bracket_open, by_first_word, segments
+from .segments import (
+    AMOUNT_OPENERS,
+    LABEL_MARKS,
+    SUBJECTS,
+    bracket_open,
+    by_first_word,
+    lower_words,
+    segments,
+)
 from .spans import doc_text
 from .temporal.lexicon import lexicon
 
@@ -93,13 +101,17 @@ def _phrase_set(key: str) -> frozenset[str]:
     return frozenset(load_data("assistant", DATA)[key])
 
 
+@cache
+def _openers(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases under `key` by their first word."""
+    return by_first_word(_phrase_set(key))
+
+
 def _opens_with(segment: Span, key: str) -> bool:
     """The segment opens with one of the phrases under `key` (only those that start with its
     first word are tried: every segment is asked about five lists)."""
-    phrases = by_first_word(_phrase_set(key)).get(segment[0].lower_, ())
-    if not phrases:
-        return False
-    words = [t.lower_ for t in segment[:6]]
+    words = lower_words(segment.doc)[segment.start : min(segment.end, segment.start + 6)]
+    phrases = _openers(key).get(words[0], ())
     return any(tuple(words[: len(p)]) == p for p in phrases)
 
 
@@ -203,9 +215,9 @@ def _names_own_goal(segment: Span) -> bool:
     names, owners = _phrase_set("own_goal_names"), _phrase_set("owners")
     if segment[0].pos_ == "AUX" or segment[0].tag_ in QUESTION_TAGS:
         return False
-    doc = segment.doc
-    return any(t.lower_ in names and any(o.lower_ in owners for o in doc[
-        max(t.i - OWNER_WORDS, segment.start) : t.i]) for t in segment)
+    words = lower_words(segment.doc)
+    return any(words[i] in names and not owners.isdisjoint(
+        words[max(i - OWNER_WORDS, segment.start) : i]) for i in range(segment.start, segment.end))
 
 
 def _notice(segment: Span) -> bool:
@@ -267,8 +279,8 @@ def _label_end(segment: Span, words: int = LABEL_WORDS) -> int | None:
     'Weekly update — 38 of 50 interviews done'), or the end of a heading line ('Weekly status
     (w/e 11/27)⏎- ...'), if any; `words` is the most words the label may have."""
     # ('2027 enrollment projection (v2):': the tokenizer glues the colon to the bracket)
-    mark = next((t.i for t in segment[1 : words + 1] if t.text.lstrip(")") in NOTICE_MARKS),
-                None)
+    mark = None if NOTICE_MARKS.isdisjoint(_span_text(segment)) else next(
+        (t.i for t in segment[1 : words + 1] if t.text.lstrip(")") in NOTICE_MARKS), None)
     return segment.end if mark is None and _heading_line(segment) else mark
 
 
@@ -276,7 +288,8 @@ def _recap_words(segment: Span) -> int:
     """How many words a label may have: more when a recap's word opens it ('quick recap from
     today's call with Contoso:', 'Summary of the Initech discovery call:')."""
     recaps = _phrase_set("recaps")
-    return LONG_LABEL_WORDS if any(t.lower_ in recaps for t in segment[:2]) else LABEL_WORDS
+    opening = lower_words(segment.doc)[segment.start : min(segment.end, segment.start + 2)]
+    return LABEL_WORDS if recaps.isdisjoint(opening) else LONG_LABEL_WORDS
 
 
 def _dash_heading(segment: Span) -> bool:
@@ -303,7 +316,8 @@ def _forecast_or_status(segment: Span) -> bool:
     90% by Q2' measures a forecast; a label followed by a goal sets one."""
     nouns, doc = _phrase_set("forecast_nouns"), segment.doc
     reason = doc._.gs_relevance  # 'so the Q1 forecast starts clean' is the goal's reason
-    if any(t.lower_ in nouns and t.dep_ in SUBJECTS and t.head.lemma_ == "be" and not (
+    named = not nouns.isdisjoint(lower_words(doc)[segment.start : segment.end])
+    if named and any(t.lower_ in nouns and t.dep_ in SUBJECTS and t.head.lemma_ == "be" and not (
             reason and reason.start <= t.idx < reason.end) for t in segment):
         return True
     colon = _label_end(segment, LONG_LABEL_WORDS)
@@ -439,7 +453,7 @@ def _sign_chars(signs: frozenset[str]) -> frozenset[str]:
 
 def _fields(part: Span) -> list[Span]:
     """The record's fields in the segment ('valid until', 'due 30 days net')."""
-    words = [t.lower_ for t in part]
+    words = lower_words(part.doc)[part.start : part.end]
     present = set(words)  # only the fields whose first word the segment holds are scanned for
     return [part[i : i + len(p)] for p in _phrases("record_fields") if p[0] in present
             for i in range(len(words)) if tuple(words[i : i + len(p)]) == p]
@@ -528,10 +542,12 @@ def _signature_block(doc: Doc, parts: list[Span], shapes: list[str | None]) -> b
     contact details or a sign-off, and no other line with a verb (a name, a job title, an
     address) but a quoted motto ('“Quota is a floor, not a ceiling.”')."""
     lines = [line.strip() for line in doc_text(doc).split("\n") if line.strip()]
+    if len(lines) < SIGNATURE_LINES:
+        return False
     marked = any(line in _phrase_set("signature_marks") for line in lines) or any(
         shape in {"contact", "sign_off"} for shape in shapes) or any(
         t.like_email or t.like_url for t in doc)  # an address makes no segment of its own
-    return len(lines) >= SIGNATURE_LINES and marked and not any(
+    return marked and not any(
         shape is None and part[0].text not in QUOTES and (
             any(t.tag_ in VERB_TAGS for t in part) or _imperative([part]))
         for part, shape in zip(parts, shapes, strict=True))

@@ -30,6 +30,7 @@ REFERRING_OBJECTS = frozenset({"this", "that", "it", "them", "these"})
 # A list item's number or letter ('1', 'b', 'iv'), with its dot or bracket when glued.
 LIST_MARKER = re.compile(r"(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]?")
 SEGMENTS_KEY = "goalsmith.segments"
+LOWERS_KEY = "goalsmith.lowers"
 WORDED_KEY = "goalsmith.worded_segments"
 # First characters that make a token an amount: a digit, a currency sign, a sign of change.
 AMOUNT_OPENERS = frozenset("$€£₹+")
@@ -121,6 +122,16 @@ def list_marker_end(doc: Doc, i: int) -> int:
     return j + 2 if doc[j + 1].text in {")", "."} and not doc[j].whitespace_ else i
 
 
+def lower_words(doc: Doc) -> list[str]:
+    """The tokens' lower-cased texts, listed once per Doc (a rule that scans words then makes
+    no Token objects)."""
+    cached = doc.user_data.get(LOWERS_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = [t.lower_ for t in doc]
+        doc.user_data[LOWERS_KEY] = cached
+    return cached
+
+
 def segment_of(doc: Doc, i: int) -> tuple[int, int]:
     """Token bounds [start, end) of the segment (sentence or bullet) holding token i."""
     return segment_bounds(doc)[i]
@@ -192,9 +203,10 @@ def is_verb(token: Token) -> bool:
 
 def is_goal_verb(token: Token) -> bool:
     """A verb that opens a goal: tagged as one, or a known goal verb the tagger missed."""
-    if token.tag_ in {"NNS", "NNPS", "CD", "DT", "IN"} or not token.is_alpha:
+    tag = token.tag_
+    if tag in {"NNS", "NNPS", "CD", "DT", "IN"} or not token.is_alpha:
         return False
-    return (is_verb(token) and (token.dep_ != "amod" or token.tag_ == "VB")) or near(
+    return (is_verb(token) and (tag == "VB" or token.dep_ != "amod")) or near(
         token.lower_, word_set("assistant", "verbs.json", "goal_verbs"))
 
 
@@ -279,12 +291,13 @@ def bracketed_label_end(doc: Doc, i: int) -> int:
 
 
 def _words_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
-    return tuple(t.lower_ for t in doc[i : i + len(words)]) == words
+    return tuple(lower_words(doc)[i : i + len(words)]) == words
 
 
 def is_emphasis(token: Token) -> bool:
     """A markdown emphasis mark ('*', '**', '_', '__')."""
-    return bool(token.text) and set(token.text) <= EMPHASIS_MARKS
+    text = token.text
+    return bool(text) and text[0] in EMPHASIS_MARKS and set(text) <= EMPHASIS_MARKS
 
 
 def in_hashtag(doc: Doc, i: int) -> bool:

@@ -513,6 +513,10 @@ def _rule(part: Span) -> bool:
     """'Refunds over €200 require sign-off from Finance', 'All POs above $10k must be
     countersigned by the CFO': a rule's verb, or a modal of obligation before a passive, puts
     an obligation on others."""
+    words = lower_words(part.doc)  # (the modal, a child of the root, may stand outside the part)
+    if _phrase_set("rule_modals").isdisjoint(words) and _phrase_set("rule_verbs").isdisjoint(
+            words[part.start : part.end]):
+        return False  # the part's root is no rule's verb and no modal of obligation is near
     root = part.root
     passive = any(c.dep_ == "auxpass" for c in root.children) and any(
         c.dep_ == "aux" and c.lower_ in _phrase_set("rule_modals") for c in root.children)

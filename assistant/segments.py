@@ -174,7 +174,7 @@ def segments(doc: Doc) -> list[Span]:
         worded = [b for b in bounds if any(t.is_alpha or t.like_num for t in doc[b[0] : b[1]])]
         cached = (len(doc), worded)
         doc.user_data[WORDED_KEY] = cached
-    return [doc[start:end] for start, end in cached[1]]
+    return [Span(doc, start, end) for start, end in cached[1]]
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

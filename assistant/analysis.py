@@ -153,16 +153,17 @@ def analyze_doc(doc: Doc, options: Options) -> GoalAnalysis:
     """Turn a processed Doc into the result, resolving dates against the options."""
     # Learned confidence (assistant/learned) unless switched off per call or by environment.
     learned = learned_confidence(doc) if options.use_model and get_settings().use_model else {}
+    found = doc._  # one view of the extensions for the five reads below
     components = Components(
-        metric=_metric(doc._.gs_metric, learned.get("metric")),
-        target=_target(doc._.gs_target, learned.get("target")),
-        deadline=_deadline(doc._.gs_deadline, options, learned.get("deadline")),
-        relevance=_relevance(doc._.gs_relevance, learned.get("relevance")),
+        metric=_metric(found.gs_metric, learned.get("metric")),
+        target=_target(found.gs_target, learned.get("target")),
+        deadline=_deadline(found.gs_deadline, options, learned.get("deadline")),
+        relevance=_relevance(found.gs_relevance, learned.get("relevance")),
     )
     vague = [
         VagueSpan(start=p.start, end=p.end, text=p.text, category=p.value.category,
                   message=p.value.message)
-        for p in doc._.gs_vague
+        for p in found.gs_vague
     ]
     draft = GoalAnalysis(
         text=doc_text(doc),
@@ -176,7 +177,8 @@ def analyze_doc(doc: Doc, options: Options) -> GoalAnalysis:
         rewrites=[],
     )
     reviewed, reading = review(draft, doc, options)
-    return reviewed.model_copy(update={"rewrites": suggest(reviewed, doc, reading)})
+    reviewed.rewrites = suggest(reviewed, doc, reading)  # a copy of its own: set in place
+    return reviewed
 
 
 def _located(part: Part | None, learned: float | None) -> dict:

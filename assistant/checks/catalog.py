@@ -51,15 +51,14 @@ def run_checks(ctx: Context) -> list[Finding]:
     """The findings of every enabled rule, in registry order, at their effective severity.
     A text that is no goal at all gets only the findings about the text itself."""
     found: list[Finding] = []
-    implementations = checks()
-    for rule_id, rule in rules().items():
-        if not ctx.config.enabled(rule_id) or (
-            ctx.reading.not_goal and rule.component != TEXT_COMPONENT
-        ):
+    implementations, registry, severity = checks(), rules(), ctx.config.severity
+    for rule_id in ctx.config.in_force:
+        rule = registry[rule_id]
+        if ctx.reading.not_goal and rule.component != TEXT_COMPONENT:
             continue
         for hit in implementations[rule_id](ctx):
             found.append(Finding(
-                id=rule_id, component=rule.component, severity=ctx.config.severity[rule_id],
+                id=rule_id, component=rule.component, severity=severity[rule_id],
                 message=message(rule, hit), start=hit.start, end=hit.end,
                 suggestions=list(hit.suggestions),
             ))

@@ -97,9 +97,11 @@ def deadline_unclear(ctx: Context) -> list[Hit]:
 
 
 def deadline_vague(ctx: Context) -> list[Hit]:
+    vague = [part for part in ctx.doc._.gs_times if part.value.role == VAGUE_TIME_ROLE]
+    if not vague:  # most goals: no options to offer
+        return []
     offered = tuple(deadline_options(ctx.options))
-    return [Hit(part.start, part.end, {"text": part.text}, offered)
-            for part in ctx.doc._.gs_times if part.value.role == VAGUE_TIME_ROLE]
+    return [Hit(part.start, part.end, {"text": part.text}, offered) for part in vague]
 
 
 def text_not_a_goal(ctx: Context) -> list[Hit]:

@@ -12,7 +12,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -36,6 +36,12 @@ class RuleConfig:
 
     def enabled(self, rule_id: str) -> bool:
         return rule_id in self.severity
+
+    @cached_property
+    def in_force(self) -> tuple[str, ...]:
+        """The enabled rule ids in registry order, worked out once per configuration (a
+        configuration is built once per distinct setting, then serves every goal)."""
+        return tuple(rule_id for rule_id in rules() if rule_id in self.severity)
 
 
 def config_path() -> Path | None:

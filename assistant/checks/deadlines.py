@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..options import Options
 from ..temporal.dates import part_holding, period, shift_part
@@ -17,9 +17,15 @@ MIN_DAYS_LEFT = 30
 WINDOW_DAYS = 90
 
 
+@cache  # the calendar module formats a date at every lookup of a name
+def month_name(month: int) -> str:
+    """'March': the full name of the month numbered `month` (1..12)."""
+    return calendar.month_name[month]
+
+
 def spell_date(day: dt.date) -> str:
     """'March 31, 2027': the date as a writer would spell it."""
-    return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
+    return f"{month_name(day.month)} {day.day}, {day.year}"
 
 
 def quarter_end(day: dt.date, fiscal_year_start: int, offset: int = 0) -> dt.date:

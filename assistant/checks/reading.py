@@ -12,6 +12,9 @@ from ..temporal import TimeExpr, resolve_deadline, rivals
 from .context import Reading
 from .wording import goal_heads
 
+# The role of a time expression that bounds the goal; only another such one can rival it.
+DEADLINE = "deadline"
+
 
 def read(draft: GoalAnalysis, doc: Doc, options: Options) -> Reading:
     restating = None if draft.components.relevance.present else restating_clause(doc)
@@ -28,8 +31,12 @@ def rival_deadline(draft: GoalAnalysis, doc: Doc, options: Options,
     value = draft.components.deadline.value
     if chosen is None or value is None or value.date is None or len(goals) > 1:
         return None
+    times = doc._.gs_times
+    if not any(part is not chosen and part.value is not None and part.value.role == DEADLINE
+               for part in times):
+        return None  # most goals: no second bound to rival the deadline
     reason = draft.components.relevance
-    for part in rivals(doc, doc._.gs_times, chosen):
+    for part in rivals(doc, times, chosen):
         if reason.start is not None and reason.end is not None and \
                 reason.start <= part.start < reason.end:
             continue  # "which is a company OKR this year" dates the reason

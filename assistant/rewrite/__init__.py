@@ -3,7 +3,6 @@ every piece they gave and marking each missing one with a visible placeholder.""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from functools import lru_cache
 
@@ -11,7 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..checks.context import Reading
-from ..checks.deadlines import spell_date
+from ..checks.deadlines import month_name, spell_date
 from ..lexicon import load_data
 from ..result import COMPONENTS, DeadlineComponent, GoalAnalysis, RelevanceComponent, Rewrite
 from .clause import SETTINGS, goal_clause
@@ -25,7 +24,7 @@ SENTENCE_ENDS = frozenset({".", "!", "?"})
 def _spelled_out(text: str, day: dt.date) -> bool:
     """The writer already gave the full date ('by March 31, 2027')."""
     lowered = text.lower()
-    month = calendar.month_name[day.month].lower()[:3]
+    month = month_name(day.month).lower()[:3]
     return str(day.year) in text and month in lowered and str(day.day) in text
 
 

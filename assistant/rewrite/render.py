@@ -4,10 +4,10 @@ that a slot a template names but the code does not fill fails loudly."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 DOUBLED_STOP = re.compile(r"([.!?])\.$")
@@ -23,9 +23,18 @@ def environment() -> Environment:
     )
 
 
+@cache  # fetched and compiled once per process, not once per goal
+def template(shape: str) -> Template:
+    """The compiled template of one goal shape."""
+    return environment().get_template(f"{shape}.j2")
+
+
 def render(shape: str, slots: dict[str, Any]) -> str:
     """One rewrite as a single tidy line."""
-    raw = environment().get_template(f"{shape}.j2").render(**slots)
+    compiled = template(shape)
+    # The slots alone make the context ("shared"): the templates read no Jinja globals, and
+    # merging them into every goal's slots cost more than the rendering itself.
+    raw = "".join(compiled.root_render_func(compiled.new_context(slots, shared=True)))
     text = SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(raw.split()))
     text = DOUBLED_STOP.sub(r"\1", text.replace(",,", ","))
     return text[:1].upper() + text[1:]

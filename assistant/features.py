@@ -220,7 +220,7 @@ def relevance_candidates(doc: Doc) -> list[Candidate]:
     openers = {c.start: (c.kind, c.width) for c in relevance_openers(doc)}
     for token in doc:
         if token.i not in openers and (token.lower_ in OPENER_WORDS
-                                       or (clause_start(doc, token.i) and token.tag_ == "VBG")):
+                                       or (token.tag_ == "VBG" and clause_start(doc, token.i))):
             openers[token.i] = ("word", 1)
     found: dict[tuple[int, int], tuple[str, int]] = {}
     for start, opener in sorted(openers.items()):

@@ -55,7 +55,10 @@ class LinearScorer:
 
     def probability(self, row: dict[str, float]) -> float:
         """P(the answer described by `row` is right); unknown features weigh nothing."""
-        z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in row.items())
+        # zero values are skipped: adding their zero products changes no bit of the sum,
+        # and most of a row is zeros (one-hot kinds, absent picks)
+        weights = self.weights
+        z = self.intercept + sum([weights.get(name, 0.0) * v for name, v in row.items() if v])
         return 1.0 / (1.0 + math.exp(-z))
 
 

@@ -19,6 +19,8 @@ NOT_A_CLAUSE = ("aux", "auxpass", "dobj", "nsubj", "nsubjpass", "pobj", "compoun
 CHANGE_UNITS = ("percent", "percentage_points", "basis_points", "multiplier")
 SIGNS: dict[str, Direction] = {"+": "increase", "−": "decrease"}
 NOUN_PHRASE_WORDS = 3
+# A per-Doc cache (plain values, so that a Doc still serialises with its user data).
+GOVERNING_VERBS_KEY = "goalsmith.governing_verbs"
 
 
 def number_span(doc: Doc, quantity: Quantity) -> Span:
@@ -59,8 +61,21 @@ def governing_verb(doc: Doc, quantity: Quantity, number: Span | None = None) -> 
     """The verb that governs the number: a misread opening imperative (see `misread_opener`);
     else the nearest verb heading a clause above the number; else the nearest earlier word of the
     sentence that the verbs lexicon lists (fragments, lower-case starts). `number` is the
-    quantity's `number_span` when the caller has it."""
-    root = (number or number_span(doc, quantity)).root
+    quantity's `number_span` when the caller has it. Worked out once per number and Doc (the
+    target's candidates ask, then its direction)."""
+    span = number or number_span(doc, quantity)
+    key = (span.start, span.end, quantity.number_start, quantity.kind == "verb")
+    found: dict[tuple[int, int, int, bool], int | None] = doc.user_data.setdefault(
+        GOVERNING_VERBS_KEY, {})
+    if key not in found:
+        verb = _governing_verb(doc, quantity, span.root)
+        found[key] = verb.i if verb is not None else None
+    index = found[key]
+    return doc[index] if index is not None else None
+
+
+def _governing_verb(doc: Doc, quantity: Quantity, root: Token) -> Token | None:
+    """`governing_verb` of the number whose root token is `root`."""
     if quantity.kind == "verb":
         return root
     opener = misread_opener(doc, root.i)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -46,11 +46,16 @@ class Units:
 
     def unit_of(self, word: str) -> str | None:
         """The unit family ('percent', 'basis_points', ...) a unit word belongs to."""
-        folded = " ".join(word.split()).lower()
+        return self._families.get(" ".join(word.split()).lower())
+
+    @cached_property
+    def _families(self) -> dict[str, str]:
+        """Each lower-cased unit word's family; the first family listing it wins."""
+        families: dict[str, str] = {}
         for family, words in self.unit_words.items():
-            if folded in (w.lower() for w in words):
-                return family
-        return None
+            for word in words:
+                families.setdefault(word.lower(), family)
+        return families
 
     @property
     def prefix_marks(self) -> str:

@@ -19,6 +19,8 @@ def parse_digits(text: str) -> float:
     forms "1.000" -> 1000, "2,5" -> 2.5 (a comma before one or two digits is a decimal
     comma; a dot before groups of three digits groups thousands); spaces that group
     thousands are dropped ("250 000" -> 250000, "1 250,50" -> 1250.5)."""
+    if text.isdecimal():
+        return float(text)  # plain digits (most numbers): nothing to drop or read
     text = SPACES.sub("", text)
     if CONTINENTAL_THOUSANDS.fullmatch(text) or DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(".", "").replace(",", "."))

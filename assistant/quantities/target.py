@@ -23,9 +23,9 @@ from ..segments import (
     REFERRING_OBJECTS,
     bracket_open,
     in_hashtag,
-    is_boundary,
     is_numeric,
     label_width,
+    segment_bounds,
     segment_of,
     stated_goal,
 )
@@ -98,6 +98,17 @@ class Candidate:
         return [self.doc[i] for i in range(start - 1, segment_start - 1, -1)]
 
     @cached_property
+    def following(self) -> Token | None:
+        """The token right after the phrase (None when the phrase ends the goal)."""
+        end = token_span(self.doc, self.part.start, self.part.end)
+        return self.doc[end.end] if end is not None and end.end < len(self.doc) else None
+
+    @cached_property
+    def root(self) -> Token:
+        """The syntactic root of the number's tokens (asked by many features)."""
+        return self.number.root
+
+    @cached_property
     def verb(self) -> Token | None:
         """The verb that governs the number (see `direction.governing_verb`)."""
         return governing_verb(self.doc, self.quantity, self.number)
@@ -125,7 +136,7 @@ def lead(c: Candidate) -> float:
 
 
 def _ranked_group(c: Candidate) -> bool:
-    following = _next_word(c)
+    following = c.following
     named = following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
     return c.quantity.lead in scoring().rank_leads and named
 
@@ -133,7 +144,7 @@ def _ranked_group(c: Candidate) -> bool:
 def verb_argument(c: Candidate) -> float:
     if c.quantity.kind == "verb":
         return 1.0
-    noun = _nominal(c.number.root)
+    noun = _nominal(c.root)
     head = noun.head
     if noun.dep_ in ARGUMENT_DEPS and (head.pos_ in ("VERB", "AUX") or noun.dep_ == "ROOT"):
         return 1.0
@@ -166,8 +177,8 @@ def current_state(c: Candidate) -> float:
     """The number describes today or the past, not the goal: "Since January I average 9
     meetings", "I closed 8 deals last quarter", "We have 150 customers"."""
     verb = c.verb
-    if c.quantity.kind != "verb" and (_past_aside(c.number.root) or _baseline_field(
-            c.number.root) or _cued_state(c)):
+    if c.quantity.kind != "verb" and (_past_aside(c.root) or _baseline_field(
+            c.root) or _cued_state(c)):
         return 1.0  # "(it was 3.1% in Q3)", "CURRENT: 9h": a baseline beside the goal
     if verb is None or c.quantity.kind == "verb":
         return 0.0
@@ -176,11 +187,11 @@ def current_state(c: Candidate) -> float:
     # Not when the number is the subject ("12 deals is my target") or the subject names the
     # goal ("goal is 14 a month").
     subject = bool(subjects) and not any(
-        s.lower_ in words.goal_cues or c.number.root in s.subtree for s in subjects
+        s.lower_ in words.goal_cues or c.root in s.subtree for s in subjects
     )
     # "500 trial signups this month, we're at 310": a number before the subject is no part
     # of the state the subject's verb reports
-    subject = subject and c.number.root.i > min(s.left_edge.i for s in subjects)
+    subject = subject and c.root.i > min(s.left_edge.i for s in subjects)
     past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
     if past and (subject or (not subjects and (_opens_line(verb) or _goal_stated_after(verb)))):
         return 1.0  # "I closed 8", "What went well: closed 4 of my 6"; not "hit", "set", "cut"
@@ -267,11 +278,6 @@ def _previous_word(c: Candidate) -> Token | None:
     return c.before[0] if c.before else None
 
 
-def _next_word(c: Candidate) -> Token | None:
-    end = token_span(c.doc, c.part.start, c.part.end)
-    return c.doc[end.end] if end is not None and end.end < len(c.doc) else None
-
-
 def scope(c: Candidate) -> float:
     """"my 18 accounts", "our 10 largest", "the top 50 accounts": the number says which
     things the goal is about; "a team of 6 SDRs" says who does the work. A rank is a target:
@@ -305,7 +311,7 @@ def _definite_object(c: Candidate) -> bool:
     with 'the' as the goal verb's object, with no other number in its segment, is the
     level the goal reaches ('Win 4 of the 6 open deals' takes a share of it, 'the 3 biggest
     accounts' ranks a scope)."""
-    noun = _nominal(c.number.root)
+    noun = _nominal(c.root)
     while noun.dep_ == "compound" and noun.head.i > noun.i:
         noun = noun.head  # 'the 8 case studies'
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or (
@@ -354,7 +360,7 @@ def label(c: Candidate) -> float:
 def _place_name(c: Candidate) -> bool:
     """"nurse retention on 4 West to 90%", "Q1 goals – 5 North⏎": a ward or a wing named by
     its number and a compass word, the whole name (not "4 East Coast deals")."""
-    following = _next_word(c)
+    following = c.following
     if following is None or not following.is_title or (
             following.lower_ not in scoring().place_words):
         return False
@@ -390,20 +396,20 @@ def qualifier(c: Candidate) -> float:
     # "deals above $100k": the comparator hangs off a plural noun, not off the verb;
     # "accounts above $1B revenue", "deals > $75k ACV": a measure of each thing follows.
     plural = previous.tag_ == "NNS"
-    following = _next_word(c)
+    following = c.following
     measured = following is not None and following.pos_ in ("NOUN", "PROPN")
     # "opps over $50k", "contracts above €100k": a sum after deals sizes each one
     sized = plural and c.quantity.unit == "currency" and (
         previous.lemma_.lower() in scoring().deal_nouns)
     return float(counted or sized or (
-        plural and (c.number.root.head.head == previous or measured)))
+        plural and (c.root.head.head == previous or measured)))
 
 
 def _glued_class(c: Candidate) -> bool:
     """"sub-$20k opportunities", "Sub-₹10 lakh deals": a glued bound before a plural names a
     size class of the things counted, and so does one before a noun in a scope phrase ("churn
     in the sub-$10k ARR cohort"); "a sub-25 parkrun" is a level to reach."""
-    following = _next_word(c)
+    following = c.following
     if (c.quantity.lead or "") not in phrases().glued_leads or following is None or (
             not following.is_alpha):
         return False
@@ -426,7 +432,7 @@ def _age_threshold(c: Candidate) -> bool:
     if c.quantity.unit != "other" or (c.quantity.lead or "").startswith("to"):
         return False
     ages = scoring().age_words
-    following = _next_word(c)
+    following = c.following
     return (following is not None and following.lower_ in ages) or any(
         t.lower_ in ages for t in c.before[:2])
 
@@ -435,8 +441,8 @@ def _size_class(c: Candidate) -> bool:
     """'12 new 10k+ seat accounts', '10k+ seat accounts': a bound before a noun that modifies
     the counted noun names a size class of the things (another count of them may stand
     before it)."""
-    root = c.number.root
-    following = _next_word(c)
+    root = c.root
+    following = c.following
     head = root.head
     counted_before = any(t.dep_ == "nummod" and t.i < root.i for t in head.children)
     # ('≥ 30 customer calls': a comparator before the number sets the level)
@@ -621,9 +627,10 @@ def _side_word(token: Token) -> bool:
     words = scoring()
     if token.lower_ in words.side_words:
         return True
+    if token.lower_ not in words.side_article_words:
+        return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ in words.side_article_words and following is not None and (
-        following.lower_ in words.side_articles)
+    return following is not None and following.lower_ in words.side_articles
 
 
 def _numbered_sentences_before(doc: Doc) -> list[int]:
@@ -676,7 +683,8 @@ def candidate_rows(doc: Doc, quantities: list[Part[Quantity]],
 def score(values: dict[str, float]) -> float:
     """A candidate's score from its `features`."""
     settings = scoring()
-    return settings.base + sum(settings.weights[name] * v for name, v in values.items())
+    weights = settings.weights  # zero values skipped: their products change no bit of the sum
+    return settings.base + sum([weights[name] * v for name, v in values.items() if v])
 
 
 def purpose_part(doc: Doc) -> Part | None:
@@ -698,7 +706,7 @@ def _place_preposition(c: Candidate) -> bool:
         return _dative(c, verb)
     if quantity.unit != "count":
         return False
-    counted = _nominal(c.number.root)
+    counted = _nominal(c.root)
     return quantity.lead == "at" and counted.tag_ in ("NNS", "NNPS")
 
 
@@ -804,7 +812,8 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     start = token_span(doc, best[1].part.start, best[1].part.end)
     first = start.start if start is not None else best[1].number.start
     levels = {c.part.end for _, c in pool}
-    separators = [t.i for t in doc[:first] if t.text == "," or is_boundary(t)
+    bounds = segment_bounds(doc)  # a boundary token (`is_boundary`) maps to (i, i)
+    separators = [t.i for t in doc[:first] if t.text == "," or bounds[t.i][1] == t.i
                   or _joins_goals(t, levels) or _joins_clauses(t) or _spaced_slash(t)]
     if not separators or _main_clause_after_comma(doc, separators[-1], first):
         return best
@@ -848,8 +857,10 @@ def _spaced_slash(token: Token) -> bool:
 def _joins_clauses(token: Token) -> bool:
     """'hit 50 meetings this Q and make sure AEs accept at least 80%': an 'and' before a
     verb in its base form starts a second goal."""
+    if token.lower_ not in ("and", "&"):
+        return False
     after = token.nbor() if token.i + 1 < len(token.doc) else None
-    return token.lower_ in ("and", "&") and after is not None and after.tag_ == "VB"
+    return after is not None and after.tag_ == "VB"
 
 
 def _added_to(pool: list[tuple[float, Candidate]],

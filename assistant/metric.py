@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 from itertools import islice, takewhile
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -96,6 +97,13 @@ REFERRING = frozenset({"it", "this", "that"})
 FIELD_SEPARATORS = frozenset({"-", "|", "—", "–"})
 # Units of a level that a noun can hold ('a marketing budget of $150k').
 AMOUNT_UNITS = frozenset({"currency", "percent", "multiplier"})
+# Where the tokens start and end in the text, remembered per Doc (plain ints, so a Doc
+# still serialises).
+OFFSETS_KEY = "goalsmith.metric.offsets"
+# Whether each token can open a goal as its verb (None until asked), remembered per Doc.
+OPENERS_KEY = "goalsmith.metric.openers"
+# Whether each token is joined to the next without a space, remembered per Doc.
+GLUED_KEY = "goalsmith.metric.glued"
 
 
 @cache  # asked at every token: one lookup instead of two calls
@@ -103,12 +111,31 @@ def _words(key: str) -> frozenset[str]:
     return word_set("assistant", DATA, key)
 
 
+def _verdicts(doc: Doc, key: str) -> list[bool | None]:
+    """The answers of one per-token test for the Doc, remembered in its user data under
+    `key` (None where not yet asked): the metric's rules ask the same ones many times."""
+    known: list[bool | None] | None = doc.user_data.get(key)
+    if known is None or len(known) != len(doc):
+        known = [None] * len(doc)
+        doc.user_data[key] = known
+    return known
+
+
 def _glued(doc: Doc, i: int) -> bool:
     """Token i is joined to token i+1 without a space ('new-logo', 'lead-to-SQL', 'stage-2+')."""
-    if i < 0 or i + 1 >= len(doc) or doc[i].whitespace_ != "" or doc[i + 1].is_space:
+    if i < 0 or i + 1 >= len(doc):
         return False
+    known = _verdicts(doc, GLUED_KEY)
+    verdict = known[i]
+    if verdict is None:
+        verdict = known[i] = _joined(doc, i)
+    return verdict
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """`_glued` for a token i with a token after it, worked out."""
     left, right = doc[i], doc[i + 1]
-    if "\n" in left.text or "\n" in right.text:
+    if left.whitespace_ != "" or right.is_space or "\n" in left.text or "\n" in right.text:
         return False
     if right.text == "/" or left.text == "/":
         # "win/loss interviews" is one name; "dials/wk" is a count per week.
@@ -215,9 +242,10 @@ def _possessive(token: Token) -> bool:
 def _after_possessive(doc: Doc, start: int, limit: int) -> int:
     """Skip 'the mid-market team's' to the possessed noun."""
     for j in range(start, min(start + 6, limit)):
-        if _possessive(doc[j]):
+        token = doc[j]
+        if _possessive(token):
             return j + 1
-        if doc[j].tag_ not in NP_TAGS and not _skippable(doc, j):
+        if token.tag_ not in NP_TAGS and not _skippable(doc, j):
             break
     return start
 
@@ -229,25 +257,21 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     no noun phrase starts there."""
     n = len(doc)
     first = _phrase_start(doc, i, blocked, periods)
-    if any(is_boundary(doc[k]) for k in range(i, min(first + 1, n))):
+    if any(_boundary(doc, k) for k in range(i, min(first + 1, n))):
         return None  # "Pipeline €4M. Then hiring": no phrase across a sentence's end
     start, j, head = first, first, None
-    while j < n and j not in blocked and not is_boundary(doc[j]) and not is_pictograph(doc[j]):
-        bracket = _bracket_end(doc, j, blocked)
+    while j < n and j not in blocked and not _boundary(doc, j):
+        token = doc[j]
+        if is_pictograph(token):
+            break
+        bracket = _bracket_end(doc, j, blocked) if token.text == "(" else None
         if bracket is not None and head is not None:
             j = bracket  # "mid-market (MM) renewals"
             continue
         if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
                 or _quote_mark(doc, j) or _hyphen_start(doc, j)
-                or _shared_head(doc, j, start)):
+                or _shared_head(doc, j, start)) or _phrase_stop(doc, token, start, head):
             break
-        if doc[j].lower_ in _words("quantifiers") or doc[j].lower_ in NP_STOPS or (
-                head is not None and doc[j].text[:1] in COMPARISON_SIGNS) or (
-                j > start and doc[j].lower_ in _words("sign_offs")) or (
-                doc[j].text in {"+", "&"} and doc[j].whitespace_ and j > 0
-                and doc[j - 1].whitespace_ and not _shared_head(doc, j, start)) or _modal(
-                doc, j) or _duration(doc, j):
-            break  # "2 AEs + 1 SE": two things; "retention needs to be 93%"
         if _head_token(doc, j, start):
             head = j
         j += 1
@@ -259,6 +283,24 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     if end < n and word_stop(doc[end]):
         end += 1  # 'lead-to-opp conv.': the stop of the abbreviation is part of it
     return _extend(doc, start, end, blocked)
+
+
+def _boundary(doc: Doc, i: int) -> bool:
+    """Token i parts two segments (`is_boundary`, read from the bounds worked out per Doc)."""
+    return segment_of(doc, i) == (i, i)
+
+
+def _phrase_stop(doc: Doc, token: Token, start: int, head: int | None) -> bool:
+    """A word that ends the name before it: a quantifier, 'per', a comparison after the head,
+    a sign-off, a spaced '+' or '&' joining two things ('2 AEs + 1 SE'), a modal verb
+    ('retention needs to be 93%') or a length of time."""
+    j, lower = token.i, token.lower_
+    return lower in _words("quantifiers") or lower in NP_STOPS or (
+        head is not None and token.text[:1] in COMPARISON_SIGNS) or (
+        j > start and lower in _words("sign_offs")) or (
+        token.text in {"+", "&"} and bool(token.whitespace_) and j > 0
+        and bool(doc[j - 1].whitespace_) and not _shared_head(doc, j, start)) or _modal(
+        doc, j) or _duration(doc, j)
 
 
 def _shared_head(doc: Doc, j: int, start: int) -> bool:
@@ -440,10 +482,11 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
 def _elliptic_end(doc: Doc, end: int, blocked: set[int]) -> int | None:
     """End of a measure name that the phrase ending at `end` opens and that ends in an
     adjective ('net' + 'new', 'net' + '-' + 'new'), None when none."""
-    for name in _words("elliptic_names"):
-        words = name.split()
+    if not 0 < end <= len(doc):
+        return None
+    for words in by_first_word(_words("elliptic_names")).get(doc[end - 1].lower_, ()):
         stop = end + len(words) - 1
-        if stop <= len(doc) and end - 1 >= 0 and [t.lower_ for t in doc[end - 1 : stop]] == (
+        if stop <= len(doc) and tuple(t.lower_ for t in doc[end - 1 : stop]) == (
                 words) and not any(i in blocked for i in range(end, stop)):
             return stop
     return None
@@ -619,12 +662,20 @@ def measurable(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     return quantified or changed or (start > 0 and doc[start - 1].lower_ == "of")
 
 
+def _cadences(doc: Doc) -> list[Part]:
+    """The goal's cadences ('weekly', 'three times a week')."""
+    if not Doc.has_extension("gs_times"):
+        return []
+    return [p for p in doc._.gs_times or [] if getattr(p.value, "role", None) == "cadence"]
+
+
 def _has_cadence(doc: Doc, start: int, end: int) -> bool:
     """A cadence word inside the phrase ('weekly 1:1s')."""
+    cadences = _cadences(doc)
+    if not cadences:
+        return False
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    return Doc.has_extension("gs_times") and any(
-        getattr(p.value, "role", None) == "cadence" and first <= p.start < last
-        for p in doc._.gs_times or [])
+    return any(first <= p.start < last for p in cadences)
 
 
 def _object_of(doc: Doc, verb: Token, start: int) -> bool:
@@ -659,14 +710,26 @@ def _held_with(doc: Doc, start: int, first: Token, target: Part, context: set[in
 
 def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None:
     """The verb that opens the goal in token range [start, end), outside blocked tokens."""
-    for token in doc[start:end]:
-        if token.i in blocked or _glued(doc, token.i - 1) or _glued(doc, token.i):
+    known = _verdicts(doc, OPENERS_KEY)
+    for i in range(start, min(end, len(doc))):
+        if i in blocked:
             continue
-        if token.lower_ in _words("skip_tokens") and token.lower_ not in {"up", "out", "in"}:
-            continue
-        if is_goal_verb(token) and not _helper_verb(doc, token):
-            return token
+        if known[i] is None:
+            known[i] = _opens_goal(doc, i)
+        if known[i]:
+            return doc[i]
     return None
+
+
+def _opens_goal(doc: Doc, i: int) -> bool:
+    """Token i can be the verb opening a goal: a goal verb standing alone (not part of
+    'no-show' or 'follow-up'), no skipped word and no helper before the real verb."""
+    if _glued(doc, i - 1) or _glued(doc, i):
+        return False
+    token = doc[i]
+    if token.lower_ in _words("skip_tokens") and token.lower_ not in {"up", "out", "in"}:
+        return False
+    return is_goal_verb(token) and not _helper_verb(doc, token)
 
 
 def _helper_verb(doc: Doc, token: Token) -> bool:
@@ -759,7 +822,8 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     """The level's anchors, and last the noun whose value it gives ('Close Acme at an ACV of
     $300k', 'new partnerships worth €400k')."""
     yield from _level_anchors(doc, target, context)
-    first = next((t for t in doc if target.start <= t.idx < target.end), None)
+    i = bisect_left(_offsets(doc)[0], target.start)
+    first = doc[i] if i < len(doc) and doc[i].idx < target.end else None
     valued = None if first is None else _valued_start(doc, first)
     if valued is not None:
         yield valued, "verb"
@@ -771,11 +835,10 @@ def _level_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[
     no measure and the number carries its own ('Grow our community to 5k members'). With no
     verb before the target the goal is a headline and its subject is measured ('Churn ≤ 2%',
     'Renewal rate for the Tier-2 book: 92% → 96%', 'Closed-won ACV is $300k')."""
-    tokens = [t for t in doc if t.idx < target.end and target.start < t.idx + len(t)]
-    if not tokens:
-        return
-    after = tokens[-1].i + 1
-    first = tokens[0]
+    level, after = _token_at(doc, target.start), bisect_left(_offsets(doc)[0], target.end)
+    if level >= after:
+        return  # no token overlaps the target
+    first = doc[level]
     bare = first.like_num or first.text[:1] in "$€£+" or first.text[:1].isdigit() or (
         first.lower_ in BARE_LEADS) or first.idx < target.start  # 'n=240': a glued label
     # "15% of every paycheck": a rate per item, whose base is no measure
@@ -1084,7 +1147,8 @@ def _flow_end(doc: Doc, verb: Token, context: set[int]) -> bool:
 def _comparing(target: Part) -> bool:
     """A target that compares a level ('≥ 95%', 'below 2%', '+4 pts') rather than moving
     one ('to 85%', 'by 20%')."""
-    word = target.text.split()[0].lower() if target.text.split() else ""
+    words = target.text.split(maxsplit=1)
+    word = words[0].lower() if words else ""
     return target.text[:1] in SIGNS or word in _words("comparisons")
 
 
@@ -1309,7 +1373,8 @@ def _bounds(doc: Doc, anchor: int, mode: str, target: Part | None, blocked: set[
 def _target_verb_index(doc: Doc, target: Part | None, context: set[int]) -> int:
     """Index of the verb that governs the target (-1 for none): its subject ends before it
     ('Gotta hit 7 figures' has no subject)."""
-    first = next((t for t in doc if target is not None and t.idx >= target.start), None)
+    i = len(doc) if target is None else bisect_left(_offsets(doc)[0], target.start)
+    first = doc[i] if i < len(doc) else None
     verb = _governing_verb(doc, first, target, context) if first and target else None
     return -1 if verb is None else verb.i
 
@@ -1319,11 +1384,11 @@ def _period_words(doc: Doc, blocked: set[int]) -> frozenset[int]:
     of it ('Q3 enterprise pipeline', 'Q4 2026 renewal rate', 'FY28 services revenue':
     GUIDELINE v1.1): runs of blocked words with digits right before a phrase word."""
     periods: set[int] = set()
-    for t in reversed(doc):
-        nxt = t.i + 1
-        if t.i in blocked and any(ch.isdigit() for ch in t.text) and nxt < len(doc) and (
-                nxt in periods or (nxt not in blocked and _np_token(doc, nxt))):
-            periods.add(t.i)
+    for i in sorted(blocked, reverse=True):  # a blocked word before a free one or a period
+        nxt = i + 1
+        if nxt < len(doc) and (nxt in periods or nxt not in blocked) and any(
+                ch.isdigit() for ch in doc[i].text) and (nxt in periods or _np_token(doc, nxt)):
+            periods.add(i)
     return frozenset(periods)
 
 
@@ -1520,12 +1585,9 @@ def _cadence_count(doc: Doc, target: Part) -> bool:
     """'three times a week', 'twice a month', '3x/week', '2 per rep per month': the target
     counts times within a cadence (the cadence holds the count or follows it, past a 'per'
     phrase saying who does them)."""
-    if not Doc.has_extension("gs_times"):
-        return False
-    return any(getattr(p.value, "role", None) == "cadence" and (
-        p.start <= target.start < p.end or (
-            p.start >= target.end and _per_gap(doc_text(doc)[target.end : p.start])))
-        for p in doc._.gs_times or [])
+    return any(p.start <= target.start < p.end or (
+        p.start >= target.end and _per_gap(doc_text(doc)[target.end : p.start]))
+        for p in _cadences(doc))
 
 
 def _per_gap(between: str) -> bool:
@@ -1558,14 +1620,15 @@ def _in_cadence(doc: Doc, start: int, end: int) -> bool:
     """'Monday' in 'every Monday': a phrase wholly inside a cadence names no metric (one that
     reaches past it may: 'weekly active users'); nor do the occasions counted right before
     one ('three mornings a week', '4 days per week')."""
+    cadences = _cadences(doc)
+    if not cadences:
+        return False
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     occasions = doc[end - 1].lemma_.lower() in _words("time_units") and all(
         t.like_num for t in doc[start : end - 1])
     after = doc[end].idx if end < len(doc) else -1
-    return Doc.has_extension("gs_times") and any(
-        getattr(p.value, "role", None) == "cadence" and (
-            (p.start <= first and last <= p.end) or (occasions and p.start == after))
-        for p in doc._.gs_times or [])
+    return any((p.start <= first and last <= p.end) or (occasions and p.start == after)
+               for p in cadences)
 
 
 def _word_subject(doc: Doc, i: int, target: Part | None,
@@ -1717,15 +1780,27 @@ def _blocked(doc: Doc) -> set[int]:
 
 def _tokens_of(doc: Doc, parts: list[Part]) -> set[int]:
     """The tokens the parts overlap, a token the part starts inside included ('n=240')."""
-    starts = [t.idx for t in doc]
+    starts = _offsets(doc)[0]
     return {i for p in parts
-            for i in range(_token_at(doc, starts, p.start), bisect_left(starts, p.end))}
+            for i in range(_token_at(doc, p.start), bisect_left(starts, p.end))}
 
 
-def _token_at(doc: Doc, starts: list[int], offset: int) -> int:
+def _offsets(doc: Doc) -> list[list[int]]:
+    """The character offsets where the tokens start and where they end, worked out once per
+    Doc (the anchors and blocked tokens map the parts' offsets to tokens many times)."""
+    cached = doc.user_data.get(OFFSETS_KEY)
+    if cached is None or len(cached[0]) != len(doc):
+        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        cached = [starts, [s + n for s, n in zip(starts, lengths, strict=True)]]
+        doc.user_data[OFFSETS_KEY] = cached
+    return cached
+
+
+def _token_at(doc: Doc, offset: int) -> int:
     """The index of the token holding the character offset, else of the first one after it."""
+    starts, ends = _offsets(doc)
     i = bisect_right(starts, offset) - 1
-    return i if i >= 0 and starts[i] + len(doc[i]) > offset else i + 1
+    return i if i >= 0 and ends[i] > offset else i + 1
 
 
 def _end_modifier(doc: Doc, part: Part) -> bool:

@@ -30,14 +30,15 @@ class NounReadings:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            after = self.readings.get(token.lower_)
+            lower = token.lower_
+            after = self.readings.get(lower)
             if after is not None and token.i > 0 and token.tag_ != "NN" and (
                     doc[token.i - 1].lower_ in after):
                 token.tag_ = "NN"
-            elif ONE_ON_ONES.fullmatch(token.text):
+            elif token.text.startswith("1:1") and ONE_ON_ONES.fullmatch(token.text):
                 token.tag_ = "NNS"
-            elif token.lower_ in self.chat and (token.tag_.startswith("VB") or token.tag_ == "MD"):
-                token.tag_ = self.chat[token.lower_]  # 'territory rev', 'Partner rev: $600k'
+            elif lower in self.chat and (token.tag_.startswith("VB") or token.tag_ == "MD"):
+                token.tag_ = self.chat[lower]  # 'territory rev', 'Partner rev: $600k'
         return doc
 
 

@@ -43,8 +43,8 @@ class OpeningVerbs:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if token.tag_ == "VB":
-                continue
+            if token.tag_ == "VB" or not self._verb_word(token):
+                continue  # most words are none of these verbs, wherever they stand
             after_purpose = self._after_purpose(token)
             if (_opens(token) or after_purpose) and self._opening_verb(token, after_purpose):
                 token.tag_ = "VB"
@@ -66,14 +66,22 @@ class OpeningVerbs:
         return any(len(words) > len(opener.split()) and " ".join(
             words[: len(opener.split())]) == opener for opener in self.purpose_openers)
 
-    def _opening_verb(self, token: Token, after_purpose: bool) -> bool:
+    def _verb_word(self, token: Token) -> bool:
+        """A word that can be one of these verbs where it opens a goal: a chat short form, a
+        British spelling, or an English verb naming no measure that the tagger read as a noun."""
         lower = token.lower_
-        if lower in self.short_forms:
-            return True
-        if lower.endswith(BRITISH) and lower[: -len(BRITISH)] + AMERICAN in self.verbs:
-            return True
-        return (token.tag_ in NOUN_TAGS and (token.is_title or after_purpose)
-                and _counted_object(token) and lower in self.verbs and lower not in self.measures)
+        return self._spelled_verb(lower) or (
+            token.tag_ in NOUN_TAGS and lower in self.verbs and lower not in self.measures)
+
+    def _spelled_verb(self, lower: str) -> bool:
+        return lower in self.short_forms or (
+            lower.endswith(BRITISH) and lower[: -len(BRITISH)] + AMERICAN in self.verbs)
+
+    def _opening_verb(self, token: Token, after_purpose: bool) -> bool:
+        """A verb word (`_verb_word`) opening the goal is one when spelled so, or when
+        capitalised (or after a purpose clause) before its object's count."""
+        return self._spelled_verb(token.lower_) or (
+            (token.is_title or after_purpose) and _counted_object(token))
 
 
 def _counted_object(token: Token) -> bool:

@@ -724,12 +724,11 @@ def goal_verb(doc: Doc, start: int, end: int, blocked: set[int]) -> Token | None
 def _opens_goal(doc: Doc, i: int) -> bool:
     """Token i can be the verb opening a goal: a goal verb standing alone (not part of
     'no-show' or 'follow-up'), no skipped word and no helper before the real verb."""
-    if _glued(doc, i - 1) or _glued(doc, i):
-        return False
     token = doc[i]
     if token.lower_ in _words("skip_tokens") and token.lower_ not in {"up", "out", "in"}:
         return False
-    return is_goal_verb(token) and not _helper_verb(doc, token)
+    return is_goal_verb(token) and not (
+        _glued(doc, i - 1) or _glued(doc, i) or _helper_verb(doc, token))
 
 
 def _helper_verb(doc: Doc, token: Token) -> bool:

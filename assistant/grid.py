@@ -45,12 +45,18 @@ def column_cell(doc: Doc, i: int, labels: frozenset[str]) -> Cell | None:
     """The value cell holding token i when its column is named by one of `labels`, else
     None (outside a table, in its header, or under another column). The tables are found
     once per Doc (the detectors ask at many tokens)."""
+    cell = table_cells(doc).get(i)
+    return cell if cell is not None and not cell.header and cell.named(labels) else None
+
+
+def table_cells(doc: Doc) -> dict[int, Cell]:
+    """Every token of a table's cells mapped to its cell, found once per Doc (empty for a
+    goal without a table, so that a scan may skip `column_cell` at most tokens)."""
     cached = doc.user_data.get(GRID_KEY)
     if cached is None or cached[0] != len(doc):
         cached = (len(doc), _cells(doc))
         doc.user_data[GRID_KEY] = cached
-    cell = cached[1].get(i)
-    return cell if cell is not None and not cell.header and cell.named(labels) else None
+    return cached[1]
 
 
 @cache

@@ -13,7 +13,7 @@ from itertools import accumulate
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .grid import column_cell
+from .grid import column_cell, table_cells
 from .lexicon import word_set
 from .parts import Part
 from .segments import (
@@ -45,6 +45,9 @@ TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 EXTENTS_KEY = "goalsmith.extents"
 RESTATES_KEY = "goalsmith.restates"
+# The tags of a word that may open a clause by its form: a participle (`_leading_participle`),
+# a present verb (`_consequence`, `_gerund_subject`) or a modal (`_modal_consequence`).
+CUE_TAGS = frozenset({"VBG", "VBZ", "VBP", "MD"})
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 # The verb after a gerund subject that says what the goal will bring: present or modal, not a
@@ -116,9 +119,10 @@ def _clause_starts(doc: Doc) -> list[bool]:
     if cached is None or len(cached) != len(doc):
         lowered = [t.lower_ for t in doc]
         bounds = segment_bounds(doc)
+        # (a pictograph is never ASCII: the cheap test spares most tokens the Unicode lookup)
         cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS or (
             lowered[i - 1][-1:] == "." and _after_abbreviation(doc[i])) or (
-            is_pictograph(doc[i - 1])) for i in range(len(doc))]
+            not lowered[i - 1].isascii() and is_pictograph(doc[i - 1])) for i in range(len(doc))]
         doc.user_data[CLAUSE_STARTS_KEY] = cached
     return cached
 
@@ -869,16 +873,56 @@ def _labelled(doc: Doc, i: int) -> Candidate | None:
 
 
 def _scan(doc: Doc) -> Iterator[Candidate]:
-    lowered = [t.lower_ for t in doc]
+    texts, lowered, tags = [], [], []
     for token in doc:
-        i = token.i
-        if not any(ch.isalpha() for ch in token.text):  # '30', ',', '→': only an arrow opens
-            arrow = _arrow_link(doc, i)
+        texts.append(token.text)
+        lowered.append(token.lower_)
+        tags.append(token.tag_)
+    cued = _word_cues(doc, texts, lowered, tags)
+    arrow_starts = _arrow_starts()
+    for i, text in enumerate(texts):
+        found = None
+        if not (text.isalpha() or any(ch.isalpha() for ch in text)):
+            # '30', ',', '→': only an arrow opens (and an arrow starts with one of its marks)
+            arrow = _arrow_link(doc, i) if text[:1] in arrow_starts else 0
             found = Candidate(i, "arrow", 0.85, arrow) if arrow else None
-        else:
+        elif cued[i]:
             found = _word_candidate(doc, lowered, i)
         if found is not None:
             yield found
+
+
+def _word_cues(doc: Doc, texts: list[str], lowered: list[str], tags: list[str]) -> list[bool]:
+    """For every token, whether some rule of `_word_candidate` may fire there, by the cheap
+    test each rule makes first: a word that opens a phrase, a label or a rule's cue, a
+    clause's start (a payoff, an apposition, a need, a dependence), a tag of a verb form
+    (a participle, a present verb, a modal), a plural noun read for a verb after a
+    separator (`_consequence`), or a table's cell (`_why_column`). Most tokens have none."""
+    words, separated = _cue_words(), _consequence_openers()
+    starts, cells = _clause_starts(doc), table_cells(doc)
+    return [lowered[i] in words or starts[i] or tags[i] in CUE_TAGS or i in cells or (
+        tags[i] == "NNS" and i > 0 and texts[i - 1] in separated) for i in range(len(texts))]
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """The words that a rule of `_word_candidate` needs at the token it opens at: the first
+    words of the openers and labels, and the words the other rules test first."""
+    firsts = (by_first_word(_words(key)) for key in ("openers", "why_labels", "objective_labels"))
+    return frozenset().union(*firsts, *(_words(key) for key in (
+        "referents", "attribution_openers", "clause_openers"))) | {"as", "without", "for", "to"}
+
+
+@cache
+def _consequence_openers() -> frozenset[str]:
+    """The texts before a verb that `_consequence` reads as setting it off."""
+    return frozenset({",", ".", "("}) | _words("consequence_separators")
+
+
+@cache
+def _arrow_starts() -> frozenset[str]:
+    """The first characters of the arrows (one token or two)."""
+    return frozenset(arrow[0] for arrow in _words("arrows"))
 
 
 def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:

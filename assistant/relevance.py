@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .grid import column_cell, table_cells
+from .grid import Cell, column_cell, table_cells
 from .lexicon import word_set
 from .parts import Part
 from .segments import (
@@ -45,9 +46,6 @@ TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 EXTENTS_KEY = "goalsmith.extents"
 RESTATES_KEY = "goalsmith.restates"
-# The tags of a word that may open a clause by its form: a participle (`_leading_participle`),
-# a present verb (`_consequence`, `_gerund_subject`) or a modal (`_modal_consequence`).
-CUE_TAGS = frozenset({"VBG", "VBZ", "VBP", "MD"})
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 # The verb after a gerund subject that says what the goal will bring: present or modal, not a
@@ -113,11 +111,12 @@ def clause_start(doc: Doc, i: int) -> bool:
     return _clause_starts(doc)[i]
 
 
-def _clause_starts(doc: Doc) -> list[bool]:
-    """`clause_start` for every token, worked out once per Doc (the scan asks per token)."""
+def _clause_starts(doc: Doc, lowered: list[str] | None = None) -> list[bool]:
+    """`clause_start` for every token, worked out once per Doc (the scan asks per token, and
+    gives the lower-cased words it has)."""
     cached = doc.user_data.get(CLAUSE_STARTS_KEY)
     if cached is None or len(cached) != len(doc):
-        lowered = [t.lower_ for t in doc]
+        lowered = [t.lower_ for t in doc] if lowered is None else lowered
         bounds = segment_bounds(doc)
         # (a pictograph is never ASCII: the cheap test spares most tokens the Unicode lookup)
         cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS or (
@@ -860,57 +859,58 @@ def candidates(doc: Doc) -> list[Candidate]:
     return [Candidate(*fields) for fields in cached]
 
 
-def _labelled(doc: Doc, i: int) -> Candidate | None:
-    """A field whose label says why ('Aligned to: the FY27 plan') or an OKR's objective line
-    ('Objective: Win the hospital segment'); the label is no part of the clause."""
-    if label := _why_label(doc, i):
-        return Candidate(i, "why", 0.9, label)
-    if _why_column(doc, i):
-        return Candidate(i, "why", 0.9, 0)
-    if label := _objective_label(doc, i):
-        return Candidate(i, "objective", 0.85, label)
-    return None
+class _Tokens(NamedTuple):
+    """The plain values of a Doc's tokens that the rules' first tests read, gathered once per
+    scan (a spaCy Token made again for each rule's test costs more than the test)."""
+
+    texts: list[str]
+    lowered: list[str]
+    tags: list[str]
+    starts: list[bool]  # `clause_start` of every token
+    cells: dict[int, Cell]  # the tokens of a table's cells (`_why_column`)
 
 
-def _scan(doc: Doc) -> Iterator[Candidate]:
+def _tokens(doc: Doc) -> _Tokens:
     texts, lowered, tags = [], [], []
     for token in doc:
         texts.append(token.text)
         lowered.append(token.lower_)
         tags.append(token.tag_)
-    cued = _word_cues(doc, texts, lowered, tags)
+    return _Tokens(texts, lowered, tags, _clause_starts(doc, lowered), table_cells(doc))
+
+
+def _labelled(doc: Doc, tokens: _Tokens, i: int) -> Candidate | None:
+    """A field whose label says why ('Aligned to: the FY27 plan') or an OKR's objective line
+    ('Objective: Win the hospital segment'); the label is no part of the clause. (Each rule
+    runs only at the first word of one of its labels, or in a table.)"""
+    word = tokens.lowered[i]
+    if word in by_first_word(_words("why_labels")) and (label := _why_label(doc, i)):
+        return Candidate(i, "why", 0.9, label)
+    if i in tokens.cells and _why_column(doc, i):
+        return Candidate(i, "why", 0.9, 0)
+    if word in by_first_word(_words("objective_labels")) and (label := _objective_label(doc, i)):
+        return Candidate(i, "objective", 0.85, label)
+    return None
+
+
+def _scan(doc: Doc) -> Iterator[Candidate]:
+    tokens = _tokens(doc)
     arrow_starts = _arrow_starts()
-    for i, text in enumerate(texts):
-        found = None
-        if not (text.isalpha() or any(ch.isalpha() for ch in text)):
-            # '30', ',', '→': only an arrow opens (and an arrow starts with one of its marks)
-            arrow = _arrow_link(doc, i) if text[:1] in arrow_starts else 0
-            found = Candidate(i, "arrow", 0.85, arrow) if arrow else None
-        elif cued[i]:
-            found = _word_candidate(doc, lowered, i)
+    for i, text in enumerate(tokens.texts):
+        if text.isalpha() or any(ch.isalpha() for ch in text):
+            found = _word_candidate(doc, tokens, i)
+        elif text[:1] in arrow_starts and (arrow := _arrow_link(doc, i)):
+            found = Candidate(i, "arrow", 0.85, arrow)  # '30', ',', '→': only an arrow opens
+        else:
+            found = None
         if found is not None:
             yield found
 
 
-def _word_cues(doc: Doc, texts: list[str], lowered: list[str], tags: list[str]) -> list[bool]:
-    """For every token, whether some rule of `_word_candidate` may fire there, by the cheap
-    test each rule makes first: a word that opens a phrase, a label or a rule's cue, a
-    clause's start (a payoff, an apposition, a need, a dependence), a tag of a verb form
-    (a participle, a present verb, a modal), a plural noun read for a verb after a
-    separator (`_consequence`), or a table's cell (`_why_column`). Most tokens have none."""
-    words, separated = _cue_words(), _consequence_openers()
-    starts, cells = _clause_starts(doc), table_cells(doc)
-    return [lowered[i] in words or starts[i] or tags[i] in CUE_TAGS or i in cells or (
-        tags[i] == "NNS" and i > 0 and texts[i - 1] in separated) for i in range(len(texts))]
-
-
 @cache
-def _cue_words() -> frozenset[str]:
-    """The words that a rule of `_word_candidate` needs at the token it opens at: the first
-    words of the openers and labels, and the words the other rules test first."""
-    firsts = (by_first_word(_words(key)) for key in ("openers", "why_labels", "objective_labels"))
-    return frozenset().union(*firsts, *(_words(key) for key in (
-        "referents", "attribution_openers", "clause_openers"))) | {"as", "without", "for", "to"}
+def _arrow_starts() -> frozenset[str]:
+    """The first characters of the arrows (of one token or two)."""
+    return frozenset(arrow[0] for arrow in _words("arrows"))
 
 
 @cache
@@ -919,38 +919,40 @@ def _consequence_openers() -> frozenset[str]:
     return frozenset({",", ".", "("}) | _words("consequence_separators")
 
 
-@cache
-def _arrow_starts() -> frozenset[str]:
-    """The first characters of the arrows (one token or two)."""
-    return frozenset(arrow[0] for arrow in _words("arrows"))
-
-
-def _word_candidate(doc: Doc, lowered: list[str], i: int) -> Candidate | None:
-    """The candidate a word opens, most specific cue first, or None."""
+def _word_candidate(doc: Doc, tokens: _Tokens, i: int) -> Candidate | None:
+    """The candidate a word opens, most specific cue first, or None. A rule runs only where
+    the test it makes first passes on the plain token values (its word, its tag, a clause's
+    start), as most words open none."""
+    lowered, word, tag, start = tokens.lowered, tokens.lowered[i], tokens.tags[i], tokens.starts[i]
     phrase = _opener_at(lowered, i)
-    if labelled := _labelled(doc, i):
+    if labelled := _labelled(doc, tokens, i):
         return labelled
     if phrase is not None:
         loose = phrase.split()[0] in LOOSE_OPENERS
-        if not loose or clause_start(doc, i) or (i > 0 and doc[i - 1].lower_ == "as"):
+        if not loose or start or (i > 0 and lowered[i - 1] == "as"):
             return Candidate(i, phrase, 0.92, len(phrase.split()))
         return None
-    if width := _commitment(doc, lowered, i):
+    if word == "as" and (width := _commitment(doc, lowered, i)):
         return Candidate(i, "commitment", 0.9, width)
-    if _referent_link(doc, i):
+    if word in _words("referents") and _referent_link(doc, i):
         return Candidate(i, "referent", 0.88)
-    if _payoff(doc, i):
+    if start and (word in _words("payoff_conditions") or tag == "VB") and _payoff(doc, i):
         return Candidate(i, "payoff", 0.8)
-    if _apposition(doc, i) or _attribution(doc, i) or _leading_participle(doc, i) or (
-            not NEED_FORMS.isdisjoint(lowered[i : i + 3]) and _needed_for(doc, i)):
+    if (start and _apposition(doc, i)) or (
+            word in _words("attribution_openers") and _attribution(doc, i)) or (
+            tag == "VBG" and _leading_participle(doc, i)) or (
+            start and not NEED_FORMS.isdisjoint(lowered[i : i + 3]) and _needed_for(doc, i)):
         return Candidate(i, "apposition", 0.8)
-    if _so_clause(doc, i):
+    if word in _words("clause_openers") and _so_clause(doc, i):
         return Candidate(i, "so", 0.85)
-    if _dependence(doc, i) or _without_goal(doc, i) or _for_purpose(doc, i):
+    if (start and _dependence(doc, i)) or (word == "without" and _without_goal(doc, i)) or (
+            word == "for" and _for_purpose(doc, i)):
         return Candidate(i, "consequence", 0.8)
-    if _consequence(doc, i) or _gerund_subject(doc, i) or _modal_consequence(doc, i):
+    if (tag in {"VBZ", "NNS"} and i > 0 and tokens.texts[i - 1] in _consequence_openers() and (
+            _consequence(doc, i))) or (tag in CONSEQUENCE_TAGS and _gerund_subject(doc, i)) or (
+            tag == "MD" and _modal_consequence(doc, i)):
         return Candidate(i, "consequence", 0.8, 0)
-    if _infinitive(doc, i):
+    if word == "to" and _infinitive(doc, i):
         opener = _for_subject(doc, i)
         return Candidate(opener if opener is not None else i, "to", 0.85)
     return None

@@ -46,6 +46,7 @@ TIMED_KEY = "goalsmith.timed_tokens"
 CLAUSE_STARTS_KEY = "goalsmith.clause_starts"
 EXTENTS_KEY = "goalsmith.extents"
 RESTATES_KEY = "goalsmith.restates"
+NARRATIVES_KEY = "goalsmith.past_narratives"
 OBJECT_WORDS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON", "ADP"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 # The verb after a gerund subject that says what the goal will bring: present or modal, not a
@@ -97,12 +98,17 @@ def _opener_at(lowered: list[str], i: int) -> str | None:
     """The opener phrase starting at token i of a doc whose lower-cased words are given (not
     'so that' before "'s" or 'is': '..., so that's 31 Jan 2028' restates, it gives no
     purpose)."""
-    for words in by_first_word(_words("openers")).get(lowered[i], ()):
+    for words in _openers().get(lowered[i], ()):
         end = i + len(words)
         if tuple(lowered[i:end]) == words and not (
                 words[-1] == "that" and end < len(lowered) and lowered[end] in {"'s", "’s", "is"}):
             return " ".join(words)
     return None
+
+
+@cache  # asked at every word: one lookup instead of two calls
+def _openers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return by_first_word(_words("openers"))
 
 
 def clause_start(doc: Doc, i: int) -> bool:
@@ -175,12 +181,13 @@ def _infinitive(doc: Doc, i: int) -> bool:
     tagged = any(t.tag_ == "VB" for t in word)
     verb_like = bool(known) or (tagged and takes_object) or _hyphenated_verb(doc, i + 1)
     previous = doc[i - 1] if i > 0 else None
-    if _causative_object(doc, i) or _complement_clause(doc, i) or _joint_task(doc, i):
+    if not verb_like or _causative_object(doc, i) or _complement_clause(doc, i) or _joint_task(
+            doc, i):  # first: the test already made, before the parse is walked
         return False
     controlled = previous is not None and (timed_activity(doc, i) or
         previous.lower_ in _words("control_verbs") or previous.lemma_ in _words("control_verbs")
     )
-    return verb_like and not controlled
+    return not controlled
 
 
 def _hyphenated_verb(doc: Doc, i: int) -> bool:
@@ -1047,14 +1054,19 @@ def _restates_goal(doc: Doc, start: int, end: int, skip: int) -> bool:
 def _past_narratives(doc: Doc) -> frozenset[int]:
     """The first tokens of the sentences that only tell what happened ('so basically the
     release slipped and QA got squeezed.'): past verbs, none present or modal, and no number;
-    their words are no part of the goal that a purpose could say again. Each segment once."""
-    found = set()
-    for seg_start, seg_end in set(segment_bounds(doc)):
-        tags = {t.tag_ for t in doc[seg_start:seg_end]}
-        if "VBD" in tags and not tags & {"VB", "VBP", "VBZ", "MD"} and not any(
-                is_numeric(t) for t in doc[seg_start:seg_end]):
-            found.add(seg_start)
-    return frozenset(found)
+    their words are no part of the goal that a purpose could say again. Each segment once,
+    once per Doc (every purpose clause asks)."""
+    cached = doc.user_data.get(NARRATIVES_KEY)
+    if cached is None or cached[0] != len(doc):
+        found = set()
+        for seg_start, seg_end in set(segment_bounds(doc)):
+            tags = {t.tag_ for t in doc[seg_start:seg_end]}
+            if "VBD" in tags and not tags & {"VB", "VBP", "VBZ", "MD"} and not any(
+                    is_numeric(t) for t in doc[seg_start:seg_end]):
+                found.add(seg_start)
+        cached = (len(doc), sorted(found))  # plain values, so that the Doc still serialises
+        doc.user_data[NARRATIVES_KEY] = cached
+    return frozenset(cached[1])
 
 
 def _own_level(doc: Doc, start: int, end: int) -> bool:

@@ -270,7 +270,8 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
             continue
         if not (_np_token(doc, j) or _glued(doc, j - 1) or (j == start and _glued(doc, j))
                 or _quote_mark(doc, j) or _hyphen_start(doc, j)
-                or _shared_head(doc, j, start)) or _phrase_stop(doc, token, start, head):
+                or _shared_head(doc, j, start)) or _phrase_stop(doc, token, start, head) or (
+                _adverb_before(doc, j, blocked)):
             break
         if _head_token(doc, j, start):
             head = j
@@ -323,6 +324,13 @@ def _duration(doc: Doc, j: int) -> bool:
     units = _words("time_units")
     return doc[j + 1].lemma_.lower() in units or (
         j + 2 < len(doc) and f"{doc[j + 1].lower_} {doc[j + 2].lemma_.lower()}" in units)
+
+
+def _adverb_before(doc: Doc, j: int, blocked: set[int]) -> bool:
+    """'significantly' in 'Grow NRR significantly next year': an adverb right before a time
+    expression (or another blocked word) modifies no word of the name."""
+    return doc[j].tag_ == "RB" and j + 1 in blocked and not (
+        _is_acronym(doc[j]) or _measure_word(doc[j]))  # 'push acv/RB to 45k'
 
 
 def _modal(doc: Doc, j: int) -> bool:

@@ -261,7 +261,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (10, "generation"), (10, "every-rates"), (11, "opening-verbs"), (11, "named-measures"),
          (11, "amounts-status"),
          (11, "comparator-verbs"), (11, "number-is"), (12, "numbered-labels"),
-         (12, "bracket-fields"), (12, "currency-prefixes"), (13, "label-verbs")),
+         (12, "bracket-fields"), (12, "currency-prefixes"), (13, "label-verbs"),
+         (14, "adverb-period")),
         {
             "w11v102": "'Source' before 'no less than $2M' is read as a noun",
             "w12b010": "'teacher observations logged': a participle after the counted noun stays",

@@ -469,12 +469,9 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
     named = _of_name_end(doc, end)
     if named is not None and end not in blocked:  # 'proofs of concept', 'letters of intent'
         return start, named
-    verb = _timed_verb(doc, end)
-    if verb is not None and end not in blocked:
-        # "time to fill open sales roles", "time to first touch": the activity timed
-        # belongs to the metric.
-        tail = noun_phrase(doc, verb + 1, blocked)
-        return start, tail[1] if tail is not None else verb + 1
+    timed = _timed_end(doc, end, blocked)
+    if timed is not None:
+        return start, timed
     if end + 1 < len(doc) and end not in blocked and (
         ((head in _words("extend_of") or spent_time_unit(doc[end - 1].lemma_.lower()))
          and doc[end].lower_ == "of")  # 'hours of sleep', 'months of runway'
@@ -527,6 +524,31 @@ def _interval_end(doc: Doc, end: int, blocked: set[int]) -> int | None:
         return None
     second = noun_phrase(doc, first[1] + 1, blocked)
     return second[1] if second is not None else None
+
+
+def _timed_end(doc: Doc, end: int, blocked: set[int]) -> int | None:
+    """End of the activity a time metric times: "time to fill open sales roles", "time to
+    first touch", "average time to first quote" (the activity belongs to the metric)."""
+    first = _first_occasion_end(doc, end, blocked)
+    if first is not None:
+        return first
+    verb = _timed_verb(doc, end)
+    if verb is None or end in blocked:
+        return None
+    tail = noun_phrase(doc, verb + 1, blocked)
+    return tail[1] if tail is not None else verb + 1
+
+
+def _first_occasion_end(doc: Doc, to_index: int, blocked: set[int]) -> int | None:
+    """End of 'to first quote', 'to first meeting' after a time metric ('time to first
+    value'): the occasion timed, whatever the tagger read its noun as ('quote/UH',
+    'meeting/VBG'); None when the words after the 'to' are no such occasion."""
+    k = to_index + 1
+    if not timed_activity(doc, to_index) or k + 1 >= len(doc) or doc[k].lower_ not in _words(
+            "first_occasions") or k + 1 in blocked or not doc[k + 1].is_alpha:
+        return None
+    tail = noun_phrase(doc, k + 1, blocked)
+    return tail[1] if tail is not None else k + 2
 
 
 def _timed_verb(doc: Doc, to_index: int) -> int | None:

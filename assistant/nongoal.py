@@ -359,12 +359,25 @@ def segment_shape(segment: Span, first: bool) -> str | None:
     checks = (("away", lambda s: _opens_with(s, "away")), ("question", _question),
               ("sign_off", lambda s: _opens_with(s, "sign_offs")),
               ("salutation", _salutation),
-              ("notice", lambda s: _notice(_past_greeting(s))), ("report", _report),
+              ("notice", lambda s: _notice(_past_greeting(s))),
+              ("notice", lambda s: _reader_news(_past_greeting(s))), ("report", _report),
               ("report", lambda s: _forecast_or_status(_past_greeting(s))),
               ("report", lambda s: _opens_with(_past_chat(s), "forecasts")),
               ("report", _forecast_call),
               ("contact", _contact))
     return next((name for name, test in checks if test(segment)), None)
+
+
+def _reader_news(segment: Span) -> bool:
+    """'Your exam is confirmed for 12/09/2026', 'your order #55120 has shipped', 'Your
+    subscription renews on March 1': news of the reader's booking, order or account, told
+    by whoever keeps it (its verb a form of one of 'reader_news', not the base form of a
+    request: 'your team will book 40 demos' sets a goal)."""
+    if not _opens_with(segment, "reader_owners"):
+        return False
+    verbs = _phrase_set("reader_news")
+    return any(t.dep_ == "ROOT" and t.tag_ != "VB" and t.lemma_.lower() in verbs
+               for t in segment)
 
 
 def _forecast_call(segment: Span) -> bool:
@@ -739,7 +752,11 @@ def _correspondence(parts: list[Span], shapes: list[str | None]) -> bool:
         _opens_with(_past_chat(part), key) for part in parts[1:]
         for key in ("wishes", "goal_openers")) and not (  # '- my goal: 6 new partner opps'
         _imperative(parts[1:]))  # 'Pipeline review – get coverage to 3x by Q1'
-    return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter or listed
+    # 'Your exam is confirmed for 12/09. Please arrive 15 minutes early': a notice of the
+    # reader's booking opens a message to them, whatever it asks after it
+    news = _reader_news(_past_greeting(first))
+    return shapes[0] == "header" or (shapes[0] == "sign_off" and line_ends) or letter or (
+        listed or news)
 
 
 def _states_own_goal(part: Span) -> bool:

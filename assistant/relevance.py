@@ -15,8 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .grid import Cell, column_cell, table_cells
-from .lexicon import word_set
+from .lexicon import alternation, word_set
 from .parts import Part
+from .quantities.lexicon import phrases
 from .segments import (
     REFERRING_OBJECTS,
     SUBJECTS,
@@ -1140,7 +1141,25 @@ def _holds_the_target(doc: Doc, start: int, end: int) -> bool:
     3 weeks before each event so registrations reach 400': the clause holds the goal's
     first level, so it is part of what is measured, not why."""
     first_number = _first_in_segment(doc, "number")[start]
-    return first_number >= start and first_number < end and not clause_start(doc, start)
+    return first_number >= start and first_number < end and not clause_start(
+        doc, start) and not _word_level_before(doc, start)
+
+
+def _word_level_before(doc: Doc, start: int) -> bool:
+    """'Halve approval escalations by June so the desk can sign off 40 quotes a day', 'Cut
+    onboarding time in half ... so customers go live within 14 days': the goal's level is
+    written in words before the clause, so the clause's number is none of it."""
+    seg_start = segment_of(doc, start)[0]
+    verbs = phrases().multiplier_verbs
+    if any(t.lemma_.lower() in verbs for t in doc[seg_start:start]):
+        return True
+    return _factor_words().search(doc_text(doc), doc[seg_start].idx, doc[start].idx) is not None
+
+
+@cache
+def _factor_words() -> re.Pattern[str]:
+    """A factor written in words ('in half', 'by a third', 'threefold')."""
+    return re.compile(rf"(?<![a-z])(?:{alternation(phrases().factor)})(?![a-z])", re.IGNORECASE)
 
 
 def _written_level(doc: Doc, start: int, end: int) -> bool:

@@ -8,7 +8,8 @@ parser runs so that the goal does not read as verbless:
 - capitalised verbs read as nouns before their object's count ('Book no fewer than 8 demos',
   'Fill 25 engineering roles', 'Bank 40% of each bonus'): an English verb that names no
   measure (not 'Churn 2%', 'Spend 10% less') and is no plural; in lower case too after a
-  purpose clause that opens the goal ('To staff the new hub, place 4 engineers there').
+  purpose clause that opens the goal ('To staff the new hub, place 4 engineers there') or
+  a label's colon ('sprint goal: ship 4 features').
 
 A word counts where it opens a segment, follows a heading's colon ('Q1: Centralise') or the
 comma after such a purpose clause; it is tagged as a base-form verb and the attribute ruler
@@ -48,6 +49,7 @@ class OpeningVerbs:
             after_purpose = self._after_purpose(token)
             if (_opens(token) or after_purpose) and self._opening_verb(token, after_purpose):
                 token.tag_ = "VB"
+                _counted_plural(token)
         return doc
 
     def _after_purpose(self, token: Token) -> bool:
@@ -79,9 +81,10 @@ class OpeningVerbs:
 
     def _opening_verb(self, token: Token, after_purpose: bool) -> bool:
         """A verb word (`_verb_word`) opening the goal is one when spelled so, or when
-        capitalised (or after a purpose clause) before its object's count."""
+        capitalised (or after a purpose clause or a label's colon: 'sprint goal: ship 4
+        features') before its object's count."""
         return self._spelled_verb(token.lower_) or (
-            (token.is_title or after_purpose) and _counted_object(token))
+            (token.is_title or after_purpose or _after_colon(token)) and _counted_object(token))
 
 
 def _counted_object(token: Token) -> bool:
@@ -95,6 +98,22 @@ def _counted_object(token: Token) -> bool:
         if not (doc[k].tag_ in BOUND_TAGS or doc[k].lower_ in {"no", "another"}):
             return False  # 'Demo no-show rate', 'Refresh the partner battlecards'
     return False
+
+
+def _counted_plural(verb: Token) -> None:
+    """'Ship 4 features', 'work 35 leads': the word after the count, which the tagger read as
+    a verb ('features/VBZ') once it took the opening verb for a noun, is the plural noun
+    counted."""
+    doc = verb.doc
+    count = next((k for k in range(verb.i + 1, min(verb.i + 1 + BOUND_WORDS, len(doc)))
+                  if doc[k].tag_ == "CD"), None)
+    if count is not None and count + 1 < len(doc) and doc[count + 1].tag_ == "VBZ" and doc[
+            count + 1].lower_.endswith("s"):
+        doc[count + 1].tag_ = "NNS"
+
+
+def _after_colon(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ":"
 
 
 def _opens(token: Token) -> bool:

@@ -157,7 +157,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "since-reasons"),
          (11, "markdown-fields"), (11, "label-arrows"), (12, "bracket-fields"),
          (12, "consequence-relevance"), (13, "as-committed"), (13, "chat-tails"),
-         (13, "discourse-so"), (13, "okr-times"), (13, "nonnative-purposes")),
+         (13, "discourse-so"), (13, "okr-times"), (13, "nonnative-purposes"),
+         (14, "reason-durations"), (14, "or-else"), (14, "word-levels")),
         {
             "w11l001": "an arrow after a phrase naming the goals ('my goals ->') is read as a link",
             "w11r005": "'all in service of': the span starts at the connector, not at 'all'",
@@ -187,7 +188,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "status-notices"), (11, "asked-goals"),
          (11, "greeting-dash"),
          (11, "hedged-wishes"), (12, "hedged-proposals"), (13, "nongoal"),
-         (13, "reports"), (13, "documents")),
+         (13, "reports"), (13, "documents"), (14, "reader-notices")),
         {
             "w13d001": "a job ad has no record mark, so its counts read as a headline goal list",
             "w13d002": "a product spec has no record mark, so its figures read as levels",
@@ -236,6 +237,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
         ((9, "past-comparators"), (9, "every-role"), (9, "measure-headlines"), (9, "chat-to"),
          (13, "side-constraint"), (13, "clock-count"), (13, "level-units"), (13, "glued-scope"),
          (13, "purpose-opening"), (13, "quoted-scope"), (13, "glued-count"),
+         (14, "label-lower-verbs"),
          (13, "narrative-numbers"), (13, "stretch-labels"), (13, "emphasis-fields"),
          (13, "label-notes"), (13, "paragraphs"), (13, "space-thousands"),
          (13, "magnitude-currency"), (13, "headline-labels"), (13, "spoken")),
@@ -262,7 +264,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "amounts-status"),
          (11, "comparator-verbs"), (11, "number-is"), (12, "numbered-labels"),
          (12, "bracket-fields"), (12, "currency-prefixes"), (13, "label-verbs"),
-         (14, "adverb-period")),
+         (14, "adverb-period"), (14, "timed-heads"), (14, "limit-verbs")),
         {
             "w11v102": "'Source' before 'no less than $2M' is read as a noun",
             "w12b010": "'teacher observations logged': a participle after the counted noun stays",
@@ -289,6 +291,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
             "w10u003": "a scope phrase inside a label ('Lead generation from webinars:') is cut",
             "w10u006": "'42 MWh' reads the unit as the counted thing",
             "w10u007": "'20 → 45 intros a month' names the counted thing after the level",
+            "w14t009": "'kickoff call' ends an interval, but the tagger reads 'call' as a verb",
+            "w14t012": "'time to onboard a new partner': 'onboard' is not read as the verb timed",
         },
     ),
 }

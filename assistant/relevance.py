@@ -61,6 +61,8 @@ OR_SUBJECT_WORDS = 4  # 'or the West territory stays uncovered'
 NEED_VERBS = frozenset({"need", "want"})
 NEED_FORMS = frozenset(f"{verb}{ending}" for verb in NEED_VERBS for ending in ("", "s", "ed"))
 DISTRIBUTIVES = frozenset({"each", "every", "all", "any", "per"})
+# The most words of a heading before an OKR's objective label ('Q1 team OKRs:').
+HEADING_WORDS = 3
 # A key result numbered under its objective ('KR3.1', 'kr2.4').
 NUMBERED_KR = re.compile(r"kr\d+(?:\.\d+)+")
 # Modals that open a sentence saying what the goal would bring ('. Would let us ...').
@@ -662,19 +664,30 @@ def _objective_label(doc: Doc, i: int) -> int:
         return 0
     seg_start, _ = segment_of(doc, i)
     width = label_width(doc, i, _words("objective_labels"))
-    if not width or any(t.is_alpha for t in doc[seg_start:i]) or i + width >= len(doc):
-        return 0  # '🎯 Objective:' and '- Objective:' open their line
+    if not width or (any(t.is_alpha for t in doc[seg_start:i]) and not _heading_before(
+            doc, seg_start, i)) or i + width >= len(doc):
+        return 0  # '🎯 Objective:' and '- Objective:' open their line, or a heading's colon
     _, end = segment_of(doc, i + width)
     if any((t.pos_ == "NUM" or any(c.isdigit() for c in t.text)) and not _in_time(doc, t)
            for t in doc[i + width : end]):
         return 0  # a level of its own ('O: cut the backlog to 150'), no ordinal or time
-    # key results follow, and no field of its own says why ('Link: supports the retention OKR')
-    openings = [_line_opening(doc, t.i + 1) for t in doc[end:] if "\n" in t.text]
+    # key results follow, on lines or in segments of their own ('O: Win the mid-market; KR:
+    # close 20 new logos by Q2'), and no field of its own says why ('Link: supports the
+    # retention OKR')
+    openings = [_line_opening(doc, t.i + 1) for t in doc[end:] if "\n" in t.text or (
+        t.i + 1 < len(doc) and segment_of(doc, t.i) == (t.i, t.i))]
     results = _words("key_result_labels")
     return width if any(k < len(doc) and (doc[k].lower_ in results or NUMBERED_KR.fullmatch(
         doc[k].lower_) or " ".join(t.lower_ for t in doc[k : k + 2]) in results)
         for k in openings) and not any(
         k < len(doc) and _why_label(doc, k) for k in openings) else 0
+
+
+def _heading_before(doc: Doc, start: int, i: int) -> bool:
+    """A short heading and its colon right before token i ('OKR: O - Expand in APAC; ...',
+    'Q1 OKRs: Objective: ...')."""
+    return 0 < i - 1 - start <= HEADING_WORDS and doc[i - 1].text == ":" and all(
+        t.is_alpha or t.like_num or t.text.isalnum() for t in doc[start : i - 1])
 
 
 def _line_opening(doc: Doc, i: int) -> int:

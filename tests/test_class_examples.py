@@ -158,7 +158,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "markdown-fields"), (11, "label-arrows"), (12, "bracket-fields"),
          (12, "consequence-relevance"), (13, "as-committed"), (13, "chat-tails"),
          (13, "discourse-so"), (13, "okr-times"), (13, "nonnative-purposes"),
-         (14, "reason-durations"), (14, "or-else"), (14, "word-levels")),
+         (14, "reason-durations"), (14, "or-else"), (14, "word-levels"), (14, "okr-one-line")),
         {
             "w11l001": "an arrow after a phrase naming the goals ('my goals ->') is read as a link",
             "w11r005": "'all in service of': the span starts at the connector, not at 'all'",

@@ -28,6 +28,7 @@ from .segments import (
     is_numeric,
     is_pictograph,
     is_verb,
+    label_start,
     label_width,
     opens_label,
     segment_bounds,
@@ -642,9 +643,9 @@ def _why_label(doc: Doc, i: int) -> int:
     """'Why: funds the expansion team', '| rationale - coverage for the West region', '(why:
     pipeline is thin)': a form field that says why the goal matters. The tokens of its label
     and colon, 0 when none."""
-    if i > 0 and i != segment_of(doc, i)[0] and doc[i - 1].text not in {"(", ",", ";"} and not (
-            is_emphasis(doc[i - 1]) or opens_label(doc[i - 1])):  # '**Why:** ...', '[Why] ...'
-        return 0
+    if i > 0 and i != label_start(doc, segment_of(doc, i)[0]) and doc[i - 1].text not in {
+            "(", ",", ";"} and not (is_emphasis(doc[i - 1]) or opens_label(doc[i - 1])):
+        return 0  # '**Why:** ...', '[Why] ...', '- Supports: ...' open their field
     return label_width(doc, i, _words("why_labels"))
 
 
@@ -780,9 +781,9 @@ def _discourse_so(doc: Doc, i: int) -> bool:
 
 def _so_clause(doc: Doc, i: int) -> bool:
     """'so we can ...', 'so the team makes its number' (not 'so far', 'so much')."""
-    if doc[i].lower_ not in _words("clause_openers") or i + 1 >= len(doc) or _discourse_so(
-            doc, i):
-        return False
+    if doc[i].lower_ not in _words("clause_openers") or i + 1 >= len(doc) or (
+            doc[i].lower_ == "so" and _discourse_so(doc, i)):
+        return False  # 'ok so my goal is ...'; 'Since the board wants ..., raise ...' opens one
     nxt = doc[i + 1]
     if doc[i].lower_ == "as":  # 'as this impacts renewals': 'impacts' read as a plural noun
         subject = nxt.pos_ == "PRON" or nxt.lower_ in _words("referents")
@@ -796,9 +797,12 @@ def _so_clause(doc: Doc, i: int) -> bool:
     if (nxt.lower_ in {"far", "much", "many", "on", "as", "that", "to"} and not compound and (
             doc[i].lower_ != "since")) or (doc[i].lower_ == "since" and _in_time(doc, nxt)):
         return False
-    _, seg_end = segment_of(doc, i)
+    seg_start, seg_end = segment_of(doc, i)
     subject_like = compound or (not nxt.is_punct and nxt.pos_ not in {
         "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+    if i == seg_start:  # a leading clause ends at its comma ('Since that workshop in October,
+        # reps log 90%': no verb of its own, so no reason)
+        seg_end = next((t.i for t in doc[i + 1 : seg_end] if t.text == ","), seg_end)
     rest = doc[i + 2 : seg_end]
     # "so our engine ships ...": the tagger may miss the verb after a possessive subject; and
     # "... by the end of Q2 so sales capacity moves ...": a 'so' right after the goal's
@@ -816,12 +820,21 @@ def _so_clause(doc: Doc, i: int) -> bool:
 
 def _as_reason(doc: Doc, i: int) -> bool:
     """', as our board expects expansion to carry growth', ', as the channel plan for 2027
-    depends on it': after the goal, an 'as' that marks a clause with a subject of its own
-    gives the reason (not 'as soon as', 'as of March', 'as many as')."""
+    depends on it': after the goal (or opening it, before a comma), an 'as' that marks a
+    clause with a subject of its own gives the reason (not 'as soon as', 'as of March', 'as
+    many as')."""
     verb = doc[i].head
     return doc[i].dep_ == "mark" and clause_start(doc, i) and verb.i > i + 1 and (
         verb.tag_ in FINITE_TAGS) and any(
-        c.dep_ == "nsubj" and i < c.i < verb.i for c in verb.children) and _goal_before(doc, i)
+        c.dep_ == "nsubj" and i < c.i < verb.i for c in verb.children) and (
+        _goal_before(doc, i) or _opens_leading_clause(doc, i))
+
+
+def _opens_leading_clause(doc: Doc, i: int) -> bool:
+    """'As the audit starts in February, close 40 reviews ...': the 'as' opens its segment
+    and a comma closes its clause before the goal."""
+    seg_start, seg_end = segment_of(doc, i)
+    return i == seg_start and any(t.text == "," for t in doc[i + 2 : seg_end - 1])
 
 
 def _or_consequence(doc: Doc, i: int) -> bool:

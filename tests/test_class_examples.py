@@ -121,7 +121,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (13, "inner-periods"), (13, "event-years"), (13, "clock-days"), (13, "every-of"),
          (13, "seasons-occasions"), (13, "vs-periods"), (13, "bare-fy"),
          (13, "rolling-windows"), (13, "okr-times"), (13, "occasions"),
-         (13, "spoken"), (13, "nonnative-bounds"), (13, "week-numbers")),
+         (13, "spoken"), (13, "nonnative-bounds"), (13, "week-numbers"),
+         (14, "leading-reasons")),
         {
             "w13e010": "'atleast' written as one word is no comparator the grammar knows",
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
@@ -158,9 +159,11 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "markdown-fields"), (11, "label-arrows"), (12, "bracket-fields"),
          (12, "consequence-relevance"), (13, "as-committed"), (13, "chat-tails"),
          (13, "discourse-so"), (13, "okr-times"), (13, "nonnative-purposes"),
-         (14, "reason-durations"), (14, "or-else"), (14, "word-levels"), (14, "okr-one-line")),
+         (14, "reason-durations"), (14, "or-else"), (14, "word-levels"), (14, "okr-one-line"),
+         (14, "leading-reasons"), (14, "reason-fields")),
         {
             "w11l001": "an arrow after a phrase naming the goals ('my goals ->') is read as a link",
+            "w14f005": "'Objective 1 – Build ...' after a label: the clause stops at the dash",
             "w11r005": "'all in service of': the span starts at the connector, not at 'all'",
             "w11r009": "'hinges' after a plural subject is tagged as a plural noun",
             "w11r013": "'It's the main thing stopping us from ...' names no link word",

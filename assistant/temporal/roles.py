@@ -48,6 +48,8 @@ CLAUSE_START = re.compile(r"(?:^|[\n.!?;:,()–—]|\s-\s)(?P<words>[^\n.!?;:,()
 PAST_LEVEL = re.compile(r"\bfrom\s+[$€£]?\d[\w.,%]*(?:\s+(?:%|percent|pct|[a-z]+))?\s*$",
                         re.IGNORECASE)
 
+# The rest of a clause up to the comma that closes it ("Since our renewals land in Q2, ...").
+CLAUSE_COMMA = re.compile(r"[^,.;:!?\n()]*,")
 
 def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
     """The role of the expression at original offsets [start, end) of `doc`, whose text
@@ -217,13 +219,26 @@ def trailing_reason() -> re.Pattern[str]:
                       r"[^.;:!?\n()]*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def leading_reason() -> re.Pattern[str]:
+    """A reason clause opening its sentence, up to the end of the text searched, with no
+    comma yet ("Since our renewals land in " + "Q2, book QBRs ...", "As the audit starts
+    in " + "February, close ..."); not 'as of', 'as soon as'."""
+    label = lexicon().cues["label"]
+    openers = alternation((*label["reason_markers"], *label["time_reason_markers"]))
+    return re.compile(rf"(?:^|[.;!?\n]\s*)(?:{openers})\s+(?!(?:of|soon|early|late|long|far|"
+                      r"many|much|well)\b)[^,.;:!?\n]*$", re.IGNORECASE)
+
+
 def in_reason(doc: Doc, start: int) -> bool:
     """True for a time in a "so", "because" or ", which" clause after the goal's number ("to
     2 days so renewals don't slip at quarter end") or in a "why:" field: it dates the reason,
     never the goal. After a statement of the past ("In 2026 I booked 40 meetings, so book 60
     in 2027") the "so" draws the goal from it."""
     text = doc_text(doc)
-    if why_field().search(text, max(0, start - ASIDE_WINDOW), start):
+    if why_field().search(text, max(0, start - ASIDE_WINDOW), start) or (
+            leading_reason().search(text, max(0, start - ASIDE_WINDOW), start)
+            and CLAUSE_COMMA.match(text, start)):
         return True
     found = trailing_reason().search(text, max(0, start - ASIDE_WINDOW), start)
     if found is None:

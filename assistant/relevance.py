@@ -843,13 +843,25 @@ def _or_consequence(doc: Doc, i: int) -> bool:
     if _personal_stake(doc, i + 1):
         return False  # 'or my boss will kill me': a joke about the writer, no outcome
     k = i + 1
-    while k < len(doc) and k - i <= OR_SUBJECT_WORDS and doc[k].pos_ in {
-            "DET", "PRON", "NOUN", "PROPN", "ADJ"} and not _in_time(doc, doc[k]):
-        if doc[k].pos_ in {"NOUN", "PRON", "PROPN"} and k + 1 < len(doc) and doc[
-                k + 1].tag_ in FINITE_TAGS:  # the subject's finite verb
+    while k < len(doc) and k - i <= OR_SUBJECT_WORDS and (doc[k].pos_ in {
+            "DET", "PRON", "NOUN", "PROPN", "ADJ"} or _in_time(doc, doc[k])):
+        # a period may name the subject ('or the Q4 number is at risk'), not be it
+        if doc[k].pos_ in {"NOUN", "PRON", "PROPN"} and not _in_time(doc, doc[k]) and (
+                _finite_after(doc, k + 1)):  # the subject's finite verb
             return _goal_before(doc, i)
         k += 1
     return False
+
+
+def _finite_after(doc: Doc, k: int) -> bool:
+    """Token k is a finite verb, or a present verb read as a plural noun that ends its clause
+    ('or the H1 channel plan slips.', 'or the pipeline stalls in Q2')."""
+    if k >= len(doc):
+        return False
+    if doc[k].tag_ in FINITE_TAGS:
+        return True
+    return _present_verb(doc[k]) and (
+        k + 1 >= len(doc) or not doc[k + 1].is_alpha or doc[k + 1].pos_ == "ADP")
 
 
 def _personal_stake(doc: Doc, i: int) -> bool:

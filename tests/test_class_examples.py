@@ -160,10 +160,11 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (12, "consequence-relevance"), (13, "as-committed"), (13, "chat-tails"),
          (13, "discourse-so"), (13, "okr-times"), (13, "nonnative-purposes"),
          (14, "reason-durations"), (14, "or-else"), (14, "word-levels"), (14, "okr-one-line"),
-         (14, "leading-reasons"), (14, "reason-fields")),
+         (14, "leading-reasons"), (14, "reason-fields"), (14, "or-time-subjects")),
         {
             "w11l001": "an arrow after a phrase naming the goals ('my goals ->') is read as a link",
             "w14f005": "'Objective 1 – Build ...' after a label: the clause stops at the dash",
+            "w14c010": "'or the 2027 after-school program loses ...': a hyphened word ends it",
             "w11r005": "'all in service of': the span starts at the connector, not at 'all'",
             "w11r009": "'hinges' after a plural subject is tagged as a plural noun",
             "w11r013": "'It's the main thing stopping us from ...' names no link word",

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 from itertools import islice, takewhile
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -20,6 +19,7 @@ from .quantities.lexicon import spent_time_unit
 from .segments import (
     LABEL_MARKS,
     REFERRING_OBJECTS,
+    boundary_at,
     bracketed_label_end,
     by_first_word,
     in_hashtag,
@@ -37,7 +37,7 @@ from .segments import (
     timed_activity,
     word_stop,
 )
-from .spans import doc_text
+from .spans import doc_text, token_offsets
 from .spelling import verb_index
 
 Doc.set_extension("gs_metric", default=None, force=True)
@@ -97,9 +97,6 @@ REFERRING = frozenset({"it", "this", "that"})
 FIELD_SEPARATORS = frozenset({"-", "|", "—", "–"})
 # Units of a level that a noun can hold ('a marketing budget of $150k').
 AMOUNT_UNITS = frozenset({"currency", "percent", "multiplier"})
-# Where the tokens start and end in the text, remembered per Doc (plain ints, so a Doc
-# still serialises).
-OFFSETS_KEY = "goalsmith.metric.offsets"
 # Whether each token can open a goal as its verb (None until asked), remembered per Doc.
 OPENERS_KEY = "goalsmith.metric.openers"
 # Whether each token is joined to the next without a space, remembered per Doc.
@@ -257,10 +254,10 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     no noun phrase starts there."""
     n = len(doc)
     first = _phrase_start(doc, i, blocked, periods)
-    if any(_boundary(doc, k) for k in range(i, min(first + 1, n))):
+    if any(boundary_at(doc, k) for k in range(i, min(first + 1, n))):
         return None  # "Pipeline €4M. Then hiring": no phrase across a sentence's end
     start, j, head = first, first, None
-    while j < n and j not in blocked and not _boundary(doc, j):
+    while j < n and j not in blocked and not boundary_at(doc, j):
         token = doc[j]
         if is_pictograph(token):
             break
@@ -284,11 +281,6 @@ def noun_phrase(doc: Doc, i: int, blocked: set[int],
     if end < n and word_stop(doc[end]):
         end += 1  # 'lead-to-opp conv.': the stop of the abbreviation is part of it
     return _extend(doc, start, end, blocked)
-
-
-def _boundary(doc: Doc, i: int) -> bool:
-    """Token i parts two segments (`is_boundary`, read from the bounds worked out per Doc)."""
-    return segment_of(doc, i) == (i, i)
 
 
 def _phrase_stop(doc: Doc, token: Token, start: int, head: int | None) -> bool:
@@ -851,7 +843,7 @@ def _target_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple
     """The level's anchors, and last the noun whose value it gives ('Close Acme at an ACV of
     $300k', 'new partnerships worth €400k')."""
     yield from _level_anchors(doc, target, context)
-    i = bisect_left(_offsets(doc)[0], target.start)
+    i = bisect_left(token_offsets(doc)[0], target.start)
     first = doc[i] if i < len(doc) and doc[i].idx < target.end else None
     valued = None if first is None else _valued_start(doc, first)
     if valued is not None:
@@ -864,7 +856,7 @@ def _level_anchors(doc: Doc, target: Part, context: set[int]) -> Iterator[tuple[
     no measure and the number carries its own ('Grow our community to 5k members'). With no
     verb before the target the goal is a headline and its subject is measured ('Churn ≤ 2%',
     'Renewal rate for the Tier-2 book: 92% → 96%', 'Closed-won ACV is $300k')."""
-    level, after = _token_at(doc, target.start), bisect_left(_offsets(doc)[0], target.end)
+    level, after = _token_at(doc, target.start), bisect_left(token_offsets(doc)[0], target.end)
     if level >= after:
         return  # no token overlaps the target
     first = doc[level]
@@ -1402,7 +1394,7 @@ def _bounds(doc: Doc, anchor: int, mode: str, target: Part | None, blocked: set[
 def _target_verb_index(doc: Doc, target: Part | None, context: set[int]) -> int:
     """Index of the verb that governs the target (-1 for none): its subject ends before it
     ('Gotta hit 7 figures' has no subject)."""
-    i = len(doc) if target is None else bisect_left(_offsets(doc)[0], target.start)
+    i = len(doc) if target is None else bisect_left(token_offsets(doc)[0], target.start)
     first = doc[i] if i < len(doc) else None
     verb = _governing_verb(doc, first, target, context) if first and target else None
     return -1 if verb is None else verb.i
@@ -1809,25 +1801,14 @@ def _blocked(doc: Doc) -> set[int]:
 
 def _tokens_of(doc: Doc, parts: list[Part]) -> set[int]:
     """The tokens the parts overlap, a token the part starts inside included ('n=240')."""
-    starts = _offsets(doc)[0]
+    starts = token_offsets(doc)[0]
     return {i for p in parts
             for i in range(_token_at(doc, p.start), bisect_left(starts, p.end))}
 
 
-def _offsets(doc: Doc) -> list[list[int]]:
-    """The character offsets where the tokens start and where they end, worked out once per
-    Doc (the anchors and blocked tokens map the parts' offsets to tokens many times)."""
-    cached = doc.user_data.get(OFFSETS_KEY)
-    if cached is None or len(cached[0]) != len(doc):
-        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
-        cached = [starts, [s + n for s, n in zip(starts, lengths, strict=True)]]
-        doc.user_data[OFFSETS_KEY] = cached
-    return cached
-
-
 def _token_at(doc: Doc, offset: int) -> int:
     """The index of the token holding the character offset, else of the first one after it."""
-    starts, ends = _offsets(doc)
+    starts, ends = token_offsets(doc)
     i = bisect_right(starts, offset) - 1
     return i if i >= 0 and ends[i] > offset else i + 1
 

@@ -23,7 +23,7 @@ from .segments import (
     lower_words,
     segments,
 )
-from .spans import doc_text
+from .spans import doc_text, span_text
 from .temporal.lexicon import lexicon
 
 Doc.set_extension("gs_not_goal", default=None, force=True)
@@ -79,11 +79,6 @@ LINK_CHARS = frozenset(".@:")
 ID_DASHES = frozenset("-–")
 # Money signs a forecast's sum opens with ('calling $780k').
 MONEY_OPENERS = AMOUNT_OPENERS - {"+"}
-
-
-def _span_text(span: Span) -> str:
-    """`span.text`, cut from the Doc's text (spaCy rebuilds it from the tokens each time)."""
-    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 @cache
@@ -279,7 +274,7 @@ def _label_end(segment: Span, words: int = LABEL_WORDS) -> int | None:
     'Weekly update — 38 of 50 interviews done'), or the end of a heading line ('Weekly status
     (w/e 11/27)⏎- ...'), if any; `words` is the most words the label may have."""
     # ('2027 enrollment projection (v2):': the tokenizer glues the colon to the bracket)
-    mark = None if NOTICE_MARKS.isdisjoint(_span_text(segment)) else next(
+    mark = None if NOTICE_MARKS.isdisjoint(span_text(segment)) else next(
         (t.i for t in segment[1 : words + 1] if t.text.lstrip(")") in NOTICE_MARKS), None)
     return segment.end if mark is None and _heading_line(segment) else mark
 
@@ -385,7 +380,7 @@ def _forecast_call(segment: Span) -> bool:
     base form, right before a sum of money calls a forecast; it sets no goal ('I'm committing
     to 50 calls a day' does)."""
     doc, verbs = segment.doc, _phrase_set("forecast_verbs")
-    return not MONEY_OPENERS.isdisjoint(_span_text(segment)) and any(
+    return not MONEY_OPENERS.isdisjoint(span_text(segment)) and any(
         t.lemma_.lower() in verbs and t.tag_ != "VB" and t.i + 1 < segment.end
         and doc[t.i + 1].text[:1] in MONEY_OPENERS for t in segment)
 
@@ -448,7 +443,7 @@ def _record_mark(part: Span) -> bool:
     """A record's sign, field or id, a price per a unit that is no period ('$29/seat'), a
     match score, a definition or a rule."""
     signs = _phrase_set("record_signs")
-    text = _span_text(part)
+    text = span_text(part)
     marked = not _sign_chars(signs).isdisjoint(text) and any(
         _sign(t, signs) or _times(t) for t in part)
     scored = not ID_DASHES.isdisjoint(text) and (
@@ -496,7 +491,7 @@ def _units(*keys: str) -> frozenset[str]:
 def _unit_price(part: Span) -> bool:
     """An amount of money per a unit that is no period ('$42/user/mo', 'CHF 38/user/month',
     '$2,410/oz'; not a cadence: '$40k/month'), or a currency pair ('USD/JPY at 151.3')."""
-    if "/" not in _span_text(part):
+    if "/" not in span_text(part):
         return False
     periods = _units("time_units", "time_units_attached")
     money, doc = _units("currency_symbols", "currency_codes"), part.doc
@@ -514,7 +509,7 @@ def _priced(before: Span) -> bool:
 def _definition(part: Span) -> bool:
     """'NRR = (starting ARR + expansion − churn) ÷ starting ARR': a name, '=' and a formula
     define a measure; not 'my goal = pipeline coverage ≥3x'."""
-    if "=" not in _span_text(part):
+    if "=" not in span_text(part):
         return False
     sign = next((t.i for t in part if t.text == "="), None)
     names, doc = _phrase_set("own_goal_names"), part.doc
@@ -541,7 +536,7 @@ def _contact(segment: Span) -> bool:
 
     """An email address, a web address or a phone number ('+49 30 1234 5678', '(415)
     555-0142', 'Mob: 07700 900456')."""
-    text = _span_text(segment)
+    text = span_text(segment)
     linked = not LINK_CHARS.isdisjoint(text) and any(t.like_email or t.like_url for t in segment)
     return linked or PHONE.search(text) is not None
 

@@ -15,12 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .grid import Cell, column_cell, table_cells
-from .lexicon import alternation, word_set
+from .lexicon import word_set
 from .parts import Part
+from .quantities.grammar import patterns as quantity_patterns
 from .quantities.lexicon import phrases
 from .segments import (
     REFERRING_OBJECTS,
     SUBJECTS,
+    boundary_at,
     by_first_word,
     is_boundary,
     is_emphasis,
@@ -30,6 +32,7 @@ from .segments import (
     is_verb,
     label_start,
     label_width,
+    lower_words,
     opens_label,
     segment_bounds,
     segment_of,
@@ -121,12 +124,11 @@ def clause_start(doc: Doc, i: int) -> bool:
     return _clause_starts(doc)[i]
 
 
-def _clause_starts(doc: Doc, lowered: list[str] | None = None) -> list[bool]:
-    """`clause_start` for every token, worked out once per Doc (the scan asks per token, and
-    gives the lower-cased words it has)."""
+def _clause_starts(doc: Doc) -> list[bool]:
+    """`clause_start` for every token, worked out once per Doc (the scan asks per token)."""
     cached = doc.user_data.get(CLAUSE_STARTS_KEY)
     if cached is None or len(cached) != len(doc):
-        lowered = [t.lower_ for t in doc] if lowered is None else lowered
+        lowered = lower_words(doc)
         bounds = segment_bounds(doc)
         # (a pictograph is never ASCII: the cheap test spares most tokens the Unicode lookup)
         cached = [i == bounds[i][0] or lowered[i - 1] in CLAUSE_STARTS or (
@@ -676,7 +678,7 @@ def _objective_label(doc: Doc, i: int) -> int:
     # close 20 new logos by Q2'), and no field of its own says why ('Link: supports the
     # retention OKR')
     openings = [_line_opening(doc, t.i + 1) for t in doc[end:] if "\n" in t.text or (
-        t.i + 1 < len(doc) and segment_of(doc, t.i) == (t.i, t.i))]
+        t.i + 1 < len(doc) and boundary_at(doc, t.i))]
     results = _words("key_result_labels")
     return width if any(k < len(doc) and (doc[k].lower_ in results or NUMBERED_KR.fullmatch(
         doc[k].lower_) or " ".join(t.lower_ for t in doc[k : k + 2]) in results)
@@ -917,12 +919,11 @@ class _Tokens(NamedTuple):
 
 
 def _tokens(doc: Doc) -> _Tokens:
-    texts, lowered, tags = [], [], []
+    texts, tags = [], []
     for token in doc:
         texts.append(token.text)
-        lowered.append(token.lower_)
         tags.append(token.tag_)
-    return _Tokens(texts, lowered, tags, _clause_starts(doc, lowered), table_cells(doc))
+    return _Tokens(texts, lower_words(doc), tags, _clause_starts(doc), table_cells(doc))
 
 
 def _labelled(doc: Doc, tokens: _Tokens, i: int) -> Candidate | None:
@@ -1191,13 +1192,8 @@ def _word_level_before(doc: Doc, start: int) -> bool:
     verbs = phrases().multiplier_verbs
     if any(t.lemma_.lower() in verbs for t in doc[seg_start:start]):
         return True
-    return _factor_words().search(doc_text(doc), doc[seg_start].idx, doc[start].idx) is not None
-
-
-@cache
-def _factor_words() -> re.Pattern[str]:
-    """A factor written in words ('in half', 'by a third', 'threefold')."""
-    return re.compile(rf"(?<![a-z])(?:{alternation(phrases().factor)})(?![a-z])", re.IGNORECASE)
+    factor = quantity_patterns().factor  # 'in half', 'by a third', 'threefold'
+    return factor.search(doc_text(doc), doc[seg_start].idx, doc[start].idx) is not None
 
 
 def _written_level(doc: Doc, start: int, end: int) -> bool:

@@ -7,11 +7,10 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import near, word_set
-from .spans import doc_text
+from .spans import doc_text, token_offsets
 
 # Tokens that end a segment: sentence punctuation, dashes used as separators, line breaks.
 # En dashes written without spaces join a range ('Jul–Sep') rather than separate clauses.
@@ -62,7 +61,12 @@ def bracket_open(token: Token) -> int | None:
 def is_boundary(token: Token) -> bool:
     """The token ends a segment (see `_ends_segment`); read from the Doc's segment bounds,
     worked out once (the detectors ask about many tokens)."""
-    start, end = segment_bounds(token.doc)[token.i]
+    return boundary_at(token.doc, token.i)
+
+
+def boundary_at(doc: Doc, i: int) -> bool:
+    """`is_boundary` of token i, asked by its index (no Token made)."""
+    start, end = segment_bounds(doc)[i]
     return start == end
 
 
@@ -160,7 +164,7 @@ def _boundary_indices(doc: Doc) -> list[int]:
     hits = [m.start() for m in BOUNDARY_CHARS.finditer(doc_text(doc))]
     if not hits:
         return []
-    starts = doc.to_array(IDX).tolist()
+    starts = token_offsets(doc)[0]
     candidates = sorted({bisect_right(starts, pos) - 1 for pos in hits})
     return [i for i in candidates if _ends_segment(doc[i])]
 

@@ -84,29 +84,28 @@ class OpeningVerbs:
         capitalised (or after a purpose clause or a label's colon: 'sprint goal: ship 4
         features') before its object's count."""
         return self._spelled_verb(token.lower_) or (
-            (token.is_title or after_purpose or _after_colon(token)) and _counted_object(token))
+            (token.is_title or after_purpose or _after_colon(token)) and _count_after(
+                token) is not None)
 
 
-def _counted_object(token: Token) -> bool:
-    """A count follows the word, maybe after its bound ('Fill 25 roles', 'Bank 40% of', 'Book
-    at least 18', 'Book no fewer than 8'), not a determiner or a noun ('Refresh the partner
-    battlecards', 'Demo no-show rate', 'Field sales bookings')."""
+def _count_after(token: Token) -> int | None:
+    """The index of the count that follows the word, maybe after its bound ('Fill 25 roles',
+    'Bank 40% of', 'Book at least 18', 'Book no fewer than 8'); None after a determiner or a
+    noun ('Refresh the partner battlecards', 'Demo no-show rate', 'Field sales bookings')."""
     doc = token.doc
     for k in range(token.i + 1, min(token.i + 1 + BOUND_WORDS, len(doc))):
         if doc[k].tag_ == "CD":
-            return True
+            return k
         if not (doc[k].tag_ in BOUND_TAGS or doc[k].lower_ in {"no", "another"}):
-            return False  # 'Demo no-show rate', 'Refresh the partner battlecards'
-    return False
+            return None  # 'Demo no-show rate', 'Refresh the partner battlecards'
+    return None
 
 
 def _counted_plural(verb: Token) -> None:
     """'Ship 4 features', 'work 35 leads': the word after the count, which the tagger read as
     a verb ('features/VBZ') once it took the opening verb for a noun, is the plural noun
     counted."""
-    doc = verb.doc
-    count = next((k for k in range(verb.i + 1, min(verb.i + 1 + BOUND_WORDS, len(doc)))
-                  if doc[k].tag_ == "CD"), None)
+    doc, count = verb.doc, _count_after(verb)
     if count is not None and count + 1 < len(doc) and doc[count + 1].tag_ == "VBZ" and doc[
             count + 1].lower_.endswith("s"):
         doc[count + 1].tag_ = "NNS"

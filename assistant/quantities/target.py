@@ -21,11 +21,11 @@ from ..result import TargetValue
 from ..segments import (
     LABEL_MARKS,
     REFERRING_OBJECTS,
+    boundary_at,
     bracket_open,
     in_hashtag,
     is_numeric,
     label_width,
-    segment_bounds,
     segment_of,
     stated_goal,
 )
@@ -812,8 +812,7 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     start = token_span(doc, best[1].part.start, best[1].part.end)
     first = start.start if start is not None else best[1].number.start
     levels = {c.part.end for _, c in pool}
-    bounds = segment_bounds(doc)  # a boundary token (`is_boundary`) maps to (i, i)
-    separators = [t.i for t in doc[:first] if t.text == "," or bounds[t.i][1] == t.i
+    separators = [t.i for t in doc[:first] if t.text == "," or boundary_at(doc, t.i)
                   or _joins_goals(t, levels) or _joins_clauses(t) or _spaced_slash(t)]
     if not separators or _main_clause_after_comma(doc, separators[-1], first):
         return best

@@ -79,6 +79,14 @@ LIGHT_VERBS = frozenset({"get", "make", "have", "do", "be", "more", "less", "go"
                          "down", "keep", "mean"})
 # At most this many words before an arrow name the first end of a flow ('POC → close rate').
 FLOW_WORDS = 2
+# At most this many words before an arrow hold the 'from' of a turn ('from the legacy plan ->').
+FROM_WORDS = 4
+# What closes a clause that opens the goal ("To stay on pace, close ...", "so we keep Acme: ...").
+LEADING_ENDS = frozenset({",", ":"})
+# Spaced dashes inside a field's value ("Linked to: OKR 3 – Enterprise Expansion").
+DASHES = frozenset({"-", "–", "—", "--"})
+# Link words after the noun of "as a stepping stone for ...", "as a signal to ...".
+ROLE_LINKS = frozenset({"for", "to", "toward", "towards", "on", "into"})
 CLAUSE_STARTS = frozenset({",", ":", "(", "—", "–", "-", "--", "and"})
 # Openers that may stand inside the goal's own words, so they open a purpose only at a clause's
 # start or after 'as' ('as part of', 'tied to').
@@ -490,7 +498,15 @@ def _arrow_link(doc: Doc, i: int) -> int:
     opening = segment_of(doc, i)[0]
     if i - opening <= FLOW_WORDS and not any(is_numeric(t) for t in doc[opening:i]):
         return 0
-    return width
+    return 0 if _from_before(doc, max(opening, i - FROM_WORDS), i) else width
+
+
+def _from_before(doc: Doc, start: int, i: int) -> bool:
+    """'from free → paid conversions', 'from the legacy plan -> the new tier': a 'from'
+    shortly before the arrow, with only words between, makes it the turn from one state to
+    the next."""
+    return any(t.lower_ == "from" and all(w.is_alpha and w.pos_ != "VERB" for w in doc[t.i + 1 : i])
+               for t in doc[start:i])
 
 
 def _apposition(doc: Doc, i: int) -> bool:
@@ -508,6 +524,19 @@ def _apposition(doc: Doc, i: int) -> bool:
     while j + 2 < len(doc) and not _apposition_head(doc, j) and doc[j].pos_ == "ADJ":
         j += 1
     return _apposition_head(doc, j) and _goal_before(doc, i)
+
+
+def _as_role(doc: Doc, i: int) -> bool:
+    """', as a stepping stone for the EMEA launch', '— as a signal to the board that ...':
+    after the goal, 'as' + an indefinite noun phrase whose noun a link word follows names the
+    part the goal plays in something larger (not ', as a team', nor a person's role: ', as
+    the AE for the region', ', as an SE on the deal')."""
+    noun = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.is_upper or noun.i + 1 >= len(doc) or not any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return False
+    link = doc[noun.i + 1]
+    return link.lower_ in ROLE_LINKS and link.head == noun and _goal_before(doc, i)
 
 
 def _apposition_head(doc: Doc, j: int) -> bool:
@@ -778,7 +807,21 @@ def _discourse_so(doc: Doc, i: int) -> bool:
     words = _words("discourse_words")
     if i + 1 < len(doc) and doc[i + 1].lower_ in _words("discourse_after_so"):
         return True
-    return all(t.lower_ in words or t.pos_ == "INTJ" or not t.is_alpha for t in doc[:i])
+    return all(t.lower_ in words or t.pos_ == "INTJ" or not t.is_alpha for t in doc[:i]) and (
+        not _purpose_before_goal(doc, i))
+
+
+def _purpose_before_goal(doc: Doc, i: int) -> bool:
+    """'So the APAC launch lands on time: sign 3 resellers ...', 'so we keep Acme, hold 3
+    exec check-ins': a 'so' clause with a present verb of its own (not 'so my goal is: ...')
+    closed by a colon or comma before the goal's own verb."""
+    _, seg_end = segment_of(doc, i)
+    close = next((t.i for t in doc[i + 2 : seg_end] if t.text in LEADING_ENDS), None)
+    if close is None or close + 1 >= len(doc) or not is_goal_verb(doc[close + 1]):
+        return False
+    # a present or modal verb: 'So the launch flopped, ...' tells a story, no purpose
+    return any(t.lemma_ != "be" and (t.tag_ in CONSEQUENCE_TAGS or _present_verb(t))
+               for t in doc[i + 1 : close])
 
 
 def _so_clause(doc: Doc, i: int) -> bool:
@@ -804,7 +847,7 @@ def _so_clause(doc: Doc, i: int) -> bool:
         "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
     if i == seg_start:  # a leading clause ends at its comma ('Since that workshop in October,
         # reps log 90%': no verb of its own, so no reason)
-        seg_end = next((t.i for t in doc[i + 1 : seg_end] if t.text == ","), seg_end)
+        seg_end = next((t.i for t in doc[i + 1 : seg_end] if t.text in LEADING_ENDS), seg_end)
     rest = doc[i + 2 : seg_end]
     # "so our engine ships ...": the tagger may miss the verb after a possessive subject; and
     # "... by the end of Q2 so sales capacity moves ...": a 'so' right after the goal's
@@ -836,7 +879,7 @@ def _opens_leading_clause(doc: Doc, i: int) -> bool:
     """'As the audit starts in February, close 40 reviews ...': the 'as' opens its segment
     and a comma closes its clause before the goal."""
     seg_start, seg_end = segment_of(doc, i)
-    return i == seg_start and any(t.text == "," for t in doc[i + 2 : seg_end - 1])
+    return i == seg_start and any(t.text in LEADING_ENDS for t in doc[i + 2 : seg_end - 1])
 
 
 def _or_consequence(doc: Doc, i: int) -> bool:
@@ -985,7 +1028,7 @@ def _word_candidate(doc: Doc, tokens: _Tokens, i: int) -> Candidate | None:
         return Candidate(i, "referent", 0.88)
     if start and (word in _words("payoff_conditions") or tag == "VB") and _payoff(doc, i):
         return Candidate(i, "payoff", 0.8)
-    if (start and _apposition(doc, i)) or (
+    if (start and (_apposition(doc, i) or (word == "as" and _as_role(doc, i)))) or (
             word in _words("attribution_openers") and _attribution(doc, i)) or (
             tag == "VBG" and _leading_participle(doc, i)) or (
             start and not NEED_FORMS.isdisjoint(lowered[i : i + 3]) and _needed_for(doc, i)):
@@ -1154,7 +1197,7 @@ def _purpose_clauses(doc: Doc, deadline: Part | None) -> Iterator[tuple[Candidat
             # margin'), not before it ('Team to close ₹12 crore ARR').
             _, seg_end = segment_of(doc, cand.start)
             leading = clause_start(doc, cand.start) and any(
-                t.text == "," for t in doc[cand.start : seg_end])
+                t.text in LEADING_ENDS for t in doc[cand.start : seg_end])
             # ... or comes right after its time bound ('Gym sessions three times a week until
             # March to get ready for the half marathon').
             after_time = cand.start > 0 and _in_time(doc, doc[cand.start - 1])
@@ -1163,6 +1206,8 @@ def _purpose_clauses(doc: Doc, deadline: Part | None) -> Iterator[tuple[Candidat
                 continue
         labelled = cand.kind in {"why", "objective"}
         start, end = extent(doc, cand.start + (cand.width if labelled else 0), deadline)
+        if labelled:
+            end = _field_end(doc, end, deadline)
         if cand.kind == "to" and _prefixed_verb_end(doc, start + 1) + 1 >= end:
             continue  # 'certified in H1 to co-sell by April 30': a bare verb links to nothing
         if (cand.kind == "to" or (cand.kind == "so" and _written_level(doc, start, end))) and \
@@ -1173,6 +1218,22 @@ def _purpose_clauses(doc: Doc, deadline: Part | None) -> Iterator[tuple[Candidat
         if end - start >= 2:
             skip = 0 if labelled else cand.width
             yield cand, doc[start:end], restates_goal(doc, start, end, skip)
+
+
+def _field_end(doc: Doc, end: int, deadline: Part | None) -> int:
+    """'Linked to: Company OKR 3 – Enterprise Expansion', 'Why: Series C story - show
+    efficient growth': a field's value runs on past a spaced dash on its line, which names
+    the objective's title or what it asks for; not into a field of its own ('– Due: ...')."""
+    while end + 1 < len(doc) and doc[end].text in DASHES and doc[end - 1].whitespace_ and (
+            doc[end].whitespace_ == " ") and not _field_label_at(doc, end + 1):
+        end = extent(doc, end + 1, deadline)[1]
+    return end
+
+
+
+def _field_label_at(doc: Doc, i: int) -> bool:
+    """A label and its colon open the words at token i ('Due: Jan 31')."""
+    return next((t.text == ":" for t in doc[i : i + 4] if not t.is_alpha), False)
 
 
 def _holds_the_target(doc: Doc, start: int, end: int) -> bool:

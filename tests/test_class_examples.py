@@ -91,7 +91,15 @@ Wave 12 (sealed split 11 opened):
 - target: currency marks of a country's letters ('R$4.5M', 'NZ$250,000'); a deal's size in
   brackets or dashes is scope ('Close the Acme expansion ($220k)'); a heading's index ('Goal 1
   - ', 'OKR 2 – ') is no number of the goal.
-- metric: the same headings and bracketed labels; the names a currency prefix hid."""
+- metric: the same headings and bracketed labels; the names a currency prefix hid.
+
+Wave 15 (sealed split 14 opened):
+
+- relevance: a purpose that opens the goal and ends at a colon ('to make sure we hit the Q1
+  number: book ...', 'So the APAC launch lands on time: sign ...'); ', as a stepping stone
+  for ...' and other indefinite roles the goal plays; a field's value running on past a
+  spaced dash ('Linked to: Company OKR 3 – Enterprise Expansion'); not an arrow that turns
+  one state into the next ('from free → paid conversions')."""
 
 from __future__ import annotations
 
@@ -160,10 +168,13 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (12, "consequence-relevance"), (13, "as-committed"), (13, "chat-tails"),
          (13, "discourse-so"), (13, "okr-times"), (13, "nonnative-purposes"),
          (14, "reason-durations"), (14, "or-else"), (14, "word-levels"), (14, "okr-one-line"),
-         (14, "leading-reasons"), (14, "reason-fields"), (14, "or-time-subjects")),
+         (14, "leading-reasons"), (14, "reason-fields"), (14, "or-time-subjects"),
+         (15, "colon-purposes"), (15, "as-roles"), (15, "transition-arrows"),
+         (15, "dash-values")),
         {
             "w11l001": "an arrow after a phrase naming the goals ('my goals ->') is read as a link",
-            "w14f005": "'Objective 1 – Build ...' after a label: the clause stops at the dash",
+            "w15a006": "'as a building block of ...': 'of' after the noun is no role link",
+            "w15p004": "'forecast' in a leading purpose makes the text read as a forecast report",
             "w14c010": "'or the 2027 after-school program loses ...': a hyphened word ends it",
             "w11r005": "'all in service of': the span starts at the connector, not at 'all'",
             "w11r009": "'hinges' after a plural subject is tagged as a plural noun",

@@ -95,6 +95,12 @@ Wave 12 (sealed split 11 opened):
 
 Wave 15 (sealed split 14 opened):
 
+- deadline: a bound with no calendar whose brackets state its end ('Sprint 24 (ends Dec 11)',
+  'this sprint (sprint ends Jan 8)'); a day that dates an occasion after 'for the' ('for the
+  Feb 3 summit'; not a season: 'for the spring campaign'); a period end opening the text
+  before a noun ('EOQ push!!!'); lists of periods with commas ('in Q1, Q2 and Q3 next
+  year'); a fiscal year stated as a range of days ('our year
+  runs Oct 1 – Sep 30', 'FY here is 1 April – 31 March').
 - relevance: a purpose that opens the goal and ends at a colon ('to make sure we hit the Q1
   number: book ...', 'So the APAC launch lands on time: sign ...'); ', as a stepping stone
   for ...' and other indefinite roles the goal plays; a field's value running on past a
@@ -130,8 +136,13 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (13, "seasons-occasions"), (13, "vs-periods"), (13, "bare-fy"),
          (13, "rolling-windows"), (13, "okr-times"), (13, "occasions"),
          (13, "spoken"), (13, "nonnative-bounds"), (13, "week-numbers"),
-         (14, "leading-reasons")),
+         (14, "leading-reasons"), (15, "stated-ends"), (15, "dated-events"),
+         (15, "end-modifiers"), (15, "period-lists"), (15, "fiscal-ranges")),
         {
+            "w15e005": "'for the 2/18 roadshow': a numeric date after 'for the' needs the clause"
+                       " to end after it ('for the 4/5 split' is a ratio)",
+            "w15l010": "'Jan, Feb, Mar' with no 'and': the bare months after commas are not read",
+            "w15l005": "'in each of' is no bound word ('in each of the next 4 quarters' recurs)",
             "w13e010": "'atleast' written as one word is no comparator the grammar knows",
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",

@@ -52,6 +52,8 @@ class Context:
     workday_edges: frozenset[str]
     month_in: re.Pattern[str]
     clock_before: re.Pattern[str]
+    ends_before: re.Pattern[str]
+    stated_end: re.Pattern[str]
 
 
 # A possessive right before an edge word ("on my end", "at our end") makes it no edge.
@@ -72,6 +74,7 @@ def context() -> Context:
     relative_to = (*lex.cue("prepositions", "exclusive"), "after", "following")
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     every = alternation(lex.cue("edges", "every"))
+    stated_end = alternation(lex.cue("prepositions", "stated_end"))
     weeks = alternation(lex.cues["edges"]["week_of"])
     plans = alternation(lex.cue("label", "plan_nouns"))
     units = [w for w, unit in lex.units.items() if unit in ("day", "week", "month", "year")]
@@ -143,6 +146,10 @@ def context() -> Context:
         # a month named anywhere in an occasion ("during the June open day")
         month_in=re.compile(rf"(?<![a-z])(?:{months})(?![a-z])"),
         clock_before=re.compile(rf"(?<![\w.:]){CLOCK}\s+$"),
+        # "sprint ends " + "12/18": the words stating the day a period ends
+        ends_before=re.compile(rf"(?<![a-z])(?:{stated_end})\s+$"),
+        # "sprint 24" + " (ends " + "dec 11)", "this sprint" + " (sprint ends " + ...
+        stated_end=re.compile(rf"\s*\(\s*(?:(?:the\s+)?[a-z]+\s+)?(?:{stated_end})\s+"),
     )
 
 

@@ -223,14 +223,17 @@ def _occasion_end(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> 
 
 def _dated_occasion_head(phrase: str, expr: TimeExpr) -> bool:
     """The words before the date let an occasion's nouns follow it: a bound word and "the"
-    or a possessive right before the date ("by its 3/31/2027"), or a window counted from
-    such a date ("within 60 days of the Jan 4")."""
+    or a possessive right before the date ("by its 3/31/2027", "for the Feb 3"), or a window
+    counted from such a date ("within 60 days of the Jan 4")."""
     prep, lex = expr.prep, lexicon()
     if prep is None:
         return False
     if expr.shift_days is not None and prep in lex.cue("prepositions", "window"):
         return _occasion_head(prep, window=True).match(phrase) is not None
-    return (prep in lex.cues["event_clause"]["dated_occasion_preps"] or _in_month(expr)) and (
+    clause = lex.cues["event_clause"]
+    dated = prep in clause["dated_occasion_preps"] or (
+        expr.kind == "date" and prep in clause["dated_day_preps"])
+    return (dated or _in_month(expr)) and (
         _occasion_head(prep, window=False).match(phrase) is not None)
 
 

@@ -35,6 +35,8 @@ WINDOW_ENDS = POINT_KINDS | {"month", "quarter", "half", "year", "fiscal_year"}
 WINDOW_THROUGH = ("through", "thru", "until", "till")
 # What may stand between a period's end and the day it falls on ("FYE, which is June 30").
 DAY_OF_END = re.compile(r"\s*,?\s*(?:which\s+is\s+|i\.?e\.?,?\s+)?")
+# Periods that a list with commas joins into one ("in Q1, Q2 and Q3").
+LIST_KINDS = frozenset({"month", "quarter", "half"})
 # Point kinds from the least to the most specific name of a day.
 POINT_DETAIL = ("near_day", "weekday", "date")
 
@@ -78,6 +80,23 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
                                                             before=last.expr.before), last.order)
         else:
             joined.append(hit)
+    return _stated_ends(text, joined)
+
+
+def _stated_ends(text: str, hits: list[Hit]) -> list[Hit]:
+    """"Sprint 24 (ends Dec 11)", "this sprint (sprint ends Friday 12/11)": a bound with no
+    calendar of its own ends on the day its brackets state."""
+    joined: list[Hit] = []
+    for hit in hits:
+        last = joined[-1] if joined else None
+        closing = CLOSING.match(text, hit.end)
+        if last is not None and last.expr.kind == "unresolvable" and last.expr.unit and \
+                hit.expr.kind == "date" and hit.expr.prep is None and closing is not None and \
+                context().stated_end.fullmatch(text, last.end, hit.start) is not None:
+            joined[-1] = Hit(last.start, closing.end(), hit.expr.with_(
+                prep=last.expr.prep, before=False), last.order)
+        else:
+            joined.append(hit)
     return joined
 
 
@@ -98,6 +117,9 @@ def _is_range(text: str, first: Hit, second: Hit, starts: tuple[str, ...], lex: 
     if first.expr.kind not in BOUND_KINDS or second.expr.kind not in BOUND_KINDS:
         return False
     between = text[first.end:second.start]
+    if between.strip() == ",":  # "in Q1, Q2 and Q3", "across Jan, Feb, Mar": a list of periods
+        return first.expr.kind == second.expr.kind and first.expr.kind in LIST_KINDS and \
+            first.expr.prep in lex.cue("prepositions", "period_span")
     if context().range_join.fullmatch(between) is None:
         return False
     join = between.strip() or second.expr.prep

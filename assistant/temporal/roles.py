@@ -13,6 +13,7 @@ from ..segments import bracket_open
 from ..spans import doc_text
 from .expr import Role, TimeExpr
 from .lexicon import lexicon, window_start
+from .patterns import patterns
 
 # Expressions that only look ahead ("within 30 days", "by Friday") never date the past.
 FORWARD_KINDS = frozenset({"duration", "weekday", "near_day", "holiday", "unresolvable"})
@@ -73,7 +74,7 @@ def role_of(doc: Doc, text: str, start: int, end: int, expr: TimeExpr) -> Role:
         expr.prep is None and expr.kind in NAME_KINDS and precedes_noun(doc, text, end)
     )
     if not bound and names and not is_heading(doc, text, start, end):
-        return "deadline" if _opens_goal(text, start, expr) or \
+        return "deadline" if _opens_goal(text, start, end, expr) or \
             names_own_plan(text, start, end, expr) else "label"
     weak = expr.prep in lex.cue("prepositions", "weak") or (
         expr.prep is None and expr.kind in NAME_KINDS)
@@ -151,11 +152,20 @@ def tells_the_past(doc: Doc, start: int, end: int, expr: TimeExpr) -> bool:
     )
 
 
-def _opens_goal(text: str, start: int, expr: TimeExpr) -> bool:
-    """A bare period name opening the text or a line ("Q1 bookings target = $320k"): the
-    goal's (weak) bound, written where a heading would be."""
-    return expr.prep is None and expr.kind in NAME_KINDS and \
-        OPENS_LINE.search(text, window_start(start), start) is not None
+def _opens_goal(text: str, start: int, end: int, expr: TimeExpr) -> bool:
+    """A bare period name or period end opening the text or a line ("Q1 bookings target =
+    $320k", "EOQ push!!! 9 deals to close"): the goal's (weak) bound, written where a
+    heading would be."""
+    if expr.prep is not None or OPENS_LINE.search(text, window_start(start), start) is None:
+        return False
+    return expr.kind in NAME_KINDS or (expr.kind == "relative_period" and _end_word().fullmatch(
+        text[start:end].lower()) is not None)  # not a process: "Month-end close time ..."
+
+
+@lru_cache(maxsize=1)
+def _end_word() -> re.Pattern[str]:
+    """The written end of a period ("EOQ", "e.o.y", "EOFY")."""
+    return next(p.regex for p in patterns() if p.name == "eo")
 
 
 @lru_cache(maxsize=1)

@@ -124,12 +124,14 @@ def _needs_met(text: str, match: re.Match[str], pattern: Pattern, hit: Hit) -> b
         return prep in lex.cue("prepositions", "event") and not (
             prep in lex.cue("prepositions", "event_undated") and ctx.month_in.search(
                 match.group()) is not None)
-    if pattern.needs == "date_prep":  # "by 12/18", "Fri 12/4", "by the cutoff (12/18)"
+    # "by 12/18", "Fri 12/4", "(ends 12/18)", "by the cutoff (12/18)"
+    if pattern.needs == "date_prep":
         before = window_start(match.start()), match.start()
         occasion = ctx.occasion_before.search(text, *before)
         return headed or prep in lex.cue("prepositions", "numeric_date") or \
             _dated_with_article(text, match, prep) or \
             ctx.weekday_before.search(text, *before) is not None or \
+            ctx.ends_before.search(text, *before) is not None or \
             (occasion is not None and occasion["paren"] is not None)
     if pattern.needs == "duration_prep":  # "within 90 days", not "to within 2 days"
         bound = bool(match["next"] or match["tail"]) or prep in lex.cue("prepositions",

@@ -675,8 +675,9 @@ def _why_label(doc: Doc, i: int) -> int:
     pipeline is thin)': a form field that says why the goal matters. The tokens of its label
     and colon, 0 when none."""
     if i > 0 and i != label_start(doc, segment_of(doc, i)[0]) and doc[i - 1].text not in {
-            "(", ",", ";"} and not (is_emphasis(doc[i - 1]) or opens_label(doc[i - 1])):
-        return 0  # '**Why:** ...', '[Why] ...', '- Supports: ...' open their field
+            "(", ",", ";"} and not (is_emphasis(doc[i - 1]) or opens_label(doc[i - 1]) or (
+            doc[i - 1].is_space)):
+        return 0  # '**Why:** ...', '[Why] ...', '- Supports: ...', '...   Why: ...' open fields
     return label_width(doc, i, _words("why_labels"))
 
 

@@ -276,8 +276,10 @@ def opens_label(token: Token) -> bool:
 
 def label_start(doc: Doc, i: int) -> int:
     """Where a form field's label may start in a line that opens at token i: past a bullet
-    dash, markdown emphasis and an opening bracket ('- **Target:** 30%', '[KR] ...')."""
-    while i < len(doc) and (is_emphasis(doc[i]) or opens_label(doc[i]) or doc[i].text == "-"):
+    dash, markdown emphasis, an opening bracket and spaces ('- **Target:** 30%', '[KR] ...',
+    'Goal - 25 demos.  Why - ...')."""
+    while i < len(doc) and (is_emphasis(doc[i]) or opens_label(doc[i]) or doc[i].text == "-" or (
+            doc[i].is_space)):
         i += 1
     return i
 

@@ -105,7 +105,9 @@ Wave 15 (sealed split 14 opened):
   number: book ...', 'So the APAC launch lands on time: sign ...'); ', as a stepping stone
   for ...' and other indefinite roles the goal plays; a field's value running on past a
   spaced dash ('Linked to: Company OKR 3 – Enterprise Expansion'); not an arrow that turns
-  one state into the next ('from free → paid conversions')."""
+  one state into the next ('from free → paid conversions'); form fields parted by runs of
+  spaces or a tab ('Goal - 25 demos.  Why - team needs pipe'), whose times stay the
+  reason's."""
 
 from __future__ import annotations
 
@@ -137,7 +139,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (13, "rolling-windows"), (13, "okr-times"), (13, "occasions"),
          (13, "spoken"), (13, "nonnative-bounds"), (13, "week-numbers"),
          (14, "leading-reasons"), (15, "stated-ends"), (15, "dated-events"),
-         (15, "end-modifiers"), (15, "period-lists"), (15, "fiscal-ranges")),
+         (15, "end-modifiers"), (15, "period-lists"), (15, "fiscal-ranges"),
+         (15, "spaced-fields")),
         {
             "w15e005": "'for the 2/18 roadshow': a numeric date after 'for the' needs the clause"
                        " to end after it ('for the 4/5 split' is a ratio)",
@@ -181,7 +184,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (14, "reason-durations"), (14, "or-else"), (14, "word-levels"), (14, "okr-one-line"),
          (14, "leading-reasons"), (14, "reason-fields"), (14, "or-time-subjects"),
          (15, "colon-purposes"), (15, "as-roles"), (15, "transition-arrows"),
-         (15, "dash-values")),
+         (15, "dash-values"), (15, "spaced-fields")),
         {
             "w11l001": "an arrow after a phrase naming the goals ('my goals ->') is read as a link",
             "w15a006": "'as a building block of ...': 'of' after the noun is no role link",

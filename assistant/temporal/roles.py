@@ -212,8 +212,10 @@ def why_field() -> re.Pattern[str]:
     increase", "[Why] the covenant resets in March"), with the labels the relevance detector
     reads (assistant/data/relevance.json)."""
     labels = alternation(word_set("assistant", "relevance.json", "why_labels"))
-    return re.compile(rf"(?:^|[|\n(;]|\s[-–—]\s)\s*[\[<]?(?:{labels})\s*[:\-–—\]>][^\n|()]*$",
-                      re.IGNORECASE)
+    # a field opens a line, follows a bar, a bracket, a dash, a sentence's end or a run of
+    # spaces ("Goal - 25 demos.  Why - team needs pipe for the Q1 close")
+    return re.compile(rf"(?:^|[|\n(;]|\s[-–—]\s|[.!?]\s|\s\s|\t)\s*[\[<]?(?:{labels})\s*"
+                      r"[:\-–—\]>][^\n|()]*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

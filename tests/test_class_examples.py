@@ -100,7 +100,8 @@ Wave 15 (sealed split 14 opened):
   Feb 3 summit'; not a season: 'for the spring campaign'); a period end opening the text
   before a noun ('EOQ push!!!'); lists of periods with commas ('in Q1, Q2 and Q3 next
   year'); a fiscal year stated as a range of days ('our year
-  runs Oct 1 – Sep 30', 'FY here is 1 April – 31 March').
+  runs Oct 1 – Sep 30', 'FY here is 1 April – 31 March'); a two-digit year after a dash or
+  slash ('by H2-27', 'in Q1/27').
 - relevance: a purpose that opens the goal and ends at a colon ('to make sure we hit the Q1
   number: book ...', 'So the APAC launch lands on time: sign ...'); ', as a stepping stone
   for ...' and other indefinite roles the goal plays; a field's value running on past a
@@ -140,7 +141,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (13, "spoken"), (13, "nonnative-bounds"), (13, "week-numbers"),
          (14, "leading-reasons"), (15, "stated-ends"), (15, "dated-events"),
          (15, "end-modifiers"), (15, "period-lists"), (15, "fiscal-ranges"),
-         (15, "spaced-fields")),
+         (15, "spaced-fields"), (15, "dashed-years")),
         {
             "w15e005": "'for the 2/18 roadshow': a numeric date after 'for the' needs the clause"
                        " to end after it ('for the 4/5 split' is a ratio)",

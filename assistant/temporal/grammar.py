@@ -45,7 +45,8 @@ def _year_suffix(match: re.Match[str]) -> dict[str, object]:
         return {"offset": lexicon().relative[_words(_group(match, "rel"))], "fiscal": fiscal}
     if _group(match, "cur"):
         return {"offset": 0}
-    return {"year": _year(_group(match, "y"), _group(match, "yy") or _group(match, "yc"))}
+    short = _group(match, "yy") or _group(match, "yc") or _group(match, "yd")
+    return {"year": _year(_group(match, "y"), short)}
 
 
 def iso(m: re.Match[str]) -> TimeExpr | None:

@@ -49,7 +49,8 @@ def _units(lex: Lexicon, kinds: tuple[str, ...], plural: bool) -> str:
 
 
 def year_suffix(lex: Lexicon) -> str:
-    """An optional year after a quarter or half: "2027", "'27", "FY27", "of next year"."""
+    """An optional year after a quarter or half: "2027", "'27", "-27", "FY27", "of next
+    year"."""
     rel = alternation(k for k, v in lex.relative.items() if k != "the" and v >= 0)
     return (
         r"(?:\s*[-,/]?\s*(?:of\s+)?(?:the\s+)?(?:"
@@ -57,6 +58,7 @@ def year_suffix(lex: Lexicon) -> str:
         rf"|(?:cy\s*)?(?P<y>{Y4})"
         r"|'(?P<yy>\d{2})(?!\d)"
         r"|(?<=[1-4][hq])(?P<yc>\d{2})(?!\d)"
+        r"|(?<=[1-4][-/])(?P<yd>\d{2})(?![\d%])"  # "q1-27", "h1/27"
         rf"|(?P<rel>{rel})\s+(?P<relu>fiscal\s+year|financial\s+year|fy|year)"
         r"|(?P<cur>year)(?![-\s]*end)"
         r"))?"

@@ -41,7 +41,7 @@ def _year_suffix(match: re.Match[str]) -> dict[str, object]:
     if _group(match, "fyy"):
         return {"year": _year(_group(match, "fyy")), "fiscal": True}
     if _group(match, "rel"):
-        fiscal = _group(match, "relu") not in (None, "year")
+        fiscal = _group(match, "relu") not in (None, "year", "yr")
         return {"offset": lexicon().relative[_words(_group(match, "rel"))], "fiscal": fiscal}
     if _group(match, "cur"):
         return {"offset": 0}

@@ -59,7 +59,7 @@ def year_suffix(lex: Lexicon) -> str:
         r"|'(?P<yy>\d{2})(?!\d)"
         r"|(?<=[1-4][hq])(?P<yc>\d{2})(?!\d)"
         r"|(?<=[1-4][-/])(?P<yd>\d{2})(?![\d%])"  # "q1-27", "h1/27"
-        rf"|(?P<rel>{rel})\s+(?P<relu>fiscal\s+year|financial\s+year|fy|year)"
+        rf"|(?P<rel>{rel})\s+(?P<relu>fiscal\s+year|financial\s+year|fy|year|yr)"
         r"|(?P<cur>year)(?![-\s]*end)"
         r"))?"
     )

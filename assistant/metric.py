@@ -82,6 +82,11 @@ FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT"})
 # take time quadratic in its length).
 MAX_ANCHORS = 40
 CLAUSE_WORDS = 8
+# The most words that say which of a group a share counts ('% of opps without a next step').
+DEFINING_WORDS = 8
+# Words that end them: a new clause, a bound or a level's start ('share of deals with an SE
+# engaged so ...', '... from 35% to 10%').
+DEFINING_STOPS = frozenset({"so", "because", "from", "and", "which", "while"})
 LABEL_SCOPE = 5  # the most words of a scope phrase between a label's participle and colon
 SUBJECT_MODES = frozenset({"subject", "subject_linked", "verb_subject"})
 # Tags of the words of a scope phrase between a measure and its level.
@@ -472,8 +477,29 @@ def _extend(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int
     ):
         tail = noun_phrase(doc, end + 1, blocked)
         if tail is not None:
-            return start, tail[1]
+            return start, _defining_end(doc, head, tail[1], blocked)
     return start, end
+
+
+def _defining_end(doc: Doc, head: str, end: int, blocked: set[int]) -> int:
+    """The end of the words that say which of the group a share (`head`) counts, after the
+    group's phrase ending at `end` ('share of reps at or above plan', '% of opps without a
+    next step', 'percentage of tickets resolved on first contact'): a participle, 'with',
+    'without', 'that' or 'at or', up to the level, a time, a comma or a new clause."""
+    if head not in _words("share_heads") or end >= len(doc) or end in blocked or not (
+            doc[end].tag_ in {"VBN", "VBG"} or doc[end].lower_ in _words("defining_links") or (
+            doc[end].lower_ == "at" and end + 1 < len(doc) and doc[end + 1].lower_ == "or")):
+        return end
+    k = end
+    while k < min(len(doc), end + DEFINING_WORDS) and k not in blocked and not boundary_at(
+            doc, k) and (not doc[k].is_punct or _glued(doc, k - 1)) and (
+            doc[k].lower_ not in DEFINING_STOPS) and not (
+            doc[k].lower_ == "to" and k + 1 < len(doc) and doc[k + 1].tag_ in {"VB", "CD"}):
+        k += 1
+    while k > end and doc[k - 1].pos_ in {"ADP", "DET", "CCONJ"}:
+        k -= 1
+    # a participle cut off by a time ('renewals signed 30 days before expiry') says too little
+    return end if k == end + 1 and k in blocked else k
 
 
 def _elliptic_end(doc: Doc, end: int, blocked: set[int]) -> int | None:
@@ -589,8 +615,12 @@ def _rate_modifier(doc: Doc, start: int, end: int) -> bool:
 
 
 def _head(doc: Doc, start: int, end: int) -> Token:
-    """The phrase's head: its last word, or the head of a name ending it ('statements of
-    work' -> statements)."""
+    """The phrase's head: its last word, the head of a name ending it ('statements of
+    work' -> statements) or the share opening it ('share of deals with a mutual action
+    plan' -> share)."""
+    if end - start > 2 and doc[start].lower_ in _words("share_heads") and doc[
+            start + 1].lower_ == "of":
+        return doc[start]
     for i in range(max(start + 1, end - 3), end - 1):
         if _of_name_end(doc, i) == end:
             return doc[i - 1]

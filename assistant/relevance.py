@@ -505,7 +505,8 @@ def _from_before(doc: Doc, start: int, i: int) -> bool:
     """'from free → paid conversions', 'from the legacy plan -> the new tier': a 'from'
     shortly before the arrow, with only words between, makes it the turn from one state to
     the next."""
-    return any(t.lower_ == "from" and all(w.is_alpha and w.pos_ != "VERB" for w in doc[t.i + 1 : i])
+    return any(t.lower_ == "from" and all((w.is_alpha and w.pos_ != "VERB") or w.tag_ == "HYPH"
+                                          for w in doc[t.i + 1 : i])
                for t in doc[start:i])
 
 

@@ -102,6 +102,9 @@ Wave 15 (sealed split 14 opened):
   year'); a fiscal year stated as a range of days ('our year
   runs Oct 1 – Sep 30', 'FY here is 1 April – 31 March'); a two-digit year after a dash or
   slash ('by H2-27', 'in Q1/27').
+- metric: a share keeps the words that say which of the group it counts ('% of opps without
+  a next step', 'share of pipeline sourced by partners'; not a scope: 'win rate on
+  competitive deals').
 - relevance: a purpose that opens the goal and ends at a colon ('to make sure we hit the Q1
   number: book ...', 'So the APAC launch lands on time: sign ...'); ', as a stepping stone
   for ...' and other indefinite roles the goal plays; a field's value running on past a
@@ -294,8 +297,10 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "amounts-status"),
          (11, "comparator-verbs"), (11, "number-is"), (12, "numbered-labels"),
          (12, "bracket-fields"), (12, "currency-prefixes"), (13, "label-verbs"),
-         (14, "adverb-period"), (14, "timed-heads"), (14, "limit-verbs")),
+         (14, "adverb-period"), (14, "timed-heads"), (14, "limit-verbs"),
+         (15, "share-qualifiers")),
         {
+            "w15h010": "'closing early': 'early' is read as a time word, so the words stop there",
             "w11v102": "'Source' before 'no less than $2M' is read as a noun",
             "w12b010": "'teacher observations logged': a participle after the counted noun stays",
             "w12c011": "'avg handle time (voice)' on a field line of its own is cut at 'avg'",

@@ -20,6 +20,8 @@ from .segments import (
     SUBJECTS,
     bracket_open,
     by_first_word,
+    is_goal_verb,
+    is_pictograph,
     lower_words,
     segments,
 )
@@ -64,6 +66,10 @@ OBLIGED = frozenset({"to", "2", "ta"})
 ANNOUNCING = frozenset({"will", "shall"})
 # Tags of a word that opens a question ('should', 'what', 'how', 'whose').
 QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
+# Words between a place and its state ('the office is closed', "we're closed").
+CLOSURE_LINKS = frozenset({"is", "are", "'re", "will", "be", "remains", "remain", "stays"})
+# Words after 'down' that make it a level's move, no closure ('site down to 2s load time').
+LEVEL_MOVES = frozenset({"to", "from", "by", "below", "under"})
 # Tags of a bare verb that opens a step the writer proposes ('maybe sit in on 4 calls?').
 STEP_TAGS = frozenset({"VB", "VBP"})
 # A record's id ('PR-3317', 'INV-7731', '7730-114'; not a date, '2026-11-27').
@@ -295,11 +301,13 @@ def _dash_heading(segment: Span) -> bool:
 
 
 def _past_greeting(segment: Span) -> Span:
-    """The segment past a greeting and its comma ('Hi all, quick recap from ...' -> 'quick
-    recap from ...'); the whole segment when it opens with none."""
+    """The segment past a greeting and its comma or emoji ('Hi all, quick recap from ...' ->
+    'quick recap from ...', 'Happy holidays everyone 🎉 I'm off ...' -> 'I'm off ...'); the
+    whole segment when it opens with none."""
     if not _opens_with(segment, "salutations"):
         return segment
-    comma = next((t.i for t in segment[1 : GREETING_WORDS + 1] if t.text == ","), None)
+    comma = next((t.i for t in segment[1 : GREETING_WORDS + 1] if t.text == "," or (
+        is_pictograph(t))), None)
     return segment.doc[comma + 1 : segment.end] if comma is not None and (
         comma + 1 < segment.end) else segment
 
@@ -351,16 +359,36 @@ def segment_shape(segment: Span, first: bool) -> str | None:
             segment, "headers")) or _opens_with(
             _past_chat(segment), "opening_lines")):
         return "header"
-    checks = (("away", lambda s: _opens_with(s, "away")), ("question", _question),
+    checks = (("away", lambda s: _opens_with(_past_greeting(s), "away")), ("question", _question),
               ("sign_off", lambda s: _opens_with(s, "sign_offs")),
               ("salutation", _salutation),
               ("notice", lambda s: _notice(_past_greeting(s))),
-              ("notice", lambda s: _reader_news(_past_greeting(s))), ("report", _report),
+              ("notice", lambda s: _reader_news(_past_greeting(s))),
+              ("notice", lambda s: _closure(_past_greeting(s))), ("report", _report),
               ("report", lambda s: _forecast_or_status(_past_greeting(s))),
               ("report", lambda s: _opens_with(_past_chat(s), "forecasts")),
               ("report", _forecast_call),
               ("contact", _contact))
     return next((name for name, test in checks if test(segment)), None)
+
+
+def _closure(segment: Span) -> bool:
+    """'office closed 12/24 to 12/26', 'Office reopens Jan 4', "We're closed 24 Dec – 2 Jan":
+    a place or service and, right after it, a state of being shut or open again (not
+    'tickets closed', nor 'site down to 2s load time')."""
+    words, states = lower_words(segment.doc), _phrase_set("closure_states")
+    for i in range(segment.start + 1, segment.end):
+        if words[i] not in states or (words[i] == "down" and i + 1 < segment.end and (
+                words[i + 1] in LEVEL_MOVES)):
+            continue
+        k = i - 1
+        while k > segment.start and words[k] in CLOSURE_LINKS:
+            k -= 1
+        if segment.doc[k].pos_ == "PRON" and k == i - 1:
+            continue  # 'We closed 9 deals': a pronoun's verb, where a place is 'closed'
+        if words[k] in _phrase_set("closure_subjects"):  # and no goal set after it
+            return not any(t.tag_ == "VB" and is_goal_verb(t) for t in segment.doc[i:segment.end])
+    return False
 
 
 def _reader_news(segment: Span) -> bool:

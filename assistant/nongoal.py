@@ -66,6 +66,8 @@ OBLIGED = frozenset({"to", "2", "ta"})
 ANNOUNCING = frozenset({"will", "shall"})
 # Tags of a word that opens a question ('should', 'what', 'how', 'whose').
 QUESTION_TAGS = frozenset({"MD", "WP", "WRB", "WDT", "WP$"})
+# Words by which a statement names the writer's own aim ('mine is 20 new logos').
+OWN_WORDS = frozenset({"i", "we", "my", "our", "mine", "ours", "me", "us"})
 # Words between a place and its state ('the office is closed', "we're closed").
 CLOSURE_LINKS = frozenset({"is", "are", "'re", "will", "be", "remains", "remain", "stays"})
 # Words after 'down' that make it a level's move, no closure ('site down to 2s load time').
@@ -690,9 +692,21 @@ def _inherited(parts: list[Span], shapes: list[str | None]) -> list[str | None]:
         if result[n] is None and result[n - 1] not in (None, "salutation") and same and not any(
                 t.pos_ in ("VERB", "AUX") for t in part):
             result[n] = result[n - 1]
-        elif result[n] is None and result[n - 1] == "question" and _asks_why(part):
+        elif result[n] is None and result[n - 1] == "question" and (
+                _asks_why(part) or _describes_asked(part)):
             result[n] = "question"
     return result
+
+
+def _describes_asked(part: Span) -> bool:
+    """'Who owns the Globex renewal? It's $240k and expires 3/31/27', 'Do we have a number
+    for Q1 yet? Q4 was $3.2M': after a question, a statement of what was asked about, with
+    no goal set and nobody's own ('mine is 20 new logos', 'I need to book 15 meetings')."""
+    rest = _past_chat(part)
+    if _sets_goal(rest) or any(t.lower_ in OWN_WORDS for t in rest):
+        return False
+    root = next((t for t in rest if t.dep_ == "ROOT"), None)
+    return root is None or root.lemma_ == "be" or root.tag_ in {"VBD", "VBZ", "VBP"}
 
 
 def _asks_why(part: Span) -> bool:
@@ -705,7 +719,8 @@ def _imperative(parts: list[Span]) -> bool:
     """A segment opens with a goal verb in its base form ('Improve onboarding — thoughts?',
     'Close 10 deals by Q1?'), whatever tag the tagger gave it short of an inflected one."""
     verbs = word_set("assistant", "verbs.json", "goal_verbs")
-    return any(s[0].tag_ not in INFLECTED and near(s[0].lower_, verbs)
+    # not the auxiliary opening a question ('Do we have a number for Q1 yet?')
+    return any(s[0].tag_ not in INFLECTED and s[0].dep_ != "aux" and near(s[0].lower_, verbs)
                and not _opens_with(s, "notices") and not _opens_with(s, "events")
                for s in parts)  # not 'Save the date: ...', 'Lunch & learn Wednesday: ...'
 

@@ -104,7 +104,9 @@ Wave 15 (sealed split 14 opened):
   slash ('by H2-27', 'in Q1/27').
 - not a goal: a place or service said to be closed or open again ('office closed 12/24 to
   12/26, back Monday 12/28', 'Office reopens Jan 4'; not 'We closed 9 deals'), holiday
-  greetings before a notice ('Happy holidays everyone 🎉 I'm off from 12/21').
+  greetings before a notice ('Happy holidays everyone 🎉 I'm off from 12/21'); a question
+  and a statement of what it asks about ('Who owns the Globex renewal? It's $240k and
+  expires 3/31/27'), not one of the writer's own aim ('... mine is 20 new logos').
 - metric: a share keeps the words that say which of the group it counts ('% of opps without
   a next step', 'share of pipeline sourced by partners'; not a scope: 'win rate on
   competitive deals').
@@ -224,7 +226,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "status-notices"), (11, "asked-goals"),
          (11, "greeting-dash"),
          (11, "hedged-wishes"), (12, "hedged-proposals"), (13, "nongoal"),
-         (13, "reports"), (13, "documents"), (14, "reader-notices"), (15, "closure-notices")),
+         (13, "reports"), (13, "documents"), (14, "reader-notices"), (15, "closure-notices"),
+         (15, "question-context")),
         {
             "w13d001": "a job ad has no record mark, so its counts read as a headline goal list",
             "w13d002": "a product spec has no record mark, so its figures read as levels",

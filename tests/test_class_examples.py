@@ -107,6 +107,7 @@ Wave 15 (sealed split 14 opened):
   greetings before a notice ('Happy holidays everyone 🎉 I'm off from 12/21'); a question
   and a statement of what it asks about ('Who owns the Globex renewal? It's $240k and
   expires 3/31/27'), not one of the writer's own aim ('... mine is 20 new logos').
+- target: comparators written as one word ('atleast 15', 'to atmost 12%').
 - metric: a share keeps the words that say which of the group it counts ('% of opps without
   a next step', 'share of pipeline sourced by partners'; not a scope: 'win rate on
   competitive deals').
@@ -155,7 +156,6 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
                        " to end after it ('for the 4/5 split' is a ratio)",
             "w15l010": "'Jan, Feb, Mar' with no 'and': the bare months after commas are not read",
             "w15l005": "'in each of' is no bound word ('in each of the next 4 quarters' recurs)",
-            "w13e010": "'atleast' written as one word is no comparator the grammar knows",
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
             "w11f009": "a fiscal year inside the metric phrase keeps its 'in' ('in FY'27 ...')",
@@ -278,7 +278,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (14, "label-lower-verbs"),
          (13, "narrative-numbers"), (13, "stretch-labels"), (13, "emphasis-fields"),
          (13, "label-notes"), (13, "paragraphs"), (13, "space-thousands"),
-         (13, "magnitude-currency"), (13, "headline-labels"), (13, "spoken")),
+         (13, "magnitude-currency"), (13, "headline-labels"), (13, "spoken"),
+         (15, "glued-comparators")),
         {
             "w9w009": "the parse of 'got 2 finish 8 QBRs' still reads 'finish' as a noun",
             "w9v007": "'every AE's forecast' is read as a forecast to count",

@@ -156,6 +156,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
                        " to end after it ('for the 4/5 split' is a ratio)",
             "w15l010": "'Jan, Feb, Mar' with no 'and': the bare months after commas are not read",
             "w15l005": "'in each of' is no bound word ('in each of the next 4 quarters' recurs)",
+            "w13e010": "'upto end of feb' opening a cadence goal is read as no bound",
             "w11n108": "'Deadline: Dec' on its own line before the count is not read as the bound",
             "w11f008": "'Spend' is a measure word, so the plan's metric and its FY2027 go unread",
             "w11f009": "a fiscal year inside the metric phrase keeps its 'in' ('in FY'27 ...')",

@@ -107,7 +107,8 @@ Wave 15 (sealed split 14 opened):
   greetings before a notice ('Happy holidays everyone 🎉 I'm off from 12/21'); a question
   and a statement of what it asks about ('Who owns the Globex renewal? It's $240k and
   expires 3/31/27'), not one of the writer's own aim ('... mine is 20 new logos').
-- target: comparators written as one word ('atleast 15', 'to atmost 12%').
+- target: comparators written as one word ('atleast 15', 'to atmost 12%'); a length of time
+  before a noun names a period, no level ('3 week push: close 5 deals', '2 wk sprint: ...').
 - metric: a share keeps the words that say which of the group it counts ('% of opps without
   a next step', 'share of pipeline sourced by partners'; not a scope: 'win rate on
   competitive deals').
@@ -280,7 +281,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (13, "narrative-numbers"), (13, "stretch-labels"), (13, "emphasis-fields"),
          (13, "label-notes"), (13, "paragraphs"), (13, "space-thousands"),
          (13, "magnitude-currency"), (13, "headline-labels"), (13, "spoken"),
-         (15, "glued-comparators")),
+         (15, "glued-comparators"), (15, "period-lengths")),
         {
             "w9w009": "the parse of 'got 2 finish 8 QBRs' still reads 'finish' as a noun",
             "w9v007": "'every AE's forecast' is read as a forecast to count",

@@ -16,6 +16,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from ..grid import column_cell
+from ..lexicon import word_set
 from ..parts import Part
 from ..result import TargetValue
 from ..segments import (
@@ -507,9 +508,9 @@ def _team_size(c: Candidate) -> bool:
 
 
 def duration(c: Candidate) -> float:
-    """"within 6 weeks", "over two years": a span of time, not a level of it; "at 9:15
-    daily", "every Monday from 8:30": the time of day something repeats, not a level either
-    ("by 9:30", "AHT at 4:30" are levels)."""
+    """"within 6 weeks", "over two years", "3 week push": a span of time, not a level of it;
+    "at 9:15 daily", "every Monday from 8:30": the time of day something repeats, not a level
+    either ("by 9:30", "AHT at 4:30" are levels)."""
     previous = _previous_word(c)
     before = c.quantity.lead or (previous.lower_ if previous is not None else "")
     if is_clock(c.quantity.unit_text):
@@ -518,8 +519,20 @@ def duration(c: Candidate) -> float:
         scheduled = before in scoring().schedule_preps or (
             before.rsplit(" ", 1)[-1] in scoring().done_by_preps and _occasions_counted(c))
         return float(scheduled and c.part.end <= c.quantity.number_end and timed)
-    return float(c.quantity.unit == "other" and before in scoring().duration_preps
-                 and not (before == "for" and _repeated(c)))
+    return float(c.quantity.unit == "other" and (
+        (before in scoring().duration_preps and not (before == "for" and _repeated(c)))
+        or _period_length(c)))
+
+
+def _period_length(c: Candidate) -> bool:
+    """'3 week push: close 5 deals', '10 day blitz', '90-day retention': a length of time
+    right before a noun names a period or a measure by its length; it is no level."""
+    following, previous = c.following, _previous_word(c)
+    lengths = (*units().time_units, *units().time_units_attached)
+    return not c.quantity.lead and (c.quantity.unit_text or "").lower() in lengths and (
+        following is not None and following.pos_ in ("NOUN", "PROPN") and following.is_alpha
+        and following.lower_ not in word_set("assistant", "metric.json", "statistics")) and not (
+        previous is not None and previous.pos_ in ("ADP", "DET"))  # 'into the 6–8 minute band'
 
 
 def _quantities(doc: Doc) -> list[Part[Quantity]]:

@@ -101,7 +101,8 @@ Wave 15 (sealed split 14 opened):
   before a noun ('EOQ push!!!'); lists of periods with commas ('in Q1, Q2 and Q3 next
   year'); a fiscal year stated as a range of days ('our year
   runs Oct 1 – Sep 30', 'FY here is 1 April – 31 March'); a two-digit year after a dash or
-  slash ('by H2-27', 'in Q1/27').
+  slash ('by H2-27', 'in Q1/27'); the end of a period someone owns ('before the end of our
+  quarter', 'by the end of their fiscal year (ends Jan 31)', '... fiscal year in June').
 - not a goal: a place or service said to be closed or open again ('office closed 12/24 to
   12/26, back Monday 12/28', 'Office reopens Jan 4'; not 'We closed 9 deals'), holiday
   greetings before a notice ('Happy holidays everyone 🎉 I'm off from 12/21'); a question
@@ -151,7 +152,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (13, "spoken"), (13, "nonnative-bounds"), (13, "week-numbers"),
          (14, "leading-reasons"), (15, "stated-ends"), (15, "dated-events"),
          (15, "end-modifiers"), (15, "period-lists"), (15, "fiscal-ranges"),
-         (15, "spaced-fields"), (15, "dashed-years")),
+         (15, "spaced-fields"), (15, "dashed-years"), (15, "own-periods")),
         {
             "w15e005": "'for the 2/18 roadshow': a numeric date after 'for the' needs the clause"
                        " to end after it ('for the 4/5 split' is a ratio)",
@@ -165,11 +166,11 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
             "w11d014": "'w/in' is no bound word",
             "w11c006": "a heading 'Q1/Q2 goal:' keeps only its first period",
             "w11c018": "'Going into 2027' with no comma after it stays the bound",
+            "w11n013": "'their first quarter' is read as the calendar's first quarter",
             "w11n004": "'in the first 60 days after go-live' ends its span before 'after go-live'",
             "w11n005": "'their 12-week mark' is no occasion the finder knows",
             "w11n010": "'post-signing' is not read as part of the window",
             "w11n011": "'their 6-month review' is no occasion the finder knows",
-            "w11n013": "'their first quarter' is read as the calendar's first quarter",
             "w9e004": "'in the first 30 days after go-live' ends its span before 'after go-live'",
             "w9e005": "'within two sprints' ends its span before 'of kickoff'",
             "w9e006": "the parse ends 'of it landing' after 'it'",

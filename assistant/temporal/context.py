@@ -90,8 +90,10 @@ def context() -> Context:
     return Context(
         edge=re.compile(
             # not "on my end this week": a possessive makes 'end' a side, not an edge
+            # "the end of our quarter", "the end of their fiscal year": the writer's or
+            # another's own period
             rf"(?<![a-z]){POSSESSIVE_NOT}(?P<edge>{_hyphenable(alternation(edges))})[-\s]+"
-            r"(?:the\s+)?$"
+            r"(?:(?:the|our|my|their|your)\s+)?$"
         ),
         # "Q1 end", "the March close" - but not "in Q2 close 5 deals"
         edge_after=re.compile(

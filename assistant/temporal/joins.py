@@ -206,10 +206,12 @@ def _each_items_own(text: str, anchor: Hit) -> bool:
 
 
 def _dated_end(text: str, first: Hit, second: Hit) -> bool:
-    """"by fiscal year-end on Jan 31, 2027", "by our FYE, which is June 30": the day the
-    text gives a period's end is the bound."""
-    return first.expr.edge == "end" and first.expr.kind not in POINT_KINDS and \
-        second.expr.kind == "date" and second.expr.prep in (None, "on") and \
+    """"by fiscal year-end on Jan 31, 2027", "by our FYE, which is June 30", "by end of their
+    fiscal year in June": the day or month the text gives a period's end is the bound."""
+    fiscal_month = second.expr.kind == "month" and second.expr.prep == "in" and "fiscal_year" in (
+        first.expr.kind, first.expr.unit)  # "by end of their fiscal year in June"
+    return first.expr.edge == "end" and first.expr.kind not in POINT_KINDS and (
+        (second.expr.kind == "date" and second.expr.prep in (None, "on")) or fiscal_month) and \
         DAY_OF_END.fullmatch(text, first.end, second.start) is not None
 
 

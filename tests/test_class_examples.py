@@ -102,7 +102,10 @@ Wave 15 (sealed split 14 opened):
   year'); a fiscal year stated as a range of days ('our year
   runs Oct 1 – Sep 30', 'FY here is 1 April – 31 March'); a two-digit year after a dash or
   slash ('by H2-27', 'in Q1/27'); the end of a period someone owns ('before the end of our
-  quarter', 'by the end of their fiscal year (ends Jan 31)', '... fiscal year in June').
+  quarter', 'by the end of their fiscal year (ends Jan 31)', '... fiscal year in June'); a
+  period's end with its day in brackets ('by quarter end (March 28)', 'by the end of the
+  school year (June 18, 2027)'; a fiscal year's stays fiscal.py's, its brackets out of the
+  span).
 - not a goal: a place or service said to be closed or open again ('office closed 12/24 to
   12/26, back Monday 12/28', 'Office reopens Jan 4'; not 'We closed 9 deals'), holiday
   greetings before a notice ('Happy holidays everyone 🎉 I'm off from 12/21'); a question
@@ -152,7 +155,8 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (13, "spoken"), (13, "nonnative-bounds"), (13, "week-numbers"),
          (14, "leading-reasons"), (15, "stated-ends"), (15, "dated-events"),
          (15, "end-modifiers"), (15, "period-lists"), (15, "fiscal-ranges"),
-         (15, "spaced-fields"), (15, "dashed-years"), (15, "own-periods")),
+         (15, "spaced-fields"), (15, "dashed-years"), (15, "own-periods"),
+         (15, "bracketed-ends")),
         {
             "w15e005": "'for the 2/18 roadshow': a numeric date after 'for the' needs the clause"
                        " to end after it ('for the 4/5 split' is a ratio)",

@@ -17,6 +17,10 @@ SHIFT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 OCCASION_NOUN = re.compile(r"(?!\s*on\b)\s*[A-Za-z][\w'-]+")
 # What closes a parenthesised date ("(Feb 5)").
 CLOSING = re.compile(r"\s*\)")
+# What opens a bracketed day right after a bound ("by quarter end (March 28)").
+OPEN_BRACKET = re.compile(r"\s*\(\s*")
+# A fiscal year named in brackets ("by end of H2 (fiscal year ending Jun 30)").
+FISCAL_WORD = re.compile(r"fy|fiscal|financial|tax")
 # What states the end of a period right after it ("the month ending", "the year that ends on").
 PERIOD_ENDING = re.compile(r"\s+(?:ending|ended|that\s+ends|which\s+ends)\s+(?:on\s+|in\s+)?")
 # A fiscal year named by its end, with no number of its own ("for FY ending March 2027").
@@ -85,19 +89,32 @@ def join_ranges(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _stated_ends(text: str, hits: list[Hit]) -> list[Hit]:
     """"Sprint 24 (ends Dec 11)", "this sprint (sprint ends Friday 12/11)": a bound with no
-    calendar of its own ends on the day its brackets state."""
+    calendar of its own ends on the day its brackets state; so does a period's end with a
+    day in brackets ("by the end of the school year (June 18, 2027)", "by quarter end (March
+    28)")."""
     joined: list[Hit] = []
     for hit in hits:
         last = joined[-1] if joined else None
         closing = CLOSING.match(text, hit.end)
-        if last is not None and last.expr.kind == "unresolvable" and last.expr.unit and \
-                hit.expr.kind == "date" and hit.expr.prep is None and closing is not None and \
-                context().stated_end.fullmatch(text, last.end, hit.start) is not None:
+        if last is not None and hit.expr.kind == "date" and hit.expr.prep is None and (
+                closing is not None) and _states_end(text, last, hit):
             joined[-1] = Hit(last.start, closing.end(), hit.expr.with_(
                 prep=last.expr.prep, before=False), last.order)
         else:
             joined.append(hit)
     return joined
+
+
+def _states_end(text: str, bound: Hit, day: Hit) -> bool:
+    """The brackets between `bound` and `day` state the day the bound ends."""
+    if bound.expr.kind == "unresolvable" and bound.expr.unit and context().stated_end.fullmatch(
+            text, bound.end, day.start) is not None:
+        return True
+    # (a fiscal year's stated end is read by fiscal.py, and its brackets stay out of the span)
+    fiscal = bound.expr.fiscal or "fiscal_year" in (bound.expr.kind, bound.expr.unit) or (
+        FISCAL_WORD.match(text, day.start) is not None)
+    return bound.expr.edge == "end" and bound.expr.kind not in POINT_KINDS and not fiscal and (
+        OPEN_BRACKET.fullmatch(text, bound.end, day.start) is not None)
 
 
 def _push(joined: list[Hit], hit: Hit) -> None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .heap import keep_heap
 from .lexicon import alternation, load_data
 from .quantities.lexicon import phrases, units
 from .settings import get_settings
@@ -59,8 +60,10 @@ def register_components() -> None:
 
 def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     """Load the English pipeline (local package, no network) without the components in
-    `exclude`, and add Goalsmith's components."""
+    `exclude`, and add Goalsmith's components. The process keeps its freed heap from then on
+    (`heap.keep_heap`): it is about to analyse goals in batches."""
     register_components()
+    keep_heap()
     nlp = spacy.load(model, exclude=list(exclude))
     keep_whole(nlp.tokenizer, load_data("assistant", "segments.json")["whole_words"])
     split_emphasis(nlp.tokenizer)

@@ -18,6 +18,7 @@ from .settings import get_settings
 from .tokenizer import (
     BoundedTokenizer,
     keep_whole,
+    special_cases_last,
     split_emphasis,
     split_label_marks,
     split_prefix,
@@ -65,12 +66,13 @@ def build_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     register_components()
     keep_heap()
     nlp = spacy.load(model, exclude=list(exclude))
-    keep_whole(nlp.tokenizer, load_data("assistant", "segments.json")["whole_words"])
-    split_emphasis(nlp.tokenizer)
-    split_label_marks(nlp.tokenizer)
-    # currency marks as written; glued leads in any case ('sub-25', 'Sub-$20k')
-    split_prefix(nlp.tokenizer,
-                 f"{units().prefix_marks}|(?i:{alternation(phrases().glued_leads)})")
+    with special_cases_last(nlp.tokenizer):
+        keep_whole(nlp.tokenizer, load_data("assistant", "segments.json")["whole_words"])
+        split_emphasis(nlp.tokenizer)
+        split_label_marks(nlp.tokenizer)
+        # currency marks as written; glued leads in any case ('sub-25', 'Sub-$20k')
+        split_prefix(nlp.tokenizer,
+                     f"{units().prefix_marks}|(?i:{alternation(phrases().glued_leads)})")
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("goalsmith/lines", before="parser")
     nlp.add_pipe("goalsmith/opening_verbs", before="parser")

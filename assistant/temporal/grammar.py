@@ -12,6 +12,10 @@ from .weeks import calendar_week
 Builder = Callable[[re.Match[str]], TimeExpr | None]
 # Whole weeks in a month: "week 5 of March" is its last days.
 WEEKS_IN_MONTH = 4
+# The nth of a weekday that counts from the end of its month ("the last Monday of January").
+LAST = -1
+# Periods on from this one in "the month after next".
+AFTER_NEXT = 2
 
 
 def _words(text: str | None) -> str:
@@ -230,7 +234,13 @@ def relative(m: re.Match[str]) -> TimeExpr:
         return TimeExpr("comparison") if offset < 0 else \
             TimeExpr("duration", amount=1, unit=unit)
     offset = lexicon().relative[_words(m["rel"])] + (1 if m["andnext"] else 0)
-    return TimeExpr("relative_period", unit=unit, offset=offset, fiscal=unit == "fiscal_year")
+    return TimeExpr("relative_period", unit=unit, offset=offset + _after_next(m),
+                    fiscal=unit == "fiscal_year")
+
+
+def _after_next(m: re.Match[str]) -> int:
+    """"the month after next": two periods on from this one."""
+    return AFTER_NEXT if _group(m, "after") else 0
 
 
 def unit(m: re.Match[str]) -> TimeExpr:
@@ -239,7 +249,8 @@ def unit(m: re.Match[str]) -> TimeExpr:
         return undated
     if value in COUNTED_UNITS:
         return TimeExpr("duration", amount=1, unit=value)
-    return TimeExpr("relative_period", unit=value, offset=0, fiscal=value == "fiscal_year")
+    return TimeExpr("relative_period", unit=value, offset=_after_next(m),
+                    fiscal=value == "fiscal_year")
 
 
 def duration(m: re.Match[str]) -> TimeExpr:
@@ -315,6 +326,17 @@ def holiday(m: re.Match[str]) -> TimeExpr:
                     year=_year(_group(m, "y")))
 
 
+def nth_weekday(m: re.Match[str]) -> TimeExpr | None:
+    """"the first Friday of March": a day fixed by a rule on its month, as a holiday's is
+    (the next such day, or that year's)."""
+    lex = lexicon()
+    nth = LAST if m["nth"] == "last" else lex.ordinals[m["nth"]]
+    if nth > WEEKS_IN_MONTH:
+        return None
+    return TimeExpr("holiday", month=_month(m["mon"]), weekday=lex.weekdays[m["wd"]], nth=nth,
+                    year=_year(_group(m, "y")))
+
+
 def event(m: re.Match[str]) -> TimeExpr:
     return TimeExpr("unresolvable", reason=f"tied to an event ({_words(m['ev'])}) with no date")
 
@@ -337,6 +359,7 @@ BUILDERS: dict[str, Builder] = {
     "numeric_month_year": numeric_month_year, "iso_month": numeric_month_year,
     "season": season, "month_day": month_day, "day_month": month_day,
     "month_year": month_year, "month": month, "week_of": week_of, "nth_day": nth_day,
+    "nth_weekday": nth_weekday,
     "quarter": quarter,
     "year_quarter": quarter, "half": half, "year_half": half, "half_edge": half,
     "quarter_edge": quarter, "fiscal_year": fiscal_year,

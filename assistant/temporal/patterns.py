@@ -20,6 +20,8 @@ Needs = Literal["nothing", "prep", "prep_only", "edge", "event_prep", "duration_
                 "date_prep"]
 
 Y4 = r"(?:19|20)\d{2}(?!\d)"
+# "the month after next": a period two on from this one.
+AFTER_NEXT = r"(?P<after>\s+after\s+next(?![a-z]))"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 # After "Q3"/"2H": no letter, and digits only as a two-digit year ("2H27", "1Q28").
 COMPACT_END = r"(?![a-z])(?!\d(?!\d)|\d{3})"
@@ -183,10 +185,13 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                rf"(?:\s*[-']?\s*(?P<y>{Y4})|(?:\s*'|'?)(?P<yy>\d{{2}})(?!\d)|(?<=m)\s+{mon})?",
          "nothing"),
         # "this quarter and next": the two periods end with the later one
+        # "the month after next": the period two ahead
         ("relative", rf"(?<![a-z])(?P<rel>{relative})\s+(?P<unit>{period_unit})(?![a-z-])"
-                     r"(?:\s*(?:and|&|\+)\s*(?P<andnext>next)(?![a-z\s]*\s(?:"
-                     + period_unit + r")(?![a-z])))?" + not_compound, "nothing"),
-        ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-])" + not_compound, "edge"),
+                     rf"(?:{AFTER_NEXT}|\s*(?:and|&|\+)\s*(?P<andnext>next)"
+                     r"(?![a-z\s]*\s(?:" + period_unit + r")(?![a-z])))?" + not_compound,
+         "nothing"),
+        ("unit", rf"(?<![a-z])(?P<unit>{period_unit})(?![a-z-]){AFTER_NEXT}?" + not_compound,
+         "edge"),
         # "thru FY", "in fiscal year": the current fiscal year, after a preposition only
         ("fiscal_unit", r"(?<![a-z0-9])(?P<unit>fy|fiscal\s+year|financial\s+year)"
                         r"(?![a-z0-9'’-])" + not_compound, "prep_only"),
@@ -214,6 +219,10 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
                            rf"(?P<of>\s+of\s+(?:(?P<wy>{Y4})|{mon}(?:[\s,]+(?P<y>{Y4}))?"
                            rf"|(?:(?:{owner})\s+)?"
                            rf"{name_word}(?:\s+{name_word})?))?", "prep"),
+        # "the first Friday of March", "the last Monday in January 2027": a day fixed by a
+        # calendar rule, like a holiday's
+        ("nth_weekday", rf"(?<![a-z])(?:the\s+)?(?P<nth>{ordinal}|last)\s+(?P<wd>{weekday})"
+                        rf"\s+(?:of|in)\s+{mon}(?:\s*,?\s*(?P<y>{Y4}))?", "nothing"),
         # not a greeting's day ("Happy Friday!")
         ("weekday", rf"(?<![a-z])(?<!happy )(?:(?P<wrel>this\s+coming|this|next|nxt|coming)\s+)?"
                     rf"(?P<wd>{weekday})(?P<plural>s)?(?![a-z])\.?", "nothing"),

@@ -107,7 +107,7 @@ Wave 15 (sealed split 14 opened):
   school year (June 18, 2027)'; a fiscal year's stays fiscal.py's, its brackets out of the
   span); days fixed by a rule on their month ('the first Friday of March', 'the last Monday
   in January'), weeks counted with digits ('the 2nd week of Feb') and 'the month after
-  next'.
+  next'; 'the middle of February'; a numeric date after a day's close ('by COB 12/18').
 - not a goal: a place or service said to be closed or open again ('office closed 12/24 to
   12/26, back Monday 12/28', 'Office reopens Jan 4'; not 'We closed 9 deals'), holiday
   greetings before a notice ('Happy holidays everyone 🎉 I'm off from 12/21'); a question
@@ -158,7 +158,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (14, "leading-reasons"), (15, "stated-ends"), (15, "dated-events"),
          (15, "end-modifiers"), (15, "period-lists"), (15, "fiscal-ranges"),
          (15, "spaced-fields"), (15, "dashed-years"), (15, "own-periods"),
-         (15, "bracketed-ends"), (15, "rule-days")),
+         (15, "bracketed-ends"), (15, "rule-days"), (15, "day-close-dates")),
         {
             "w15e005": "'for the 2/18 roadshow': a numeric date after 'for the' needs the clause"
                        " to end after it ('for the 4/5 split' is a ratio)",

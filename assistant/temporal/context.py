@@ -56,6 +56,8 @@ class Context:
     stated_end: re.Pattern[str]
 
 
+# Names of today itself, which no date follows ("today 4/5 calls" is a score).
+TODAY = frozenset({"today", "tonight"})
 # A possessive right before an edge word ("on my end", "at our end") makes it no edge.
 POSSESSIVE_NOT = "".join(rf"(?<!\b{word}\s)" for word in ("my", "our", "your", "their"))
 
@@ -75,6 +77,7 @@ def context() -> Context:
     late, early = alternation(lex.cue("edges", "late")), alternation(lex.cue("edges", "early"))
     every = alternation(lex.cue("edges", "every"))
     stated_end = alternation(lex.cue("prepositions", "stated_end"))
+    day_ends = alternation(k for k, v in lex.near_days.items() if v == 0 and k not in TODAY)
     weeks = alternation(lex.cues["edges"]["week_of"])
     plans = alternation(lex.cue("label", "plan_nouns"))
     units = [w for w, unit in lex.units.items() if unit in ("day", "week", "month", "year")]
@@ -105,7 +108,9 @@ def context() -> Context:
             rf"|(?P<week>{weeks}))[-\s]+$"
         ),
         point_join=re.compile(r"\s*,?\s*(?:at\s+|on\s+)?"),
-        weekday_before=re.compile(rf"(?<![a-z])(?:{alternation(lex.weekdays)})\.?,?\s+$"),
+        # "Fri 12/4", "COB 12/18": a day's name or its close right before a numeric date
+        weekday_before=re.compile(rf"(?<![a-z])(?:{alternation(lex.weekdays)}|{day_ends})"
+                                  r"\.?,?\s+$"),
         heading=re.compile(rf"(?:^|\n|(?<![a-z]))(?:{heading})\s*$"),
         relative_to=re.compile(rf"\s+(?:{alternation(relative_to)})\s+(?!now\b|today\b)\w"),
         level=re.compile(rf"(?<![a-z])(?:{alternation(lex.cue('prepositions', 'level'))})\s+$"),

@@ -103,8 +103,8 @@ def _pattern_sources(lex: Lexicon) -> list[tuple[str, str, Needs]]:
     owner = alternation(lex.cue("event_clause", "occasion_determiners"))
     # Earlier patterns win ties between expressions of the same length.
     return [
-        ("mid", rf"(?<![a-z])mid[-\s]?(?:(?P<y>{Y4})|{mon}(?:\s*,?\s*(?P<my>{Y4}))?|(?P<yr>year)"
-                r"|(?P<mm>month))",
+        ("mid", rf"(?<![a-z])(?:mid[-\s]?|(?:the\s+)?middle\s+of\s+)(?:(?P<y>{Y4})"
+                rf"|{mon}(?:\s*,?\s*(?P<my>{Y4}))?|(?P<yr>year)|(?P<mm>month))",
          "nothing"),
         ("iso", rf"(?<![\d/.-])(?P<y>{Y4})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])", "nothing"),

@@ -31,6 +31,7 @@ from .segments import (
     label_start,
     label_width,
     list_marker_end,
+    lower_words,
     modifier_stop,
     segment_of,
     segments,
@@ -817,7 +818,9 @@ def _anchors(doc: Doc, target: Part | None, context: set[int]) -> Iterator[tuple
         for span in segments(doc):  # 'I need to improve my talk-to-listen ratio'
             yield from ((i, "verb") for i in _later_verb_anchors(doc, span, context))
     # "more calls, more emails": a quantified plural names a count.
-    yield from ((t.i + 1, "verb") for t in doc if near(t.lower_, _words("quantifiers")))
+    quantifiers = _words("quantifiers")
+    yield from ((i + 1, "verb") for i, word in enumerate(lower_words(doc))
+                if near(word, quantifiers))
     if target is not None and getattr(target.value, "unit", None) == "count":
         # "I average 9 meetings a month; goal is 14": the count names its thing elsewhere.
         yield from ((t.i + 1, "number") for t in doc if t.like_num and not target.overlaps(
@@ -1137,10 +1140,10 @@ def _aside(doc: Doc, verb: Token) -> bool:
 def _bracketed(doc: Doc, i: int) -> bool:
     """Token i stands inside brackets opened earlier in its segment ('(not just booked)')."""
     seg_start, _ = segment_of(doc, i)
-    for t in reversed(doc[seg_start:i]):
-        if t.text == ")":
+    for word in reversed(lower_words(doc)[seg_start:i]):  # (no Token made)
+        if word == ")":
             return False
-        if t.text == "(":
+        if word == "(":
             return True
     return False
 

@@ -437,10 +437,11 @@ def numbered_heading(text: str, start: int, end: int) -> bool:
     meetings', 'OKR 2 – 5 new SIs certified', 'Objective 1 — get ...'): it names the goal,
     counts nothing and opens no range."""
     number = text[start:end]
+    if not (number.isdigit() and int(number) <= HEADING_INDEX
+            and HEADING_MARK.match(text, end) is not None):
+        return False  # (tested first: the heading word's search reads the text before)
     word = HEADING_WORD.search(text, 0, start)
-    return word is not None and word.group(1).lower() in scoring().heading_words and (
-        number.isdigit() and int(number) <= HEADING_INDEX
-        and HEADING_MARK.match(text, end) is not None)
+    return word is not None and word.group(1).lower() in scoring().heading_words
 
 
 def _pair(text: str, first: Atom, second: Atom) -> Phrase | None:

@@ -27,6 +27,7 @@ from ..segments import (
     in_hashtag,
     is_numeric,
     label_width,
+    lower_words,
     segment_of,
     stated_goal,
 )
@@ -75,6 +76,9 @@ QUALIFIER_REACH = 3
 CUE_GLUE = (":", "is", "=", "-", "–", "—", "for", "be")
 # How many words before a number a word of the present may stand ("current PB 26:41").
 CUE_REACH = 3
+# The words that may separate two goals in one text (commas, slashes, "and"; see
+# `_first_goal`).
+SEPARATOR_WORDS = frozenset({",", "/", "and", "&"})
 # A per-Doc cache (plain values, so that a Doc still serialises with its user data).
 FEATURES_KEY = "goalsmith.target_features"
 
@@ -220,8 +224,9 @@ def _goal_stated_after(token: Token) -> bool:
     first = doc.user_data.get(CUED_GOAL_KEY)
     if first is None:
         cues = scoring().goal_cues
-        first = next((segment_of(doc, t.i)[0] for t in doc if t.lower_ in cues and any(
-            is_numeric(n) for n in doc[t.i + 1 : segment_of(doc, t.i)[1]])), len(doc))
+        first = next((segment_of(doc, i)[0] for i, word in enumerate(lower_words(doc))
+                      if word in cues and any(
+            is_numeric(n) for n in doc[i + 1 : segment_of(doc, i)[1]])), len(doc))
         doc.user_data[CUED_GOAL_KEY] = first
     return segment_of(doc, token.i)[1] <= first
 
@@ -825,8 +830,7 @@ def _first_goal(pool: list[tuple[float, Candidate]],
     start = token_span(doc, best[1].part.start, best[1].part.end)
     first = start.start if start is not None else best[1].number.start
     levels = {c.part.end for _, c in pool}
-    separators = [t.i for t in doc[:first] if t.text == "," or boundary_at(doc, t.i)
-                  or _joins_goals(t, levels) or _joins_clauses(t) or _spaced_slash(t)]
+    separators = _separators(doc, first, levels)
     if not separators or _main_clause_after_comma(doc, separators[-1], first):
         return best
     # A number in the same unit before a separator is more often where things stand today
@@ -846,6 +850,16 @@ def _first_goal(pool: list[tuple[float, Candidate]],
                and c.number.end <= separators[-1] and (listed or not current_state(c))
                and (named or (c.quantity.unit, c.quantity.currency) != unit)]
     return min(earlier, key=lambda sc: sc[1].part.start) if earlier else best
+
+
+def _separators(doc: Doc, first: int, levels: set[int]) -> list[int]:
+    """The tokens before token `first` that may separate two goals (see `_first_goal`); only
+    boundaries and the words of `SEPARATOR_WORDS` are read as Tokens."""
+    words = lower_words(doc)
+    return [t.i for t in (doc[i] for i in range(first) if words[i] in SEPARATOR_WORDS
+                          or boundary_at(doc, i))
+            if t.text == "," or boundary_at(doc, t.i) or _joins_goals(t, levels)
+            or _joins_clauses(t) or _spaced_slash(t)]
 
 
 def _joins_goals(token: Token, levels: set[int]) -> bool:

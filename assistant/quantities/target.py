@@ -28,6 +28,7 @@ from ..segments import (
     is_numeric,
     label_width,
     lower_words,
+    segment_bounds,
     segment_of,
     stated_goal,
 )
@@ -205,8 +206,8 @@ def current_state(c: Candidate) -> float:
     modal = any(child.dep_ == "aux" and child.tag_ in ("MD", "TO") for child in verb.children)
     if subject and not modal and verb.lemma_.lower() in words.stative_verbs:
         return 1.0
-    if verb.dep_ == "ROOT":
-        return 0.0
+    if verb.dep_ == "ROOT" or words.baseline_cues.isdisjoint(lower_words(c.doc)):
+        return 0.0  # (with no cue anywhere in the goal, the verb's subtree is not read)
     return float(any(t.lower_ in words.baseline_cues for t in verb.subtree))
 
 
@@ -855,9 +856,9 @@ def _first_goal(pool: list[tuple[float, Candidate]],
 def _separators(doc: Doc, first: int, levels: set[int]) -> list[int]:
     """The tokens before token `first` that may separate two goals (see `_first_goal`); only
     boundaries and the words of `SEPARATOR_WORDS` are read as Tokens."""
-    words = lower_words(doc)
+    words, bounds = lower_words(doc), segment_bounds(doc)
     return [t.i for t in (doc[i] for i in range(first) if words[i] in SEPARATOR_WORDS
-                          or boundary_at(doc, i))
+                          or bounds[i][0] == bounds[i][1])  # a boundary (`boundary_at`)
             if t.text == "," or boundary_at(doc, t.i) or _joins_goals(t, levels)
             or _joins_clauses(t) or _spaced_slash(t)]
 

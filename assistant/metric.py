@@ -114,6 +114,13 @@ def _words(key: str) -> frozenset[str]:
     return word_set("assistant", DATA, key)
 
 
+@cache
+def _spaced(key: str) -> tuple[str, ...]:
+    """The words of `_words(key)`, each after a space: a phrase that ends with one ends with
+    any of them in one `str.endswith` test."""
+    return tuple(" " + word for word in _words(key))
+
+
 def _verdicts(doc: Doc, key: str) -> list[bool | None]:
     """The answers of one per-token test for the Doc, remembered in its user data under
     `key` (None where not yet asked): the metric's rules ask the same ones many times."""
@@ -1165,7 +1172,8 @@ def _in_label(doc: Doc, verb: Token, first: Token) -> bool:
 def _label_verb(doc: Doc, verb: Token, first: Token) -> bool:
     """'Drive product adoption: weekly active users ... from 1,800 to 2,500': a verb before a
     label colon, after which a phrase of its own stands before the level, heads the label."""
-    colons = [t.i for t in doc[verb.i + 1 : first.i] if t.text == ":" and t.whitespace_]
+    words = lower_words(doc)  # (a Token only for each colon)
+    colons = [i for i in range(verb.i + 1, first.i) if words[i] == ":" and doc[i].whitespace_]
     return bool(colons) and any(
         t.tag_ in HEAD_TAGS and t.is_alpha and t.lower_ not in _words("area_labels")
         for t in doc[colons[-1] + 1 : first.i])  # not 'Grow ARR: Q3 target $2M'
@@ -1209,7 +1217,7 @@ def _comparing(target: Part) -> bool:
 def _open_level(target: Part) -> bool:
     """A level left open upwards or downwards ('85%+', '4.5/5 or higher')."""
     text = target.text.lower()
-    return text.endswith("+") or any(text.endswith(" " + end) for end in _words("open_ends"))
+    return text.endswith(("+", *_spaced("open_ends")))
 
 
 def _names_measure(doc: Doc, verb: Token, first: Token, target: Part,

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..chat import is_chat_to
+from ..chat import CHAT_TO, is_chat_to
 from ..lexicon import alternation
 from ..parts import Part, disjoint
 from ..result import Unit
@@ -283,6 +283,8 @@ def _in_address(doc: Doc, quantity: Quantity) -> bool:
 
 def _spelt_to(doc: Doc, quantity: Quantity) -> bool:
     """A chat '2' that spells 'to' ('need 2 book 15 mtgs'), no number (see chat.py)."""
+    if doc_text(doc)[quantity.number_start : quantity.number_end] != CHAT_TO:
+        return False  # (read from the text first: most numbers are no '2')
     span = doc.char_span(quantity.number_start, quantity.number_end)
     return span is not None and len(span) == 1 and is_chat_to(span[0])
 

@@ -18,6 +18,8 @@ then gives it its part of speech.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -32,6 +34,8 @@ NOUN_TAGS = frozenset({"NN", "NNP"})
 # speech yet).
 BOUND_WORDS = 4
 BOUND_TAGS = frozenset({"IN", "TO", "RB", "RBR", "RBS", "JJ", "JJR", "JJS", "$"})
+# A count written with an approximation mark glued to it ('~40', '≈1.5k').
+APPROXIMATE = re.compile(r"[~≈]\d[\d.,]*[kKmM]?")
 
 
 class OpeningVerbs:
@@ -44,12 +48,15 @@ class OpeningVerbs:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
+            if token.tag_ == "VB" and _opens(token) and _approximate_count(token):
+                _counted_plural(token)  # 'Log ~50 calls a day': 'calls' is counted
             if token.tag_ == "VB" or not self._verb_word(token):
                 continue  # most words are none of these verbs, wherever they stand
             after_purpose = self._after_purpose(token)
             if (_opens(token) or after_purpose) and self._opening_verb(token, after_purpose):
                 token.tag_ = "VB"
                 _counted_plural(token)
+                _approximate_count(token)
         return doc
 
     def _after_purpose(self, token: Token) -> bool:
@@ -94,8 +101,8 @@ def _count_after(token: Token) -> int | None:
     noun ('Refresh the partner battlecards', 'Demo no-show rate', 'Field sales bookings')."""
     doc = token.doc
     for k in range(token.i + 1, min(token.i + 1 + BOUND_WORDS, len(doc))):
-        if doc[k].tag_ == "CD":
-            return k
+        if doc[k].tag_ == "CD" or APPROXIMATE.fullmatch(doc[k].text):
+            return k  # ('Book ~40 meetings': the tagger reads '~40' as a name)
         if not (doc[k].tag_ in BOUND_TAGS or doc[k].lower_ in {"no", "another"}):
             return None  # 'Demo no-show rate', 'Refresh the partner battlecards'
     return None
@@ -109,6 +116,16 @@ def _counted_plural(verb: Token) -> None:
     if count is not None and count + 1 < len(doc) and doc[count + 1].tag_ == "VBZ" and doc[
             count + 1].lower_.endswith("s"):
         doc[count + 1].tag_ = "NNS"
+
+
+def _approximate_count(verb: Token) -> bool:
+    """'Book ~40 meetings': the approximate count after the verb is a number. Says whether
+    one was retagged."""
+    count = _count_after(verb)
+    if count is None or verb.doc[count].tag_ == "CD":
+        return False
+    verb.doc[count].tag_ = "CD"
+    return True
 
 
 def _after_colon(token: Token) -> bool:

@@ -117,7 +117,8 @@ Wave 15 (sealed split 14 opened):
   before a noun names a period, no level ('3 week push: close 5 deals', '2 wk sprint: ...').
 - metric: a share keeps the words that say which of the group it counts ('% of opps without
   a next step', 'share of pipeline sourced by partners'; not a scope: 'win rate on
-  competitive deals').
+  competitive deals'); the counted noun after an approximate count ('Book ~40 meetings' was
+  read as the metric 'Book').
 - relevance: a purpose that opens the goal and ends at a colon ('to make sure we hit the Q1
   number: book ...', 'So the APAC launch lands on time: sign ...'); ', as a stepping stone
   for ...' and other indefinite roles the goal plays; a field's value running on past a
@@ -313,7 +314,7 @@ CLASSES: dict[str, tuple[tuple[tuple[int, str], ...], dict[str, str]]] = {
          (11, "comparator-verbs"), (11, "number-is"), (12, "numbered-labels"),
          (12, "bracket-fields"), (12, "currency-prefixes"), (13, "label-verbs"),
          (14, "adverb-period"), (14, "timed-heads"), (14, "limit-verbs"),
-         (15, "share-qualifiers")),
+         (15, "share-qualifiers"), (15, "tilde-counts")),
         {
             "w15h010": "'closing early': 'early' is read as a time word, so the words stop there",
             "w11v102": "'Source' before 'no less than $2M' is read as a noun",

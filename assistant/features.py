@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, TAG
 from spacy.tokens import Doc, Token
 
 from .lexicon import near, word_set
@@ -21,7 +22,7 @@ from .quantities.target import candidate_rows as target_rows
 from .quantities.target import score as target_score
 from .relevance import candidates as relevance_openers
 from .relevance import clause_start, extent, restates_goal
-from .segments import is_numeric, is_verb, segment_of
+from .segments import is_numeric, is_verb, lower_words, segment_of
 from .spans import doc_text, token_span
 
 # Words that may open a link to a broader objective although no rule fires on them
@@ -38,6 +39,8 @@ UNITS = ("percent", "percentage_points", "basis_points", "currency", "count", "m
 SATURATION = 20  # counts and lengths are scaled to 0..1 at this size
 # A per-Doc cache (plain values, so that a Doc still serialises with its user data).
 SEGMENT_VERBS_KEY = "goalsmith.segment_verbs"
+SUBJECTS_KEY = "goalsmith.subjects"
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,6 @@ def _overlaps(c: Candidate, part: object) -> bool:
 
 def _token_before(c: Candidate) -> Token | None:
     return c.doc[c.start - 1] if c.start > 0 else None
-
-
-def _token_after(c: Candidate) -> Token | None:
-    return c.doc[c.end] if c.end < len(c.doc) else None
 
 
 def span_of(doc: Doc, part: Part, kind: str = "rule") -> Candidate | None:
@@ -177,8 +176,8 @@ def _head_dep(dep: str) -> Callable[[Candidate], float]:
 
 def _next_word(word: str) -> Callable[[Candidate], float]:
     def feature(c: Candidate) -> float:
-        after = _token_after(c)
-        return float(after is not None and after.lower_ == word)
+        words = lower_words(c.doc)
+        return float(c.end < len(words) and words[c.end] == word)
     return feature
 
 
@@ -218,10 +217,11 @@ def relevance_candidates(doc: Doc) -> list[Candidate]:
     each extended with `relevance.extent`: the alternatives to the rule's clause."""
     deadline = _ext(doc, "gs_deadline")
     openers = {c.start: (c.kind, c.width) for c in relevance_openers(doc)}
-    for token in doc:
-        if token.i not in openers and (token.lower_ in OPENER_WORDS
-                                       or (token.tag_ == "VBG" and clause_start(doc, token.i))):
-            openers[token.i] = ("word", 1)
+    # plain words and tags: a Token made for each word would cost more than its tests
+    gerunds = set((doc.to_array(TAG) == doc.vocab.strings["VBG"]).nonzero()[0].tolist())
+    for i, word in enumerate(lower_words(doc)):
+        if i not in openers and (word in OPENER_WORDS or (i in gerunds and clause_start(doc, i))):
+            openers[i] = ("word", 1)
     found: dict[tuple[int, int], tuple[str, int]] = {}
     for start, opener in sorted(openers.items()):
         bounds = extent(doc, start, deadline if isinstance(deadline, Part) else None)
@@ -236,15 +236,27 @@ def _verbs_before(c: Candidate) -> float:
     return float(any(is_verb(t) for t in c.doc[seg_start : c.start]))
 
 
+def _subjects(doc: Doc) -> list[int]:
+    """The indices of the tokens that are subjects, listed once per Doc (every alternative
+    clause asks; a Token made for each of its words would cost more than the test)."""
+    cached = doc.user_data.get(SUBJECTS_KEY)
+    if cached is None or cached[0] != len(doc):
+        labels = {doc.vocab.strings[dep] for dep in SUBJECT_DEPS}
+        cached = (len(doc), [i for i, dep in enumerate(doc.to_array(DEP).tolist())
+                             if dep in labels])
+        doc.user_data[SUBJECTS_KEY] = cached
+    return cached[1]
+
+
 def _finite_clause(c: Candidate) -> float:
     """A subject and a verb of its own ('so the team can ...', 'which gives us ...')."""
-    span = c.doc[c.start : c.end]
-    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
-    return float(has_subject and any(is_verb(t) or t.pos_ == "AUX" for t in span))
+    has_subject = any(c.start <= i < c.end for i in _subjects(c.doc))
+    return float(has_subject and any(is_verb(t) or t.pos_ == "AUX"
+                                     for t in c.doc[c.start : c.end]))
 
 
 def _opener(word: str) -> Callable[[Candidate], float]:
-    return lambda c: float(c.doc[c.start].lower_ == word)
+    return lambda c: float(lower_words(c.doc)[c.start] == word)
 
 
 def _next_pos(pos: str) -> Callable[[Candidate], float]:
@@ -258,7 +270,7 @@ def _noun_before(c: Candidate) -> float:
 
 def _first_person(c: Candidate) -> float:
     words = word_set("assistant", "relevance.json", "first_person")
-    return float(any(t.lower_ in words for t in c.doc[c.start : c.end]))
+    return float(not words.isdisjoint(lower_words(c.doc)[c.start : c.end]))
 
 
 def _to_segment_end(c: Candidate) -> float:
@@ -275,7 +287,7 @@ RELEVANCE_FEATURES: dict[str, Callable[[Candidate], float]] = {
     "verb_before": _verbs_before,
     "restates_goal": lambda c: float(restates_goal(c.doc, c.start, c.end, c.width)),
     "finite_clause": _finite_clause,
-    "modal": lambda c: float(any(t.lower_ in MODALS for t in c.doc[c.start : c.end])),
+    "modal": lambda c: float(not MODALS.isdisjoint(lower_words(c.doc)[c.start : c.end])),
     "first_person": _first_person,
     "number_next": lambda c: float(c.start + 1 < len(c.doc) and is_numeric(c.doc[c.start + 1])),
     "noun_before": _noun_before,
@@ -295,19 +307,18 @@ def span_features(candidate: Candidate, table: dict[str, Callable[[Candidate], f
 
 # --- answers: one row per component of a processed goal ------------------------------------
 
-def _answer(doc: Doc, extension: str) -> dict[str, float]:
-    part = _ext(doc, extension)
+def _answer(doc: Doc, part: object) -> dict[str, float]:
+    """What every component's row says of the rules' answer `part` (a Part, or none)."""
     present = isinstance(part, Part)
     return {"present": float(present),
             "rule_confidence": part.confidence if isinstance(part, Part) else 0.0,
             "tokens": _scaled(len(doc) / 3)}
 
 
-def _with_span(doc: Doc, extension: str, table: dict[str, Callable[[Candidate], float]],
+def _with_span(doc: Doc, part: object, table: dict[str, Callable[[Candidate], float]],
                known: list[Candidate] | None = None) -> dict[str, float]:
-    """The pick's features, from the matching known candidate (which knows its connector)
-    where there is one."""
-    part = _ext(doc, extension)
+    """The features of the pick `part`, from the matching known candidate (which knows its
+    connector) where there is one."""
     span = span_of(doc, part) if isinstance(part, Part) else None
     if span is not None:
         span = next((c for c in known or [] if (c.start, c.end) == (span.start, span.end)),
@@ -318,15 +329,17 @@ def _with_span(doc: Doc, extension: str, table: dict[str, Callable[[Candidate], 
 
 def metric_answer(doc: Doc) -> dict[str, float]:
     """What the learned confidence knows about the metric the rules found (or missed)."""
-    return {**_answer(doc, "gs_metric"), **_with_span(doc, "gs_metric", METRIC_FEATURES),
+    part = _ext(doc, "gs_metric")
+    return {**_answer(doc, part), **_with_span(doc, part, METRIC_FEATURES),
             "target_found": float(bool(_target_tokens(doc)))}
 
 
 def relevance_answer(doc: Doc) -> dict[str, float]:
     """... the relevance clause the rules found (or missed)."""
     alternatives = relevance_candidates(doc)
-    return {**_answer(doc, "gs_relevance"),
-            **_with_span(doc, "gs_relevance", RELEVANCE_FEATURES, alternatives),
+    part = _ext(doc, "gs_relevance")
+    return {**_answer(doc, part),
+            **_with_span(doc, part, RELEVANCE_FEATURES, alternatives),
             "alternatives": _scaled(len(alternatives)),
             "connector_alternatives": _scaled(sum(c.kind != "word" for c in alternatives)),
             "finite_alternatives": _scaled(sum(_finite_clause(c) for c in alternatives))}
@@ -338,7 +351,7 @@ def target_answer(doc: Doc) -> dict[str, float]:
     quantities = _ext(doc, "gs_quantities") or []
     scored = target_rows(doc, quantities) if isinstance(quantities, list) else []
     features = [values for _, _, values in scored]
-    row = {**_answer(doc, "gs_target"), "quantities": _scaled(len(scored))}
+    row = {**_answer(doc, part), "quantities": _scaled(len(scored))}
     chosen = [values for start, end, values in scored if isinstance(
         part, Part) and start <= part.start and part.end <= end + 1]
     values = chosen[0] if chosen else {}
@@ -356,7 +369,7 @@ def deadline_answer(doc: Doc) -> dict[str, float]:
     times = _times(doc)
     expr = part.value if isinstance(part, Part) else None
     roles = [getattr(p.value, "role", None) for p in times]
-    return {**_answer(doc, "gs_deadline"),
+    return {**_answer(doc, part),
             "times": _scaled(len(times)),
             "deadline_roles": _scaled(roles.count("deadline")),
             "has_prep": float(getattr(expr, "prep", None) is not None),

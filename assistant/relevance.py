@@ -163,11 +163,14 @@ def _first_in_segment(doc: Doc, kind: str) -> list[int]:
     if cached is None:
         bounds = segment_bounds(doc)
         first: dict[int, int] = {}
-        for token in doc:
+        for i, (seg_start, _) in enumerate(bounds):
+            if seg_start in first:
+                continue  # only a segment's first counts: its later tokens need no test
+            token = doc[i]
             hit = is_goal_verb(token) if kind == "verb" else (
                 is_numeric(token) and not _in_time(doc, token))
             if hit:
-                first.setdefault(bounds[token.i][0], token.i)
+                first[seg_start] = i
         cached = [first.get(s, e) for s, e in bounds]
         doc.user_data[key] = cached
     return cached
@@ -1071,8 +1074,9 @@ def _extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
             "payoff_conditions"):
         # The purpose comes first: it ends at the first comma with the goal (a verb or a
         # number) still to come.
-        last_goal = max((t.i for t in doc[start:seg_end] if is_goal_verb(t) or is_numeric(t)),
-                        default=start)
+        # (the last of them: read back from the end, the first found)
+        last_goal = next((i for i in range(seg_end - 1, start - 1, -1)
+                          if is_goal_verb(doc[i]) or is_numeric(doc[i])), start)
         end = next((t.i for t in doc[start:last_goal] if t.text in {",", ":"} or (
             t.i > start + 1 and _main_subject(t))), end)
     if deadline is not None:

@@ -39,7 +39,7 @@ from .segments import (
     timed_activity,
     trim,
 )
-from .spans import doc_text
+from .spans import doc_text, token_offsets
 
 Doc.set_extension("gs_relevance", default=None, force=True)
 
@@ -1080,8 +1080,9 @@ def _extent(doc: Doc, start: int, deadline: Part | None) -> tuple[int, int]:
         end = next((t.i for t in doc[start:last_goal] if t.text in {",", ":"} or (
             t.i > start + 1 and _main_subject(t))), end)
     if deadline is not None:
-        inner = [t.i for t in doc[start:end] if t.idx >= deadline.start]
-        tail_is_deadline = inner and doc[end - 1].idx + len(doc[end - 1]) <= deadline.end + 1
+        starts, ends = token_offsets(doc)  # plain offsets: no Token made per word
+        inner = [i for i in range(start, end) if starts[i] >= deadline.start]
+        tail_is_deadline = inner and ends[end - 1] <= deadline.end + 1
         if tail_is_deadline and inner[0] > start + 1 and _closing_bound(deadline):
             end = inner[0]
     return _without_chat_tail(doc, *trim(doc, start, end))

@@ -41,10 +41,10 @@ def monthly_rate(draft: GoalAnalysis, today: dt.date) -> tuple[float, float, flo
     """(change, months, change per month) when both the change and the time are known."""
     target = draft.components.target.value
     change = relative_change(target) if target is not None else None
-    months = months_left(draft, today)
-    if change is None or months is None:
+    if change is None:  # most goals: no stated starting level, so no date to read
         return None
-    return change, months, change / months
+    months = months_left(draft, today)
+    return None if months is None else (change, months, change / months)
 
 
 def _percent(share: float) -> str:

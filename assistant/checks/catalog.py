@@ -52,9 +52,10 @@ def run_checks(ctx: Context) -> list[Finding]:
     A text that is no goal at all gets only the findings about the text itself."""
     found: list[Finding] = []
     implementations, registry, severity = checks(), rules(), ctx.config.severity
+    not_goal = ctx.reading.not_goal
     for rule_id in ctx.config.in_force:
         rule = registry[rule_id]
-        if ctx.reading.not_goal and rule.component != TEXT_COMPONENT:
+        if not_goal and rule.component != TEXT_COMPONENT:
             continue
         for hit in implementations[rule_id](ctx):
             found.append(Finding(

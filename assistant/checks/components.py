@@ -97,7 +97,8 @@ def deadline_unclear(ctx: Context) -> list[Hit]:
 
 
 def deadline_vague(ctx: Context) -> list[Hit]:
-    vague = [part for part in ctx.doc._.gs_times if part.value.role == VAGUE_TIME_ROLE]
+    vague = [part for part in ctx.reading.times
+             if part.value is not None and part.value.role == VAGUE_TIME_ROLE]
     if not vague:  # most goals: no options to offer
         return []
     offered = tuple(deadline_options(ctx.options))

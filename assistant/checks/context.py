@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from ..options import Options
 from ..parts import Part
-from ..result import GoalAnalysis
+from ..result import GoalAnalysis, VagueSpan
 from ..temporal import TimeExpr
 from .config import RuleConfig
 
@@ -20,13 +21,15 @@ class Reading:
     """What the checks and the rewrite both read from the Doc, worked out once per goal:
     the head word of each goal stated, a purpose clause that only restates the goal,
     a second bound as firm as the deadline that names another day (`rival`), which leaves
-    the deadline unclear, and, for a text that is no goal at all, the shape it has instead
-    ('question', 'header', ...)."""
+    the deadline unclear, for a text that is no goal at all, the shape it has instead
+    ('question', 'header', ...), and the Doc's time expressions (`times`), fetched from
+    its extension once for all who scan them."""
 
     goals: tuple[Token, ...]
     restating: Span | None
     rival: Part[TimeExpr] | None = None
     not_goal: str | None = None
+    times: list[Part[TimeExpr]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,19 @@ class Context:
 
     def params(self, rule_id: str) -> Mapping[str, float]:
         return self.config.params[rule_id]
+
+    @cached_property
+    def vague(self) -> Mapping[str, list[VagueSpan]]:
+        """The draft's vague spans by category, sorted once for all the `vague.*` checks."""
+        found: dict[str, list[VagueSpan]] = {}
+        for span in self.draft.vague:
+            found.setdefault(span.category, []).append(span)
+        return found
+
+    @cached_property
+    def vague_hints(self) -> Mapping[int, str]:
+        """The detector's own hint for each vague span, by start (read once per goal)."""
+        return {part.start: part.value.suggestion for part in self.doc._.gs_vague}
 
 
 @dataclass(frozen=True)

@@ -17,23 +17,25 @@ DEADLINE = "deadline"
 
 
 def read(draft: GoalAnalysis, doc: Doc, options: Options) -> Reading:
+    found = doc._  # one view of the extensions for the reads below
     restating = None if draft.components.relevance.present else restating_clause(doc)
     goals = tuple(goal_heads(draft, doc))
-    return Reading(goals=goals, restating=restating,
-                   rival=rival_deadline(draft, doc, options, goals), not_goal=doc._.gs_not_goal)
+    times = found.gs_times
+    return Reading(goals=goals, restating=restating, times=times,
+                   rival=rival_deadline(draft, doc, options, goals, times),
+                   not_goal=found.gs_not_goal)
 
 
-def rival_deadline(draft: GoalAnalysis, doc: Doc, options: Options,
-                   goals: tuple[Token, ...]) -> Part[TimeExpr] | None:
+def rival_deadline(draft: GoalAnalysis, doc: Doc, options: Options, goals: tuple[Token, ...],
+                   times: list[Part[TimeExpr]]) -> Part[TimeExpr] | None:
     """A bound as firm as the deadline of a single goal that names another day ("by
     March 15 or by the end of Q1"): which one the goal is judged at is unclear."""
-    chosen = doc._.gs_deadline
     value = draft.components.deadline.value
-    if chosen is None or value is None or value.date is None or len(goals) > 1:
+    if value is None or value.date is None or len(goals) > 1:
         return None
-    times = doc._.gs_times
-    if not any(part is not chosen and part.value is not None and part.value.role == DEADLINE
-               for part in times):
+    chosen = doc._.gs_deadline
+    if chosen is None or not any(part is not chosen and part.value is not None
+                                 and part.value.role == DEADLINE for part in times):
         return None  # most goals: no second bound to rival the deadline
     reason = draft.components.relevance
     for part in rivals(doc, times, chosen):

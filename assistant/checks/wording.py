@@ -41,10 +41,10 @@ def vague_check(category: str) -> Check:
     """The check for one vague-language category (`vague.<category>`)."""
 
     def check(ctx: Context) -> list[Hit]:
-        spans = [span for span in ctx.draft.vague if span.category == category]
+        spans = ctx.vague.get(category)
         if not spans:  # most goals: no word of this category, no hints to gather
             return []
-        hints = {part.start: part.value.suggestion for part in ctx.doc._.gs_vague}
+        hints = ctx.vague_hints
         return [
             Hit(span.start, span.end, {"reason": span.message, "text": span.text},
                 replacements(category, span.text), hints.get(span.start))

@@ -88,7 +88,7 @@ def suggest(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[Rewrite]
         return []
     parts = analysis.components
     clause = goal_clause(analysis, doc, reading)
-    shape = choose_shape(analysis, doc)
+    shape = choose_shape(analysis, doc, reading)
     text = render(shape, {
         "verb": clause.verb,
         "weak": clause.weak,

@@ -49,15 +49,17 @@ def _span(doc: Doc, start: int, end: int) -> Span:
 def _governing_verb(token: Token) -> Token | None:
     """The verb the anchor hangs from (walking up through nouns and prepositions)."""
     seen = 0
-    while not is_verb(token) and token.head is not token and seen < 8:
-        token, seen = token.head, seen + 1
-    return token if is_verb(token) else None
+    while not is_verb(token):
+        head = token.head  # a new Token at each read: the root is known by its index
+        if head.i == token.i or seen >= 8:
+            return None
+        token, seen = head, seen + 1
+    return token
 
 
-def _opening_verb(analysis: GoalAnalysis, segment: Span) -> Token | None:
-    """The segment's first word when it is a goal verb the tagger misread ("Raise" as a
+def _opening_verb(analysis: GoalAnalysis, first: Token) -> Token | None:
+    """A segment's first word when it is a goal verb the tagger misread ("Raise" as a
     noun): a known direction verb, or a weak verb."""
-    first = segment[0]
     lexicon = verbs().verbs
     known = first.lower_ in lexicon or first.lemma_.lower() in lexicon
     weak = any(v.category == WEAK_VERB and v.start == first.idx for v in analysis.vague)
@@ -78,18 +80,24 @@ def _glues(token: Token) -> bool:
 
 def _glued_start(token: Token) -> int:
     """Where a word starts once its glued prefix is included ("Re-engage")."""
-    doc, i = token.doc, token.i
-    while i > 0 and doc[i - 1].whitespace_ == "" and _glues(doc[i - 1]):
-        i -= 1
-    return doc[i].idx
+    doc, start = token.doc, token
+    while start.i > 0:
+        before = doc[start.i - 1]  # each read of doc[i] builds a Token: read it once
+        if before.whitespace_ != "" or not _glues(before):
+            break
+        start = before
+    return start.idx
 
 
 def _glued_end(token: Token) -> int:
     """Where a word ends once its glued suffix is included ("Re-engage")."""
-    doc, i = token.doc, token.i
-    while i + 1 < len(doc) and doc[i].whitespace_ == "" and _glues(doc[i + 1]):
-        i += 1
-    return doc[i].idx + len(doc[i])
+    doc, end = token.doc, token
+    while end.i + 1 < len(doc) and end.whitespace_ == "":
+        after = doc[end.i + 1]  # each read of doc[i] builds a Token: read it once
+        if not _glues(after):
+            break
+        end = after
+    return end.idx + len(end)
 
 
 def _anchor(analysis: GoalAnalysis, doc: Doc) -> tuple[int, int, Token | None, int]:
@@ -107,22 +115,24 @@ def _anchor(analysis: GoalAnalysis, doc: Doc) -> tuple[int, int, Token | None, i
     else:
         found = segments(doc)
         span = found[0] if found else doc[:]
-        verb = span.root if is_verb(span.root) else None
+        root = span.root  # worked out from the span's tokens at each read
+        verb = root if is_verb(root) else None
         start = span.start_char
-        edge = min(span.root.right_edge.i, span.end - 1)
-        end = doc[edge].idx + len(doc[edge])
+        edge = doc[min(root.right_edge.i, span.end - 1)]
+        end = edge.idx + len(edge)
     seg_start, _ = segment_of(doc, span.start)
     _, seg_end = segment_of(doc, max(span.end - 1, span.start))
     if seg_end <= seg_start:  # nothing but punctuation (".")
         seg_start, seg_end = 0, len(doc)
-    opening = _opening_verb(analysis, doc[seg_start:seg_end])
+    opening = _opening_verb(analysis, doc[seg_start])
     if verb is None or not (seg_start <= verb.i < seg_end and verb.idx <= start) or (
             opening is not None and opening.i < verb.i):
         verb = opening  # "Cut burn 20%": the goal verb opens the goal, whatever was tagged
     if verb is not None:
         verb = _lead_verb(verb)
     start = _glued_start(verb) if verb is not None and verb.idx <= start else doc[seg_start].idx
-    return start, end, verb, doc[seg_end - 1].idx + len(doc[seg_end - 1])
+    last = doc[seg_end - 1]
+    return start, end, verb, last.idx + len(last)
 
 
 def _cut_ranges(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[tuple[int, int]]:
@@ -132,7 +142,8 @@ def _cut_ranges(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> list[tupl
     parts = analysis.components
     ranges = [(c.start, c.end) for c in (parts.deadline, parts.relevance)
               if c.present and c.start is not None and c.end is not None]
-    ranges += [(p.start, p.end) for p in doc._.gs_times if p.value.role == "vague"]
+    ranges += [(p.start, p.end) for p in reading.times
+               if p.value is not None and p.value.role == "vague"]
     if reading.rival is not None:
         ranges.append((reading.rival.start, reading.rival.end))
     if reading.restating is not None:

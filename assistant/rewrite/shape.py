@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..checks.context import Reading
 from ..quantities.lexicon import verbs
 from ..result import GoalAnalysis
 from ..segments import is_verb, segments
@@ -31,7 +32,7 @@ def _verb_direction(analysis: GoalAnalysis, doc: Doc) -> str | None:
     return None
 
 
-def choose_shape(analysis: GoalAnalysis, doc: Doc) -> str:
+def choose_shape(analysis: GoalAnalysis, doc: Doc, reading: Reading) -> str:
     """A project milestone when there is neither metric nor number (an action to finish);
     else increase/decrease/maintain a metric when the target or the verb says which way;
     else an activity with a cadence ("60 calls per week"); else reach a level."""
@@ -44,6 +45,7 @@ def choose_shape(analysis: GoalAnalysis, doc: Doc) -> str:
         direction = _verb_direction(analysis, doc) or direction
     if direction in {"increase", "decrease", "maintain"}:
         return f"{direction}-metric"
-    if parts.metric.present and any(p.value.role == CADENCE_ROLE for p in doc._.gs_times):
+    if parts.metric.present and any(p.value is not None and p.value.role == CADENCE_ROLE
+                                    for p in reading.times):
         return "activity-cadence"
     return "reach-metric"

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from ..options import Options
 from ..parts import Part
-from ..result import GoalAnalysis, VagueSpan
+from ..result import GoalAnalysis
 from ..temporal import TimeExpr
 from .config import RuleConfig
 
@@ -42,19 +41,6 @@ class Context:
 
     def params(self, rule_id: str) -> Mapping[str, float]:
         return self.config.params[rule_id]
-
-    @cached_property
-    def vague(self) -> Mapping[str, list[VagueSpan]]:
-        """The draft's vague spans by category, sorted once for all the `vague.*` checks."""
-        found: dict[str, list[VagueSpan]] = {}
-        for span in self.draft.vague:
-            found.setdefault(span.category, []).append(span)
-        return found
-
-    @cached_property
-    def vague_hints(self) -> Mapping[int, str]:
-        """The detector's own hint for each vague span, by start (read once per goal)."""
-        return {part.start: part.value.suggestion for part in self.doc._.gs_vague}
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,10 @@ def vague_check(category: str) -> Check:
     """The check for one vague-language category (`vague.<category>`)."""
 
     def check(ctx: Context) -> list[Hit]:
-        spans = ctx.vague.get(category)
+        spans = [span for span in ctx.draft.vague if span.category == category]
         if not spans:  # most goals: no word of this category, no hints to gather
             return []
-        hints = ctx.vague_hints
+        hints = {part.start: part.value.suggestion for part in ctx.doc._.gs_vague}
         return [
             Hit(span.start, span.end, {"reason": span.message, "text": span.text},
                 replacements(category, span.text), hints.get(span.start))

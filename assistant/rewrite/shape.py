@@ -19,10 +19,10 @@ def _verb_direction(analysis: GoalAnalysis, doc: Doc) -> str | None:
     """The direction of the goal's own verb ("grow" -> increase), unless it is a weak verb
     that says no direction ("improve")."""
     weak = {(v.start, v.end) for v in analysis.vague if v.category == WEAK_VERB}
-    openers = {segment[0].i for segment in segments(doc)}  # imperatives the tagger misreads
+    openers = {segment.start for segment in segments(doc)}  # imperatives the tagger misreads
     lexicon = verbs().verbs
     for token in doc:
-        if not (is_verb(token) or token.i in openers):
+        if not (token.i in openers or is_verb(token)):
             continue
         if any(s <= token.idx < e for s, e in weak):
             return None

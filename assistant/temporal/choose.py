@@ -122,7 +122,7 @@ def _reported(doc: Doc, part: Part[TimeExpr]) -> bool:
     span = doc.char_span(part.start, part.end, alignment_mode="expand")
     token = span.root if span is not None else None
     for _ in range(HEAD_STEPS):
-        if token is None or token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token is None or token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     return token is not None and token.tag_ == "VBD" and any(

@@ -1237,7 +1237,6 @@ def _field_end(doc: Doc, end: int, deadline: Part | None) -> int:
     return end
 
 
-
 def _field_label_at(doc: Doc, i: int) -> bool:
     """A label and its colon open the words at token i ('Due: Jan 31')."""
     return next((t.text == ":" for t in doc[i : i + 4] if not t.is_alpha), False)

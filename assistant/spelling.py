@@ -55,8 +55,8 @@ class OpeningVerbs:
             after_purpose = self._after_purpose(token)
             if (_opens(token) or after_purpose) and self._opening_verb(token, after_purpose):
                 token.tag_ = "VB"
-                _counted_plural(token)
                 _approximate_count(token)
+                _counted_plural(token)
         return doc
 
     def _after_purpose(self, token: Token) -> bool:

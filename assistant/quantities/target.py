@@ -533,12 +533,13 @@ def duration(c: Candidate) -> float:
 def _period_length(c: Candidate) -> bool:
     """'3 week push: close 5 deals', '10 day blitz', '90-day retention': a length of time
     right before a noun names a period or a measure by its length; it is no level."""
+    unit = (c.quantity.unit_text or "").lower()
+    if c.quantity.lead or not (unit in units().time_units or unit in units().time_units_attached):
+        return False  # (the cheap tests first: most numbers have no time unit)
     following, previous = c.following, _previous_word(c)
-    lengths = (*units().time_units, *units().time_units_attached)
-    return not c.quantity.lead and (c.quantity.unit_text or "").lower() in lengths and (
-        following is not None and following.pos_ in ("NOUN", "PROPN") and following.is_alpha
-        and following.lower_ not in word_set("assistant", "metric.json", "statistics")) and not (
-        previous is not None and previous.pos_ in ("ADP", "DET"))  # 'into the 6–8 minute band'
+    return following is not None and following.pos_ in ("NOUN", "PROPN") and following.is_alpha \
+        and following.lower_ not in word_set("assistant", "metric.json", "statistics") and not (
+            previous is not None and previous.pos_ in ("ADP", "DET"))  # 'into the 6–8 min band'
 
 
 def _quantities(doc: Doc) -> list[Part[Quantity]]:
